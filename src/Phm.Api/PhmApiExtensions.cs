@@ -1,0 +1,49 @@
+using GraphQL;
+using Phm.Api.Transport;
+using Phm.Data.Store;
+
+namespace Phm.Api;
+
+public static class PhmApiExtensions
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string GraphQLPath = "/graphql";
+
+    public static WebApplicationBuilder AddPhmHub(this WebApplicationBuilder builder)
+    {
+        // Loopback unless told otherwise: the hub holds health data and has no business listening on every interface by default.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddPhmData(builder.Configuration);
+        builder.Services.AddPhmGraphQL();
+        return builder;
+    }
+
+    public static IServiceCollection AddPhmGraphQL(this IServiceCollection services)
+    {
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<PhmSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(PhmSchema).Assembly));
+        return services;
+    }
+
+    /// <summary>Opens the store, building it on first start (or when the seed or population changed) before any request is served.</summary>
+    public static async Task PreparePhmStoreAsync(this WebApplication app)
+    {
+        var store = app.Services.GetRequiredService<PhmStore>();
+        await store.EnsureReadyAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication MapPhmGraphQL(this WebApplication app)
+    {
+        app.MapGraphQLHttp(GraphQLPath);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var address in app.Urls)
+                app.Logger.LogInformation("PHM hub ready: GraphQL and GraphiQL at {Endpoint}", address + GraphQLPath);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Phm.Data.Geography;
+using Phm.Data.Patients;
+using Phm.Data.Practices;
+using Phm.Data.Store;
+
+namespace Phm.Data.Configurations;
+
+internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
+{
+    public void Configure(EntityTypeBuilder<Patient> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Pseudonym).HasMaxLength(64);
+        builder.HasIndex(p => p.Pseudonym).IsUnique();
+        builder.Property(p => p.PracticeCode).HasMaxLength(10);
+        builder.Property(p => p.LsoaCode).HasMaxLength(9);
+        builder.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeCode);
+        builder.HasOne<Lsoa>().WithMany().HasForeignKey(p => p.LsoaCode);
+        builder.HasMany(p => p.Conditions).WithOne().HasForeignKey(c => c.PatientId);
+        builder.HasMany(p => p.Activities).WithOne().HasForeignKey(a => a.PatientId);
+        builder.HasMany(p => p.CareFlags).WithOne().HasForeignKey(f => f.PatientId);
+        // Patient pages are filtered by practice (a PCN is a set of practices) or LSOA and ordered by id.
+        builder.HasIndex(p => new { p.PracticeCode, p.Id });
+        builder.HasIndex(p => new { p.LsoaCode, p.Id });
+    }
+}
+
+internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Condition>
+{
+    public void Configure(EntityTypeBuilder<Condition> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.SnomedCode).HasMaxLength(18);
+        builder.HasIndex(c => new { c.PatientId, c.Register });
+        builder.HasIndex(c => new { c.Register, c.PatientId });
+    }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasIndex(a => new { a.PatientId, a.Kind, a.Date });
+    }
+}
+
+internal sealed class CareFlagConfiguration : IEntityTypeConfiguration<CareFlag>
+{
+    public void Configure(EntityTypeBuilder<CareFlag> builder)
+    {
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.HasIndex(f => new { f.PatientId, f.Kind });
+    }
+}
+
+internal sealed class StoreManifestConfiguration : IEntityTypeConfiguration<StoreManifest>
+{
+    public void Configure(EntityTypeBuilder<StoreManifest> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.GeneratorVersion).HasMaxLength(20);
+        builder.Property(m => m.LocalAuthorityCode).HasMaxLength(9);
+    }
+}

@@ -1,0 +1,26 @@
+using Phm.Data.Geography;
+using Phm.Data.Practices;
+
+namespace Phm.Data.Store;
+
+/// <summary>Everything the hub reads from the published reference files, checked and ready to load.</summary>
+public sealed record ReferenceData(
+    string LocalAuthority,
+    IReadOnlyList<Lsoa> Lsoas,
+    IReadOnlyList<Pcn> Pcns,
+    IReadOnlyList<Practice> Practices,
+    CityGeography Geography)
+{
+    public int TotalListSize => Practices.Sum(p => p.ListSize);
+
+    public IEnumerable<Lsoa> LocalLsoas => Lsoas.Where(l => l.IsInLocalAuthority);
+
+    public static ReferenceData Load(string referenceDirectory, string localAuthority, IReadOnlyList<string> neighbouringAuthorities)
+    {
+        if (!Directory.Exists(referenceDirectory))
+            throw new ReferenceDataException($"{referenceDirectory}: the reference data folder is missing (Phm:ReferenceDataDirectory).");
+        var lsoas = ImdReferenceReader.Read(referenceDirectory, localAuthority, neighbouringAuthorities.ToList());
+        var practices = PracticeReferenceReader.Read(referenceDirectory);
+        return new ReferenceData(localAuthority, lsoas, practices.Pcns, practices.Practices, CityGeography.Read(referenceDirectory));
+    }
+}
