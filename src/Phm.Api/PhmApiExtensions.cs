@@ -1,4 +1,7 @@
 using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
+using Phm.Api.Loading;
 using Phm.Api.Transport;
 using Phm.Data.Store;
 
@@ -25,7 +28,10 @@ public static class PhmApiExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<PhmSchema>()
             .AddSystemTextJson()
-            .AddGraphTypes(typeof(PhmSchema).Assembly));
+            .AddGraphTypes(typeof(PhmSchema).Assembly)
+            // Resolvers and batch loaders of a request share its scoped DbContext, which is not thread-safe; loaders still batch.
+            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+        services.AddBatchLoaders(typeof(PhmSchema).Assembly);
         return services;
     }
 

@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using Phm.Api.Geography;
+using Phm.Api.Patients;
 using Phm.Api.Practices;
 
 namespace Phm.Api;
@@ -8,6 +10,9 @@ public sealed class PhmQuery : ObjectGraphType
     public PhmQuery()
     {
         Name = "Query";
+        Description = "Read access to the hub: practices and PCNs, LSOAs and deprivation, pseudonymised patients.";
         this.AddPracticeQueries();
+        this.AddGeographyQueries();
+        this.AddPatientQueries();
     }
 }

@@ -1,5 +1,8 @@
+using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Phm.Data.Practices;
 using Phm.Data.Store;
 
 namespace Phm.Api.Practices;
@@ -8,12 +11,34 @@ public static class PracticeQueries
 {
     public static void AddPracticeQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PcnType>>>>("pcns")
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PcnType>>>, List<Pcn>>("pcns")
             .Description("Primary Care Networks, by code.")
-            .ResolveAsync(async context =>
-            {
-                var db = context.RequestServices!.GetRequiredService<PhmDbContext>();
-                return await db.Pcns.AsNoTracking().OrderBy(p => p.Code).ToListAsync(context.CancellationToken);
-            });
+            .Resolve()
+            .WithService<PhmDbContext>()
+            .ResolveAsync(async (context, db) => await db.Pcns.AsNoTracking().OrderBy(p => p.Code).ToListAsync(context.CancellationToken));
+
+        query.Field<NonNullGraphType<PcnType>, Pcn?>("pcn")
+            .Description("One Primary Care Network.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "ODS code of the PCN.")
+            .ValidateArguments(async context => await PcnNotFoundError.ThrowIfUnknownAsync(
+                context.RequestServices!.GetRequiredService<PhmDbContext>(), "code", context.GetArgument<string>("code"), context.CancellationToken))
+            .Resolve()
+            .WithService<PcnByCodeLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(context.GetArgument<string>("code")));
+
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PracticeType>>>, List<Practice>>("practices")
+            .Description("GP practices, by code.")
+            .Resolve()
+            .WithService<PhmDbContext>()
+            .ResolveAsync(async (context, db) => await db.Practices.AsNoTracking().OrderBy(p => p.Code).ToListAsync(context.CancellationToken));
+
+        query.Field<NonNullGraphType<PracticeType>, Practice?>("practice")
+            .Description("One GP practice.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "ODS code of the practice.")
+            .ValidateArguments(async context => await PracticeNotFoundError.ThrowIfUnknownAsync(
+                context.RequestServices!.GetRequiredService<PhmDbContext>(), "code", context.GetArgument<string>("code"), context.CancellationToken))
+            .Resolve()
+            .WithService<PracticeByCodeLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(context.GetArgument<string>("code")));
     }
 }

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Phm.Data.Store;
+
+namespace Phm.Api.Geography;
+
+public sealed class QuintileOutOfRangeError(string argument, int quintile)
+    : InvalidArgumentError(argument, string.Create(CultureInfo.InvariantCulture, $"a quintile is 1 (most deprived) to 5 (least deprived), not {quintile}."), ErrorCode)
+{
+    public const string ErrorCode = "QUINTILE_OUT_OF_RANGE";
+
+    public static void ThrowIfOutOfRange(string argument, int? quintile)
+    {
+        if (quintile is < 1 or > 5)
+            throw new QuintileOutOfRangeError(argument, quintile.Value);
+    }
+}
+
+public sealed class LsoaNotFoundError(string argument, string lsoaCode)
+    : InvalidArgumentError(argument, $"no LSOA has the code '{lsoaCode}'.", ErrorCode)
+{
+    public const string ErrorCode = "LSOA_NOT_FOUND";
+
+    public static async Task ThrowIfUnknownAsync(PhmDbContext db, string argument, string? lsoaCode, CancellationToken cancellationToken)
+    {
+        if (lsoaCode is not null && !await db.Lsoas.AnyAsync(l => l.Code == lsoaCode, cancellationToken))
+            throw new LsoaNotFoundError(argument, lsoaCode);
+    }
+}

@@ -1,0 +1,24 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Phm.Data.Geography;
+using Phm.Data.Store;
+
+namespace Phm.Api.Geography;
+
+public static class GeographyQueries
+{
+    public static void AddGeographyQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LsoaType>>>, List<Lsoa>>("lsoas")
+            .Description("LSOAs of the hub's local authority and of the neighbouring areas its patients live in, by code.")
+            .Argument<LsoaFilterInputType>("filter", "Only LSOAs matching these criteria.")
+            .ValidateArguments(context => context.GetArgument<LsoaFilter?>("filter")?.Validate("filter"))
+            .ResolveAsync(async context =>
+            {
+                var filter = context.GetArgument<LsoaFilter?>("filter") ?? new LsoaFilter();
+                var db = context.RequestServices!.GetRequiredService<PhmDbContext>();
+                return await filter.Apply(db.Lsoas.AsNoTracking()).OrderBy(l => l.Code).ToListAsync(context.CancellationToken);
+            });
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Phm.Api.Loading;
+using Phm.Data.Patients;
+using Phm.Data.Store;
+
+namespace Phm.Api.Patients;
+
+/// <summary>Each patient's activity within a window, by date.</summary>
+public sealed class ActivitiesByPatientLoader(PhmDbContext db) : BatchLoader<PatientActivityKey, IReadOnlyList<Activity>>
+{
+    protected override Task<IReadOnlyDictionary<PatientActivityKey, IReadOnlyList<Activity>>> FetchAsync(
+        IReadOnlyCollection<PatientActivityKey> keys, CancellationToken cancellationToken) =>
+        PatientActivityKey.LoadByWindowAsync(keys, async (window, patientIds) =>
+        {
+            var activities = await window.Apply(db.Activities.AsNoTracking().Where(a => patientIds.Contains(a.PatientId)))
+                .OrderBy(a => a.Date).ThenBy(a => a.Id)
+                .ToListAsync(cancellationToken);
+            return activities.ToListsByKey(patientIds, a => a.PatientId);
+        });
+}

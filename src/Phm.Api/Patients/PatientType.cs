@@ -1,0 +1,81 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.MicrosoftDI;
+using GraphQL.Types;
+using Phm.Api.Geography;
+using Phm.Api.Loading;
+using Phm.Api.Practices;
+using Phm.Data.Geography;
+using Phm.Data.Patients;
+using Phm.Data.Practices;
+
+namespace Phm.Api.Patients;
+
+public sealed class PatientType : ObjectGraphType<Patient>
+{
+    public PatientType()
+    {
+        Name = "Patient";
+        Description = "A pseudonymised patient. The hub holds no direct identifier: no name, NHS number, address or exact date of birth.";
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("The patient's pseudonym: opaque and stable, re-identifiable only by the registering practice.")
+            .Resolve(context => context.Source.Pseudonym);
+        Field<NonNullGraphType<StringGraphType>>("birthYearMonth")
+            .Description("Year and month of birth, e.g. 1956-03; the day is not held.")
+            .Resolve(context => string.Create(CultureInfo.InvariantCulture, $"{context.Source.BirthYear:D4}-{context.Source.BirthMonth:D2}"));
+        Field<NonNullGraphType<IntGraphType>, int>("age")
+            .Description("Age in whole years at the store's reference date, taking birthdays as the 1st of the birth month.")
+            .Resolve()
+            .WithService<ReferenceDateLoader>()
+            .ResolveAsync(async (context, referenceDate) => context.Source.AgeOn(await referenceDate.GetAsync(context.CancellationToken)));
+        Field<NonNullGraphType<SexType>>("sex").Description("Sex recorded at the practice.").Resolve(context => context.Source.Sex);
+        Field<NonNullGraphType<EthnicGroupType>>("ethnicGroup").Description("Ethnic group (ONS 2011 high-level groups).").Resolve(context => context.Source.EthnicGroup);
+        Field(p => p.DateOfDeath, nullable: true).Description("Date of death; null while the patient is alive.");
+        Field<NonNullGraphType<PracticeType>, Practice?>("practice")
+            .Description("The practice the patient is registered at.")
+            .Resolve()
+            .WithService<PracticeByCodeLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(context.Source.PracticeCode));
+        Field<NonNullGraphType<LsoaType>, Lsoa?>("lsoa")
+            .Description("The LSOA the patient lives in, which places them in a deprivation quintile.")
+            .Resolve()
+            .WithService<LsoaByCodeLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(context.Source.LsoaCode));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConditionType>>>, IReadOnlyList<Condition>?>("conditions")
+            .Description("Long-term condition register entries, by onset date.")
+            .Resolve()
+            .WithService<ConditionsByPatientLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(context.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareFlagType>>>, IReadOnlyList<CareFlag>?>("careFlags")
+            .Description("Care-planning flags, by the date recorded.")
+            .Resolve()
+            .WithService<CareFlagsByPatientLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(context.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityType>>>, IReadOnlyList<Activity>?>("activity")
+            .Description("Contacts with health and care services, by date.")
+            .Argument<ActivityKindType>("kind", "Only contacts of this kind.")
+            .ActivityWindowArguments()
+            .Resolve()
+            .WithService<ActivitiesByPatientLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(new PatientActivityKey(context.Source.Id, ReadWindow(context, context.GetArgument<ActivityKind?>("kind")))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityCountType>>>, IReadOnlyList<ActivityCount>?>("activityCounts")
+            .Description("Number of contacts with each kind of service (every kind, zeros included).")
+            .ActivityWindowArguments()
+            .Resolve()
+            .WithService<ActivityCountsByPatientLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(new PatientActivityKey(context.Source.Id, ReadWindow(context, kind: null))));
+    }
+
+    private static ActivityWindow ReadWindow(IResolveFieldContext context, ActivityKind? kind) =>
+        new(kind, context.GetArgument<DateOnly?>("from"), context.GetArgument<DateOnly?>("to"));
+}
+
+internal static class ActivityWindowFieldExtensions
+{
+    /// <summary>Adds the <c>from</c> and <c>to</c> arguments of a period of activity, checked before the query runs.</summary>
+    public static FieldBuilder<Patient, TReturn> ActivityWindowArguments<TReturn>(this FieldBuilder<Patient, TReturn> field) => field
+        .Argument<DateOnlyGraphType>("from", "Only contacts on or after this date.")
+        .Argument<DateOnlyGraphType>("to", "Only contacts on or before this date.")
+        .ValidateArguments(context => new ActivityWindow(null, context.GetArgument<DateOnly?>("from"), context.GetArgument<DateOnly?>("to")).Validate());
+}
