@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Phm.Api.Deprivation;
 using Phm.Api.Geography;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
@@ -14,5 +15,6 @@ public sealed class PhmQuery : ObjectGraphType
         this.AddPracticeQueries();
         this.AddGeographyQueries();
         this.AddPatientQueries();
+        this.AddDeprivationQueries();
     }
 }

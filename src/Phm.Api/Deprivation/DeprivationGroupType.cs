@@ -1,0 +1,34 @@
+using GraphQL.Types;
+
+namespace Phm.Api.Deprivation;
+
+/// <summary>The deprivation profile of one PCN or practice.</summary>
+public sealed record DeprivationGroup(
+    string Code,
+    string Name,
+    int Patients,
+    IReadOnlyList<QuintileShare> ByNationalQuintile,
+    IReadOnlyList<QuintileShare> ByLocalQuintile,
+    PatientShare OutsideLocalAuthority);
+
+public sealed class DeprivationGroupType : ObjectGraphType<DeprivationGroup>
+{
+    public DeprivationGroupType()
+    {
+        Name = "DeprivationGroup";
+        Description = "How the patients of one PCN or practice spread over the deprivation quintiles of the LSOAs they live in.";
+        Field(g => g.Code).Description("ODS code of the PCN or practice.");
+        Field(g => g.Name).Description("Name of the PCN or practice.");
+        Field(g => g.Patients).Description("Registered patients in the group.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuintileShareType>>>>("byNationalQuintile")
+            .Description("Patients in each national IMD 2019 quintile, 1 to 5; the percentages add up to 100.")
+            .Resolve(context => context.Source.ByNationalQuintile);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuintileShareType>>>>("byLocalQuintile")
+            .Description("Patients in each quintile within the local authority, 1 to 5. Patients living outside it have no local quintile "
+                + "and are counted in outsideLocalAuthority; percentages are of all the group's patients.")
+            .Resolve(context => context.Source.ByLocalQuintile);
+        Field<NonNullGraphType<PatientShareType>>("outsideLocalAuthority")
+            .Description("Patients living outside the local authority, who have no local quintile.")
+            .Resolve(context => context.Source.OutsideLocalAuthority);
+    }
+}

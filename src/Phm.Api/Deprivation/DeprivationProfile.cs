@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Phm.Api.Practices;
+using Phm.Data.Store;
+
+namespace Phm.Api.Deprivation;
+
+/// <summary>Counts patients by practice and quintiles in one grouped query, then rolls the counts up to the asked grouping.</summary>
+public static class DeprivationProfile
+{
+    private static readonly int[] Quintiles = [1, 2, 3, 4, 5];
+
+    public static async Task<IReadOnlyList<DeprivationGroup>> BuildAsync(
+        PhmDbContext db, DeprivationGrouping grouping, DateOnly referenceDate, CancellationToken cancellationToken)
+    {
+        var cells = await db.Patients
+            .Join(db.Lsoas, p => p.LsoaCode, l => l.Code, (p, l) => new { p.PracticeCode, l.NationalQuintile, l.LocalQuintile })
+            .GroupBy(x => new { x.PracticeCode, x.NationalQuintile, x.LocalQuintile })
+            .Select(g => new Cell(g.Key.PracticeCode, g.Key.NationalQuintile, g.Key.LocalQuintile, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        var (names, groupOf) = await GroupsAsync(db, grouping, referenceDate, cancellationToken);
+        var cellsByGroup = cells.Where(c => groupOf(c.PracticeCode) is not null).ToLookup(c => groupOf(c.PracticeCode)!);
+        return [.. names.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Profile(g.Key, g.Value, [.. cellsByGroup[g.Key]]))];
+    }
+
+    /// <summary>The groups' names by code, and the group of each practice: itself, or its PCN at the reference date (none if it has none then).</summary>
+    private static async Task<(Dictionary<string, string> Names, Func<string, string?> GroupOf)> GroupsAsync(
+        PhmDbContext db, DeprivationGrouping grouping, DateOnly referenceDate, CancellationToken cancellationToken)
+    {
+        if (grouping == DeprivationGrouping.Practice)
+            return (await db.Practices.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken), practiceCode => practiceCode);
+
+        var pcnOfPractice = await db.PcnMemberships.AsNoTracking().ValidOn(referenceDate)
+            .ToDictionaryAsync(m => m.PracticeCode, m => m.PcnCode, cancellationToken);
+        return (await db.Pcns.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken), pcnOfPractice.GetValueOrDefault);
+    }
+
+    private static DeprivationGroup Profile(string code, string name, IReadOnlyList<Cell> cells)
+    {
+        var total = cells.Sum(c => c.Patients);
+        return new DeprivationGroup(
+            code,
+            name,
+            total,
+            ByQuintile(cells, c => c.NationalQuintile, total),
+            ByQuintile(cells, c => c.LocalQuintile, total),
+            PatientShare.Of(cells.Where(c => c.LocalQuintile is null).Sum(c => c.Patients), total));
+    }
+
+    private static IReadOnlyList<QuintileShare> ByQuintile(IReadOnlyList<Cell> cells, Func<Cell, int?> quintileOf, int total) =>
+    [
+        .. Quintiles.Select(quintile =>
+        {
+            var share = PatientShare.Of(cells.Where(c => quintileOf(c) == quintile).Sum(c => c.Patients), total);
+            return new QuintileShare(quintile, share.Patients, share.Percentage);
+        }),
+    ];
+
+    private sealed record Cell(string PracticeCode, int NationalQuintile, int? LocalQuintile, int Patients);
+}

@@ -1,0 +1,24 @@
+using GraphQL;
+using GraphQL.MicrosoftDI;
+using GraphQL.Types;
+using Phm.Api.Loading;
+using Phm.Data.Store;
+
+namespace Phm.Api.Deprivation;
+
+public static class DeprivationQueries
+{
+    public static void AddDeprivationQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeprivationGroupType>>>, IReadOnlyList<DeprivationGroup>>("deprivationProfile")
+            .Description("How each PCN's or practice's registered patients spread over the national and local deprivation quintiles, by code.")
+            .Argument<NonNullGraphType<DeprivationGroupingType>>("groupBy", "Group patients by PCN or by practice.")
+            .Resolve()
+            .WithServices<PhmDbContext, ReferenceDateLoader>()
+            .ResolveAsync(async (context, db, referenceDate) => await DeprivationProfile.BuildAsync(
+                db,
+                context.GetArgument<DeprivationGrouping>("groupBy"),
+                await referenceDate.GetAsync(context.CancellationToken),
+                context.CancellationToken));
+    }
+}

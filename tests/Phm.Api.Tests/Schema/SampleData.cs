@@ -1,0 +1,125 @@
+using Phm.Data.Geography;
+using Phm.Data.Patients;
+using Phm.Data.Practices;
+using Phm.Data.Store;
+
+namespace Phm.Api.Tests.Schema;
+
+/// <summary>
+/// A small hand-made population whose answers can be worked out by hand. At the reference date (1 January 2021):
+/// North PCN has Alpha (J82001); Central PCN has Beta (J82002), which moved from North on 1 October 2020; Gamma (J82003)
+/// left Central on 31 December 2020 and belongs to no PCN. One LSOA lies outside the local authority (Eastleigh).
+/// </summary>
+public static class SampleData
+{
+    public static readonly DateOnly ReferenceDate = new(2021, 1, 1);
+
+    public const string North = "U00001";
+    public const string Central = "U00002";
+    public const string Alpha = "J82001";
+    public const string Beta = "J82002";
+    public const string Gamma = "J82003";
+
+    public const string Deprived = "E01017139";
+    public const string Middling = "E01017140";
+    public const string Affluent = "E01017141";
+    public const string Eastleigh = "E01022950";
+
+    /// <summary>Pseudonyms; internal ids are 1 to 6 in this order, which is not pseudonym order.</summary>
+    public const string Ann = "c3a1f0", Bob = "0b7d22", Cat = "9f10aa", Dan = "4e2c81", Eve = "a07b3e", Fin = "71d9c4";
+
+    public static void Seed(PhmDbContext db)
+    {
+        db.Manifest.Add(new StoreManifest
+        {
+            GeneratorVersion = "hand-made",
+            Seed = 1,
+            Population = 6,
+            LocalAuthorityCode = "E06000045",
+            ReferenceDate = ReferenceDate,
+            BuiltAtUtc = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        });
+
+        db.Lsoas.AddRange(
+            Lsoa(Deprived, "Southampton 001A", 45.2, 1500, decile: 1, national: 1, local: 1),
+            Lsoa(Middling, "Southampton 001B", 20.1, 12000, decile: 4, national: 2, local: 3),
+            Lsoa(Affluent, "Southampton 002A", 8.0, 28000, decile: 9, national: 5, local: 5, estimated: true),
+            Lsoa(Eastleigh, "Eastleigh 001A", 10.5, 25000, decile: 8, national: 4, local: null));
+
+        db.Pcns.AddRange(new Pcn { Code = North, Name = "North PCN" }, new Pcn { Code = Central, Name = "Central PCN" });
+        db.Practices.AddRange(
+            Practice(Alpha, "Alpha Surgery", "SO16 1AA", 5000, 30.5, (North, new(2019, 7, 1), null)),
+            Practice(Beta, "Beta Health Centre", "SO14 2BB", 7000, null,
+                (North, new(2019, 7, 1), new(2020, 9, 30)), (Central, new(2020, 10, 1), null)),
+            Practice(Gamma, "Gamma Practice", "SO15 3CC", 3000, 18.2, (Central, new(2019, 7, 1), new(2020, 12, 31))));
+
+        db.Patients.AddRange(
+            Patient(1, Ann, Alpha, Deprived, 1956, 3, Sex.Female, EthnicGroup.White,
+                conditions: [(ConditionRegister.Hypertension, "38341003", new(2010, 5, 1)), (ConditionRegister.Diabetes, "44054006", new(2015, 2, 1)), (ConditionRegister.Copd, "13645005", new(2018, 9, 12))],
+                activities: [(ActivityKind.GpAppointment, new(2020, 1, 10), null), (ActivityKind.GpAppointment, new(2020, 6, 1), null), (ActivityKind.AeAttendance, new(2020, 7, 2), null),
+                    (ActivityKind.EmergencyAdmission, new(2020, 7, 2), 3), (ActivityKind.Outpatient, new(2020, 10, 5), null)],
+                flags: [(CareFlagKind.CarePlan, new(2020, 8, 1))]),
+            Patient(2, Bob, Alpha, Middling, 1990, 1, Sex.Male, EthnicGroup.Asian,
+                conditions: [(ConditionRegister.Asthma, "195967001", new(2000, 3, 1))]),
+            Patient(3, Cat, Beta, Affluent, 2010, 12, Sex.Female, EthnicGroup.Mixed),
+            Patient(4, Dan, Beta, Eastleigh, 1940, 6, Sex.Male, EthnicGroup.White, died: new(2020, 11, 15),
+                conditions: [(ConditionRegister.Hypertension, "38341003", new(2005, 6, 1)), (ConditionRegister.HeartFailure, "84114007", new(2019, 1, 20)), (ConditionRegister.AtrialFibrillation, "49436004", new(2019, 1, 20))],
+                activities: [(ActivityKind.Ambulance, new(2020, 10, 1), null), (ActivityKind.EmergencyAdmission, new(2020, 10, 1), 12)],
+                flags: [(CareFlagKind.Housebound, new(2020, 3, 1)), (CareFlagKind.EndOfLifeRegister, new(2020, 10, 20))]),
+            Patient(5, Eve, Gamma, Deprived, 1975, 1, Sex.Female, EthnicGroup.Black,
+                conditions: [(ConditionRegister.Hypertension, "38341003", new(2012, 1, 1)), (ConditionRegister.Diabetes, "44054006", new(2020, 7, 7))]),
+            Patient(6, Fin, Beta, Deprived, 2001, 1, Sex.Male, EthnicGroup.NotStated));
+    }
+
+    private static Lsoa Lsoa(string code, string name, double score, int rank, int decile, int national, int? local, bool estimated = false)
+    {
+        var inSouthampton = local is not null;
+        return new Lsoa
+        {
+            Code = code,
+            Name = name,
+            LocalAuthorityCode = inSouthampton ? "E06000045" : "E07000086",
+            LocalAuthorityName = inSouthampton ? "Southampton" : "Eastleigh",
+            IsInLocalAuthority = inSouthampton,
+            ImdScore = score,
+            ImdScoreIsEstimated = estimated,
+            ImdRank = rank,
+            ImdDecile = decile,
+            NationalQuintile = national,
+            LocalQuintile = local,
+            Domains = new DomainDeciles(decile, decile, decile, decile, 3, 6, 2),
+            Population = new LsoaPopulation(1600, 320, 960, 320),
+        };
+    }
+
+    private static Practice Practice(string code, string name, string postcode, int listSize, double? imdScore, params (string Pcn, DateOnly From, DateOnly? To)[] memberships) => new()
+    {
+        Code = code,
+        Name = name,
+        Postcode = postcode,
+        ListSize = listSize,
+        PublishedImdScore = imdScore,
+        Memberships = [.. memberships.Select(m => new PcnMembership { PracticeCode = code, PcnCode = m.Pcn, ValidFrom = m.From, ValidTo = m.To })],
+    };
+
+    private static Patient Patient(
+        int id, string pseudonym, string practice, string lsoa, int birthYear, int birthMonth, Sex sex, EthnicGroup ethnicGroup,
+        DateOnly? died = null,
+        (ConditionRegister Register, string Snomed, DateOnly Onset)[]? conditions = null,
+        (ActivityKind Kind, DateOnly Date, int? Stay)[]? activities = null,
+        (CareFlagKind Kind, DateOnly On)[]? flags = null) => new()
+        {
+            Id = id,
+            Pseudonym = pseudonym,
+            PracticeCode = practice,
+            LsoaCode = lsoa,
+            BirthYear = birthYear,
+            BirthMonth = birthMonth,
+            Sex = sex,
+            EthnicGroup = ethnicGroup,
+            DateOfDeath = died,
+            Conditions = [.. (conditions ?? []).Select((c, i) => new Condition { Id = id * 100 + i, PatientId = id, Register = c.Register, SnomedCode = c.Snomed, OnsetDate = c.Onset })],
+            Activities = [.. (activities ?? []).Select((a, i) => new Activity { Id = id * 100 + i, PatientId = id, Kind = a.Kind, Date = a.Date, LengthOfStayDays = a.Stay })],
+            CareFlags = [.. (flags ?? []).Select((f, i) => new CareFlag { Id = id * 100 + i, PatientId = id, Kind = f.Kind, RecordedOn = f.On })],
+        };
+}

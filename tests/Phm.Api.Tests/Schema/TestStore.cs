@@ -1,0 +1,28 @@
+using Microsoft.Data.Sqlite;
+using Phm.Data.Store;
+
+namespace Phm.Api.Tests.Schema;
+
+/// <summary>A store file in the temp folder, created from the real model and filled by the test; deleted on dispose.</summary>
+public sealed class TestStore : IDisposable
+{
+    private TestStore(string path) => Path = path;
+
+    public string Path { get; }
+
+    public static async Task<TestStore> CreateAsync(Action<PhmDbContext> seed)
+    {
+        var store = new TestStore(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"phm-schema-{Guid.NewGuid():N}.db"));
+        await using var db = PhmStore.CreateContext(store.Path);
+        await db.Database.EnsureCreatedAsync();
+        seed(db);
+        await db.SaveChangesAsync();
+        return store;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(Path);
+    }
+}
