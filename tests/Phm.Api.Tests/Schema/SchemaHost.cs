@@ -53,6 +53,11 @@ public sealed record ExecutedRequest(string Body)
 
     public JsonElement Data => Json.GetProperty("data");
 
+    /// <summary>The response indented, for snapshots a reviewer can read.</summary>
+    public string Indented => JsonSerializer.Serialize(Json, IndentedOptions);
+
+    private static readonly JsonSerializerOptions IndentedOptions = new() { WriteIndented = true };
+
     /// <summary>The <c>extensions.code</c> of each error, in order.</summary>
     public IReadOnlyList<string?> ErrorCodes =>
         Json.TryGetProperty("errors", out var errors)
@@ -60,4 +65,11 @@ public sealed record ExecutedRequest(string Body)
             : [];
 
     public string ErrorMessage => Json.GetProperty("errors")[0].GetProperty("message").GetString()!;
+}
+
+public static class JsonElementExtensions
+{
+    /// <summary>The string <paramref name="property"/> of each item of a JSON array, e.g. the codes of a list of practices.</summary>
+    public static string[] Strings(this JsonElement items, string property) =>
+        [.. items.EnumerateArray().Select(item => item.GetProperty(property).GetString()!)];
 }
