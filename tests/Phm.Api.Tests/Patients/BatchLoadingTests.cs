@@ -1,0 +1,91 @@
+using Phm.Api.Tests.Schema;
+using Phm.Data.Patients;
+using Phm.Data.Store;
+using static Phm.Api.Tests.Schema.SampleData;
+
+namespace Phm.Api.Tests.Patients;
+
+/// <summary>Related data of a page is read one batch per loader, however many patients the page holds.</summary>
+public sealed class BatchLoadingTests : IAsyncLifetime
+{
+    private const int ExtraPatients = 120;
+    private TestStore? _store;
+    private SchemaHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await TestStore.CreateAsync(db =>
+        {
+            Seed(db);
+            AddPatients(db);
+        });
+        _host = SchemaHost.Over(_store);
+    }
+
+    [Fact]
+    public async Task PageOfFiftyPatients_WithPracticePcnLsoaConditionsFlagsAndCounts_TakesOneQueryPerLoader()
+    {
+        var response = await _host.ExecuteAsync("""
+            {
+              patients(first: 50) {
+                totalCount
+                items {
+                  id age
+                  practice { code pcn { code } }
+                  lsoa { code nationalQuintile }
+                  conditions { register }
+                  careFlags { kind }
+                  activityCounts { count }
+                }
+              }
+            }
+            """);
+
+        Assert.Empty(response.ErrorCodes);
+        Assert.Equal(50, response.Data.GetProperty("patients").GetProperty("items").GetArrayLength());
+        // Reference date, page, count, practices, PCNs by practice, LSOAs, conditions, care flags, activity counts.
+        Assert.True(_host.Commands.Commands.Count <= 9, string.Join("\n\n", _host.Commands.Commands));
+    }
+
+    [Fact]
+    public async Task Pcns_WithPracticesAndTheirMemberships_TakeOneQueryPerLevel()
+    {
+        await _host.ExecuteAsync("{ pcns { practices { pcn { code } pcnMemberships { pcn { name } } } } }");
+
+        // PCNs, reference date, practices by PCN, PCN by practice, memberships, PCNs by code.
+        Assert.True(_host.Commands.Commands.Count <= 6, string.Join("\n\n", _host.Commands.Commands));
+    }
+
+    private static void AddPatients(PhmDbContext db)
+    {
+        string[] practices = [Alpha, Beta, Gamma];
+        string[] lsoas = [Deprived, Middling, Affluent, Eastleigh];
+        for (var id = 100; id < 100 + ExtraPatients; id++)
+        {
+            db.Patients.Add(new Patient
+            {
+                Id = id,
+                Pseudonym = $"extra-{id:D4}",
+                PracticeCode = practices[id % practices.Length],
+                LsoaCode = lsoas[id % lsoas.Length],
+                BirthYear = 1930 + id % 80,
+                BirthMonth = 1 + id % 12,
+                Sex = id % 2 == 0 ? Sex.Female : Sex.Male,
+                EthnicGroup = EthnicGroup.White,
+                Conditions =
+                [
+                    new Condition { Id = id * 10, PatientId = id, Register = ConditionRegister.Asthma, SnomedCode = "195967001", OnsetDate = new(2015, 1, 1) },
+                    new Condition { Id = id * 10 + 1, PatientId = id, Register = ConditionRegister.Obesity, SnomedCode = "414916001", OnsetDate = new(2018, 1, 1) },
+                ],
+                CareFlags = [new CareFlag { Id = id * 10, PatientId = id, Kind = CareFlagKind.Carer, RecordedOn = new(2020, 1, 1) }],
+                Activities = [new Activity { Id = id * 10, PatientId = id, Kind = ActivityKind.GpAppointment, Date = new(2020, 5, 1) }],
+            });
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _store?.Dispose();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Phm.Api.Patients;
+using Phm.Api.Tests.Schema;
+using static Phm.Api.Tests.Schema.SampleData;
+
+namespace Phm.Api.Tests.Patients;
+
+public sealed class PatientDetailTests(SampleSchemaFixture fixture) : IClassFixture<SampleSchemaFixture>
+{
+    [Fact]
+    public async Task Patient_ById_ShowsDemographicsPlaceConditionsFlagsAndActivity()
+    {
+        var response = await fixture.Host.ExecuteAsync("""
+            query($id: ID!) {
+              patient(id: $id) {
+                id birthYearMonth age sex ethnicGroup dateOfDeath
+                practice { code pcn { code } }
+                lsoa { code nationalQuintile localQuintile }
+                conditions { register snomedCode onsetDate }
+                careFlags { kind recordedOn }
+                activity { kind date lengthOfStayDays }
+                activityCounts { kind count }
+              }
+            }
+            """, new { id = Dan });
+
+        Snapshot.Match(response.Indented);
+    }
+
+    [Theory]
+    [InlineData("kind: GP_APPOINTMENT", new[] { "2020-01-10", "2020-06-01" })]
+    [InlineData("from: \"2020-07-01\", to: \"2020-07-31\"", new[] { "2020-07-02", "2020-07-02" })]
+    [InlineData("kind: OUTPATIENT, from: \"2020-10-05\"", new[] { "2020-10-05" })]
+    [InlineData("to: \"2019-12-31\"", new string[0])]
+    public async Task Activity_WithKindOrPeriod_ListsOnlyMatchingContacts(string arguments, string[] dates)
+    {
+        var response = await fixture.Host.ExecuteAsync($"{{ patient(id: \"{Ann}\") {{ activity({arguments}) {{ date }} }} }}");
+
+        Assert.Equal(dates, response.Data.GetProperty("patient").GetProperty("activity").Strings("date"));
+    }
+
+    [Fact]
+    public async Task ActivityCounts_InAPeriod_CountEveryKindIncludingZeros()
+    {
+        var response = await fixture.Host.ExecuteAsync($$"""{ patient(id: "{{Ann}}") { activityCounts(from: "2020-06-01") { kind count } } }""");
+
+        var counts = response.Data.GetProperty("patient").GetProperty("activityCounts").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("kind").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal(9, counts.Count);
+        Assert.Equal(4, counts.Values.Sum());
+        Assert.Equal(1, counts["GP_APPOINTMENT"]);
+        Assert.Equal(1, counts["EMERGENCY_ADMISSION"]);
+        Assert.Equal(0, counts["AMBULANCE"]);
+    }
+
+    [Fact]
+    public async Task Activity_WithPeriodEndingBeforeItStarts_FailsValidation()
+    {
+        var response = await fixture.Host.ExecuteAsync($$"""{ patient(id: "{{Ann}}") { activity(from: "2021-01-01", to: "2020-01-01") { date } } }""");
+
+        Assert.Equal([DateRangeInvalidError.ErrorCode], response.ErrorCodes);
+        Assert.Equal("Argument 'from' is invalid: the period starts on 2021-01-01, after its end 2020-01-01.", response.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Patient_ByUnknownId_IsNull()
+    {
+        var response = await fixture.Host.ExecuteAsync("{ patient(id: \"no-such-pseudonym\") { id } }");
+
+        Assert.Equal(JsonValueKind.Null, response.Data.GetProperty("patient").ValueKind);
+        Assert.Empty(response.ErrorCodes);
+    }
+}
