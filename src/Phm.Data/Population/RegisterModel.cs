@@ -13,7 +13,8 @@ internal static class RegisterModel
     /// Prevalences are Southampton's QOF 2019/20 (domain-reference §1) over each register's QOF age denominator.
     /// Deprivation ratios are the England D1/D10 ratios, used as age-adjusted quintile 1 vs 5 effects (the crude ratios
     /// understate them: deprived areas are younger); for AF, cancer and dementia, whose crude ratios fall below 1 only
-    /// because deprived areas are younger, a modest 1.1 is assumed. Persistent pain (10% of adults) and frailty
+    /// because deprived areas are younger, a modest 1.1 is assumed; COPD's 2.2 is set so COPD mortality differs about 3x
+    /// between the most and least deprived quintiles, as the city's does. Persistent pain (10% of adults) and frailty
     /// (moderate or severe eFI, about 15% of over-65s, Clegg 2016) have no QOF register and are assumptions.
     /// Age shapes borrow the OpenSAFELY hypertension-by-age curve for cardiovascular conditions; others are assumptions.
     /// </summary>
@@ -22,7 +23,7 @@ internal static class RegisterModel
         new(ConditionRegister.Hypertension, "38341003", 0, 0.1081, 1.01, 0.7, 0.1, 0.3, Curve((10, .0004), (25, .004), (35, .017), (45, .068), (55, .178), (65, .32), (75, .485), (85, .628))),
         new(ConditionRegister.Diabetes, "44054006", 17, 0.0587, 1.46, 0.8, 0.25, 0.5, Curve((20, .005), (35, .02), (45, .05), (55, .10), (65, .15), (75, .18), (85, .16))),
         new(ConditionRegister.Asthma, "195967001", 6, 0.0611, 1.06, 0.4, -0.1, 0.3, Curve((10, .08), (20, .07), (40, .06), (80, .06))),
-        new(ConditionRegister.Copd, "13645005", 0, 0.0210, 1.74, 0.9, 0.1, 1.0, Curve((35, .001), (45, .008), (55, .025), (65, .05), (75, .08), (85, .08))),
+        new(ConditionRegister.Copd, "13645005", 0, 0.0210, 2.2, 0.9, 0.1, 1.0, Curve((35, .001), (45, .008), (55, .025), (65, .05), (75, .08), (85, .08))),
         new(ConditionRegister.HeartFailure, "84114007", 0, 0.0075, 1.09, 1.0, 0.3, 1.2, Curve((40, .0005), (55, .004), (65, .015), (75, .04), (85, .09))),
         new(ConditionRegister.AtrialFibrillation, "49436004", 0, 0.0157, 1.1, 0.7, 0.3, 0.5, Curve((40, .001), (55, .01), (65, .04), (75, .10), (85, .18))),
         new(ConditionRegister.CoronaryHeartDisease, "414545008", 0, 0.0219, 1.12, 0.8, 0.5, 0.6, Curve((35, .001), (45, .01), (55, .04), (65, .09), (75, .15), (85, .20))),
