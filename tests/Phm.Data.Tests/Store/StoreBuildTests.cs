@@ -28,6 +28,45 @@ public sealed class BuildingTheEmbeddedStore : IDisposable
         Assert.False(File.Exists(store.FilePath + ".building"));
     }
 
+    [Fact]
+    public async Task ASecondStart_WithTheSameSettings_ReusesTheStore()
+    {
+        var built = await StoreWith(500, 7).EnsureReadyAsync(CancellationToken.None);
+
+        var reused = await StoreWith(500, 7).EnsureReadyAsync(CancellationToken.None);
+
+        Assert.Equal(built.BuiltAtUtc, reused.BuiltAtUtc);
+    }
+
+    [Theory]
+    [InlineData(500, 8)]
+    [InlineData(600, 7)]
+    public async Task AChangedSeedOrPopulation_RebuildsTheStore(int population, int seed)
+    {
+        var built = await StoreWith(500, 7).EnsureReadyAsync(CancellationToken.None);
+
+        var rebuilt = await StoreWith(population, seed).EnsureReadyAsync(CancellationToken.None);
+
+        Assert.NotEqual(built.BuiltAtUtc, rebuilt.BuiltAtUtc);
+        Assert.Equal((population, seed), (rebuilt.Population, rebuilt.Seed));
+        await using var db = PhmStore.CreateContext(StoreWith(population, seed).FilePath);
+        Assert.Equal(population, await db.Patients.CountAsync());
+    }
+
+    [Fact]
+    public async Task AnInterruptedBuild_LeavesNoStore_AndTheNextStartBuildsOne()
+    {
+        var store = StoreWith(500, 7);
+        using var interrupted = new CancellationTokenSource();
+        await interrupted.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.EnsureReadyAsync(interrupted.Token));
+
+        Assert.False(File.Exists(store.FilePath));
+        var manifest = await store.EnsureReadyAsync(CancellationToken.None);
+        Assert.Equal(500, manifest.Population);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
