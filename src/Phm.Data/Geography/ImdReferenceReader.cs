@@ -39,14 +39,14 @@ public static class ImdReferenceReader
     public static IReadOnlyList<Lsoa> Read(string referenceDirectory, string localAuthority, IReadOnlyCollection<string> neighbours)
     {
         var wanted = new HashSet<string>(neighbours, StringComparer.Ordinal) { localAuthority };
-        var ranked = ReadFile1(Path.Combine(referenceDirectory, File1), wanted);
+        var (ranked, nationalRanks) = ReadFile1(Path.Combine(referenceDirectory, File1), wanted);
         if (!ranked.Values.Any(r => r.AuthorityCode == localAuthority))
             throw new ReferenceDataException($"{File1}: no LSOA belongs to local authority '{localAuthority}' (Phm:LocalAuthority); it must be an English local authority district code such as E06000045.");
 
         var domains = ReadDomains(Path.Combine(referenceDirectory, File2), ranked.Keys);
         var populations = ReadPopulations(Path.Combine(referenceDirectory, File6), ranked.Keys);
         var published = ReadPublishedScores(Path.Combine(referenceDirectory, Scores));
-        var estimator = new ImdScoreEstimator(published.Where(p => ranked.ContainsKey(p.Key)).Select(p => (ranked[p.Key].Rank, p.Value)));
+        var estimator = new ImdScoreEstimator(published.Where(p => nationalRanks.ContainsKey(p.Key)).Select(p => (nationalRanks[p.Key], p.Value)));
         var localQuintiles = LocalQuintiles(ranked.Values.Where(r => r.AuthorityCode == localAuthority));
 
         return ranked.Values
@@ -80,11 +80,14 @@ public static class ImdReferenceReader
             .ToDictionary(x => x.Code, x => x.Quintile, StringComparer.Ordinal);
     }
 
-    private static Dictionary<string, RankedLsoa> ReadFile1(string path, HashSet<string> authorities)
+    /// <summary>The wanted authorities' LSOAs, and every English LSOA's rank (to place the published scores on the national scale).</summary>
+    private static (Dictionary<string, RankedLsoa> Wanted, Dictionary<string, int> NationalRanks) ReadFile1(string path, HashSet<string> authorities)
     {
         var result = new Dictionary<string, RankedLsoa>(StringComparer.Ordinal);
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in ReferenceFile.Rows(path, Code, Name, AuthorityCode, AuthorityName, ImdRank, ImdDecile))
         {
+            ranks[row.Text(Code)] = row.WholeNumber(ImdRank);
             var authority = row.Text(AuthorityCode);
             if (!authorities.Contains(authority))
                 continue;
@@ -92,10 +95,10 @@ public static class ImdReferenceReader
             if (decile is < 1 or > 10)
                 throw row.Invalid(ImdDecile, decile.ToString(System.Globalization.CultureInfo.InvariantCulture), "a decile runs from 1 to 10");
             var code = row.Text(Code);
-            result[code] = new RankedLsoa(code, row.Text(Name), authority, row.Text(AuthorityName), row.WholeNumber(ImdRank), decile);
+            result[code] = new RankedLsoa(code, row.Text(Name), authority, row.Text(AuthorityName), ranks[code], decile);
         }
 
-        return result;
+        return (result, ranks);
     }
 
     private static Dictionary<string, DomainDeciles> ReadDomains(string path, IEnumerable<string> codes)

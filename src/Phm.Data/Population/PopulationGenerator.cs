@@ -1,9 +1,211 @@
+using MathNet.Numerics.Distributions;
+using Phm.Data.Patients;
 using Phm.Data.Store;
 
 namespace Phm.Data.Population;
 
+/// <summary>
+/// A deterministic, synthetic Southampton-like population: real practices, LSOAs and deprivation, made-up people.
+/// Everything follows one latent process (age, deprivation, multimorbidity, propensity to use urgent care), so risk models
+/// trained on it find real signal and the gaps between deprived and affluent areas look like the city's.
+/// </summary>
 public static class PopulationGenerator
 {
-    public static IEnumerable<Patients.Patient> Generate(ReferenceData reference, PopulationSettings settings) =>
-        throw new NotImplementedException("being written");
+    /// <summary>England's mean IMD 2019 score (OHID Fingertips); deprivation is measured from it.</summary>
+    private const double EnglandMeanImdScore = 21.72;
+
+    /// <summary>Approximate gap between the mean IMD scores of England's most and least deprived quintiles of LSOAs.</summary>
+    private const double QuintileGap = 38;
+
+    /// <summary>About 0.85% of a registered population dies each year (GSF: about 1% of a list; Southampton about 0.8% of residents).</summary>
+    private const double AnnualDeathRate = 0.0085;
+
+    private const int CalibrationSampleSize = 60_000;
+
+    /// <summary>Gamma shapes of the propensities (mean 1): a small shape gives urgent care its long tail of high intensity users.</summary>
+    private const double UrgentPropensityShape = 0.6;
+
+    private const double PlannedPropensityShape = 2.0;
+
+    public static IEnumerable<Patient> Generate(ReferenceData reference, PopulationSettings settings)
+    {
+        var catchment = CatchmentModel.Fit(reference, settings.Population);
+        var drafts = DrawPeople(catchment, settings.Seed);
+        DrawRegisters(drafts, settings.Seed);
+        DrawDeaths(drafts, settings.Seed);
+        var baseRates = CalibrateActivity(drafts);
+        var careFlags = new CareFlagModel(drafts);
+        return drafts.Select(draft => Build(draft, catchment, baseRates, careFlags, settings.Seed));
+    }
+
+    private static List<PatientDraft> DrawPeople(CatchmentModel catchment, int seed)
+    {
+        var drafts = new List<PatientDraft>(catchment.ListTargets.Sum());
+        for (var p = 0; p < catchment.Practices.Count; p++)
+        {
+            for (var l = 0; l < catchment.Lsoas.Count; l++)
+            {
+                var lsoa = catchment.Lsoas[l];
+                for (var n = 0; n < catchment.Counts[p, l]; n++)
+                {
+                    var index = drafts.Count;
+                    var random = SeededRandom.For(seed, RandomStream.Demography, index);
+                    var (age, sex) = Demography.SampleAgeSex(lsoa.Population, random);
+                    var birthMonth = random.Next(1, 13);
+                    drafts.Add(new PatientDraft
+                    {
+                        Index = index,
+                        Practice = p,
+                        Lsoa = l,
+                        Age = age,
+                        BirthMonth = birthMonth,
+                        BirthYear = BirthYearFor(age, birthMonth),
+                        Sex = sex,
+                        EthnicGroup = Demography.SampleEthnicGroup(lsoa.IsInLocalAuthority, age, random),
+                        Deprivation = (lsoa.ImdScore - EnglandMeanImdScore) / QuintileGap,
+                        Latent = Normal.Sample(random, 0, 1),
+                        UrgentPropensity = Gamma.Sample(random, UrgentPropensityShape, UrgentPropensityShape),
+                        PlannedPropensity = Gamma.Sample(random, PlannedPropensityShape, PlannedPropensityShape),
+                    });
+                }
+            }
+        }
+
+        return drafts;
+    }
+
+    /// <summary>The birth year that gives this age on the reference date, the birth month known and the day taken as the 1st.</summary>
+    private static int BirthYearFor(int age, int birthMonth)
+    {
+        var reference = PopulationSettings.ReferenceDate;
+        return reference.Year - age - (reference.Month < birthMonth ? 1 : 0);
+    }
+
+    private static void DrawRegisters(List<PatientDraft> drafts, int seed)
+    {
+        var sample = CalibrationSample(drafts);
+        var intercepts = RegisterModel.Registers.ToDictionary(
+            spec => spec.Register,
+            spec => LogisticCalibrator.Intercept(
+                sample.Where(d => d.Age >= spec.MinAge).Select(d => spec.LinearPredictor(d.Age, d.Sex, d.Deprivation, d.Latent)).ToList(),
+                spec.Prevalence));
+
+        foreach (var draft in drafts)
+        {
+            var random = SeededRandom.For(seed, RandomStream.Registers, draft.Index);
+            foreach (var spec in RegisterModel.Registers)
+            {
+                if (draft.Age < spec.MinAge)
+                    continue;
+                var probability = LogisticCalibrator.Sigmoid(intercepts[spec.Register] + spec.LinearPredictor(draft.Age, draft.Sex, draft.Deprivation, draft.Latent));
+                if (random.NextDouble() >= probability)
+                    continue;
+                var yearsSinceOnset = random.NextDouble() * Math.Min(20, Math.Max(0.1, draft.Age - spec.MinAge));
+                var onset = PopulationSettings.ReferenceDate.AddDays(-(int)(yearsSinceOnset * 365.25));
+                draft.Registers.Add((spec.Register, onset < draft.BirthDate ? draft.BirthDate : onset));
+            }
+
+            draft.Burden = draft.Registers.Sum(r => RegisterModel.For(r.Register).Burden) + 0.3 * draft.Latent;
+        }
+    }
+
+    /// <summary>
+    /// Deaths in the three-year window: life-table risk for age and sex, raised by care needs and deprivation (a premature
+    /// mortality gap of about 2x between the most and least deprived quintiles), scaled to the city's death rate.
+    /// </summary>
+    private static void DrawDeaths(List<PatientDraft> drafts, int seed)
+    {
+        var years = (PopulationSettings.ReferenceDate.DayNumber - PopulationSettings.ActivityStart.DayNumber) / 365.25;
+        var relative = drafts.Select(d =>
+            LifeTable.AnnualDeathProbability(Math.Max(0, d.Age - years / 2), d.Sex)
+            * Math.Exp(0.45 * d.Burden + Math.Log(1.8) * d.Deprivation + 0.2 * d.Latent)).ToArray();
+
+        double low = 0, high = 10;
+        var target = AnnualDeathRate * years * drafts.Count;
+        for (var i = 0; i < 50; i++)
+        {
+            var scale = (low + high) / 2;
+            var expected = relative.Sum(r => WindowDeathProbability(scale * r, years));
+            (low, high) = expected < target ? (scale, high) : (low, scale);
+        }
+
+        foreach (var draft in drafts)
+        {
+            var random = SeededRandom.For(seed, RandomStream.Mortality, draft.Index);
+            if (random.NextDouble() >= WindowDeathProbability(low * relative[draft.Index], years))
+                continue;
+            var (from, to) = draft.Exposure;
+            draft.DateOfDeath = from.AddDays(random.Next(0, Math.Max(1, to.DayNumber - from.DayNumber)));
+        }
+    }
+
+    private static double WindowDeathProbability(double annual, double years) => 1 - Math.Pow(1 - Math.Min(annual, 0.9), years);
+
+    private static Dictionary<ActivityKind, double> CalibrateActivity(List<PatientDraft> drafts)
+    {
+        var exposure = drafts.Sum(d => d.ExposureYears);
+        return ActivityModel.Kinds.ToDictionary(
+            spec => spec.Kind,
+            spec => spec.PerPersonYear * exposure / drafts.Sum(d => d.ExposureYears * spec.RelativeRate(d.Age, d.Burden, d.Deprivation)));
+    }
+
+    private static Patient Build(PatientDraft draft, CatchmentModel catchment, Dictionary<ActivityKind, double> baseRates, CareFlagModel careFlags, int seed)
+    {
+        var random = SeededRandom.For(seed, RandomStream.Activity, draft.Index);
+        var patient = new Patient
+        {
+            Id = draft.Index + 1,
+            Pseudonym = Pseudonym(random),
+            PracticeCode = catchment.Practices[draft.Practice].Code,
+            LsoaCode = catchment.Lsoas[draft.Lsoa].Code,
+            BirthYear = draft.BirthYear,
+            BirthMonth = draft.BirthMonth,
+            Sex = draft.Sex,
+            EthnicGroup = draft.EthnicGroup,
+            DateOfDeath = draft.DateOfDeath,
+        };
+
+        foreach (var (register, onset) in draft.Registers)
+        {
+            var recorded = draft.DateOfDeath is { } death && onset > death ? death : onset;
+            patient.Conditions.Add(new Condition { PatientId = patient.Id, Register = register, SnomedCode = RegisterModel.For(register).SnomedCode, OnsetDate = recorded });
+        }
+
+        var (from, to) = draft.Exposure;
+        var days = to.DayNumber - from.DayNumber;
+        foreach (var spec in ActivityModel.Kinds)
+        {
+            var propensity = spec.Urgent ? draft.UrgentPropensity : draft.PlannedPropensity;
+            var mean = baseRates[spec.Kind] * spec.RelativeRate(draft.Age, draft.Burden, draft.Deprivation) * propensity * draft.ExposureYears;
+            var count = mean > 0 ? Poisson.Sample(random, mean) : 0;
+            for (var i = 0; i < count && days > 0; i++)
+            {
+                patient.Activities.Add(new Activity
+                {
+                    PatientId = patient.Id,
+                    Kind = spec.Kind,
+                    Date = from.AddDays(random.Next(0, days)),
+                    LengthOfStayDays = ActivityModel.LengthOfStay(spec.Kind, draft.Age, draft.Burden, random),
+                });
+            }
+        }
+
+        patient.Activities.Sort((a, b) => a.Date.CompareTo(b.Date));
+        patient.CareFlags.AddRange(careFlags.Draw(draft, patient.Id, SeededRandom.For(seed, RandomStream.CareFlags, draft.Index)));
+        return patient;
+    }
+
+    /// <summary>128 random bits: opaque, and the same for the same seed.</summary>
+    private static string Pseudonym(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    internal static List<PatientDraft> CalibrationSample(List<PatientDraft> drafts)
+    {
+        var step = Math.Max(1, drafts.Count / CalibrationSampleSize);
+        return drafts.Where((_, i) => i % step == 0).ToList();
+    }
 }

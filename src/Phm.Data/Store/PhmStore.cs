@@ -55,6 +55,15 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             manifest = await new StoreLoader(db, time).LoadAsync(reference, settings, cancellationToken);
         }
 
+        await using (var connection = new SqliteConnection(ConnectionStringFor(buildPath)))
+        {
+            // Readers (the API) and the occasional writer (cohorts, audit) then work side by side.
+            await connection.OpenAsync(cancellationToken);
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode = WAL";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         SqliteConnection.ClearAllPools();
         DeleteDatabaseFiles(FilePath);
         File.Move(buildPath, FilePath);
