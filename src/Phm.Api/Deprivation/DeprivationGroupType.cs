@@ -19,7 +19,7 @@ public sealed class DeprivationGroupType : ObjectGraphType<DeprivationGroup>
         Description = "How the patients of one PCN or practice spread over the deprivation quintiles of the LSOAs they live in.";
         Field(g => g.Code).Description("ODS code of the PCN or practice.");
         Field(g => g.Name).Description("Name of the PCN or practice.");
-        Field(g => g.Patients).Description("Registered patients in the group.");
+        Field(g => g.Patients).Description("Patients in the group alive at the reference date.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuintileShareType>>>>("byNationalQuintile")
             .Description("Patients in each national IMD 2019 quintile, 1 to 5; the percentages add up to 100.")
             .Resolve(context => context.Source.ByNationalQuintile);

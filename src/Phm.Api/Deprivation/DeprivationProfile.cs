@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Phm.Api.Patients;
 using Phm.Api.Practices;
 using Phm.Data.Store;
 
 namespace Phm.Api.Deprivation;
 
-/// <summary>Counts patients by practice and quintiles in one grouped query, then rolls the counts up to the asked grouping.</summary>
+/// <summary>
+/// Counts the patients alive at the reference date by practice and quintiles in one grouped query, then rolls the counts up
+/// to the asked grouping.
+/// </summary>
 public static class DeprivationProfile
 {
     private static readonly int[] Quintiles = [1, 2, 3, 4, 5];
@@ -12,7 +16,7 @@ public static class DeprivationProfile
     public static async Task<IReadOnlyList<DeprivationGroup>> BuildAsync(
         PhmDbContext db, DeprivationGrouping grouping, DateOnly referenceDate, CancellationToken cancellationToken)
     {
-        var cells = await db.Patients
+        var cells = await db.Patients.AliveOn(referenceDate)
             .Join(db.Lsoas, p => p.LsoaCode, l => l.Code, (p, l) => new { p.PracticeCode, l.NationalQuintile, l.LocalQuintile })
             .GroupBy(x => new { x.PracticeCode, x.NationalQuintile, x.LocalQuintile })
             .Select(g => new Cell(g.Key.PracticeCode, g.Key.NationalQuintile, g.Key.LocalQuintile, g.Count()))

@@ -11,7 +11,7 @@ public static class DeprivationQueries
     public static void AddDeprivationQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DeprivationGroupType>>>, IReadOnlyList<DeprivationGroup>>("deprivationProfile")
-            .Description("How each PCN's or practice's registered patients spread over the national and local deprivation quintiles, by code.")
+            .Description("How the patients of each PCN or practice alive at the store's reference date spread over the national and local deprivation quintiles, by code.")
             .Argument<NonNullGraphType<DeprivationGroupingType>>("groupBy", "Group patients by PCN or by practice.")
             .Resolve()
             .WithServices<PhmDbContext, ReferenceDateLoader>()

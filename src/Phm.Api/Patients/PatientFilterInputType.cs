@@ -16,6 +16,7 @@ public sealed record PatientFilter(
     int? AgeFrom = null,
     int? AgeTo = null,
     Sex? Sex = null,
+    bool? Alive = null,
     ConditionRegister[]? Registers = null)
 {
     /// <summary>Rejects criteria no patient could meet because they are malformed or name nothing in the store.</summary>
@@ -61,6 +62,8 @@ public sealed record PatientFilter(
             patients = patients.Where(p => p.BirthYear * 12 + p.BirthMonth > referenceMonth - 12 * (to + 1));
         if (Sex is { } sex)
             patients = patients.Where(p => p.Sex == sex);
+        if (Alive is { } alive)
+            patients = alive ? patients.AliveOn(referenceDate) : patients.Where(p => p.DateOfDeath <= referenceDate);
         foreach (var register in Registers ?? [])
             patients = patients.Where(p => p.Conditions.Any(c => c.Register == register));
         return patients;
@@ -83,6 +86,7 @@ public sealed class PatientFilterInputType : InputObjectGraphType<PatientFilter>
         Field(f => f.AgeFrom, nullable: true).Description("Youngest age in whole years, inclusive.");
         Field(f => f.AgeTo, nullable: true).Description("Oldest age in whole years, inclusive.");
         Field<SexType>("sex").Description("Sex recorded at the practice.");
+        Field(f => f.Alive, nullable: true).Description("True for patients alive at the reference date, false for those who had died by then.");
         Field<ListGraphType<NonNullGraphType<ConditionRegisterType>>>("registers")
             .Description("Condition registers the patient must all be on.");
     }

@@ -25,7 +25,7 @@ public sealed class PatientType : ObjectGraphType<Patient>
             .Description("Year and month of birth, e.g. 1956-03; the day is not held.")
             .Resolve(context => string.Create(CultureInfo.InvariantCulture, $"{context.Source.BirthYear:D4}-{context.Source.BirthMonth:D2}"));
         Field<NonNullGraphType<IntGraphType>, int>("age")
-            .Description("Age in whole years at the store's reference date, taking birthdays as the 1st of the birth month.")
+            .Description("Age in whole years at the store's reference date (for a patient who died before it, the age they would have reached), taking birthdays as the 1st of the birth month.")
             .Resolve()
             .WithService<ReferenceDateLoader>()
             .ResolveAsync(async (context, referenceDate) => context.Source.AgeOn(await referenceDate.GetAsync(context.CancellationToken)));

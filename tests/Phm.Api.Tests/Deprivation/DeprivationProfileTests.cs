@@ -4,7 +4,8 @@ namespace Phm.Api.Tests.Deprivation;
 
 /// <summary>
 /// At the reference date North (Alpha) has Ann (quintile 1, local 1) and Bob (national 2, local 3); Central (Beta) has Cat
-/// (5, local 5), Dan (4, in Eastleigh: no local quintile) and Fin (1, local 1); Gamma, in no PCN, has Eve.
+/// (5, local 5), Dan (4, in Eastleigh: no local quintile) and Fin (1, local 1); Gamma, in no PCN, has Eve. Gus (Alpha) died
+/// before the reference date and is not counted.
 /// </summary>
 public sealed class DeprivationProfileTests(SampleSchemaFixture fixture) : IClassFixture<SampleSchemaFixture>
 {

@@ -6,12 +6,12 @@ using static Phm.Api.Tests.Schema.SampleData;
 
 namespace Phm.Api.Tests.Patients;
 
-/// <summary>Ages are at the reference date, 1 January 2021: Ann 64, Bob 31, Cat 10, Dan 80, Eve 46, Fin 20 (born January 2001).</summary>
+/// <summary>Ages are at the reference date, 1 January 2021: Ann 64, Bob 31, Cat 10, Dan 80, Eve 46, Fin 20 (born January 2001), Gus 90 (died in December 2020).</summary>
 public sealed class PatientFilterTests(SampleSchemaFixture fixture) : IClassFixture<SampleSchemaFixture>
 {
     [Theory]
-    [InlineData("{}", new[] { Bob, Dan, Fin, Cat, Eve, Ann })]
-    [InlineData("{ pcn: \"" + North + "\" }", new[] { Bob, Ann })]
+    [InlineData("{}", new[] { Bob, Dan, Fin, Cat, Eve, Ann, Gus })]
+    [InlineData("{ pcn: \"" + North + "\" }", new[] { Bob, Ann, Gus })]
     [InlineData("{ pcn: \"" + Central + "\" }", new[] { Dan, Fin, Cat })]
     [InlineData("{ practice: \"" + Gamma + "\" }", new[] { Eve })]
     [InlineData("{ lsoa: \"" + Deprived + "\" }", new[] { Fin, Eve, Ann })]
@@ -20,8 +20,10 @@ public sealed class PatientFilterTests(SampleSchemaFixture fixture) : IClassFixt
     [InlineData("{ ageFrom: 20, ageTo: 31 }", new[] { Bob, Fin })]
     [InlineData("{ ageFrom: 21, ageTo: 31 }", new[] { Bob })]
     [InlineData("{ ageTo: 10 }", new[] { Cat })]
-    [InlineData("{ ageFrom: 65 }", new[] { Dan })]
+    [InlineData("{ ageFrom: 65 }", new[] { Dan, Gus })]
     [InlineData("{ sex: FEMALE }", new[] { Cat, Eve, Ann })]
+    [InlineData("{ alive: false }", new[] { Gus })]
+    [InlineData("{ alive: true, pcn: \"" + North + "\" }", new[] { Bob, Ann })]
     [InlineData("{ registers: [HYPERTENSION] }", new[] { Dan, Eve, Ann })]
     [InlineData("{ registers: [HYPERTENSION, DIABETES] }", new[] { Eve, Ann })]
     [InlineData("{ pcn: \"" + Central + "\", registers: [HEART_FAILURE], sex: MALE }", new[] { Dan })]

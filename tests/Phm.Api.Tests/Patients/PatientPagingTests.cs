@@ -31,9 +31,9 @@ public sealed class PatientPagingTests(SampleSchemaFixture fixture) : IClassFixt
         }
         while (pages[^1].GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
 
-        Assert.Equal([Bob, Dan, Fin, Cat, Eve, Ann], pages.SelectMany(p => p.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString())));
-        Assert.All(pages, p => Assert.Equal(6, p.GetProperty("totalCount").GetInt32()));
-        Assert.Equal([false, true, true], pages.Select(p => p.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean()));
+        Assert.Equal([Bob, Dan, Fin, Cat, Eve, Ann, Gus], pages.SelectMany(p => p.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString())));
+        Assert.All(pages, p => Assert.Equal(7, p.GetProperty("totalCount").GetInt32()));
+        Assert.Equal([false, true, true, true], pages.Select(p => p.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean()));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class PatientPagingTests(SampleSchemaFixture fixture) : IClassFixt
         var response = await fixture.Host.ExecuteAsync(Page, new { first = 0 });
 
         var patients = response.Data.GetProperty("patients");
-        Assert.Equal(6, patients.GetProperty("totalCount").GetInt32());
+        Assert.Equal(7, patients.GetProperty("totalCount").GetInt32());
         Assert.Empty(patients.GetProperty("edges").EnumerateArray());
         Assert.True(patients.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
         Assert.Equal(JsonValueKind.Null, patients.GetProperty("pageInfo").GetProperty("endCursor").ValueKind);

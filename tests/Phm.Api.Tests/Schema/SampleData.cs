@@ -9,6 +9,7 @@ namespace Phm.Api.Tests.Schema;
 /// A small hand-made population whose answers can be worked out by hand. At the reference date (1 January 2021):
 /// North PCN has Alpha (J82001); Central PCN has Beta (J82002), which moved from North on 1 October 2020; Gamma (J82003)
 /// left Central on 31 December 2020 and belongs to no PCN. One LSOA lies outside the local authority (Eastleigh).
+/// Gus died in December 2020, before the reference date.
 /// </summary>
 public static class SampleData
 {
@@ -25,8 +26,8 @@ public static class SampleData
     public const string Affluent = "E01017141";
     public const string Eastleigh = "E01022950";
 
-    /// <summary>Pseudonyms; internal ids are 1 to 6 in this order, which is not pseudonym order.</summary>
-    public const string Ann = "c3a1f0", Bob = "0b7d22", Cat = "9f10aa", Dan = "4e2c81", Eve = "a07b3e", Fin = "71d9c4";
+    /// <summary>Pseudonyms; internal ids are 1 to 7 in this order, which is not pseudonym order.</summary>
+    public const string Ann = "c3a1f0", Bob = "0b7d22", Cat = "9f10aa", Dan = "4e2c81", Eve = "a07b3e", Fin = "71d9c4", Gus = "e1f2a3";
 
     public static void Seed(PhmDbContext db)
     {
@@ -34,7 +35,7 @@ public static class SampleData
         {
             GeneratorVersion = "hand-made",
             Seed = 1,
-            Population = 6,
+            Population = 7,
             LocalAuthorityCode = "E06000045",
             ReferenceDate = ReferenceDate,
             BuiltAtUtc = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero),
@@ -62,13 +63,15 @@ public static class SampleData
             Patient(2, Bob, Alpha, Middling, 1990, 1, Sex.Male, EthnicGroup.Asian,
                 conditions: [(ConditionRegister.Asthma, "195967001", new(2000, 3, 1))]),
             Patient(3, Cat, Beta, Affluent, 2010, 12, Sex.Female, EthnicGroup.Mixed),
-            Patient(4, Dan, Beta, Eastleigh, 1940, 6, Sex.Male, EthnicGroup.White, died: new(2020, 11, 15),
+            Patient(4, Dan, Beta, Eastleigh, 1940, 6, Sex.Male, EthnicGroup.White,
                 conditions: [(ConditionRegister.Hypertension, "38341003", new(2005, 6, 1)), (ConditionRegister.HeartFailure, "84114007", new(2019, 1, 20)), (ConditionRegister.AtrialFibrillation, "49436004", new(2019, 1, 20))],
                 activities: [(ActivityKind.Ambulance, new(2020, 10, 1), null), (ActivityKind.EmergencyAdmission, new(2020, 10, 1), 12)],
                 flags: [(CareFlagKind.Housebound, new(2020, 3, 1)), (CareFlagKind.EndOfLifeRegister, new(2020, 10, 20))]),
             Patient(5, Eve, Gamma, Deprived, 1975, 1, Sex.Female, EthnicGroup.Black,
                 conditions: [(ConditionRegister.Hypertension, "38341003", new(2012, 1, 1)), (ConditionRegister.Diabetes, "44054006", new(2020, 7, 7))]),
-            Patient(6, Fin, Beta, Deprived, 2001, 1, Sex.Male, EthnicGroup.NotStated));
+            Patient(6, Fin, Beta, Deprived, 2001, 1, Sex.Male, EthnicGroup.NotStated),
+            Patient(7, Gus, Alpha, Middling, 1930, 5, Sex.Male, EthnicGroup.White, died: new(2020, 12, 2),
+                conditions: [(ConditionRegister.Dementia, "52448006", new(2018, 3, 1))]));
     }
 
     private static Lsoa Lsoa(string code, string name, double score, int rank, int decile, int national, int? local, bool estimated = false)
