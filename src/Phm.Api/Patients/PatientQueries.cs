@@ -22,14 +22,13 @@ public static class PatientQueries
             .Argument<PatientFilterInputType>("filter", "Only patients meeting these criteria.")
             .Argument<IntGraphType>("first", arg =>
             {
-                arg.Description = $"Patients per page, 0 to {MaxPageSize}.";
+                arg.Description = $"Patients per page, 0 to {MaxPageSize}; {DefaultPageSize} if not given or null.";
                 arg.DefaultValue = DefaultPageSize;
             })
             .Argument<StringGraphType>("after", "Start after the patient with this cursor (an edge's cursor or pageInfo.endCursor).")
             .ValidateArguments(async context =>
             {
-                var first = context.GetArgument("first", DefaultPageSize);
-                if (first is < 0 or > MaxPageSize)
+                if (context.GetArgument<int?>("first") is { } first and (< 0 or > MaxPageSize))
                     throw new PageSizeOutOfRangeError("first", first);
                 if (context.GetArgument<string?>("after") is { } after && PatientCursor.Decode(after) is null)
                     throw new MalformedCursorError("after");
@@ -42,7 +41,7 @@ public static class PatientQueries
             {
                 var filter = context.GetArgument<PatientFilter?>("filter") ?? new PatientFilter();
                 var patients = filter.Apply(db, await referenceDate.GetAsync(context.CancellationToken)).AsNoTracking();
-                return await PageAsync(patients, context.GetArgument("first", DefaultPageSize), context.GetArgument<string?>("after"),
+                return await PageAsync(patients, context.GetArgument<int?>("first") ?? DefaultPageSize, context.GetArgument<string?>("after"),
                     countTotal: context.SubFields?.ContainsKey("totalCount") == true, context.CancellationToken);
             });
 

@@ -19,7 +19,7 @@ public sealed class BatchLoadingTests : IAsyncLifetime
             Seed(db);
             AddPatients(db);
         });
-        _host = SchemaHost.Over(_store);
+        _host = SchemaHost.Over(_store.Path);
     }
 
     [Fact]

@@ -49,6 +49,14 @@ public sealed class PatientPagingTests(SampleSchemaFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Patients_WithFirstNull_GetTheDefaultPageSize()
+    {
+        var response = await fixture.Host.ExecuteAsync(Page, new { first = (int?)null });
+
+        Assert.Equal(7, response.Data.GetProperty("patients").GetProperty("edges").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Cursor_OfAnEdge_CarriesThePseudonymNotTheInternalId()
     {
         var response = await fixture.Host.ExecuteAsync(Page, new { first = 1 });

@@ -10,7 +10,7 @@ public sealed class SampleSchemaFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await TestStore.CreateAsync(SampleData.Seed);
-        Host = SchemaHost.Over(_store);
+        Host = SchemaHost.Over(_store.Path);
     }
 
     public async Task DisposeAsync()

@@ -27,7 +27,7 @@ public sealed class SchemaHost : IAsyncDisposable
 
     public PhmSchema Schema => _services.GetRequiredService<PhmSchema>();
 
-    public static SchemaHost Over(TestStore store) => new(store.Path, new SqlCommandCounter());
+    public static SchemaHost Over(string storePath) => new(storePath, new SqlCommandCounter());
 
     /// <summary>Runs a request as the transport would, in its own service scope, and returns the serialized response.</summary>
     public async Task<ExecutedRequest> ExecuteAsync(string query, object? variables = null)
