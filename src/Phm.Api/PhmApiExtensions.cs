@@ -28,9 +28,10 @@ public static class PhmApiExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<PhmSchema>()
             .AddSystemTextJson()
-            .AddGraphTypes(typeof(PhmSchema).Assembly)
-            // Resolvers and batch loaders of a request share its scoped DbContext, which is not thread-safe; loaders still batch.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
+            // Resolvers share the request's scoped DbContext, which allows one operation at a time.
+            .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
+            .AddGraphTypes(typeof(PhmSchema).Assembly));
+        // Batch loaders still gather a level's keys into one query under the serial strategy.
         services.AddBatchLoaders(typeof(PhmSchema).Assembly);
         return services;
     }
