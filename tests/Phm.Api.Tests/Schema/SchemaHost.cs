@@ -54,9 +54,7 @@ public sealed record ExecutedRequest(string Body)
     public JsonElement Data => Json.GetProperty("data");
 
     /// <summary>The response indented, for snapshots a reviewer can read.</summary>
-    public string Indented => JsonSerializer.Serialize(Json, IndentedOptions);
-
-    private static readonly JsonSerializerOptions IndentedOptions = new() { WriteIndented = true };
+    public string Indented => Json.Indented();
 
     /// <summary>The <c>extensions.code</c> of each error, in order.</summary>
     public IReadOnlyList<string?> ErrorCodes =>
@@ -65,11 +63,4 @@ public sealed record ExecutedRequest(string Body)
             : [];
 
     public string ErrorMessage => Json.GetProperty("errors")[0].GetProperty("message").GetString()!;
-}
-
-public static class JsonElementExtensions
-{
-    /// <summary>The string <paramref name="property"/> of each item of a JSON array, e.g. the codes of a list of practices.</summary>
-    public static string[] Strings(this JsonElement items, string property) =>
-        [.. items.EnumerateArray().Select(item => item.GetProperty(property).GetString()!)];
 }

@@ -1,0 +1,20 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Phm.Api.Tests.Schema;
+
+public static class JsonTestExtensions
+{
+    private static readonly JsonSerializerOptions IndentedOptions = new() { WriteIndented = true };
+
+    /// <summary>The string <paramref name="property"/> of each item of a JSON array, e.g. the codes of a list of practices.</summary>
+    public static string[] Strings(this JsonElement items, string property) =>
+        [.. items.EnumerateArray().Select(item => item.GetProperty(property).GetString()!)];
+
+    /// <summary>The JSON indented, for snapshots a reviewer can read.</summary>
+    public static string Indented(this JsonElement json) => JsonSerializer.Serialize(json, IndentedOptions);
+
+    /// <summary>Status, media type and indented body of an HTTP response, for one snapshot of the whole reply.</summary>
+    public static string ForSnapshot(this GraphQLResponse response) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(int)response.Status} {response.MediaType}\n{response.Json.Indented()}");
+}
