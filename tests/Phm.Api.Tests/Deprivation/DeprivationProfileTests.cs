@@ -1,4 +1,3 @@
-using Phm.Api.Tests.Schema;
 
 namespace Phm.Api.Tests.Deprivation;
 

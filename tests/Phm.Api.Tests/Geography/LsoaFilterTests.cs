@@ -1,6 +1,5 @@
 using Phm.Api.Geography;
-using Phm.Api.Tests.Schema;
-using static Phm.Api.Tests.Schema.SampleData;
+using static Phm.Api.Tests.SampleData;
 
 namespace Phm.Api.Tests.Geography;
 

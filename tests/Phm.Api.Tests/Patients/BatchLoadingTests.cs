@@ -1,7 +1,6 @@
-using Phm.Api.Tests.Schema;
 using Phm.Data.Patients;
 using Phm.Data.Store;
-using static Phm.Api.Tests.Schema.SampleData;
+using static Phm.Api.Tests.SampleData;
 
 namespace Phm.Api.Tests.Patients;
 

@@ -1,8 +1,7 @@
 using Phm.Api.Geography;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
-using Phm.Api.Tests.Schema;
-using static Phm.Api.Tests.Schema.SampleData;
+using static Phm.Api.Tests.SampleData;
 
 namespace Phm.Api.Tests.Patients;
 

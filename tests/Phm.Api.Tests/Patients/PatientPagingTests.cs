@@ -1,8 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
-using Phm.Api.Tests.Schema;
-using static Phm.Api.Tests.Schema.SampleData;
+using static Phm.Api.Tests.SampleData;
 
 namespace Phm.Api.Tests.Patients;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Phm.Api.Practices;
-using Phm.Api.Tests.Schema;
-using static Phm.Api.Tests.Schema.SampleData;
+using static Phm.Api.Tests.SampleData;
 
 namespace Phm.Api.Tests.Practices;
 

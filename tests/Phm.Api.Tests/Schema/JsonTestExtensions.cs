@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Phm.Api.Tests.Schema;
+namespace Phm.Api.Tests;
 
 public static class JsonTestExtensions
 {

@@ -3,7 +3,7 @@ using Phm.Data.Patients;
 using Phm.Data.Practices;
 using Phm.Data.Store;
 
-namespace Phm.Api.Tests.Schema;
+namespace Phm.Api.Tests;
 
 /// <summary>
 /// A small hand-made population whose answers can be worked out by hand. At the reference date (1 January 2021):

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Phm.Data.Store;
 
-namespace Phm.Api.Tests.Schema;
+namespace Phm.Api.Tests;
 
 /// <summary>
 /// The hub's schema, configured as the app configures it, over a store file of hand-made data: queries run through the

@@ -1,8 +1,10 @@
 using GraphQL;
-using GraphQL.Utilities;
 using GraphQL.Types;
+using GraphQL.Utilities;
 
-namespace Phm.Api.Tests.Schema;
+// The schema tests and their harness live in the root test namespace: a namespace Phm.Api.Tests.Schema would hide
+// GraphQL.Types.Schema from every test namespace beside it.
+namespace Phm.Api.Tests;
 
 public sealed class SchemaTests(SampleSchemaFixture fixture) : IClassFixture<SampleSchemaFixture>
 {
