@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Phm.Api.Tests;
 
 public static class JsonTestExtensions
 {
-    private static readonly JsonSerializerOptions IndentedOptions = new() { WriteIndented = true };
+    // Relaxed escaping keeps apostrophes and ampersands readable in snapshots; the text never reaches a browser.
+    private static readonly JsonSerializerOptions IndentedOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The string <paramref name="property"/> of each item of a JSON array, e.g. the codes of a list of practices.</summary>
     public static string[] Strings(this JsonElement items, string property) =>
