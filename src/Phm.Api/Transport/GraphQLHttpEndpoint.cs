@@ -15,7 +15,7 @@ public static class GraphQLHttpEndpoint
         var group = endpoints.MapGroup(string.Empty);
         // Every method, so that the others get the spec's 405 rather than routing's bare one.
         group.Map(pattern, handler.HandleAsync);
-        group.MapGet(GraphiQLAssets.BasePath + "/{**path}", (HttpContext context, string path) => graphiQL.WriteFileAsync(context, path));
+        group.MapGet(GraphiQLAssets.BasePath + "/{**path}", (HttpContext context, string? path) => graphiQL.WriteFileAsync(context, path ?? string.Empty));
         return group;
     }
 }

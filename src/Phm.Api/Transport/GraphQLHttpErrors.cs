@@ -30,7 +30,7 @@ public sealed class MethodNotAllowedError() : GraphQLHttpError(
 public sealed class NotAcceptableError() : GraphQLHttpError(
     StatusCodes.Status406NotAcceptable,
     "NOT_ACCEPTABLE",
-    "The Accept header must allow application/graphql-response+json or application/json.");
+    "None of the media types in the Accept header can be served; accept application/json.");
 
 public sealed class UnsupportedMediaTypeError() : GraphQLHttpError(
     StatusCodes.Status415UnsupportedMediaType,
@@ -40,15 +40,15 @@ public sealed class UnsupportedMediaTypeError() : GraphQLHttpError(
 public sealed class InvalidRequestBodyError() : GraphQLHttpError(
     StatusCodes.Status400BadRequest,
     "INVALID_REQUEST_BODY",
-    "The body must be one JSON object: 'query' and 'operationName' strings, 'variables' and 'extensions' objects. Batches are not supported.");
+    "The body must be one JSON object, with query and operationName as strings and variables and extensions as objects. Batches are not supported.");
 
 public sealed class InvalidQueryStringError() : GraphQLHttpError(
     StatusCodes.Status400BadRequest,
     "INVALID_QUERY_STRING",
-    "The query string must give each of 'query', 'operationName', 'variables' and 'extensions' at most once, the last two as JSON objects.");
+    "The query string must give each of query, operationName, variables and extensions at most once, the last two as JSON objects.");
 
 public sealed class MissingQueryError() : GraphQLHttpError(
-    StatusCodes.Status400BadRequest, "MISSING_QUERY", "The request has no 'query' parameter.");
+    StatusCodes.Status400BadRequest, "MISSING_QUERY", "The request has no query parameter.");
 
 /// <summary>A mutation or subscription sent with GET; answered with 405 and <c>Allow: POST</c>.</summary>
 public sealed class OperationNotAllowedOverGetError : ValidationError

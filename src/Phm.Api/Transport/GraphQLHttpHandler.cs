@@ -22,6 +22,8 @@ internal sealed class GraphQLHttpHandler(
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        // The page, and which JSON type, both depend on Accept; caches must not mix them up.
+        context.Response.Headers.Vary = HeaderNames.Accept;
         var isGet = HttpMethods.IsGet(request.Method);
         if (isGet && options.Value.ServeGraphiQL && AcceptHeader.NamesHtml(request.Headers.Accept))
         {
@@ -98,7 +100,6 @@ internal sealed class GraphQLHttpHandler(
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = mediaType + "; charset=utf-8";
-        response.Headers.Vary = HeaderNames.Accept;
         return serializer.WriteAsync(response.Body, result, context.RequestAborted);
     }
 }

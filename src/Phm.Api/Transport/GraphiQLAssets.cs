@@ -43,7 +43,12 @@ internal sealed class GraphiQLAssets
             ? "public, max-age=31536000, immutable"
             : "no-cache";
 
-        var contentType = ContentTypes.TryGetContentType(path, out var known) ? known : "application/octet-stream";
-        return TypedResults.Stream(file.CreateReadStream(), contentType, lastModified: file.LastModified).ExecuteAsync(context);
+        return TypedResults.Stream(file.CreateReadStream(), ContentTypeOf(path), lastModified: file.LastModified).ExecuteAsync(context);
     }
+
+    /// <summary>The bundle's text files (HTML, CSS, JavaScript, the licences) are all UTF-8.</summary>
+    private static string ContentTypeOf(string path) =>
+        !ContentTypes.TryGetContentType(path, out var contentType) ? "application/octet-stream"
+        : contentType.StartsWith("text/", StringComparison.Ordinal) ? contentType + "; charset=utf-8"
+        : contentType;
 }
