@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  // The hub serves the bundle from this path (GraphiQLAssets in Phm.Api/Transport).
+  // The hub serves the bundle from this path (GraphiQLAssets.BasePath in ../Transport/GraphiQLAssets.cs).
   base: '/graphiql/',
   build: {
     outDir: '../wwwroot/graphiql',
