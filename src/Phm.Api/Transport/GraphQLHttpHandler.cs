@@ -31,7 +31,8 @@ internal sealed class GraphQLHttpHandler(
             return;
         }
 
-        var mediaType = AcceptHeader.NegotiateResponseMediaType(request.Headers.Accept, options.Value.WildcardMediaType);
+        var wildcardMediaType = options.Value.AnswerWildcardsWithGraphQLResponseJson ? GraphQLMediaTypes.GraphQLResponseJson : GraphQLMediaTypes.Json;
+        var mediaType = AcceptHeader.NegotiateResponseMediaType(request.Headers.Accept, wildcardMediaType);
         try
         {
             if (!isGet && !HttpMethods.IsPost(request.Method))
@@ -44,7 +45,10 @@ internal sealed class GraphQLHttpHandler(
 
             var graphQLRequest = await requestReader.ReadAsync(request);
             var result = await ExecuteAsync(context, graphQLRequest, isGet);
-            await WriteAsync(context, result, StatusCodeOf(result, mediaType, context.Response), mediaType);
+            var statusCode = StatusCodeOf(result, mediaType);
+            if (statusCode == StatusCodes.Status405MethodNotAllowed)
+                context.Response.Headers.Allow = OperationNotAllowedOverGetError.Allow;
+            await WriteAsync(context, result, statusCode, mediaType);
         }
         catch (GraphQLHttpError error)
         {
@@ -83,15 +87,12 @@ internal sealed class GraphQLHttpHandler(
     /// A result that was executed is 200, even with errors. One that was not (parse, validation or variable errors) is 400 in
     /// <c>application/graphql-response+json</c> but 200 in legacy <c>application/json</c>, except a non-query over GET, which is 405.
     /// </summary>
-    private static int StatusCodeOf(ExecutionResult result, string mediaType, HttpResponse response)
+    private static int StatusCodeOf(ExecutionResult result, string mediaType)
     {
         if (result.Executed)
             return StatusCodes.Status200OK;
         if (result.Errors?.OfType<OperationNotAllowedOverGetError>().Any() == true)
-        {
-            response.Headers.Allow = OperationNotAllowedOverGetError.Allow;
             return StatusCodes.Status405MethodNotAllowed;
-        }
         return mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 

@@ -6,6 +6,7 @@ namespace Phm.Api.Transport;
 /// </summary>
 /// <remarks>
 /// Fixed by the spec, so not options:
+/// responses are <c>application/graphql-response+json</c> or <c>application/json</c> as <c>Accept</c> allows, UTF-8, and 406 if it allows neither;
 /// POST takes <c>application/json</c> (UTF-8) bodies, anything else is 415;
 /// GET carries queries only, a mutation there is 405 with <c>Allow: POST</c>, as is any method but GET and POST (<c>Allow: GET, POST</c>);
 /// malformed JSON or parameters are 400;
@@ -17,12 +18,12 @@ namespace Phm.Api.Transport;
 public sealed class GraphQLHttpOptions
 {
     /// <summary>
-    /// The response type when the client accepts any (no <c>Accept</c>, or only wildcards such as <c>*/*</c>).
-    /// <see cref="GraphQLMediaTypes.Json"/> by default: a client that names no type may predate <c>application/graphql-response+json</c>,
-    /// and the spec's audits (graphql-http 47DE, 80D8) expect it.
-    /// A client naming both types at the same quality gets <see cref="GraphQLMediaTypes.GraphQLResponseJson"/>.
+    /// Whether a client that accepts any type (no <c>Accept</c>, or only wildcards such as <c>*/*</c>) gets
+    /// <see cref="GraphQLMediaTypes.GraphQLResponseJson"/>. Off by default, so such a client gets <see cref="GraphQLMediaTypes.Json"/>:
+    /// a client that names no type may predate the newer one, and the spec's audits (graphql-http 47DE, 80D8) expect the legacy type.
+    /// A client naming both types at the same quality gets <see cref="GraphQLMediaTypes.GraphQLResponseJson"/> either way.
     /// </summary>
-    public string WildcardMediaType { get; set; } = GraphQLMediaTypes.Json;
+    public bool AnswerWildcardsWithGraphQLResponseJson { get; set; }
 
     /// <summary>Whether a GET that names <c>text/html</c> in <c>Accept</c> (a browser) gets the GraphiQL page.</summary>
     public bool ServeGraphiQL { get; set; } = true;

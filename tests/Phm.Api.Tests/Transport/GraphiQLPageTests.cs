@@ -57,18 +57,11 @@ public sealed partial class GraphiQLPageTests(TransportServer server) : IClassFi
     [Fact]
     public async Task Without_GraphiQL_a_browser_gets_a_GraphQL_response()
     {
-        var serverWithoutGraphiQL = new TransportServer(options => options.ServeGraphiQL = false);
-        await serverWithoutGraphiQL.InitializeAsync();
-        try
-        {
-            var reply = await serverWithoutGraphiQL.SendAsync(HttpMethod.Get, "/graphql", BrowserAccept);
+        await using var serverWithoutGraphiQL = await TransportServer.StartAsync(options => options.ServeGraphiQL = false);
 
-            Assert.Equal(new Reply(400, Json, MissingQuery), reply);
-        }
-        finally
-        {
-            await serverWithoutGraphiQL.DisposeAsync();
-        }
+        var reply = await serverWithoutGraphiQL.SendAsync(HttpMethod.Get, "/graphql", BrowserAccept);
+
+        Assert.Equal(new Reply(400, Json, MissingQuery), reply);
     }
 
     private async Task<HttpResponseMessage> GetAsync(string path, string accept)

@@ -32,4 +32,18 @@ public sealed class ResponseMediaTypeTests(TransportServer server) : IClassFixtu
 
         Assert.Equal(new Reply(status, contentType, body), reply);
     }
+
+    [Theory]
+    [InlineData(null, GraphQLResponseJson)]
+    [InlineData("*/*", GraphQLResponseJson)]
+    [InlineData("application/*", GraphQLResponseJson)]
+    [InlineData("application/json", Json)]
+    public async Task Wildcards_can_be_answered_with_the_spec_type(string? accept, string contentType)
+    {
+        await using var preferringServer = await TransportServer.StartAsync(options => options.AnswerWildcardsWithGraphQLResponseJson = true);
+
+        var reply = await preferringServer.PostAsync("""{"query":"{ greeting }"}""", accept);
+
+        Assert.Equal(new Reply(200, contentType, Greeting), reply);
+    }
 }

@@ -12,7 +12,7 @@ namespace Phm.Api.Tests.Transport;
 /// The transport on its own, in memory, over <see cref="TestSchema"/> at <c>/graphql</c> (no store needed).
 /// Responses are returned whole, so each test can state status, content type and body together.
 /// </summary>
-public sealed class TransportServer : IAsyncLifetime
+public sealed class TransportServer : IAsyncLifetime, IAsyncDisposable
 {
     private readonly Action<GraphQLHttpOptions> configure;
     private WebApplication? app;
@@ -25,9 +25,17 @@ public sealed class TransportServer : IAsyncLifetime
     {
     }
 
-    internal TransportServer(Action<GraphQLHttpOptions> configure)
+    private TransportServer(Action<GraphQLHttpOptions> configure)
     {
         this.configure = configure;
+    }
+
+    /// <summary>A server of its own, for a test about non-default options.</summary>
+    public static async Task<TransportServer> StartAsync(Action<GraphQLHttpOptions> configure)
+    {
+        var server = new TransportServer(configure);
+        await server.InitializeAsync();
+        return server;
     }
 
     public async Task InitializeAsync()
@@ -71,6 +79,8 @@ public sealed class TransportServer : IAsyncLifetime
         if (app is not null)
             await app.DisposeAsync();
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 }
 
 /// <summary>What a client sees; tables compare whole replies, so a failing row shows everything that differs.</summary>
