@@ -1,4 +1,6 @@
 using GraphQL;
+using GraphQL.Execution;
+using GraphQLParser.AST;
 using Phm.Api.Transport;
 using Phm.Data.Store;
 
@@ -25,6 +27,8 @@ public static class PhmApiExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<PhmSchema>()
             .AddSystemTextJson()
+            // Resolvers share the request's scoped DbContext, which allows one operation at a time.
+            .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
             .AddGraphTypes(typeof(PhmSchema).Assembly));
         return services;
     }
