@@ -29,5 +29,5 @@ for (const level of levels) {
 
 const failed = results.filter(({ result }) => result.status !== 'ok').length;
 console.log(`MUST or SHOULD failures: ${failedRequired}`);
-console.log(`${results.length - failed} passed, ${failed} failed`);
+console.log(`audit: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failedRequired > 0 ? 1 : 0);
