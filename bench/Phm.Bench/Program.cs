@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Phm.Data.Store;
 
 // Prints the foundation's performance figures on this machine:
 //   dotnet run -c Release --project bench/Phm.Bench [-- --population N]
-// First start (build the store from nothing) and restart (reuse it) of the embedded store.
+// 1. first start: build the embedded store from nothing; 2. restart: reuse it;
+// 3. GraphQL latencies through the hub's HTTP pipeline (in-process server; any Phm.Api type locates its entry point).
 var population = args.SkipWhile(a => a != "--population").Skip(1).Select(int.Parse).FirstOrDefault();
 var directory = Path.Combine(Path.GetTempPath(), "phm-bench-" + Environment.ProcessId);
 var options = new PhmOptions { DataDirectory = directory, Population = population > 0 ? population : null };
@@ -20,6 +23,18 @@ try
     watch.Restart();
     await NewStore().EnsureReadyAsync(CancellationToken.None);
     Console.WriteLine($"Restart: store reused in {watch.Elapsed.TotalSeconds:F2} s (target < 5 s)");
+
+    await using var hub = new WebApplicationFactory<Phm.Api.PhmSchema>().WithWebHostBuilder(builder => builder
+        .UseSetting("Phm:DataDirectory", directory)
+        .UseSetting("Phm:Population", manifest.Population.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .UseSetting("Logging:LogLevel:Default", "Warning"));
+    using var client = hub.CreateClient();
+    await Time(client, "patients(first: 50, filter: {pcn, nationalQuintile: 1, registers: [HEART_FAILURE]}) (target p95 < 50 ms)",
+        """{ patients(first: 50, filter: { pcn: "U97340", nationalQuintile: 1, registers: [HEART_FAILURE] }) { totalCount edges { cursor node { id age sex practice { code } lsoa { code nationalQuintile } conditions { register onsetDate } } } } }""");
+    await Time(client, "patients(first: 50, filter: {practice, ageFrom: 65}) with activity counts",
+        """{ patients(first: 50, filter: { practice: "J82081", ageFrom: 65 }) { edges { node { id activityCounts { kind count } } } } }""");
+    await Time(client, "practices with their PCN", """{ practices { code name listSize pcn { code name } } }""");
+    await Time(client, "deprivationProfile(groupBy: PCN)", """{ deprivationProfile(groupBy: PCN) { group { code name } patients } }""");
 }
 finally
 {
@@ -28,3 +43,25 @@ finally
 }
 
 PhmStore NewStore() => new(Options.Create(options), TimeProvider.System, NullLogger<PhmStore>.Instance);
+
+static async Task Time(HttpClient client, string name, string query)
+{
+    const int warmUp = 30, measured = 300;
+    var timings = new List<double>(measured);
+    for (var i = 0; i < warmUp + measured; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await client.PostAsJsonAsync("/graphql", new { query });
+        var body = await response.Content.ReadAsStringAsync();
+        watch.Stop();
+        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
+            throw new InvalidOperationException($"{name} failed: {(int)response.StatusCode} {body}");
+        if (i >= warmUp)
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    timings.Sort();
+    Console.WriteLine($"{name}: p50 {Percentile(0.50):F1} ms, p95 {Percentile(0.95):F1} ms, max {timings[^1]:F1} ms over {measured} requests");
+
+    double Percentile(double p) => timings[Math.Min(timings.Count - 1, (int)Math.Ceiling(p * timings.Count) - 1)];
+}

@@ -1,6 +1,7 @@
 using Phm.Api;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings files travel with the binaries; the working directory is only where the data goes.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPhmHub();
 
 var app = builder.Build();

@@ -1,0 +1,63 @@
+using GraphQL;
+using GraphQL.Validation;
+using GraphQLParser;
+using GraphQLParser.AST;
+
+namespace Phm.Api.Transport;
+
+/// <summary>
+/// A request the transport refuses before executing anything. The client gets it in the usual GraphQL error shape
+/// (<c>{"errors":[{"message":…,"extensions":{"code":…}}]}</c>) with <see cref="StatusCode"/>.
+/// </summary>
+public abstract class GraphQLHttpError : ExecutionError
+{
+    protected GraphQLHttpError(int statusCode, string code, string message) : base(message)
+    {
+        StatusCode = statusCode;
+        Code = code;
+    }
+
+    public int StatusCode { get; }
+}
+
+public sealed class MethodNotAllowedError() : GraphQLHttpError(
+    StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "GraphQL requests must use GET or POST.")
+{
+    /// <summary>The value of the response's <c>Allow</c> header.</summary>
+    public const string Allow = "GET, POST";
+}
+
+public sealed class NotAcceptableError() : GraphQLHttpError(
+    StatusCodes.Status406NotAcceptable,
+    "NOT_ACCEPTABLE",
+    "None of the media types in the Accept header can be served; accept application/json.");
+
+public sealed class UnsupportedMediaTypeError() : GraphQLHttpError(
+    StatusCodes.Status415UnsupportedMediaType,
+    "UNSUPPORTED_MEDIA_TYPE",
+    "A POST body must be application/json in UTF-8.");
+
+public sealed class InvalidRequestBodyError() : GraphQLHttpError(
+    StatusCodes.Status400BadRequest,
+    "INVALID_REQUEST_BODY",
+    "The body must be one JSON object, with query and operationName as strings and variables and extensions as objects. Batches are not supported.");
+
+public sealed class InvalidQueryStringError() : GraphQLHttpError(
+    StatusCodes.Status400BadRequest,
+    "INVALID_QUERY_STRING",
+    "The query string must give each of query, operationName, variables and extensions at most once, the last two as JSON objects.");
+
+public sealed class MissingQueryError() : GraphQLHttpError(
+    StatusCodes.Status400BadRequest, "MISSING_QUERY", "The request has no query parameter.");
+
+/// <summary>A mutation or subscription sent with GET; answered with 405 and <c>Allow: POST</c>.</summary>
+public sealed class OperationNotAllowedOverGetError : ValidationError
+{
+    public const string Allow = "POST";
+
+    public OperationNotAllowedOverGetError(ROM document, GraphQLOperationDefinition operation)
+        : base(document, null, "Only queries may be sent with GET; send mutations with POST.", operation)
+    {
+        Code = "OPERATION_NOT_ALLOWED_OVER_GET";
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using GraphQL;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Phm.Api.Transport;
+
+namespace Phm.Api.Tests.Transport;
+
+/// <summary>
+/// The transport on its own, in memory, over <see cref="TestSchema"/> at <c>/graphql</c> (no store needed).
+/// Responses are returned whole, so each test can state status, content type and body together.
+/// </summary>
+public sealed class TransportServer : IAsyncLifetime, IAsyncDisposable
+{
+    private readonly Action<GraphQLHttpOptions> configure;
+    private WebApplication? app;
+
+    /// <summary>For tests about headers; tables use <see cref="SendAsync"/>.</summary>
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>With the default <see cref="GraphQLHttpOptions"/>; xUnit's class fixtures use this one.</summary>
+    public TransportServer() : this(_ => { })
+    {
+    }
+
+    private TransportServer(Action<GraphQLHttpOptions> configure)
+    {
+        this.configure = configure;
+    }
+
+    /// <summary>A server of its own, for a test about non-default options.</summary>
+    public static async Task<TransportServer> StartAsync(Action<GraphQLHttpOptions> configure)
+    {
+        var server = new TransportServer(configure);
+        await server.InitializeAsync();
+        return server;
+    }
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Services.AddGraphQL(graphQL => graphQL.AddSchema<TestSchema>().AddSystemTextJson());
+        builder.Services.Configure(configure);
+        app = builder.Build();
+        app.MapGraphQLHttp("/graphql");
+        await app.StartAsync();
+        Client = app.GetTestClient();
+    }
+
+    public async Task<Reply> SendAsync(HttpMethod method, string target, string? accept = null, string? contentType = null, string? body = null)
+    {
+        using var request = new HttpRequestMessage(method, target);
+        if (accept is not null)
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            if (contentType is not null)
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+        using var response = await Client.SendAsync(request);
+        return new Reply(
+            (int)response.StatusCode,
+            response.Content.Headers.ContentType?.ToString(),
+            await response.Content.ReadAsStringAsync(),
+            response.Content.Headers.Allow.Count == 0 ? null : string.Join(", ", response.Content.Headers.Allow));
+    }
+
+    /// <summary>POSTs a JSON body, as a GraphQL-over-HTTP client does.</summary>
+    public Task<Reply> PostAsync(string body, string? accept = null, string contentType = "application/json") =>
+        SendAsync(HttpMethod.Post, "/graphql", accept, contentType, body);
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (app is not null)
+            await app.DisposeAsync();
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+}
+
+/// <summary>What a client sees; tables compare whole replies, so a failing row shows everything that differs.</summary>
+public sealed record Reply(int Status, string? ContentType, string Body, string? Allow = null);
