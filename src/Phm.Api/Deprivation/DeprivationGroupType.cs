@@ -4,8 +4,7 @@ namespace Phm.Api.Deprivation;
 
 /// <summary>The deprivation profile of one PCN or practice.</summary>
 public sealed record DeprivationGroup(
-    string Code,
-    string Name,
+    OdsOrganisation Group,
     int Patients,
     IReadOnlyList<QuintileShare> ByNationalQuintile,
     IReadOnlyList<QuintileShare> ByLocalQuintile,
@@ -17,8 +16,7 @@ public sealed class DeprivationGroupType : ObjectGraphType<DeprivationGroup>
     {
         Name = "DeprivationGroup";
         Description = "How the patients of one PCN or practice spread over the deprivation quintiles of the LSOAs they live in.";
-        Field(g => g.Code).Description("ODS code of the PCN or practice.");
-        Field(g => g.Name).Description("Name of the PCN or practice.");
+        Field<NonNullGraphType<OdsOrganisationType>>("group").Description("The PCN or practice.").Resolve(context => context.Source.Group);
         Field(g => g.Patients).Description("Patients in the group alive at the reference date.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuintileShareType>>>>("byNationalQuintile")
             .Description("Patients in each national IMD 2019 quintile, 1 to 5; the percentages add up to 100.")

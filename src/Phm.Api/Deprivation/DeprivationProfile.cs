@@ -43,8 +43,7 @@ public static class DeprivationProfile
     {
         var total = cells.Sum(c => c.Patients);
         return new DeprivationGroup(
-            code,
-            name,
+            new OdsOrganisation(code, name),
             total,
             ByQuintile(cells, c => c.NationalQuintile, total),
             ByQuintile(cells, c => c.LocalQuintile, total),

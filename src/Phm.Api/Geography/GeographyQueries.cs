@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Geography;
@@ -14,10 +15,11 @@ public static class GeographyQueries
             .Description("LSOAs of the hub's local authority and of the neighbouring areas its patients live in, by code.")
             .Argument<LsoaFilterInputType>("filter", "Only LSOAs matching these criteria.")
             .ValidateArguments(context => context.GetArgument<LsoaFilter?>("filter")?.Validate("filter"))
-            .ResolveAsync(async context =>
+            .Resolve()
+            .WithService<PhmDbContext>()
+            .ResolveAsync(async (context, db) =>
             {
                 var filter = context.GetArgument<LsoaFilter?>("filter") ?? new LsoaFilter();
-                var db = context.RequestServices!.GetRequiredService<PhmDbContext>();
                 return await filter.Apply(db.Lsoas.AsNoTracking()).OrderBy(l => l.Code).ToListAsync(context.CancellationToken);
             });
     }

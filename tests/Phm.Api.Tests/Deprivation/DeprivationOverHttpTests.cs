@@ -11,7 +11,7 @@ public sealed class DeprivationOverHttpTests(PhmApiFactory hub)
         var response = await hub.PostGraphQLAsync("""
             {
               deprivationProfile(groupBy: PCN) {
-                code name patients
+                group { code name } patients
                 byNationalQuintile { quintile patients percentage }
                 byLocalQuintile { quintile patients percentage }
                 outsideLocalAuthority { patients percentage }

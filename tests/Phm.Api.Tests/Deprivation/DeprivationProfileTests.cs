@@ -1,3 +1,4 @@
+using static Phm.Api.Tests.SampleData;
 
 namespace Phm.Api.Tests.Deprivation;
 
@@ -11,7 +12,7 @@ public sealed class DeprivationProfileTests(SampleSchemaFixture fixture) : IClas
     private const string Profile = """
         query($groupBy: DeprivationGrouping!) {
           deprivationProfile(groupBy: $groupBy) {
-            code name patients
+            group { code name } patients
             byNationalQuintile { quintile patients percentage }
             byLocalQuintile { quintile patients percentage }
             outsideLocalAuthority { patients percentage }
@@ -33,7 +34,7 @@ public sealed class DeprivationProfileTests(SampleSchemaFixture fixture) : IClas
         var response = await fixture.Host.ExecuteAsync(Profile, new { groupBy = "PRACTICE" });
 
         var groups = response.Data.GetProperty("deprivationProfile");
-        Assert.Equal(["J82001", "J82002", "J82003"], groups.Strings("code"));
+        Assert.Equal([Alpha, Beta, Gamma], groups.EnumerateArray().Select(g => g.GetProperty("group").GetProperty("code").GetString()));
         Assert.Equal([2, 3, 1], groups.EnumerateArray().Select(g => g.GetProperty("patients").GetInt32()));
         var gamma = groups[2];
         Assert.Equal(1, gamma.GetProperty("byNationalQuintile")[0].GetProperty("patients").GetInt32());
