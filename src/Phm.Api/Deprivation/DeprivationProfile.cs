@@ -6,8 +6,7 @@ using Phm.Data.Store;
 namespace Phm.Api.Deprivation;
 
 /// <summary>
-/// Counts the patients alive at the reference date by practice and quintiles in one grouped query, then rolls the counts up
-/// to the asked grouping.
+/// Counts the patients alive at the reference date by practice and quintiles, then rolls the counts up to the asked grouping.
 /// </summary>
 public static class DeprivationProfile
 {
@@ -16,11 +15,18 @@ public static class DeprivationProfile
     public static async Task<IReadOnlyList<DeprivationGroup>> BuildAsync(
         PhmDbContext db, DeprivationGrouping grouping, DateOnly referenceDate, CancellationToken cancellationToken)
     {
-        var cells = await db.Patients.AliveOn(referenceDate)
-            .Join(db.Lsoas, p => p.LsoaCode, l => l.Code, (p, l) => new { p.PracticeCode, l.NationalQuintile, l.LocalQuintile })
-            .GroupBy(x => new { x.PracticeCode, x.NationalQuintile, x.LocalQuintile })
-            .Select(g => new Cell(g.Key.PracticeCode, g.Key.NationalQuintile, g.Key.LocalQuintile, g.Count()))
+        // Counting by practice and LSOA over the patients alone, then placing the few thousand cells in their quintiles here,
+        // takes about half the time of joining every patient to its LSOA in SQL.
+        var counts = await db.Patients.AliveOn(referenceDate)
+            .GroupBy(p => new { p.PracticeCode, p.LsoaCode })
+            .Select(g => new { g.Key.PracticeCode, g.Key.LsoaCode, Patients = g.Count() })
             .ToListAsync(cancellationToken);
+        var lsoas = await db.Lsoas.AsNoTracking()
+            .Select(l => new { l.Code, l.NationalQuintile, l.LocalQuintile })
+            .ToDictionaryAsync(l => l.Code, cancellationToken);
+        var cells = counts
+            .Select(c => new Cell(c.PracticeCode, lsoas[c.LsoaCode].NationalQuintile, lsoas[c.LsoaCode].LocalQuintile, c.Patients))
+            .ToList();
 
         var (names, groupOf) = await GroupsAsync(db, grouping, referenceDate, cancellationToken);
         var cellsByGroup = cells.Where(c => groupOf(c.PracticeCode) is not null).ToLookup(c => groupOf(c.PracticeCode)!);

@@ -65,7 +65,11 @@ public sealed record PatientFilter(
         if (Alive is { } alive)
             patients = alive ? patients.AliveOn(referenceDate) : patients.Where(p => p.DateOfDeath <= referenceDate);
         foreach (var register in Registers ?? [])
-            patients = patients.Where(p => p.Conditions.Any(c => c.Register == register));
+        {
+            // "Id IN (patients on the register)" rather than EXISTS per patient: SQLite then starts from the register's index.
+            var onRegister = db.Conditions.Where(c => c.Register == register).Select(c => c.PatientId);
+            patients = patients.Where(p => onRegister.Contains(p.Id));
+        }
         return patients;
     }
 }
