@@ -27,7 +27,8 @@ public static class PhmApiExtensions
     {
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<PhmSchema>()
-            .AddSystemTextJson()
+            // Responses are JSON, never HTML, so names such as "WOOLSTON & TOWNHILL" need not be \u-escaped.
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Resolvers share the request's scoped DbContext, which allows one operation at a time.
             .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
             .AddGraphTypes(typeof(PhmSchema).Assembly));
