@@ -30,7 +30,7 @@ public sealed class BulkWriter(PhmDbContext db)
 
         var bulkCopy = db.CreateBulkCopy();
         var tables = BulkEntities.Select(TableOf).ToList();
-        var constraints = tables.SelectMany(t => t.ForeignKeyConstraints).Where(_ => bulkCopy.CanDropForeignKeys).ToList();
+        List<IForeignKeyConstraint> constraints = bulkCopy.CanDropForeignKeys ? [.. tables.SelectMany(t => t.ForeignKeyConstraints)] : [];
         var indexes = tables.SelectMany(t => t.Indexes).ToList();
 
         await ExecuteAsync([
