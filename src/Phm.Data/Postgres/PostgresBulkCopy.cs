@@ -9,6 +9,9 @@ namespace Phm.Data.Postgres;
 /// <summary>Binary COPY: rows stream to the server with no statement per row. It joins the connection's open transaction.</summary>
 internal sealed class PostgresBulkCopy(PostgresPhmDbContext db) : IBulkCopy
 {
+    /// <summary>Each COPY costs a round trip to start.</summary>
+    public int RowsPerCopy => 10_000;
+
     public bool CanDropForeignKeys => true;
 
     public async Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)

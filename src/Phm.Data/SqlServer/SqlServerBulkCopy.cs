@@ -10,6 +10,9 @@ namespace Phm.Data.SqlServer;
 /// <summary><see cref="SqlBulkCopy"/> inside the context's transaction, with a table lock so the load is minimally logged.</summary>
 internal sealed class SqlServerBulkCopy(SqlServerPhmDbContext db) : IBulkCopy
 {
+    /// <summary>Each SqlBulkCopy costs round trips for the destination's metadata.</summary>
+    public int RowsPerCopy => 10_000;
+
     public bool CanDropForeignKeys => true;
 
     public async Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)

@@ -15,9 +15,6 @@ namespace Phm.Data.Store;
 /// </summary>
 public sealed class BulkWriter(PhmDbContext db)
 {
-    /// <summary>Rows held before they are copied: enough to amortise a COPY's start, little enough to bound memory.</summary>
-    private const int RowsPerCopy = 100_000;
-
     private static readonly Type[] BulkEntities = [typeof(Patient), typeof(Condition), typeof(Activity), typeof(CareFlag)];
 
     /// <summary>The full model: the runtime one is trimmed to what queries need and lacks index details the DDL needs.</summary>
@@ -59,7 +56,7 @@ public sealed class BulkWriter(PhmDbContext db)
             foreach (var flag in patient.CareFlags)
                 careFlagRows.Add(++counts.CareFlags, patient.Id, (int)flag.Kind, flag.RecordedOn.DayNumber);
 
-            if (buffers.Sum(b => b.Rows.Count) >= RowsPerCopy)
+            if (buffers.Sum(b => b.Rows.Count) >= bulkCopy.RowsPerCopy)
                 await CopyAsync(bulkCopy, buffers, cancellationToken);
         }
         await CopyAsync(bulkCopy, buffers, cancellationToken);
