@@ -27,7 +27,6 @@ internal sealed class SqliteBulkCopy(SqlitePhmDbContext db) : IBulkCopy
         command.Prepare();
         foreach (var row in rows)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < row.Length; i++)
                 parameters[i].Value = row[i] ?? DBNull.Value;
             command.ExecuteNonQuery();

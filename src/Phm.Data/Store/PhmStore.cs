@@ -109,6 +109,9 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         try
         {
             await using var db = CreateContext();
+            // Stores built before migrations (EnsureCreated) have no history to migrate from: rebuild them.
+            if (!(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+                return null;
             return await db.Manifest.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         }
         catch (SqliteException)

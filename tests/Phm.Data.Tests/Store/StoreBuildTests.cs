@@ -79,6 +79,22 @@ public sealed class BuildingTheStore
         Assert.False(File.Exists(store.FilePath + ".building"));
     }
 
+    [Fact]
+    public async Task AStoreBuiltBeforeMigrations_OnSqlite_IsRebuilt()
+    {
+        await using var database = TestDatabase.For(DatabaseProvider.Sqlite);
+        var store = database.Store(500, 7);
+        var built = await store.EnsureReadyAsync(CancellationToken.None);
+        await using (var db = store.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"__EFMigrationsHistory\"");
+
+        var rebuilt = await store.EnsureReadyAsync(CancellationToken.None);
+
+        Assert.NotEqual(built.BuiltAtUtc, rebuilt.BuiltAtUtc);
+        await using var migrated = store.CreateContext();
+        Assert.Empty(await migrated.Database.GetPendingMigrationsAsync());
+    }
+
     /// <summary>Fails when the build asks the time for its manifest: every row is written, nothing is committed yet.</summary>
     private sealed class FailingClock : TimeProvider
     {
