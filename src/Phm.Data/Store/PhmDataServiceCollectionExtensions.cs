@@ -6,14 +6,19 @@ namespace Phm.Data.Store;
 
 public static class PhmDataServiceCollectionExtensions
 {
+    public const string ConnectionStringName = "Phm";
+
     public static IServiceCollection AddPhmData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PhmOptions>(configuration.GetSection(PhmOptions.SectionName));
+        var section = configuration.GetSection(PhmOptions.SectionName);
+        services.Configure<PhmOptions>(section);
+        services.PostConfigure<PhmOptions>(options => options.Database.ConnectionString ??= configuration.GetConnectionString(ConnectionStringName));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PhmStore>();
-        services.AddPooledDbContextFactory<PhmDbContext>((provider, options) => options
-            .UseSqlite(provider.GetRequiredService<PhmStore>().ConnectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+
+        // The provider decides the context type, so it is read now rather than through IOptions.
+        var databaseProvider = section.GetSection(nameof(PhmOptions.Database)).GetValue(nameof(PhmDatabaseOptions.Provider), DatabaseProvider.Sqlite);
+        PhmDatabase.AddContextFactory(services, databaseProvider, serviceProvider => serviceProvider.GetRequiredService<PhmStore>().ConnectionString);
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<PhmDbContext>>().CreateDbContext());
         return services;
     }

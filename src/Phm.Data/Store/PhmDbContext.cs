@@ -5,7 +5,11 @@ using Phm.Data.Practices;
 
 namespace Phm.Data.Store;
 
-public class PhmDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// The one model of the store. Each database provider derives its own context, which owns that provider's migrations
+/// and bulk copy; everything else works with this base type.
+/// </summary>
+public abstract class PhmDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();
     public DbSet<Pcn> Pcns => Set<Pcn>();
@@ -16,6 +20,9 @@ public class PhmDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<CareFlag> CareFlags => Set<CareFlag>();
     public DbSet<StoreManifest> Manifest => Set<StoreManifest>();
+
+    /// <summary>The fastest way this provider takes many rows, inside the context's current transaction.</summary>
+    internal abstract IBulkCopy CreateBulkCopy();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

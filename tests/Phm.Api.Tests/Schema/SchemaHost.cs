@@ -1,7 +1,7 @@
 using System.Text.Json;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Phm.Data.Sqlite;
 using Phm.Data.Store;
 
 namespace Phm.Api.Tests;
@@ -19,7 +19,11 @@ public sealed class SchemaHost : IAsyncDisposable
         Commands = commands;
         _services = new ServiceCollection()
             .AddPhmGraphQL()
-            .AddDbContext<PhmDbContext>(options => options.UseSqlite(PhmStore.ConnectionStringFor(storePath)).AddInterceptors(commands))
+            .AddDbContext<PhmDbContext, SqlitePhmDbContext>(options =>
+            {
+                SqlitePhmDbContext.Configure(options, TestStore.ConnectionStringFor(storePath));
+                options.AddInterceptors(commands);
+            })
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
