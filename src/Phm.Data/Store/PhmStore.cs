@@ -39,6 +39,17 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             : await EnsureServerReadyAsync(reference, wanted, cancellationToken);
     }
 
+    /// <summary>Applies pending schema migrations without building or changing data; returns the names applied.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+            Directory.CreateDirectory(_options.ResolveDataDirectory());
+        await using var db = CreateContext();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        return pending;
+    }
+
     private async Task<StoreManifest> EnsureServerReadyAsync(ReferenceData reference, PopulationSettings wanted, CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
