@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using Phm.Api.Governance;
 using Phm.Api.Loading;
 using Phm.Api.Transport;
 using Phm.Data.Store;
@@ -19,6 +20,7 @@ public static class PhmApiExtensions
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddPhmData(builder.Configuration);
+        builder.Services.AddPhmGovernance(builder.Configuration);
         builder.Services.AddPhmGraphQL();
         return builder;
     }
@@ -31,6 +33,8 @@ public static class PhmApiExtensions
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Resolvers share the request's scoped DbContext, which allows one operation at a time.
             .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
+            // Who may use which field depends on the caller, so the rule runs on cached documents too.
+            .AddValidationRule(FieldAccessRule.Instance, useForCachedDocuments: true)
             .AddGraphTypes(typeof(PhmSchema).Assembly));
         // Batch loaders still gather a level's keys into one query under the serial strategy.
         services.AddBatchLoaders(typeof(PhmSchema).Assembly);
@@ -46,6 +50,7 @@ public static class PhmApiExtensions
 
     public static WebApplication MapPhmGraphQL(this WebApplication app)
     {
+        app.UseAuthentication();
         app.MapGraphQLHttp(GraphQLPath);
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Phm.Data.Governance;
 
 namespace Phm.Data.Store;
 
@@ -19,7 +20,13 @@ public static class PhmDataServiceCollectionExtensions
         // The provider decides the context type, so it is read now rather than through IOptions.
         var databaseProvider = section.GetSection(nameof(PhmOptions.Database)).GetValue(nameof(PhmDatabaseOptions.Provider), DatabaseProvider.Sqlite);
         PhmDatabase.AddContextFactory(services, databaseProvider, serviceProvider => serviceProvider.GetRequiredService<PhmStore>().ConnectionString);
-        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<PhmDbContext>>().CreateDbContext());
+        // A request's context reads only what the request's PatientScope allows (registered by the API); everyone otherwise.
+        services.AddScoped(provider =>
+        {
+            var context = provider.GetRequiredService<IDbContextFactory<PhmDbContext>>().CreateDbContext();
+            context.PatientScope = provider.GetService<PatientScope>() ?? PatientScope.Everyone;
+            return context;
+        });
         return services;
     }
 }

@@ -59,6 +59,12 @@ public static class PhmDatabase
     private sealed class BaseTypeFactory<TContext>(IDbContextFactory<TContext> factory) : IDbContextFactory<PhmDbContext>
         where TContext : PhmDbContext
     {
-        public PhmDbContext CreateDbContext() => factory.CreateDbContext();
+        public PhmDbContext CreateDbContext()
+        {
+            // A pooled context may come back from a clinician's request still scoped to its PCN.
+            var context = factory.CreateDbContext();
+            context.PatientScope = Governance.PatientScope.Everyone;
+            return context;
+        }
     }
 }

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Phm.Api.Governance;
+
+/// <summary>Issues and describes the tokens of a hub without an external issuer; the API checks what the command line signs.</summary>
+public sealed class LocalTokenIssuer(SecurityKey signingKey, TimeProvider time)
+{
+    public const string Issuer = "phm-hub";
+    public const string Audience = "phm-hub";
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(8);
+
+    /// <summary>A signed token for <paramref name="subject"/> acting as <paramref name="role"/>; a clinician's carries its PCN.</summary>
+    public string Issue(string subject, string role, string? pcnCode, TimeSpan lifetime)
+    {
+        if (!PhmRoles.All.Contains(role))
+            throw new ArgumentException($"Unknown role '{role}'; one of {string.Join(", ", PhmRoles.All)}.", nameof(role));
+        if ((role == PhmRoles.Clinician) != (pcnCode is not null))
+            throw new ArgumentException("A clinician's token names one PCN; other roles name none.", nameof(pcnCode));
+
+        var claims = new List<Claim> { new(PhmRoles.SubjectClaim, subject), new(PhmRoles.RoleClaim, role) };
+        if (pcnCode is not null)
+            claims.Add(new Claim(PhmRoles.PcnClaim, pcnCode));
+        var now = time.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    /// <summary>What the API checks a local token against.</summary>
+    public static TokenValidationParameters ValidationParameters(SecurityKey signingKey) => new()
+    {
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = signingKey,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        NameClaimType = PhmRoles.SubjectClaim,
+        RoleClaimType = PhmRoles.RoleClaim,
+    };
+}
