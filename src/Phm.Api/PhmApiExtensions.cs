@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
 using Phm.Api.Transport;
@@ -36,6 +37,9 @@ public static class PhmApiExtensions
             // Who may use which field depends on the caller, so the rule runs on cached documents too.
             .AddValidationRule(FieldAccessRule.Instance, useForCachedDocuments: true)
             .AddGraphTypes(typeof(PhmSchema).Assembly));
+        // Resolvers of patient-level fields record what they read; the writer that saves it is part of AddPhmGovernance.
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditLog>();
         // Batch loaders still gather a level's keys into one query under the serial strategy.
         services.AddBatchLoaders(typeof(PhmSchema).Assembly);
         return services;

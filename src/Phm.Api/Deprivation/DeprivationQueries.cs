@@ -22,6 +22,7 @@ public static class DeprivationQueries
                 db,
                 context.GetArgument<DeprivationGrouping>("groupBy"),
                 await referenceDate.GetAsync(context.CancellationToken),
+                Disclosure.For(context.User),
                 context.CancellationToken));
     }
 }

@@ -13,7 +13,8 @@ namespace Phm.Api.Governance;
 /// </summary>
 public sealed class AuditLog(TimeProvider time)
 {
-    private readonly Channel<AuditEvent> _pending = Channel.CreateUnbounded<AuditEvent>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot count its items, which the writer uses to flush a full batch at once.
+    private readonly Channel<AuditEvent> _pending = Channel.CreateUnbounded<AuditEvent>();
 
     internal ChannelReader<AuditEvent> Pending => _pending.Reader;
 

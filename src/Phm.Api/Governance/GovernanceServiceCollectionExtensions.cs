@@ -36,7 +36,6 @@ public static class GovernanceServiceCollectionExtensions
 
         services.AddHttpContextAccessor();
         services.AddScoped(provider => PhmRoles.PatientScopeOf(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
-        services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<AuditWriter>());
         return services;
