@@ -6,6 +6,7 @@ using GraphQL.Types.Relay.DataObjects;
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
+using Phm.Api.Practices;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 
@@ -39,8 +40,15 @@ public static class PatientQueries
                     var db = context.RequestServices!.GetRequiredService<PhmDbContext>();
                     await filter.ValidateAsync(db, "filter", context.CancellationToken);
                     // Asking for another PCN's patients is refused, not answered with an empty page that reads as "none".
-                    if (db.PatientScope.IsRestricted && filter.Pcn is { } pcn && pcn != db.PatientScope.PcnCode)
-                        throw new ForbiddenError($"Argument 'filter.pcn': your token gives access to the patients of PCN {db.PatientScope.PcnCode} only.");
+                    if (db.PatientScope.PcnCode is { } ownPcn)
+                    {
+                        if (filter.Pcn is { } pcn && pcn != ownPcn)
+                            throw new ForbiddenError($"Argument 'filter.pcn': your token gives access to the patients of PCN {ownPcn} only.");
+                        var referenceDate = await context.RequestServices!.GetRequiredService<ReferenceDateLoader>().GetAsync(context.CancellationToken);
+                        if (filter.Practice is { } practice
+                            && !await db.PcnMemberships.ValidOn(referenceDate).AnyAsync(m => m.PracticeCode == practice && m.PcnCode == ownPcn, context.CancellationToken))
+                            throw new ForbiddenError($"Argument 'filter.practice': your token gives access to the patients of the practices of PCN {ownPcn} only.");
+                    }
                 }
             })
             .Resolve()

@@ -20,11 +20,13 @@ public sealed class PcnScopeTests(PhmApiFactory hub)
         Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
     }
 
-    [Fact]
-    public async Task Patients_FilteredOnAnotherPcn_AreForbiddenNotEmpty()
+    [Theory]
+    [InlineData("pcn", GovernanceTests.PcnB)]
+    [InlineData("practice", "J82002")] // Lordshill Health Centre, Southampton West PCN
+    public async Task Patients_FilteredOnAnotherPcnOrItsPractice_AreForbiddenNotEmpty(string criterion, string code)
     {
         var response = await ClinicianOfA.PostGraphQLAsync(
-            "query($pcn: String) { patients(filter: { pcn: $pcn }) { totalCount } }", new { pcn = GovernanceTests.PcnB });
+            $"query($code: String) {{ patients(filter: {{ {criterion}: $code }}) {{ totalCount }} }}", new { code });
 
         Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
         Assert.False(response.Json.TryGetProperty("data", out _));
