@@ -98,6 +98,17 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
     }
 
     [Fact]
+    public async Task PatientsOverGet_WithoutAToken_AreUnauthenticated()
+    {
+        using var client = hub.CreateClient();
+        using var response = await client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ patients { totalCount } }"));
+
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(Unauthenticated, body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(body.TryGetProperty("data", out _));
+    }
+
+    [Fact]
     public async Task Request_WithATokenSignedByAnotherKey_IsUnauthenticated()
     {
         var otherKey = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(new byte[32]);
