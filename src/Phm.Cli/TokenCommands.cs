@@ -33,9 +33,9 @@ public static class TokenCommands
             }
             var chosenRole = parse.GetValue(role)!;
             var chosenPcn = parse.GetValue(pcn);
-            if ((chosenRole == PhmRoles.Clinician) != (chosenPcn is not null))
+            if (LocalTokenIssuer.ProblemWith(chosenRole, chosenPcn) is { } problem)
             {
-                parse.InvocationConfiguration.Error.WriteLine("A clinician's token needs --pcn; other roles take none.");
+                parse.InvocationConfiguration.Error.WriteLine(problem);
                 return 1;
             }
             var key = TokenSigningKey.LoadOrCreate(host.Services.GetRequiredService<IOptions<PhmOptions>>().Value);

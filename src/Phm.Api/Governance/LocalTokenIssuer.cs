@@ -14,10 +14,8 @@ public sealed class LocalTokenIssuer(SecurityKey signingKey, TimeProvider time)
     /// <summary>A signed token for <paramref name="subject"/> acting as <paramref name="role"/>; a clinician's carries its PCN.</summary>
     public string Issue(string subject, string role, string? pcnCode, TimeSpan lifetime)
     {
-        if (!PhmRoles.All.Contains(role))
-            throw new ArgumentException($"Unknown role '{role}'; one of {string.Join(", ", PhmRoles.All)}.", nameof(role));
-        if ((role == PhmRoles.Clinician) != (pcnCode is not null))
-            throw new ArgumentException("A clinician's token names one PCN; other roles name none.", nameof(pcnCode));
+        if (ProblemWith(role, pcnCode) is { } problem)
+            throw new ArgumentException(problem);
 
         var claims = new List<Claim> { new(PhmRoles.SubjectClaim, subject), new(PhmRoles.RoleClaim, role) };
         if (pcnCode is not null)
@@ -34,6 +32,12 @@ public sealed class LocalTokenIssuer(SecurityKey signingKey, TimeProvider time)
             SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.HmacSha256),
         });
     }
+
+    /// <summary>Why a token for <paramref name="role"/> and <paramref name="pcnCode"/> cannot be issued, or null if it can.</summary>
+    public static string? ProblemWith(string role, string? pcnCode) =>
+        !PhmRoles.All.Contains(role) ? $"Unknown role '{role}'; one of {string.Join(", ", PhmRoles.All)}."
+        : (role == PhmRoles.Clinician) != (pcnCode is not null) ? "A clinician's token names its PCN (--pcn); other roles name none."
+        : null;
 
     /// <summary>What the API checks a local token against.</summary>
     public static TokenValidationParameters ValidationParameters(SecurityKey signingKey) => new()
