@@ -19,18 +19,23 @@ public static class PhmApiExtensions
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddPhmData(builder.Configuration);
-        builder.Services.AddPhmGraphQL();
+        builder.Services.AddPhmGraphQL(builder.Configuration);
         return builder;
     }
 
-    public static IServiceCollection AddPhmGraphQL(this IServiceCollection services)
+    public const string GraphQLSection = "Phm:GraphQL";
+
+    public static IServiceCollection AddPhmGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
+        // Every limit of the endpoint, with its default, is in GraphQLHttpOptions (README, "Limits").
+        services.Configure<GraphQLHttpOptions>(configuration.GetSection(GraphQLSection));
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<PhmSchema>()
             // Responses are JSON, never HTML, so names such as "WOOLSTON & TOWNHILL" need not be \u-escaped.
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Resolvers share the request's scoped DbContext, which allows one operation at a time.
             .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
+            .AddErrorInfoProvider<GraphQLErrorInfoProvider>()
             .AddGraphTypes(typeof(PhmSchema).Assembly));
         // Batch loaders still gather a level's keys into one query under the serial strategy.
         services.AddBatchLoaders(typeof(PhmSchema).Assembly);

@@ -25,12 +25,27 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Phm:Seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// The same hub with extra settings (such as <c>Phm:GraphQL:…</c> limits); it reuses the store this factory built, since the
+    /// data directory, seed and population are the same.
+    /// </summary>
+    public WebApplicationFactory<Program> WithSettings(params (string Key, string Value)[] settings) =>
+        WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
+        });
+
     /// <summary>POSTs a GraphQL request as a client following the GraphQL-over-HTTP spec would.</summary>
-    public async Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null)
+    public Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null) =>
+        PostGraphQLAsync(this, new { query, variables, operationName });
+
+    /// <summary>POSTs <paramref name="body"/> (serialized to JSON) to the GraphQL endpoint of <paramref name="hub"/>.</summary>
+    public static async Task<GraphQLResponse> PostGraphQLAsync(WebApplicationFactory<Program> hub, object body)
     {
-        using var client = CreateClient();
+        using var client = hub.CreateClient();
         using var content = new StringContent(
-            JsonSerializer.Serialize(new { query, variables, operationName }),
+            JsonSerializer.Serialize(body),
             Encoding.UTF8,
             "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };

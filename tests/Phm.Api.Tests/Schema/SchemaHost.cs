@@ -1,7 +1,10 @@
 using System.Text.Json;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Phm.Data.Store;
 
 namespace Phm.Api.Tests;
@@ -18,7 +21,8 @@ public sealed class SchemaHost : IAsyncDisposable
     {
         Commands = commands;
         _services = new ServiceCollection()
-            .AddPhmGraphQL()
+            .AddPhmGraphQL(new ConfigurationBuilder().Build())
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing" })
             .AddDbContext<PhmDbContext>(options => options.UseSqlite(PhmStore.ConnectionStringFor(storePath)).AddInterceptors(commands))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

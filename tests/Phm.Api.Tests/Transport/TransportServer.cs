@@ -15,34 +15,36 @@ namespace Phm.Api.Tests.Transport;
 public sealed class TransportServer : IAsyncLifetime, IAsyncDisposable
 {
     private readonly Action<GraphQLHttpOptions> configure;
+    private readonly string environment;
     private WebApplication? app;
 
     /// <summary>For tests about headers; tables use <see cref="SendAsync"/>.</summary>
     public HttpClient Client { get; private set; } = null!;
 
     /// <summary>With the default <see cref="GraphQLHttpOptions"/>; xUnit's class fixtures use this one.</summary>
-    public TransportServer() : this(_ => { })
+    public TransportServer() : this(_ => { }, "Testing")
     {
     }
 
-    private TransportServer(Action<GraphQLHttpOptions> configure)
+    private TransportServer(Action<GraphQLHttpOptions> configure, string environment)
     {
         this.configure = configure;
+        this.environment = environment;
     }
 
-    /// <summary>A server of its own, for a test about non-default options.</summary>
-    public static async Task<TransportServer> StartAsync(Action<GraphQLHttpOptions> configure)
+    /// <summary>A server of its own, for a test about non-default options or another host environment.</summary>
+    public static async Task<TransportServer> StartAsync(Action<GraphQLHttpOptions> configure, string environment = "Testing")
     {
-        var server = new TransportServer(configure);
+        var server = new TransportServer(configure, environment);
         await server.InitializeAsync();
         return server;
     }
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
-        builder.Services.AddGraphQL(graphQL => graphQL.AddSchema<TestSchema>().AddSystemTextJson());
+        builder.Services.AddGraphQL(graphQL => graphQL.AddSchema<TestSchema>().AddSystemTextJson().AddErrorInfoProvider<GraphQLErrorInfoProvider>());
         builder.Services.Configure(configure);
         app = builder.Build();
         app.MapGraphQLHttp("/graphql");
@@ -62,12 +64,16 @@ public sealed class TransportServer : IAsyncLifetime, IAsyncDisposable
                 request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         }
         using var response = await Client.SendAsync(request);
+        LastHeaders = response.Headers;
         return new Reply(
             (int)response.StatusCode,
             response.Content.Headers.ContentType?.ToString(),
             await response.Content.ReadAsStringAsync(),
             response.Content.Headers.Allow.Count == 0 ? null : string.Join(", ", response.Content.Headers.Allow));
     }
+
+    /// <summary>The response headers of the last <see cref="SendAsync"/>, for tests about headers beside a table's reply.</summary>
+    public System.Net.Http.Headers.HttpResponseHeaders? LastHeaders { get; private set; }
 
     /// <summary>POSTs a JSON body, as a GraphQL-over-HTTP client does.</summary>
     public Task<Reply> PostAsync(string body, string? accept = null, string contentType = "application/json") =>
