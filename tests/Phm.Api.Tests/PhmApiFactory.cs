@@ -40,12 +40,12 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
     public Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null) =>
         PostGraphQLAsync(this, new { query, variables, operationName });
 
-    /// <summary>POSTs <paramref name="body"/> (serialized to JSON) to the GraphQL endpoint of <paramref name="hub"/>.</summary>
-    public static async Task<GraphQLResponse> PostGraphQLAsync(WebApplicationFactory<Program> hub, object body)
+    /// <summary>POSTs <paramref name="payload"/> (serialized to JSON) to the GraphQL endpoint of <paramref name="hub"/>.</summary>
+    public static async Task<GraphQLResponse> PostGraphQLAsync(WebApplicationFactory<Program> hub, object payload)
     {
         using var client = hub.CreateClient();
         using var content = new StringContent(
-            JsonSerializer.Serialize(body),
+            JsonSerializer.Serialize(payload),
             Encoding.UTF8,
             "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
