@@ -1,0 +1,60 @@
+using System.Net;
+
+namespace Phm.Api.Tests.Hardening;
+
+/// <summary>Documents that parse but would cost too much are refused by the complexity analyzer, naming the limit, before anything runs.</summary>
+[Collection(HubCollection.Name)]
+public sealed class HubLimitTests(PhmApiFactory hub)
+{
+    [Fact]
+    public async Task DepthBomb_BeyondTheMaximumDepth_IsRefusedNamingTheLimit()
+    {
+        // 16 levels through PCNs and their practices: within the lexical nesting limit, beyond the analyzer's depth of 15.
+        var query = "{ " + string.Concat(Enumerable.Repeat("practices { pcn { ", 8)) + "code" + new string('}', 16) + " }";
+
+        var response = await hub.PostGraphQLAsync(query);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "COMPLEXITY"), (response.Status, CodeOf(response)));
+        Assert.Contains("depth", MessageOf(response), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ComplexityBomb_OfFullPagesWithNestedLists_IsRefusedNamingTheLimit()
+    {
+        var page = "patients(first: 500) { edges { node { id conditions { register onsetDate } activity { kind date } practice { pcn { practices { code } } } } } }";
+        var query = "{ " + string.Concat(Enumerable.Range(0, 5).Select(i => $"p{i}: {page} ")) + "}";
+
+        var response = await hub.PostGraphQLAsync(query);
+
+        Assert.Equal(
+            """{"errors":[{"message":"Query is too complex to execute. Complexity is 142510; maximum allowed on this endpoint is 50000.","extensions":{"code":"COMPLEXITY","codes":["COMPLEXITY"]}}]}""",
+            response.Body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+    }
+
+    [Fact]
+    public async Task Page_OfAHundredThousandPatients_IsRefusedForItsSizeAndItsComplexityBeforeRunning()
+    {
+        var response = await hub.PostGraphQLAsync("{ patients(first: 100000) { edges { node { id } } } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.False(response.Json.TryGetProperty("data", out _));
+        Assert.Equal(
+            ["COMPLEXITY", "PAGE_SIZE_OUT_OF_RANGE"],
+            response.Json.GetProperty("errors").EnumerateArray().Select(error => error.GetProperty("extensions").GetProperty("code").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task Page_OfTheMaximumSize_Runs()
+    {
+        var response = await hub.PostGraphQLAsync("{ patients(first: 500) { edges { node { id age conditions { register } } } } }");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+    }
+
+    internal static string? CodeOf(GraphQLResponse response) =>
+        response.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString();
+
+    internal static string MessageOf(GraphQLResponse response) =>
+        response.Json.GetProperty("errors")[0].GetProperty("message").GetString()!;
+}
