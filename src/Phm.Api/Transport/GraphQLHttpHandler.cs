@@ -139,7 +139,8 @@ internal sealed class GraphQLHttpHandler : IDisposable
 
     /// <summary>
     /// A result that was executed is 200, even with errors. One that was not (parse, validation or variable errors) is 400 in
-    /// <c>application/graphql-response+json</c> but 200 in legacy <c>application/json</c>, except a non-query over GET, which is 405.
+    /// <c>application/graphql-response+json</c> but 200 in legacy <c>application/json</c>, except a non-query over GET, which is 405,
+    /// and an execution cut off by the timeout, which has no data and is the server's doing: 504 in <c>application/graphql-response+json</c>.
     /// </summary>
     private static int StatusCodeOf(ExecutionResult result, string mediaType)
     {
@@ -147,7 +148,9 @@ internal sealed class GraphQLHttpHandler : IDisposable
             return StatusCodes.Status200OK;
         if (result.Errors?.OfType<OperationNotAllowedOverGetError>().Any() == true)
             return StatusCodes.Status405MethodNotAllowed;
-        return mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        if (mediaType != GraphQLMediaTypes.GraphQLResponseJson)
+            return StatusCodes.Status200OK;
+        return result.Errors?.OfType<TimeoutError>().Any() == true ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status400BadRequest;
     }
 
     private Task WriteAsync(HttpContext context, ExecutionResult result, int statusCode, string mediaType)

@@ -25,14 +25,18 @@ public sealed class EndpointSafeguardTests(TransportServer server) : IClassFixtu
         Assert.InRange(retryAfter, 1, 60);
     }
 
-    [Fact]
-    public async Task Execution_PastTheTimeout_IsCancelledAndAnsweredWithATimeoutError()
+    [Theory]
+    [InlineData("application/graphql-response+json", 504, GraphQLResponseJson)]
+    [InlineData("application/json", 200, Json)]
+    public async Task Execution_PastTheTimeout_IsCancelledAndAnsweredWithATimeoutError(string accept, int status, string contentType)
     {
         await using var impatient = await TransportServer.StartAsync(options => options.ExecutionTimeout = TimeSpan.FromMilliseconds(50));
 
-        var reply = await impatient.PostAsync("""{"query":"{ endless }"}""", "application/graphql-response+json");
+        var reply = await impatient.PostAsync("""{"query":"{ endless }"}""", accept);
 
-        Assert.Equal((GraphQLResponseJson, "TIMEOUT"), (reply.ContentType, DocumentLimitTests.CodeOf(reply)));
+        Assert.Equal(
+            new Reply(status, contentType, """{"errors":[{"message":"The operation has timed out.","extensions":{"code":"TIMEOUT","codes":["TIMEOUT"]}}]}"""),
+            reply);
     }
 
     [Fact]
