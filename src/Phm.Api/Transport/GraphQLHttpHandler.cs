@@ -98,12 +98,21 @@ internal sealed class GraphQLHttpHandler : IDisposable
     /// <summary>Rules that refuse a parsed document for its cost: depth and complexity always, introspection when it is switched off.</summary>
     private static IEnumerable<IValidationRule> LimitRules(GraphQLHttpOptions options)
     {
-        yield return new ComplexityValidationRule(new ComplexityOptions
+        var complexity = new ComplexityOptions
         {
             MaxDepth = options.MaxDepth,
             MaxComplexity = options.MaxComplexity,
             DefaultListImpactMultiplier = options.ListSizeEstimate,
-        });
+        };
+        // Introspection's cost is bounded by the schema, not the data, yet its nested lists would count as ~200,000 and refuse
+        // GraphiQL's own query; it is free here, still bounded by depth, and switched off where that matters.
+        // Names starting with "__" are reserved to introspection by the spec.
+        var countData = complexity.DefaultComplexityImpactDelegate;
+        complexity.DefaultComplexityImpactDelegate = context =>
+            context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                ? new FieldComplexityResult(0, 1)
+                : countData(context);
+        yield return new ComplexityValidationRule(complexity);
         if (!options.Introspection)
             yield return NoIntrospectionValidationRule.Instance;
     }

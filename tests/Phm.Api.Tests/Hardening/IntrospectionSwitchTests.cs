@@ -20,6 +20,17 @@ public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
         Assert.Equal((HttpStatusCode.BadRequest, "NO_INTROSPECTION"), (response.Status, HubLimitTests.CodeOf(response)));
     }
 
+    /// <summary>GraphiQL sends graphql-js's full introspection query (nine nested ofType) on load; no limit may refuse it.</summary>
+    [Fact]
+    public async Task GraphiQLsIntrospectionQuery_WhenSwitchedOn_RunsWithinEveryLimit()
+    {
+        var query = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Hardening", "IntrospectionQuery.graphql"));
+
+        var response = await hub.PostGraphQLAsync(query);
+
+        Assert.True(response.Status == HttpStatusCode.OK && !response.Json.TryGetProperty("errors", out _), response.Body[..Math.Min(response.Body.Length, 500)]);
+    }
+
     [Fact]
     public async Task Typename_WhenIntrospectionIsOff_StillAnswers()
     {
