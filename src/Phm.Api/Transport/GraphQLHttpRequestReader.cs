@@ -62,6 +62,8 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
     private GraphQLRequest FromQueryString(IQueryCollection parameters) => new()
     {
         Query = Single(parameters, "query"),
+        // Registered documents are named by id over GET too, which makes their URLs short and stable.
+        DocumentId = Single(parameters, "documentId"),
         OperationName = Single(parameters, "operationName"),
         Variables = JsonObject(parameters, "variables"),
         Extensions = JsonObject(parameters, "extensions"),

@@ -25,6 +25,18 @@ public sealed class EndpointSafeguardTests(TransportServer server) : IClassFixtu
         Assert.InRange(retryAfter, 1, 60);
     }
 
+    [Fact]
+    public async Task RateLimit_CountsEachSubjectApart()
+    {
+        await using var limited = await TransportServer.StartAsync(options => options.RateLimit.PermitLimit = 1);
+
+        var statuses = new List<int>();
+        foreach (var subject in new[] { "ada", "ada", "grace" })
+            statuses.Add((await limited.PostAsync(GreetingQuery, subject: subject)).Status);
+
+        Assert.Equal([200, 429, 200], statuses);
+    }
+
     [Theory]
     [InlineData("application/graphql-response+json", 504, GraphQLResponseJson)]
     [InlineData("application/json", 200, Json)]
@@ -60,6 +72,7 @@ public sealed class EndpointSafeguardTests(TransportServer server) : IClassFixtu
         Assert.Equal(
             (detailed, detailed),
             (reply.Body.Contains("The resolver failed.", StringComparison.Ordinal), reply.Body.Contains(" at Phm.Api.Tests", StringComparison.Ordinal)));
-        Assert.Single(host.LastHeaders!.GetValues("X-Correlation-Id"));
+        var correlationId = Assert.Single(host.LastHeaders!.GetValues("X-Correlation-Id"));
+        Assert.Contains(host.Logs.Messages, message => message.Contains(correlationId, StringComparison.Ordinal));
     }
 }

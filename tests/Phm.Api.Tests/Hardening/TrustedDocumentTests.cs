@@ -42,6 +42,16 @@ public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RegisteredDocument_ByIdOverGet_Runs()
+    {
+        using var client = onlyTrusted.CreateClient();
+
+        using var response = await client.GetAsync("/graphql?documentId=sha256%3A" + RegisteredHash);
+
+        Assert.StartsWith("""{"data":{"pcns":[{"code":""", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnregisteredDocument_IsRefused()
     {
         var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, new { query = "{ practices { code } }" });

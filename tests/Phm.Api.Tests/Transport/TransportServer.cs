@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using System.Text;
 using GraphQL;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Phm.Api.Transport;
 
 namespace Phm.Api.Tests.Transport;
@@ -14,9 +16,15 @@ namespace Phm.Api.Tests.Transport;
 /// </summary>
 public sealed class TransportServer : IAsyncLifetime, IAsyncDisposable
 {
+    /// <summary>A request carrying this header is authenticated as the subject it names.</summary>
+    public const string SubjectHeader = "X-Test-Subject";
+
     private readonly Action<GraphQLHttpOptions> configure;
     private readonly string environment;
     private WebApplication? app;
+
+    /// <summary>Warnings and errors the server logged.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     /// <summary>For tests about headers; tables use <see cref="SendAsync"/>.</summary>
     public HttpClient Client { get; private set; } = null!;
@@ -44,17 +52,28 @@ public sealed class TransportServer : IAsyncLifetime, IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
+        builder.Logging.AddProvider(Logs);
         builder.Services.AddGraphQL(graphQL => graphQL.AddSchema<TestSchema>().AddSystemTextJson().AddErrorInfoProvider<GraphQLErrorInfoProvider>());
         builder.Services.Configure(configure);
         app = builder.Build();
+        // The hub's authentication (to come) sets the user; here a test names its subject in a header.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers.TryGetValue(SubjectHeader, out var subject))
+                context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", subject.ToString())], "Test"));
+            return next(context);
+        });
         app.MapGraphQLHttp("/graphql");
         await app.StartAsync();
         Client = app.GetTestClient();
     }
 
-    public async Task<Reply> SendAsync(HttpMethod method, string target, string? accept = null, string? contentType = null, string? body = null)
+    public async Task<Reply> SendAsync(
+        HttpMethod method, string target, string? accept = null, string? contentType = null, string? body = null, string? subject = null)
     {
         using var request = new HttpRequestMessage(method, target);
+        if (subject is not null)
+            request.Headers.Add(SubjectHeader, subject);
         if (accept is not null)
             request.Headers.TryAddWithoutValidation("Accept", accept);
         if (body is not null)
@@ -76,8 +95,8 @@ public sealed class TransportServer : IAsyncLifetime, IAsyncDisposable
     public System.Net.Http.Headers.HttpResponseHeaders? LastHeaders { get; private set; }
 
     /// <summary>POSTs a JSON body, as a GraphQL-over-HTTP client does.</summary>
-    public Task<Reply> PostAsync(string body, string? accept = null, string contentType = "application/json") =>
-        SendAsync(HttpMethod.Post, "/graphql", accept, contentType, body);
+    public Task<Reply> PostAsync(string body, string? accept = null, string contentType = "application/json", string? subject = null) =>
+        SendAsync(HttpMethod.Post, "/graphql", accept, contentType, body, subject);
 
     public async Task DisposeAsync()
     {
