@@ -98,6 +98,8 @@ internal sealed class GraphQLHttpHandler : IDisposable
     /// <summary>Rules that refuse a parsed document for its cost: depth and complexity always, introspection when it is switched off.</summary>
     private static IEnumerable<IValidationRule> LimitRules(GraphQLHttpOptions options)
     {
+        if (!options.Introspection)
+            yield return NoIntrospectionValidationRule.Instance;
         var complexity = new ComplexityOptions
         {
             MaxDepth = options.MaxDepth,
@@ -105,16 +107,30 @@ internal sealed class GraphQLHttpHandler : IDisposable
             DefaultListImpactMultiplier = options.ListSizeEstimate,
         };
         // Introspection's cost is bounded by the schema, not the data, yet its nested lists would count as ~200,000 and refuse
-        // GraphiQL's own query; it is free here, still bounded by depth, and switched off where that matters.
+        // GraphiQL's own query; it counts (next to) nothing here, is still bounded by depth, and is switched off where that matters.
         // Names starting with "__" are reserved to introspection by the spec.
         var countData = complexity.DefaultComplexityImpactDelegate;
         complexity.DefaultComplexityImpactDelegate = context =>
-            context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
-                ? new FieldComplexityResult(0, 1)
-                : countData(context);
+        {
+            if (context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal))
+                return new FieldComplexityResult(0, 1);
+            var result = countData(context);
+            // GraphQL.NET reads only a `first` written in the document; one left out means its default page, not a short list.
+            return result.ChildImpactMultiplier == options.ListSizeEstimate && DefaultPageSize(context) is { } pageSize
+                ? new FieldComplexityResult(result.FieldImpact, pageSize)
+                : result;
+        };
         yield return new ComplexityValidationRule(complexity);
-        if (!options.Introspection)
-            yield return NoIntrospectionValidationRule.Instance;
+    }
+
+    /// <summary>The default of <c>first</c> on the list field itself or on the connection it belongs to, when the document gives neither a <c>first</c>.</summary>
+    private static int? DefaultPageSize(FieldImpactContext context)
+    {
+        const string First = "first";
+        if (context.Arguments?.ContainsKey(First) == true || context.Parent?.Arguments?.ContainsKey(First) == true)
+            return null;
+        return context.FieldDefinition.Arguments?.Find(First)?.DefaultValue as int?
+            ?? context.Parent?.FieldDefinition.Arguments?.Find(First)?.DefaultValue as int?;
     }
 
     private Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet)

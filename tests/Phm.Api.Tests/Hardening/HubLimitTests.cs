@@ -44,6 +44,22 @@ public sealed class HubLimitTests(PhmApiFactory hub)
             response.Json.GetProperty("errors").EnumerateArray().Select(error => error.GetProperty("extensions").GetProperty("code").GetString()).Order());
     }
 
+    /// <summary>Each field costs 1 per row above it: a page's rows are its <c>first</c>, or the default page of 50 when it is left out; other lists count 10; introspection next to nothing.</summary>
+    [Theory]
+    [InlineData("{ patients(first: 50) { edges { node { id } } } }", 102)]
+    [InlineData("{ patients { edges { node { id } } } }", 102)]
+    [InlineData("{ patients(first: 500) { edges { node { id } } } }", 1002)]
+    [InlineData("{ practices { code pcn { practices { code } } } }", 131)]
+    [InlineData("{ __schema { types { name fields { name } } } }", 1)]
+    public async Task Complexity_CountsRowsByPageSize(string query, int complexity)
+    {
+        await using var strict = hub.WithSettings(("Phm:GraphQL:MaxComplexity", "-1"));
+
+        var response = await PhmApiFactory.PostGraphQLAsync(strict, new { query });
+
+        Assert.Equal($"Query is too complex to execute. Complexity is {complexity}; maximum allowed on this endpoint is -1.", MessageOf(response));
+    }
+
     [Fact]
     public async Task Page_OfTheMaximumSize_Runs()
     {
