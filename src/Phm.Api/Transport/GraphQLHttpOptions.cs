@@ -47,14 +47,18 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>
     /// Largest complexity the analyzer allows: each field costs 1, times the size of the lists above it, where a list's size is its
-    /// <c>first</c> argument (a connection's <c>first</c> counts for its <c>edges</c>) or else <see cref="ListSizeEstimate"/>.
+    /// <c>first</c> argument (a connection's <c>first</c> counts for its <c>edges</c>; one left out counts as its default) or else
+    /// <see cref="ListSizeEstimate"/>. Introspection counts next to nothing: its size is the schema's, not the data's.
     /// </summary>
     public int MaxComplexity { get; set; } = 50_000;
 
     /// <summary>Rows assumed for a list without a <c>first</c> argument.</summary>
     public double ListSizeEstimate { get; set; } = 10;
 
-    /// <summary>Longest a request may execute; then it is cancelled and answered with a <c>TIMEOUT</c> error.</summary>
+    /// <summary>
+    /// Longest a request may execute; then it is cancelled and answered with a <c>TIMEOUT</c> error, with 504 under
+    /// <c>application/graphql-response+json</c> (the response has no data) and 200 under <c>application/json</c>.
+    /// </summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public RateLimitOptions RateLimit { get; set; } = new();
