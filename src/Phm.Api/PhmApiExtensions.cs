@@ -22,12 +22,16 @@ public static class PhmApiExtensions
 
         builder.Services.AddPhmData(builder.Configuration);
         builder.Services.AddPhmGovernance(builder.Configuration);
-        builder.Services.AddPhmGraphQL();
+        builder.Services.AddPhmGraphQL(builder.Configuration);
         return builder;
     }
 
-    public static IServiceCollection AddPhmGraphQL(this IServiceCollection services)
+    public const string GraphQLSection = "Phm:GraphQL";
+
+    public static IServiceCollection AddPhmGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
+        // Every limit of the endpoint, with its default, is in GraphQLHttpOptions (README, "Limits").
+        services.Configure<GraphQLHttpOptions>(configuration.GetSection(GraphQLSection));
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<PhmSchema>()
             // Responses are JSON, never HTML, so names such as "WOOLSTON & TOWNHILL" need not be \u-escaped.
@@ -36,6 +40,7 @@ public static class PhmApiExtensions
             .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
             // Who may use which field depends on the caller, so the rule runs on cached documents too.
             .AddValidationRule(FieldAccessRule.Instance, useForCachedDocuments: true)
+            .AddErrorInfoProvider<GraphQLErrorInfoProvider>()
             .AddGraphTypes(typeof(PhmSchema).Assembly));
         // Resolvers of patient-level fields record what they read; the writer that saves it is part of AddPhmGovernance.
         services.TryAddSingleton(TimeProvider.System);

@@ -28,9 +28,20 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Phm:Seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// The same hub with extra settings (such as <c>Phm:GraphQL:…</c> limits); it reuses the store and the signing key this
+    /// factory made, since the data directory, seed and population are the same, so its callers' tokens work there too.
+    /// </summary>
+    public WebApplicationFactory<Program> WithSettings(params (string Key, string Value)[] settings) =>
+        WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
+        });
+
     /// <summary>POSTs a GraphQL request without a token, as a client following the GraphQL-over-HTTP spec would.</summary>
     public Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null) =>
-        PostGraphQLAsync(bearerToken: null, query, variables, operationName);
+        PostGraphQLAsync(this, new { query, variables, operationName });
 
     /// <summary>A caller with a token for a clinician of <paramref name="pcnCode"/>: patient-level data of that PCN only.</summary>
     public HubCaller AsClinician(string pcnCode, string subject = "test-clinician") => As(subject, PhmRoles.Clinician, pcnCode);
@@ -51,11 +62,12 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
         new(this, new LocalTokenIssuer(Services.GetRequiredService<SymmetricSecurityKey>(), TimeProvider.System)
             .Issue(subject, role, pcnCode, TimeSpan.FromMinutes(10)));
 
-    internal async Task<GraphQLResponse> PostGraphQLAsync(string? bearerToken, string query, object? variables, string? operationName)
+    /// <summary>POSTs <paramref name="payload"/> (serialized to JSON) to the GraphQL endpoint of <paramref name="hub"/>, with a token if given.</summary>
+    public static async Task<GraphQLResponse> PostGraphQLAsync(WebApplicationFactory<Program> hub, object payload, string? bearerToken = null)
     {
-        using var client = CreateClient();
+        using var client = hub.CreateClient();
         using var content = new StringContent(
-            JsonSerializer.Serialize(new { query, variables, operationName }),
+            JsonSerializer.Serialize(payload),
             Encoding.UTF8,
             "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
@@ -80,7 +92,7 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
 public sealed record HubCaller(PhmApiFactory Hub, string? BearerToken)
 {
     public Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null) =>
-        Hub.PostGraphQLAsync(BearerToken, query, variables, operationName);
+        PhmApiFactory.PostGraphQLAsync(Hub, new { query, variables, operationName }, BearerToken);
 }
 
 public sealed record GraphQLResponse(System.Net.HttpStatusCode Status, string? MediaType, string Body)

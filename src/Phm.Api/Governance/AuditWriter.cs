@@ -14,6 +14,8 @@ public sealed class AuditWriter(AuditLog log, IDbContextFactory<PhmDbContext> co
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
     public const int BatchSize = 500;
 
+    // Never disposed: the host may stop this service after the container has disposed it, and the final flush must still run.
+    // (Disposing a SemaphoreSlim matters only once its wait handle is used, which this one never is.)
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly List<AuditEvent> _unsaved = [];
 
@@ -67,11 +69,5 @@ public sealed class AuditWriter(AuditLog log, IDbContextFactory<PhmDbContext> co
         {
             await FlushAsync(cancellationToken);
         }
-    }
-
-    public override void Dispose()
-    {
-        _flushing.Dispose();
-        base.Dispose();
     }
 }

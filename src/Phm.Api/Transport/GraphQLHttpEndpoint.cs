@@ -11,6 +11,8 @@ public static class GraphQLHttpEndpoint
     {
         var graphiQL = new GraphiQLAssets();
         var handler = ActivatorUtilities.CreateInstance<GraphQLHttpHandler>(endpoints.ServiceProvider, graphiQL);
+        // The handler holds the rate limiter's windows and timer for the life of the application.
+        endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(handler.Dispose);
 
         var group = endpoints.MapGroup(string.Empty);
         // Every method, so that the others get the spec's 405 rather than routing's bare one.

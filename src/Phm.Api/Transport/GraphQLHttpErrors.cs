@@ -50,6 +50,23 @@ public sealed class InvalidQueryStringError() : GraphQLHttpError(
 public sealed class MissingQueryError() : GraphQLHttpError(
     StatusCodes.Status400BadRequest, "MISSING_QUERY", "The request has no query parameter.");
 
+public sealed class RequestBodyTooLargeError(long maxBytes) : GraphQLHttpError(
+    StatusCodes.Status413PayloadTooLarge, "REQUEST_BODY_TOO_LARGE", $"The request body exceeds the limit of {maxBytes} bytes.");
+
+/// <summary>A document refused from a lexical count, before it was parsed.</summary>
+public sealed class DocumentLimitExceededError(string code, string counted, int limit) : GraphQLHttpError(
+    StatusCodes.Status400BadRequest, code, $"The document has more than {limit} {counted}, the limit of this endpoint.");
+
+/// <summary>Answered with 429 and <c>Retry-After</c>.</summary>
+public sealed class RateLimitedError() : GraphQLHttpError(
+    StatusCodes.Status429TooManyRequests, "RATE_LIMITED", "Too many requests; retry after the number of seconds in Retry-After.");
+
+public sealed class PersistedDocumentNotFoundError() : GraphQLHttpError(
+    StatusCodes.Status400BadRequest, "PERSISTED_DOCUMENT_NOT_FOUND", "No registered document has that id or hash; send the document itself.");
+
+public sealed class UntrustedDocumentError() : GraphQLHttpError(
+    StatusCodes.Status400BadRequest, "DOCUMENT_NOT_TRUSTED", "This endpoint runs only registered documents; send a registered documentId.");
+
 /// <summary>A mutation or subscription sent with GET; answered with 405 and <c>Allow: POST</c>.</summary>
 public sealed class OperationNotAllowedOverGetError : ValidationError
 {

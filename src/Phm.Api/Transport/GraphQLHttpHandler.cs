@@ -1,23 +1,53 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Phm.Api.Transport;
 
-/// <summary>Answers one request at the GraphQL endpoint: negotiates the response type, reads the request, executes it and streams the result.</summary>
-internal sealed class GraphQLHttpHandler(
-    IDocumentExecuter<ISchema> executer,
-    IGraphQLTextSerializer serializer,
-    IOptions<GraphQLHttpOptions> options,
-    GraphiQLAssets graphiQL,
-    ILogger<GraphQLHttpHandler> logger)
+/// <summary>
+/// Answers one request at the GraphQL endpoint: negotiates the response type, applies the limits of <see cref="GraphQLHttpOptions"/>
+/// from the cheapest up, reads the request, executes it and streams the result.
+/// </summary>
+internal sealed class GraphQLHttpHandler : IDisposable
 {
-    private static readonly IValidationRule[] GetValidationRules = [.. DocumentValidator.CoreRules, QueriesOnlyOverGetRule.Instance];
+    /// <summary>Carried by every GraphQL response and by the log line of any unhandled exception, so the two can be matched.</summary>
+    public const string CorrelationIdHeader = "X-Correlation-Id";
 
-    private readonly GraphQLHttpRequestReader requestReader = new(serializer);
+    private readonly IDocumentExecuter<ISchema> executer;
+    private readonly IGraphQLTextSerializer serializer;
+    private readonly GraphQLHttpOptions options;
+    private readonly GraphiQLAssets graphiQL;
+    private readonly ILogger<GraphQLHttpHandler> logger;
+    private readonly GraphQLHttpRequestReader requestReader;
+    private readonly TrustedDocuments trustedDocuments;
+    private readonly SubjectRateLimiter rateLimiter;
+    private readonly IValidationRule[] postValidationRules;
+    private readonly IValidationRule[] getValidationRules;
+
+    public GraphQLHttpHandler(
+        IDocumentExecuter<ISchema> executer,
+        IGraphQLTextSerializer serializer,
+        IOptions<GraphQLHttpOptions> options,
+        GraphiQLAssets graphiQL,
+        ILogger<GraphQLHttpHandler> logger)
+    {
+        this.executer = executer;
+        this.serializer = serializer;
+        this.options = options.Value;
+        this.graphiQL = graphiQL;
+        this.logger = logger;
+        requestReader = new GraphQLHttpRequestReader(serializer, this.options.MaxRequestBodyBytes);
+        trustedDocuments = new TrustedDocuments(this.options.TrustedDocuments);
+        rateLimiter = new SubjectRateLimiter(this.options.RateLimit);
+        postValidationRules = [.. DocumentValidator.CoreRules, .. LimitRules(this.options)];
+        getValidationRules = [.. postValidationRules, QueriesOnlyOverGetRule.Instance];
+    }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -25,13 +55,17 @@ internal sealed class GraphQLHttpHandler(
         // The page, and which JSON type, both depend on Accept; caches must not mix them up.
         context.Response.Headers.Vary = HeaderNames.Accept;
         var isGet = HttpMethods.IsGet(request.Method);
-        if (isGet && options.Value.ServeGraphiQL && AcceptHeader.NamesHtml(request.Headers.Accept))
+        if (isGet && options.ServeGraphiQL && AcceptHeader.NamesHtml(request.Headers.Accept))
         {
             await graphiQL.WritePageAsync(context);
             return;
         }
 
-        var wildcardMediaType = options.Value.AnswerWildcardsWithGraphQLResponseJson ? GraphQLMediaTypes.GraphQLResponseJson : GraphQLMediaTypes.Json;
+        // Responses carry patient data: no cache may keep them.
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers[CorrelationIdHeader] = context.TraceIdentifier;
+        var wildcardMediaType = options.AnswerWildcardsWithGraphQLResponseJson ? GraphQLMediaTypes.GraphQLResponseJson : GraphQLMediaTypes.Json;
         var mediaType = AcceptHeader.NegotiateResponseMediaType(request.Headers.Accept, wildcardMediaType);
         try
         {
@@ -40,10 +74,12 @@ internal sealed class GraphQLHttpHandler(
                 context.Response.Headers.Allow = MethodNotAllowedError.Allow;
                 throw new MethodNotAllowedError();
             }
+            rateLimiter.Acquire(context);
             if (mediaType is null)
                 throw new NotAcceptableError();
 
-            var graphQLRequest = await requestReader.ReadAsync(request);
+            var graphQLRequest = trustedDocuments.Resolve(await requestReader.ReadAsync(request));
+            DocumentPrecheck.Check(graphQLRequest.Query!, options.Document);
             var result = await ExecuteAsync(context, graphQLRequest, isGet);
             var statusCode = StatusCodeOf(result, mediaType);
             if (statusCode == StatusCodes.Status405MethodNotAllowed)
@@ -57,6 +93,46 @@ internal sealed class GraphQLHttpHandler(
         }
     }
 
+    public void Dispose() => rateLimiter.Dispose();
+
+    /// <summary>Rules that refuse a parsed document for its cost: depth and complexity always, introspection when it is switched off.</summary>
+    private static IEnumerable<IValidationRule> LimitRules(GraphQLHttpOptions options)
+    {
+        if (!options.Introspection)
+            yield return NoIntrospectionValidationRule.Instance;
+        var complexity = new ComplexityOptions
+        {
+            MaxDepth = options.MaxDepth,
+            MaxComplexity = options.MaxComplexity,
+            DefaultListImpactMultiplier = options.ListSizeEstimate,
+        };
+        // Introspection's cost is bounded by the schema, not the data, yet its nested lists would count as ~200,000 and refuse
+        // GraphiQL's own query; it counts (next to) nothing here, is still bounded by depth, and is switched off where that matters.
+        // Names starting with "__" are reserved to introspection by the spec.
+        var countData = complexity.DefaultComplexityImpactDelegate;
+        complexity.DefaultComplexityImpactDelegate = context =>
+        {
+            if (context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal))
+                return new FieldComplexityResult(0, 1);
+            var result = countData(context);
+            // GraphQL.NET reads only a `first` written in the document; one left out means its default page, not a short list.
+            return result.ChildImpactMultiplier == options.ListSizeEstimate && DefaultPageSize(context) is { } pageSize
+                ? new FieldComplexityResult(result.FieldImpact, pageSize)
+                : result;
+        };
+        yield return new ComplexityValidationRule(complexity);
+    }
+
+    /// <summary>The default of <c>first</c> on the list field itself or on the connection it belongs to, when the document gives neither a <c>first</c>.</summary>
+    private static int? DefaultPageSize(FieldImpactContext context)
+    {
+        const string First = "first";
+        if (context.Arguments?.ContainsKey(First) == true || context.Parent?.Arguments?.ContainsKey(First) == true)
+            return null;
+        return context.FieldDefinition.Arguments?.Find(First)?.DefaultValue as int?
+            ?? context.Parent?.FieldDefinition.Arguments?.Find(First)?.DefaultValue as int?;
+    }
+
     private Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet)
     {
         var executionOptions = new ExecutionOptions
@@ -68,15 +144,18 @@ internal sealed class GraphQLHttpHandler(
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,
+            Timeout = options.ExecutionTimeout,
+            TimeoutAction = TimeoutAction.ReturnTimeoutError,
+            ValidationRules = isGet ? getValidationRules : postValidationRules,
             UnhandledExceptionDelegate = exceptionContext =>
             {
-                logger.LogError(exceptionContext.OriginalException, "Unhandled exception while resolving {Field}", exceptionContext.FieldContext?.FieldDefinition.Name);
+                logger.LogError(exceptionContext.OriginalException, "Unhandled exception while resolving {Field} (correlation id {CorrelationId})",
+                    exceptionContext.FieldContext?.FieldDefinition.Name, context.TraceIdentifier);
                 return Task.CompletedTask;
             },
         };
         if (isGet)
         {
-            executionOptions.ValidationRules = GetValidationRules;
             // A document cache skips validation for documents it has seen, and the same document may have come by POST before.
             executionOptions.CachedDocumentValidationRules = [QueriesOnlyOverGetRule.Instance];
         }
@@ -85,7 +164,8 @@ internal sealed class GraphQLHttpHandler(
 
     /// <summary>
     /// A result that was executed is 200, even with errors. One that was not (parse, validation or variable errors) is 400 in
-    /// <c>application/graphql-response+json</c> but 200 in legacy <c>application/json</c>, except a non-query over GET, which is 405.
+    /// <c>application/graphql-response+json</c> but 200 in legacy <c>application/json</c>, except a non-query over GET, which is 405,
+    /// and an execution cut off by the timeout, which has no data and is the server's doing: 504 in <c>application/graphql-response+json</c>.
     /// </summary>
     private static int StatusCodeOf(ExecutionResult result, string mediaType)
     {
@@ -93,7 +173,9 @@ internal sealed class GraphQLHttpHandler(
             return StatusCodes.Status200OK;
         if (result.Errors?.OfType<OperationNotAllowedOverGetError>().Any() == true)
             return StatusCodes.Status405MethodNotAllowed;
-        return mediaType == GraphQLMediaTypes.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        if (mediaType != GraphQLMediaTypes.GraphQLResponseJson)
+            return StatusCodes.Status200OK;
+        return result.Errors?.OfType<TimeoutError>().Any() == true ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status400BadRequest;
     }
 
     private Task WriteAsync(HttpContext context, ExecutionResult result, int statusCode, string mediaType)

@@ -1,8 +1,8 @@
 namespace Phm.Api.Transport;
 
 /// <summary>
-/// The wire decisions of the GraphQL-over-HTTP transport that are worth a choice; configure with
-/// <c>services.Configure&lt;GraphQLHttpOptions&gt;(...)</c>.
+/// The wire decisions and limits of the GraphQL-over-HTTP transport that are worth a choice; the hub binds them from
+/// configuration <c>Phm:GraphQL</c> (README, "Limits"), tests configure them with <c>services.Configure&lt;GraphQLHttpOptions&gt;(...)</c>.
 /// </summary>
 /// <remarks>
 /// Fixed by the spec, so not options:
@@ -14,6 +14,8 @@ namespace Phm.Api.Transport;
 /// and the body has no <c>data</c> entry, while with <c>application/json</c> it is 200;
 /// errors raised while executing are 200 with either type.
 /// Batched requests (a JSON array) are not supported.
+/// Limits are checked from the cheapest to the dearest: rate, body size, a lexical count of the document, then depth and
+/// complexity after parsing, then the execution timeout; each refusal is a GraphQL error with its own code.
 /// </remarks>
 public sealed class GraphQLHttpOptions
 {
@@ -27,4 +29,84 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>Whether a GET that names <c>text/html</c> in <c>Accept</c> (a browser) gets the GraphiQL page.</summary>
     public bool ServeGraphiQL { get; set; } = true;
+
+    /// <summary>
+    /// Whether <c>__schema</c> and <c>__type</c> may be queried. On by default for local use and GraphiQL; a deployment switches it off,
+    /// and then "Did you mean …" suggestions are stripped from errors too, since they would spell out the schema anyway.
+    /// </summary>
+    public bool Introspection { get; set; } = true;
+
+    /// <summary>Largest POST body, in bytes; a larger one is refused with 413 before it is read to the end.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Lexical limits checked before the document is parsed or validated.</summary>
+    public DocumentLimits Document { get; set; } = new();
+
+    /// <summary>Deepest field selection the complexity analyzer allows (fragments followed); counts from 1 at the root field.</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>
+    /// Largest complexity the analyzer allows: each field costs 1, times the size of the lists above it, where a list's size is its
+    /// <c>first</c> argument (a connection's <c>first</c> counts for its <c>edges</c>; one left out counts as its default) or else
+    /// <see cref="ListSizeEstimate"/>. Introspection counts next to nothing: its size is the schema's, not the data's.
+    /// </summary>
+    public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>Rows assumed for a list without a <c>first</c> argument.</summary>
+    public double ListSizeEstimate { get; set; } = 10;
+
+    /// <summary>
+    /// Longest a request may execute; then it is cancelled and answered with a <c>TIMEOUT</c> error, with 504 under
+    /// <c>application/graphql-response+json</c> (the response has no data) and 200 under <c>application/json</c>.
+    /// </summary>
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    public TrustedDocumentsOptions TrustedDocuments { get; set; } = new();
+}
+
+/// <summary>
+/// Counted by a lexer pass over the document, which takes microseconds even where validation would take seconds
+/// (GraphQL.NET's validation time grows with the square of repeated directives).
+/// </summary>
+public sealed class DocumentLimits
+{
+    public int MaxTokens { get; set; } = 10_000;
+
+    public int MaxDirectives { get; set; } = 50;
+
+    public int MaxAliases { get; set; } = 100;
+
+    /// <summary>Deepest nesting of selection sets, fragments not followed (the analyzer's <see cref="GraphQLHttpOptions.MaxDepth"/> follows them).</summary>
+    public int MaxNesting { get; set; } = 20;
+}
+
+/// <summary>A fixed window per subject: the authenticated user's <c>sub</c> claim, else the client's IP address.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Requests per subject per window; generous, so that only a runaway client meets it. 0 switches rate limiting off.</summary>
+    public int PermitLimit { get; set; } = 6_000;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public enum TrustedDocumentsMode
+{
+    /// <summary>Every request carries its document; document ids and persisted-query hashes are ignored.</summary>
+    Off,
+
+    /// <summary>A request may name a registered document instead of carrying it; ordinary documents still run.</summary>
+    Allow,
+
+    /// <summary>Only registered documents run, named or carried in full.</summary>
+    Only,
+}
+
+public sealed class TrustedDocumentsOptions
+{
+    public TrustedDocumentsMode Mode { get; set; } = TrustedDocumentsMode.Off;
+
+    /// <summary>A JSON object mapping each document's SHA-256 (lower-case hex of its UTF-8 text) to the document; needed unless <see cref="Mode"/> is Off.</summary>
+    public string? File { get; set; }
 }

@@ -6,33 +6,52 @@ using Microsoft.Net.Http.Headers;
 
 namespace Phm.Api.Transport;
 
-/// <summary>Reads the GraphQL request parameters of a GET (query string) or POST (JSON body); throws a <see cref="GraphQLHttpError"/> for a malformed one.</summary>
-internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
+/// <summary>
+/// Reads the GraphQL request parameters of a GET (query string) or POST (JSON body); throws a <see cref="GraphQLHttpError"/> for a
+/// malformed one or a body over <paramref name="maxBodyBytes"/>. Whether the request has a document is <see cref="TrustedDocuments"/>' question.
+/// </summary>
+internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, long maxBodyBytes)
 {
-    public async Task<GraphQLRequest> ReadAsync(HttpRequest request)
-    {
-        var graphQLRequest = HttpMethods.IsGet(request.Method)
+    public async Task<GraphQLRequest> ReadAsync(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
             ? FromQueryString(request.Query)
             : await FromBodyAsync(request);
-        // Persisted documents are not supported, so every request needs its document.
-        if (string.IsNullOrEmpty(graphQLRequest.Query))
-            throw new MissingQueryError();
-        return graphQLRequest;
-    }
 
     private async Task<GraphQLRequest> FromBodyAsync(HttpRequest request)
     {
+        if (request.ContentLength > maxBodyBytes)
+            throw new RequestBodyTooLargeError(maxBodyBytes);
         if (!IsUtf8Json(request.ContentType))
             throw new UnsupportedMediaTypeError();
+        using var body = await ReadLimitedAsync(request.Body, request.HttpContext.RequestAborted);
         try
         {
-            return await serializer.ReadAsync<GraphQLRequest>(request.Body, request.HttpContext.RequestAborted)
+            return await serializer.ReadAsync<GraphQLRequest>(body, request.HttpContext.RequestAborted)
                 ?? throw new InvalidRequestBodyError();
         }
         catch (JsonException)
         {
             throw new InvalidRequestBodyError();
         }
+    }
+
+    /// <summary>The body in memory, refused as soon as it passes the limit: a chunked body declares no length up front.</summary>
+    private async Task<MemoryStream> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffered = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffered.Length + read > maxBodyBytes)
+            {
+                await buffered.DisposeAsync();
+                throw new RequestBodyTooLargeError(maxBodyBytes);
+            }
+            buffered.Write(chunk, 0, read);
+        }
+        buffered.Position = 0;
+        return buffered;
     }
 
     private static bool IsUtf8Json(string? contentType) =>
@@ -43,6 +62,8 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
     private GraphQLRequest FromQueryString(IQueryCollection parameters) => new()
     {
         Query = Single(parameters, "query"),
+        // Registered documents are named by id over GET too, which makes their URLs short and stable.
+        DocumentId = Single(parameters, "documentId"),
         OperationName = Single(parameters, "operationName"),
         Variables = JsonObject(parameters, "variables"),
         Extensions = JsonObject(parameters, "extensions"),

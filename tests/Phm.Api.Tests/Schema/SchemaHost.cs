@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Phm.Api.Governance;
 using Phm.Data.Sqlite;
 using Phm.Data.Store;
@@ -20,7 +23,8 @@ public sealed class SchemaHost : IAsyncDisposable
     {
         Commands = commands;
         _services = new ServiceCollection()
-            .AddPhmGraphQL()
+            .AddPhmGraphQL(new ConfigurationBuilder().Build())
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing" })
             .AddDbContext<PhmDbContext, SqlitePhmDbContext>(options =>
             {
                 SqlitePhmDbContext.Configure(options, TestStore.ConnectionStringFor(storePath));

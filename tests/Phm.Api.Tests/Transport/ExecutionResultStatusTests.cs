@@ -22,9 +22,9 @@ public sealed class ExecutionResultStatusTests(TransportServer server) : IClassF
     private const string UnknownOperation =
         """{"errors":[{"message":"Document does not contain an operation named \u0027Other\u0027.","extensions":{"code":"INVALID_OPERATION_NAME","codes":["INVALID_OPERATION_NAME"]}}]}""";
 
-    // The resolver's own message stays on the server (logged); the client learns only which field failed.
+    // The resolver's own message and exception type stay on the server (logged); the client learns only which field failed.
     private const string ResolverFailure =
-        """{"errors":[{"message":"Error trying to resolve field \u0027failure\u0027.","locations":[{"line":1,"column":12}],"path":["failure"],"extensions":{"code":"INVALID_OPERATION","codes":["INVALID_OPERATION"]}}],"data":{"greeting":"Hello, world!","failure":null}}""";
+        """{"errors":[{"message":"Error trying to resolve field \u0027failure\u0027.","locations":[{"line":1,"column":12}],"path":["failure"],"extensions":{"code":"INTERNAL_SERVER_ERROR","codes":["INTERNAL_SERVER_ERROR"]}}],"data":{"greeting":"Hello, world!","failure":null}}""";
 
     [Theory]
     [InlineData("""{"query":"{"}""", "application/graphql-response+json", 400, GraphQLResponseJson, ParseFailure)]

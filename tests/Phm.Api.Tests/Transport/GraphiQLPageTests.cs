@@ -22,6 +22,7 @@ public sealed partial class GraphiQLPageTests(TransportServer server) : IClassFi
             "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
             Header(response, "Content-Security-Policy"));
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
         Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
         Assert.Equal("no-cache", Header(response, "Cache-Control"));
         Assert.Equal("Accept", Header(response, "Vary"));

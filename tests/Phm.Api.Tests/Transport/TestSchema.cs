@@ -3,7 +3,7 @@ using GraphQL.Types;
 
 namespace Phm.Api.Tests.Transport;
 
-/// <summary>Just enough schema to exercise the transport: a query, a mutation and a field whose resolver throws.</summary>
+/// <summary>Just enough schema to exercise the transport: a query, a mutation, a field whose resolver throws and one that never finishes unless cancelled.</summary>
 internal sealed class TestSchema : Schema
 {
     public TestSchema(IServiceProvider services) : base(services)
@@ -14,6 +14,12 @@ internal sealed class TestSchema : Schema
             .Resolve(context => $"Hello, {context.GetArgument("name", "world")}!");
         query.Field<StringGraphType>("failure")
             .Resolve(_ => throw new InvalidOperationException("The resolver failed."));
+        query.Field<StringGraphType>("endless")
+            .ResolveAsync(async context =>
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken);
+                return null;
+            });
         Query = query;
 
         var mutation = new ObjectGraphType { Name = "Mutation" };

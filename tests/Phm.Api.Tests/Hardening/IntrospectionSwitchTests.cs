@@ -1,0 +1,61 @@
+using System.Net;
+
+namespace Phm.Api.Tests.Hardening;
+
+/// <summary><c>Phm:GraphQL:Introspection=false</c> hides the schema: no introspection, and no suggestions in errors that would spell it out.</summary>
+[Collection(HubCollection.Name)]
+public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
+{
+    private const string MisspeltField = "{ pcns { cod } }";
+
+    [Theory]
+    [InlineData("{ __schema { types { name } } }")]
+    [InlineData("""{ __type(name: "Patient") { fields { name } } }""")]
+    public async Task Introspection_WhenSwitchedOff_IsRefused(string query)
+    {
+        await using var hidden = hub.WithSettings(("Phm:GraphQL:Introspection", "false"));
+
+        var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query });
+
+        Assert.Equal((HttpStatusCode.BadRequest, "NO_INTROSPECTION"), (response.Status, HubLimitTests.CodeOf(response)));
+    }
+
+    /// <summary>GraphiQL sends graphql-js's full introspection query (nine nested ofType) on load; no limit may refuse it.</summary>
+    [Fact]
+    public async Task GraphiQLsIntrospectionQuery_WhenSwitchedOn_RunsWithinEveryLimit()
+    {
+        var query = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Hardening", "IntrospectionQuery.graphql"));
+
+        var response = await hub.PostGraphQLAsync(query);
+
+        Assert.True(response.Status == HttpStatusCode.OK && !response.Json.TryGetProperty("errors", out _), response.Body[..Math.Min(response.Body.Length, 500)]);
+    }
+
+    [Fact]
+    public async Task Typename_WhenIntrospectionIsOff_StillAnswers()
+    {
+        await using var hidden = hub.WithSettings(("Phm:GraphQL:Introspection", "false"));
+
+        var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query = "{ __typename }" });
+
+        Assert.Equal("""{"data":{"__typename":"Query"}}""", response.Body);
+    }
+
+    [Fact]
+    public async Task Suggestions_WhenIntrospectionIsOn_NameTheNearestField()
+    {
+        var response = await hub.AsAnalyst().PostGraphQLAsync(MisspeltField);
+
+        Assert.Equal("Cannot query field 'cod' on type 'Pcn'. Did you mean 'code'?", HubLimitTests.MessageOf(response));
+    }
+
+    [Fact]
+    public async Task Suggestions_WhenIntrospectionIsOff_AreStripped()
+    {
+        await using var hidden = hub.WithSettings(("Phm:GraphQL:Introspection", "false"));
+
+        var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query = MisspeltField }, hub.AsAnalyst().BearerToken);
+
+        Assert.Equal("Cannot query field 'cod' on type 'Pcn'.", HubLimitTests.MessageOf(response));
+    }
+}

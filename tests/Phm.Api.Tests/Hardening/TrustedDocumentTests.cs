@@ -1,0 +1,90 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Phm.Api.Tests.Hardening;
+
+/// <summary>
+/// With <c>Phm:GraphQL:TrustedDocuments:Mode=Only</c> the hub runs only documents registered in the file, whether named by id or hash
+/// or sent in full; anything else is refused with a code.
+/// </summary>
+[Collection(HubCollection.Name)]
+public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
+{
+    private const string Registered = "{ pcns { code } }";
+    private static readonly string RegisteredHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Registered)));
+
+    private readonly string file = Path.Combine(Path.GetTempPath(), "phm-trusted-documents-" + Guid.NewGuid().ToString("N") + ".json");
+    private WebApplicationFactory<Program> onlyTrusted = null!;
+
+    /// <summary>Reference data needs a token of any role; trust is about the document, not the caller.</summary>
+    private string? Token => hub.AsAnalyst().BearerToken;
+
+    public async Task InitializeAsync()
+    {
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new Dictionary<string, string> { [RegisteredHash] = Registered }));
+        onlyTrusted = hub.WithSettings(("Phm:GraphQL:TrustedDocuments:Mode", "Only"), ("Phm:GraphQL:TrustedDocuments:File", file));
+    }
+
+    public static TheoryData<string, object> RegisteredRequests => new()
+    {
+        { "by document id", new { documentId = "sha256:" + RegisteredHash } },
+        { "by persisted-query hash", new { extensions = new { persistedQuery = new { version = 1, sha256Hash = RegisteredHash } } } },
+        { "in full", new { query = Registered } },
+    };
+
+    [Theory]
+    [MemberData(nameof(RegisteredRequests))]
+    public async Task RegisteredDocument_Runs(string way, object request)
+    {
+        var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, request, Token);
+
+        Assert.True(response.Status == HttpStatusCode.OK && response.Body.StartsWith("""{"data":{"pcns":[{"code":""", StringComparison.Ordinal), way + ": " + response.Body);
+    }
+
+    [Fact]
+    public async Task RegisteredDocument_ByIdOverGet_Runs()
+    {
+        using var client = onlyTrusted.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+
+        using var response = await client.GetAsync("/graphql?documentId=sha256%3A" + RegisteredHash);
+
+        Assert.StartsWith("""{"data":{"pcns":[{"code":""", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnregisteredDocument_IsRefused()
+    {
+        var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, new { query = "{ practices { code } }" }, Token);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "DOCUMENT_NOT_TRUSTED"), (response.Status, HubLimitTests.CodeOf(response)));
+    }
+
+    [Fact]
+    public async Task UnknownDocumentId_IsRefused()
+    {
+        var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, new { documentId = "sha256:" + new string('0', 64) }, Token);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "PERSISTED_DOCUMENT_NOT_FOUND"), (response.Status, HubLimitTests.CodeOf(response)));
+    }
+
+    [Fact]
+    public async Task AllowMode_RunsRegisteredIdsAndOrdinaryDocuments()
+    {
+        await using var allowing = hub.WithSettings(("Phm:GraphQL:TrustedDocuments:Mode", "Allow"), ("Phm:GraphQL:TrustedDocuments:File", file));
+
+        var byId = await PhmApiFactory.PostGraphQLAsync(allowing, new { documentId = "sha256:" + RegisteredHash }, Token);
+        var ordinary = await PhmApiFactory.PostGraphQLAsync(allowing, new { query = "{ practices { code } }" }, Token);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (byId.Status, ordinary.Status));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await onlyTrusted.DisposeAsync();
+        File.Delete(file);
+    }
+}
