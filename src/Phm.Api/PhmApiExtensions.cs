@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Phm.Api.Governance;
 using Phm.Api.Loading;
 using Phm.Api.Transport;
 using Phm.Data.Store;
@@ -19,6 +21,7 @@ public static class PhmApiExtensions
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddPhmData(builder.Configuration);
+        builder.Services.AddPhmGovernance(builder.Configuration);
         builder.Services.AddPhmGraphQL(builder.Configuration);
         return builder;
     }
@@ -35,8 +38,13 @@ public static class PhmApiExtensions
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             // Resolvers share the request's scoped DbContext, which allows one operation at a time.
             .AddExecutionStrategy(SerialExecutionStrategy.Instance, OperationType.Query)
+            // Who may use which field depends on the caller, so the rule runs on cached documents too.
+            .AddValidationRule(FieldAccessRule.Instance, useForCachedDocuments: true)
             .AddErrorInfoProvider<GraphQLErrorInfoProvider>()
             .AddGraphTypes(typeof(PhmSchema).Assembly));
+        // Resolvers of patient-level fields record what they read; the writer that saves it is part of AddPhmGovernance.
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AuditLog>();
         // Batch loaders still gather a level's keys into one query under the serial strategy.
         services.AddBatchLoaders(typeof(PhmSchema).Assembly);
         return services;
@@ -51,6 +59,7 @@ public static class PhmApiExtensions
 
     public static WebApplication MapPhmGraphQL(this WebApplication app)
     {
+        app.UseAuthentication();
         app.MapGraphQLHttp(GraphQLPath);
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Phm.Api.Deprivation;
 using Phm.Api.Geography;
+using Phm.Api.Governance;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
 
@@ -11,10 +12,11 @@ public sealed class PhmQuery : ObjectGraphType
     public PhmQuery()
     {
         Name = "Query";
-        Description = "Read access to the hub: practices and PCNs, LSOAs and deprivation, pseudonymised patients.";
+        Description = "Read access to the hub: practices and PCNs, LSOAs and deprivation, pseudonymised patients, the audit trail. Every field says which roles may use it.";
         this.AddPracticeQueries();
         this.AddGeographyQueries();
         this.AddPatientQueries();
         this.AddDeprivationQueries();
+        this.AddAuditQueries();
     }
 }

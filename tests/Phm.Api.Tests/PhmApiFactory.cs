@@ -3,6 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using Phm.Api.Governance;
 
 namespace Phm.Api.Tests;
 
@@ -25,9 +28,32 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Phm:Seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>POSTs a GraphQL request without a token, as a client following the GraphQL-over-HTTP spec would.</summary>
+    public Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null) =>
+        PostGraphQLAsync(bearerToken: null, query, variables, operationName);
+
+    /// <summary>A caller with a token for a clinician of <paramref name="pcnCode"/>: patient-level data of that PCN only.</summary>
+    public HubCaller AsClinician(string pcnCode, string subject = "test-clinician") => As(subject, PhmRoles.Clinician, pcnCode);
+
+    /// <summary>A caller with an analyst's token: aggregates only, under disclosure control.</summary>
+    public HubCaller AsAnalyst(string subject = "test-analyst") => As(subject, PhmRoles.Analyst, pcnCode: null);
+
+    /// <summary>A caller with an administrator's token: the audit trail and exact aggregates.</summary>
+    public HubCaller AsAdmin(string subject = "test-admin") => As(subject, PhmRoles.Admin, pcnCode: null);
+
+    /// <summary>A caller without a token.</summary>
+    public HubCaller Anonymous() => new(this, BearerToken: null);
+
+    /// <summary>Saves the queued audit events now, so a test can read them back without waiting for the writer.</summary>
+    public Task FlushAuditAsync() => Services.GetRequiredService<AuditWriter>().FlushAsync(CancellationToken.None);
+
+    private HubCaller As(string subject, string role, string? pcnCode) =>
+        new(this, new LocalTokenIssuer(Services.GetRequiredService<SymmetricSecurityKey>(), TimeProvider.System)
+            .Issue(subject, role, pcnCode, TimeSpan.FromMinutes(10)));
+
     /// <summary>
-    /// The same hub with extra settings (such as <c>Phm:GraphQL:…</c> limits); it reuses the store this factory built, since the
-    /// data directory, seed and population are the same.
+    /// The same hub with extra settings (such as <c>Phm:GraphQL:…</c> limits); it reuses the store and signing key this factory
+    /// made, since the data directory, seed and population are the same, so this factory's tokens hold there too.
     /// </summary>
     public WebApplicationFactory<Program> WithSettings(params (string Key, string Value)[] settings) =>
         WithWebHostBuilder(builder =>
@@ -36,12 +62,11 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
                 builder.UseSetting(key, value);
         });
 
-    /// <summary>POSTs a GraphQL request as a client following the GraphQL-over-HTTP spec would.</summary>
-    public Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null) =>
-        PostGraphQLAsync(this, new { query, variables, operationName });
+    internal Task<GraphQLResponse> PostGraphQLAsync(string? bearerToken, string query, object? variables, string? operationName) =>
+        PostGraphQLAsync(this, new { query, variables, operationName }, bearerToken);
 
-    /// <summary>POSTs <paramref name="payload"/> (serialized to JSON) to the GraphQL endpoint of <paramref name="hub"/>.</summary>
-    public static async Task<GraphQLResponse> PostGraphQLAsync(WebApplicationFactory<Program> hub, object payload)
+    /// <summary>POSTs <paramref name="payload"/> (serialized to JSON) to the GraphQL endpoint of <paramref name="hub"/>, with a bearer token if given.</summary>
+    public static async Task<GraphQLResponse> PostGraphQLAsync(WebApplicationFactory<Program> hub, object payload, string? bearerToken = null)
     {
         using var client = hub.CreateClient();
         using var content = new StringContent(
@@ -50,6 +75,8 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
             "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        if (bearerToken is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
@@ -64,9 +91,22 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
     }
 }
 
+/// <summary>The hub as seen by one caller: its requests carry the caller's token, if any.</summary>
+public sealed record HubCaller(PhmApiFactory Hub, string? BearerToken)
+{
+    public Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null) =>
+        Hub.PostGraphQLAsync(BearerToken, query, variables, operationName);
+}
+
 public sealed record GraphQLResponse(System.Net.HttpStatusCode Status, string? MediaType, string Body)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    /// <summary>The <c>extensions.code</c> of each error, in order; empty when there are none.</summary>
+    public IReadOnlyList<string?> ErrorCodes =>
+        Json.TryGetProperty("errors", out var errors)
+            ? [.. errors.EnumerateArray().Select(e => e.TryGetProperty("extensions", out var x) ? x.GetProperty("code").GetString() : null)]
+            : [];
 }
 
 /// <summary>All API tests share one hub: the store is built once, not once per class.</summary>

@@ -5,7 +5,7 @@ namespace Phm.Api.Deprivation;
 /// <summary>The deprivation profile of one PCN or practice.</summary>
 public sealed record DeprivationGroup(
     OdsOrganisation Group,
-    int Patients,
+    int? Patients,
     IReadOnlyList<QuintileShare> ByNationalQuintile,
     IReadOnlyList<QuintileShare> ByLocalQuintile,
     PatientShare OutsideLocalAuthority);
@@ -17,7 +17,7 @@ public sealed class DeprivationGroupType : ObjectGraphType<DeprivationGroup>
         Name = "DeprivationGroup";
         Description = "How the patients of one PCN or practice spread over the deprivation quintiles of the LSOAs they live in.";
         Field<NonNullGraphType<OdsOrganisationType>>("group").Description("The PCN or practice.").Resolve(context => context.Source.Group);
-        Field(g => g.Patients).Description("Patients in the group alive at the reference date.");
+        Field(g => g.Patients, nullable: true).Description("Patients in the group alive at the reference date. " + DisclosureDescriptions.Rule);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuintileShareType>>>>("byNationalQuintile")
             .Description("Patients in each national IMD 2019 quintile, 1 to 5; the percentages add up to 100.")
             .Resolve(context => context.Source.ByNationalQuintile);

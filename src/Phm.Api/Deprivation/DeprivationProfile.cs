@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Phm.Api.Governance;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
 using Phm.Data.Store;
@@ -6,14 +7,16 @@ using Phm.Data.Store;
 namespace Phm.Api.Deprivation;
 
 /// <summary>
-/// Counts the patients alive at the reference date by practice and quintiles, then rolls the counts up to the asked grouping.
+/// Counts the patients alive at the reference date by practice and quintiles, then rolls the counts up to the asked grouping,
+/// showing the counts under <see cref="DisclosureControl"/>. A context scoped to one PCN counts only its patients and
+/// lists only its groups.
 /// </summary>
 public static class DeprivationProfile
 {
     private static readonly int[] Quintiles = [1, 2, 3, 4, 5];
 
     public static async Task<IReadOnlyList<DeprivationGroup>> BuildAsync(
-        PhmDbContext db, DeprivationGrouping grouping, DateOnly referenceDate, CancellationToken cancellationToken)
+        PhmDbContext db, DeprivationGrouping grouping, DateOnly referenceDate, DisclosureControl control, CancellationToken cancellationToken)
     {
         // Counting by practice and LSOA over the patients alone, then placing the few thousand cells in their quintiles here,
         // takes about half the time of joining every patient to its LSOA in SQL.
@@ -30,37 +33,43 @@ public static class DeprivationProfile
 
         var (names, groupOf) = await GroupsAsync(db, grouping, referenceDate, cancellationToken);
         var cellsByGroup = cells.Where(c => groupOf(c.PracticeCode) is not null).ToLookup(c => groupOf(c.PracticeCode)!);
-        return [.. names.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Profile(g.Key, g.Value, [.. cellsByGroup[g.Key]]))];
+        return [.. names.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Profile(g.Key, g.Value, [.. cellsByGroup[g.Key]], control))];
     }
 
     /// <summary>The groups' names by code, and the group of each practice: itself, or its PCN at the reference date (none if it has none then).</summary>
     private static async Task<(Dictionary<string, string> Names, Func<string, string?> GroupOf)> GroupsAsync(
         PhmDbContext db, DeprivationGrouping grouping, DateOnly referenceDate, CancellationToken cancellationToken)
     {
-        if (grouping == DeprivationGrouping.Practice)
-            return (await db.Practices.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken), practiceCode => practiceCode);
-
         var pcnOfPractice = await db.PcnMemberships.AsNoTracking().ValidOn(referenceDate)
             .ToDictionaryAsync(m => m.PracticeCode, m => m.PcnCode, cancellationToken);
-        return (await db.Pcns.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken), pcnOfPractice.GetValueOrDefault);
+        var scopedPcn = db.PatientScope.PcnCode;
+        if (grouping == DeprivationGrouping.Practice)
+        {
+            var practices = await db.Practices.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
+            return (scopedPcn is null ? practices : practices.Where(p => pcnOfPractice.GetValueOrDefault(p.Key) == scopedPcn).ToDictionary(),
+                practiceCode => practiceCode);
+        }
+
+        var pcns = await db.Pcns.AsNoTracking().Where(p => scopedPcn == null || p.Code == scopedPcn).ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
+        return (pcns, pcnOfPractice.GetValueOrDefault);
     }
 
-    private static DeprivationGroup Profile(string code, string name, IReadOnlyList<Cell> cells)
+    private static DeprivationGroup Profile(string code, string name, IReadOnlyList<Cell> cells, DisclosureControl control)
     {
         var total = cells.Sum(c => c.Patients);
         return new DeprivationGroup(
             new OdsOrganisation(code, name),
-            total,
-            ByQuintile(cells, c => c.NationalQuintile, total),
-            ByQuintile(cells, c => c.LocalQuintile, total),
-            PatientShare.Of(cells.Where(c => c.LocalQuintile is null).Sum(c => c.Patients), total));
+            Disclosure.Count(total, control),
+            ByQuintile(cells, c => c.NationalQuintile, total, control),
+            ByQuintile(cells, c => c.LocalQuintile, total, control),
+            PatientShare.Of(cells.Where(c => c.LocalQuintile is null).Sum(c => c.Patients), total, control));
     }
 
-    private static IReadOnlyList<QuintileShare> ByQuintile(IReadOnlyList<Cell> cells, Func<Cell, int?> quintileOf, int total) =>
+    private static IReadOnlyList<QuintileShare> ByQuintile(IReadOnlyList<Cell> cells, Func<Cell, int?> quintileOf, int total, DisclosureControl control) =>
     [
         .. Quintiles.Select(quintile =>
         {
-            var share = PatientShare.Of(cells.Where(c => quintileOf(c) == quintile).Sum(c => c.Patients), total);
+            var share = PatientShare.Of(cells.Where(c => quintileOf(c) == quintile).Sum(c => c.Patients), total, control);
             return new QuintileShare(quintile, share.Patients, share.Percentage);
         }),
     ];

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using Phm.Api.Governance;
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Geography;
 using Phm.Data.Store;
@@ -13,6 +14,7 @@ public static class GeographyQueries
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<LsoaType>>>, List<Lsoa>>("lsoas")
             .Description("LSOAs of the hub's local authority and of the neighbouring areas its patients live in, by code.")
+            .AllowAnyRole()
             .Argument<LsoaFilterInputType>("filter", "Only LSOAs matching these criteria.")
             .ValidateArguments(context => context.GetArgument<LsoaFilter?>("filter")?.Validate("filter"))
             .Resolve()

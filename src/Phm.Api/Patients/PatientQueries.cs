@@ -4,7 +4,9 @@ using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
 using Microsoft.EntityFrameworkCore;
+using Phm.Api.Governance;
 using Phm.Api.Loading;
+using Phm.Api.Practices;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 
@@ -18,7 +20,8 @@ public static class PatientQueries
     public static void AddPatientQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<PatientType>>, Connection<Patient>>("patients")
-            .Description("Patients meeting the filter, a page at a time, ordered by id.")
+            .Description("Patients meeting the filter, a page at a time, ordered by id. Clinicians only, and only the patients registered in their PCN.")
+            .AllowRoles(PhmRoles.Clinician)
             .Argument<PatientFilterInputType>("filter", "Only patients meeting these criteria.")
             .Argument<IntGraphType>("first", arg =>
             {
@@ -33,27 +36,46 @@ public static class PatientQueries
                 if (context.GetArgument<string?>("after") is { } after && PatientCursor.Decode(after) is null)
                     throw new MalformedCursorError("after");
                 if (context.GetArgument<PatientFilter?>("filter") is { } filter)
-                    await filter.ValidateAsync(context.RequestServices!.GetRequiredService<PhmDbContext>(), "filter", context.CancellationToken);
+                {
+                    var db = context.RequestServices!.GetRequiredService<PhmDbContext>();
+                    await filter.ValidateAsync(db, "filter", context.CancellationToken);
+                    // Asking for another PCN's patients is refused, not answered with an empty page that reads as "none".
+                    if (db.PatientScope.PcnCode is { } ownPcn)
+                    {
+                        if (filter.Pcn is { } pcn && pcn != ownPcn)
+                            throw new ForbiddenError($"Argument 'filter.pcn': your token gives access to the patients of PCN {ownPcn} only.");
+                        var referenceDate = await context.RequestServices!.GetRequiredService<ReferenceDateLoader>().GetAsync(context.CancellationToken);
+                        if (filter.Practice is { } practice
+                            && !await db.PcnMemberships.ValidOn(referenceDate).AnyAsync(m => m.PracticeCode == practice && m.PcnCode == ownPcn, context.CancellationToken))
+                            throw new ForbiddenError($"Argument 'filter.practice': your token gives access to the patients of the practices of PCN {ownPcn} only.");
+                    }
+                }
             })
             .Resolve()
-            .WithServices<PhmDbContext, ReferenceDateLoader>()
-            .ResolveAsync(async (context, db, referenceDate) =>
+            .WithServices<PhmDbContext, ReferenceDateLoader, AuditLog>()
+            .ResolveAsync(async (context, db, referenceDate, audit) =>
             {
                 var filter = context.GetArgument<PatientFilter?>("filter") ?? new PatientFilter();
                 var patients = filter.Apply(db, await referenceDate.GetAsync(context.CancellationToken)).AsNoTracking();
-                return await PageAsync(patients, context.GetArgument<int?>("first") ?? DefaultPageSize, context.GetArgument<string?>("after"),
+                var page = await PageAsync(patients, context.GetArgument<int?>("first") ?? DefaultPageSize, context.GetArgument<string?>("after"),
                     countTotal: context.SubFields?.ContainsKey("totalCount") == true, context.CancellationToken);
+                audit.RecordPatientRead(context, page.Edges!.Count);
+                return page;
             });
 
         query.Field<PatientType, Patient>("patient")
-            .Description("One patient by id (pseudonym); null if no patient has it.")
+            .Description("One patient by id (pseudonym), for clinicians. A patient not registered in the clinician's PCN is null with a FORBIDDEN "
+                + "error, whether or not the id exists elsewhere, so the answer does not reveal other PCNs' patients.")
+            .AllowRoles(PhmRoles.Clinician)
             .Argument<NonNullGraphType<IdGraphType>>("id", "The patient's id.")
             .Resolve()
-            .WithService<PhmDbContext>()
-            .ResolveAsync(async (context, db) =>
+            .WithServices<PhmDbContext, AuditLog>()
+            .ResolveAsync(async (context, db, audit) =>
             {
                 var id = context.GetArgument<string>("id");
-                return await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Pseudonym == id, context.CancellationToken);
+                var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Pseudonym == id, context.CancellationToken);
+                audit.RecordPatientRead(context, patient is null ? 0 : 1);
+                return patient is null && db.PatientScope.IsRestricted ? throw new PatientOutOfScopeError() : patient;
             });
     }
 

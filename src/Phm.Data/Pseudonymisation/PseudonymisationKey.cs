@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Phm.Data.Store;
 
 namespace Phm.Data.Pseudonymisation;
 
@@ -29,13 +30,8 @@ public sealed class PseudonymisationKey
         if (File.Exists(keyFile))
             return FromBase64(File.ReadAllText(keyFile), $"the key file {keyFile}");
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
         var bytes = RandomNumberGenerator.GetBytes(MinimumBytes);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var writer = new StreamWriter(keyFile, System.Text.Encoding.ASCII, options))
-            writer.Write(Convert.ToBase64String(bytes));
+        OwnerOnlyFile.CreateNew(keyFile, Convert.ToBase64String(bytes));
         return new PseudonymisationKey(bytes);
     }
 

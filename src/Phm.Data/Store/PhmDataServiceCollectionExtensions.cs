@@ -1,20 +1,32 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Phm.Data.Governance;
 
 namespace Phm.Data.Store;
 
 public static class PhmDataServiceCollectionExtensions
 {
+    public const string ConnectionStringName = "Phm";
+
     public static IServiceCollection AddPhmData(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PhmOptions>(configuration.GetSection(PhmOptions.SectionName));
+        var section = configuration.GetSection(PhmOptions.SectionName);
+        services.Configure<PhmOptions>(section);
+        services.PostConfigure<PhmOptions>(options => options.Database.ConnectionString ??= configuration.GetConnectionString(ConnectionStringName));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PhmStore>();
-        services.AddPooledDbContextFactory<PhmDbContext>((provider, options) => options
-            .UseSqlite(provider.GetRequiredService<PhmStore>().ConnectionString)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
-        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<PhmDbContext>>().CreateDbContext());
+
+        // The provider decides the context type, so it is read now rather than through IOptions.
+        var databaseProvider = section.GetSection(nameof(PhmOptions.Database)).GetValue(nameof(PhmDatabaseOptions.Provider), DatabaseProvider.Sqlite);
+        PhmDatabase.AddContextFactory(services, databaseProvider, serviceProvider => serviceProvider.GetRequiredService<PhmStore>().ConnectionString);
+        // A request's context reads only what the request's PatientScope allows (registered by the API); everyone otherwise.
+        services.AddScoped(provider =>
+        {
+            var context = provider.GetRequiredService<IDbContextFactory<PhmDbContext>>().CreateDbContext();
+            context.PatientScope = provider.GetService<PatientScope>() ?? PatientScope.Everyone;
+            return context;
+        });
         return services;
     }
 }

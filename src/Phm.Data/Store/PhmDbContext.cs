@@ -1,12 +1,36 @@
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Geography;
+using Phm.Data.Governance;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
 
 namespace Phm.Data.Store;
 
-public class PhmDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// The one model of the store. Each database provider derives its own context, which owns that provider's migrations
+/// and bulk copy; everything else works with this base type.
+/// </summary>
+public abstract class PhmDbContext : DbContext
 {
+    protected PhmDbContext(DbContextOptions options) : base(options)
+    {
+        // Append-only: the audit trail is only ever added to.
+        SavingChanges += (_, _) =>
+        {
+            if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+                throw new InvalidOperationException("Audit events cannot be changed or deleted.");
+        };
+    }
+
+    /// <summary>
+    /// Which patients this context reads. A pooled context keeps its fields between uses, so whoever hands a context out
+    /// sets this (see <see cref="PhmDatabase"/> and <see cref="PhmDataServiceCollectionExtensions"/>).
+    /// </summary>
+    public PatientScope PatientScope { get; set; } = PatientScope.Everyone;
+
+    /// <summary>The scope's PCN, read by the query filters (EF Core parameterises context members per query).</summary>
+    private string? ScopedPcnCode => PatientScope.PcnCode;
+
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();
     public DbSet<Pcn> Pcns => Set<Pcn>();
     public DbSet<Practice> Practices => Set<Practice>();
@@ -16,6 +40,10 @@ public class PhmDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<CareFlag> CareFlags => Set<CareFlag>();
     public DbSet<StoreManifest> Manifest => Set<StoreManifest>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>The fastest way this provider takes many rows, inside the context's current transaction.</summary>
+    internal abstract IBulkCopy CreateBulkCopy();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -23,6 +51,17 @@ public class PhmDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<DateOnly>().HaveConversion<DateOnlyDayNumberConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PhmDbContext).Assembly);
+
+        // A scoped context sees only the patients registered, at the store's reference date, at a practice of its PCN, and only
+        // their records: no query, loader or cursor built on this context can reach another PCN's patient.
+        modelBuilder.Entity<Patient>().HasQueryFilter(p => ScopedPcnCode == null || PcnMemberships.Any(m =>
+            m.PcnCode == ScopedPcnCode && m.PracticeCode == p.PracticeCode
+            && Manifest.Any(r => m.ValidFrom <= r.ReferenceDate && (m.ValidTo == null || r.ReferenceDate <= m.ValidTo))));
+        modelBuilder.Entity<Condition>().HasQueryFilter(c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
+        modelBuilder.Entity<Activity>().HasQueryFilter(a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
+        modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
+    }
 }

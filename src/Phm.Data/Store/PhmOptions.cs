@@ -10,6 +10,8 @@ public sealed class PhmOptions
 
     public int Seed { get; set; } = 20210101;
 
+    public PhmDatabaseOptions Database { get; set; } = new();
+
     /// <summary>Where the store lives; relative paths are taken from the working directory.</summary>
     public string DataDirectory { get; set; } = "data";
 

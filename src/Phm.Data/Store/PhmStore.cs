@@ -7,8 +7,9 @@ using Phm.Data.Population;
 namespace Phm.Data.Store;
 
 /// <summary>
-/// The embedded SQLite store. A store is built whole into a temporary file and renamed into place only when complete,
-/// so a start interrupted mid-build never leaves a half-built store behind.
+/// Brings the store up to date at start: applies migrations, then reuses a complete store built from the same settings
+/// or builds a new one. SQLite builds into a temporary file renamed into place only when complete; a database server
+/// replaces its contents in one transaction. Either way an interrupted build leaves the previous store as it was.
 /// </summary>
 public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, ILogger<PhmStore> logger)
 {
@@ -16,52 +17,78 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
 
     private readonly PhmOptions _options = options.Value;
 
+    private DatabaseProvider Provider => _options.Database.Provider;
+
+    /// <summary>The SQLite file; unused on a database server.</summary>
     public string FilePath => Path.Combine(_options.ResolveDataDirectory(), FileName);
 
-    public string ConnectionString => ConnectionStringFor(FilePath);
+    public string ConnectionString => Provider == DatabaseProvider.Sqlite
+        ? SqliteConnectionStringFor(FilePath)
+        : _options.Database.ConnectionString is { Length: > 0 } connectionString
+            ? connectionString
+            : throw new InvalidOperationException($"Phm:Database:Provider is {Provider}: set ConnectionStrings:{PhmDataServiceCollectionExtensions.ConnectionStringName}.");
 
-    public static string ConnectionStringFor(string path) =>
-        new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+    public PhmDbContext CreateContext() => PhmDatabase.CreateContext(Provider, ConnectionString);
 
-    /// <summary>Reuses a complete store built from the same settings, or builds a new one.</summary>
     public async Task<StoreManifest> EnsureReadyAsync(CancellationToken cancellationToken)
     {
         var reference = ReferenceData.Load(_options.ResolveReferenceDataDirectory(), _options.LocalAuthority, _options.ResolveNeighbouringAuthorities());
         var wanted = new PopulationSettings(_options.Seed, _options.Population ?? reference.TotalListSize, _options.LocalAuthority);
+        return Provider == DatabaseProvider.Sqlite
+            ? await EnsureFileReadyAsync(reference, wanted, cancellationToken)
+            : await EnsureServerReadyAsync(reference, wanted, cancellationToken);
+    }
 
-        var existing = await ReadManifestAsync(FilePath, cancellationToken);
-        if (existing is not null && wanted.Matches(existing))
+    /// <summary>Applies pending schema migrations without building or changing data; returns the names applied.</summary>
+    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+            Directory.CreateDirectory(_options.ResolveDataDirectory());
+        await using var db = CreateContext();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        return pending;
+    }
+
+    private async Task<StoreManifest> EnsureServerReadyAsync(ReferenceData reference, PopulationSettings wanted, CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync(cancellationToken);
+        var existing = await db.Manifest.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (CanReuse(existing, wanted))
+            return existing;
+
+        LogBuilding(wanted);
+        var manifest = await new StoreLoader(db, time).LoadAsync(reference, wanted, cancellationToken);
+        logger.LogInformation("Store ready on {Provider}", Provider);
+        return manifest;
+    }
+
+    private async Task<StoreManifest> EnsureFileReadyAsync(ReferenceData reference, PopulationSettings wanted, CancellationToken cancellationToken)
+    {
+        var existing = await ReadManifestAsync(cancellationToken);
+        if (CanReuse(existing, wanted))
         {
-            logger.LogInformation("Reusing the store at {Path} (seed {Seed}, {Population} patients)", FilePath, existing.Seed, existing.Population);
+            // A store built by an older version gets the migrations added since, in place.
+            await using var db = CreateContext();
+            await db.Database.MigrateAsync(cancellationToken);
             return existing;
         }
 
-        if (existing is not null)
-            logger.LogInformation("Settings changed since the store was built; rebuilding it");
-        return await BuildAsync(reference, wanted, cancellationToken);
-    }
-
-    private async Task<StoreManifest> BuildAsync(ReferenceData reference, PopulationSettings settings, CancellationToken cancellationToken)
-    {
         Directory.CreateDirectory(_options.ResolveDataDirectory());
         var buildPath = FilePath + ".building";
         DeleteDatabaseFiles(buildPath);
-        logger.LogInformation("Building the store: {Population} patients, seed {Seed}. This takes a minute on first start", settings.Population, settings.Seed);
+        LogBuilding(wanted);
 
         StoreManifest manifest;
-        await using (var db = CreateContext(buildPath))
+        // Unpooled: a pooled connection would outlive a failed build and reopen the deleted file on the next attempt.
+        var buildConnectionString = new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString();
+        await using (var db = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, buildConnectionString))
         {
-            await db.Database.EnsureCreatedAsync(cancellationToken);
-            manifest = await new StoreLoader(db, time).LoadAsync(reference, settings, cancellationToken);
-        }
-
-        await using (var connection = new SqliteConnection(ConnectionStringFor(buildPath)))
-        {
+            await db.Database.MigrateAsync(cancellationToken);
+            manifest = await new StoreLoader(db, time).LoadAsync(reference, wanted, cancellationToken);
             // Readers (the API) and the occasional writer (cohorts, audit) then work side by side.
-            await connection.OpenAsync(cancellationToken);
-            await using var wal = connection.CreateCommand();
-            wal.CommandText = "PRAGMA journal_mode = WAL";
-            await wal.ExecuteNonQueryAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
         }
 
         SqliteConnection.ClearAllPools();
@@ -71,16 +98,31 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         return manifest;
     }
 
-    public static PhmDbContext CreateContext(string path) =>
-        new(new DbContextOptionsBuilder<PhmDbContext>().UseSqlite(ConnectionStringFor(path)).Options);
-
-    private static async Task<StoreManifest?> ReadManifestAsync(string path, CancellationToken cancellationToken)
+    private bool CanReuse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] StoreManifest? existing, PopulationSettings wanted)
     {
-        if (!File.Exists(path))
+        if (existing is not null && wanted.Matches(existing))
+        {
+            logger.LogInformation("Reusing the store on {Provider} (seed {Seed}, {Population} patients)", Provider, existing.Seed, existing.Population);
+            return true;
+        }
+        if (existing is not null)
+            logger.LogInformation("Settings changed since the store was built; rebuilding it");
+        return false;
+    }
+
+    private void LogBuilding(PopulationSettings settings) =>
+        logger.LogInformation("Building the store on {Provider}: {Population} patients, seed {Seed}. This takes a minute on first start", Provider, settings.Population, settings.Seed);
+
+    private async Task<StoreManifest?> ReadManifestAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(FilePath))
             return null;
         try
         {
-            await using var db = CreateContext(path);
+            await using var db = CreateContext();
+            // Stores built before migrations (EnsureCreated) have no history to migrate from: rebuild them.
+            if (!(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+                return null;
             return await db.Manifest.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         }
         catch (SqliteException)
@@ -89,6 +131,9 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             return null;
         }
     }
+
+    private static string SqliteConnectionStringFor(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
 
     private static void DeleteDatabaseFiles(string path)
     {

@@ -1,14 +1,21 @@
+using Microsoft.EntityFrameworkCore;
 using Phm.Data.Population;
 
 namespace Phm.Data.Store;
 
-/// <summary>Fills an empty store: reference data through EF Core, the generated population through bulk inserts.</summary>
+/// <summary>
+/// Replaces a store's contents in one transaction: reference data through EF Core, the generated population through
+/// bulk copy, the manifest last. A failure at any point rolls back to what was there before.
+/// </summary>
 public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
 {
     public async Task<StoreManifest> LoadAsync(ReferenceData reference, PopulationSettings settings, CancellationToken cancellationToken)
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Index builds and foreign key checks over millions of rows outlast any ordinary command timeout.
+        db.Database.SetCommandTimeout(0);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ClearAsync(cancellationToken);
         db.Lsoas.AddRange(reference.Lsoas);
         db.Pcns.AddRange(reference.Pcns);
         db.Practices.AddRange(reference.Practices);
@@ -17,6 +24,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
         var population = PopulationGenerator.Generate(reference, settings);
         await new BulkWriter(db).WriteAsync(population, cancellationToken);
 
+        var builtAt = time.GetUtcNow();
         var manifest = new StoreManifest
         {
             GeneratorVersion = PopulationSettings.GeneratorVersion,
@@ -24,12 +32,27 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
             Population = settings.Population,
             LocalAuthorityCode = settings.LocalAuthority,
             ReferenceDate = PopulationSettings.ReferenceDate,
-            BuiltAtUtc = time.GetUtcNow(),
+            // Whole milliseconds: PostgreSQL keeps microseconds, so finer ticks would not read back equal.
+            BuiltAtUtc = builtAt.AddTicks(-(builtAt.Ticks % TimeSpan.TicksPerMillisecond)),
         };
         db.Manifest.Add(manifest);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return manifest;
+    }
+
+    /// <summary>Children before parents, so foreign keys hold at every step.</summary>
+    private async Task ClearAsync(CancellationToken cancellationToken)
+    {
+        await db.Manifest.ExecuteDeleteAsync(cancellationToken);
+        await db.CareFlags.ExecuteDeleteAsync(cancellationToken);
+        await db.Activities.ExecuteDeleteAsync(cancellationToken);
+        await db.Conditions.ExecuteDeleteAsync(cancellationToken);
+        await db.Patients.ExecuteDeleteAsync(cancellationToken);
+        await db.PcnMemberships.ExecuteDeleteAsync(cancellationToken);
+        await db.Practices.ExecuteDeleteAsync(cancellationToken);
+        await db.Pcns.ExecuteDeleteAsync(cancellationToken);
+        await db.Lsoas.ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ public sealed class DeprivationOverHttpTests(PhmApiFactory hub)
     [Fact]
     public async Task DeprivationProfile_ByPcn_OfTheSeededPopulation_MatchesSnapshot()
     {
-        var response = await hub.PostGraphQLAsync("""
+        var response = await hub.AsAdmin().PostGraphQLAsync("""
             {
               deprivationProfile(groupBy: PCN) {
                 group { code name } patients
@@ -24,9 +24,9 @@ public sealed class DeprivationOverHttpTests(PhmApiFactory hub)
     }
 
     [Fact]
-    public async Task DeprivationProfile_ByPractice_AccountsForEveryLivingPatient()
+    public async Task DeprivationProfile_ByPractice_ForAClinician_AccountsForEveryLivingPatientOfItsPcn()
     {
-        var response = await hub.PostGraphQLAsync("""
+        var response = await hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync("""
             {
               deprivationProfile(groupBy: PRACTICE) { patients byNationalQuintile { patients } byLocalQuintile { patients } outsideLocalAuthority { patients } }
               patients(filter: { alive: true }, first: 0) { totalCount }

@@ -6,13 +6,16 @@ namespace Phm.Api.Tests.Hardening;
 [Collection(HubCollection.Name)]
 public sealed class HubLimitTests(PhmApiFactory hub)
 {
+    /// <summary>Limits apply to every caller; a clinician may read patient-level data, so each document gets as far as the limits.</summary>
+    private HubCaller Clinician => hub.AsClinician("U97340");
+
     [Fact]
     public async Task DepthBomb_BeyondTheMaximumDepth_IsRefusedNamingTheLimit()
     {
         // 16 levels through PCNs and their practices: within the lexical nesting limit, beyond the analyzer's depth of 15.
         var query = "{ " + string.Concat(Enumerable.Repeat("practices { pcn { ", 8)) + "code" + new string('}', 16) + " }";
 
-        var response = await hub.PostGraphQLAsync(query);
+        var response = await Clinician.PostGraphQLAsync(query);
 
         Assert.Equal((HttpStatusCode.BadRequest, "COMPLEXITY"), (response.Status, CodeOf(response)));
         Assert.Contains("depth", MessageOf(response), StringComparison.OrdinalIgnoreCase);
@@ -24,7 +27,7 @@ public sealed class HubLimitTests(PhmApiFactory hub)
         var page = "patients(first: 500) { edges { node { id conditions { register onsetDate } activity { kind date } practice { pcn { practices { code } } } } } }";
         var query = "{ " + string.Concat(Enumerable.Range(0, 5).Select(i => $"p{i}: {page} ")) + "}";
 
-        var response = await hub.PostGraphQLAsync(query);
+        var response = await Clinician.PostGraphQLAsync(query);
 
         Assert.Equal(
             """{"errors":[{"message":"Query is too complex to execute. Complexity is 142510; maximum allowed on this endpoint is 50000.","extensions":{"code":"COMPLEXITY","codes":["COMPLEXITY"]}}]}""",
@@ -35,7 +38,7 @@ public sealed class HubLimitTests(PhmApiFactory hub)
     [Fact]
     public async Task Page_OfAHundredThousandPatients_IsRefusedForItsSizeAndItsComplexityBeforeRunning()
     {
-        var response = await hub.PostGraphQLAsync("{ patients(first: 100000) { edges { node { id } } } }");
+        var response = await Clinician.PostGraphQLAsync("{ patients(first: 100000) { edges { node { id } } } }");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.False(response.Json.TryGetProperty("data", out _));
@@ -55,7 +58,7 @@ public sealed class HubLimitTests(PhmApiFactory hub)
     {
         await using var strict = hub.WithSettings(("Phm:GraphQL:MaxComplexity", "-1"));
 
-        var response = await PhmApiFactory.PostGraphQLAsync(strict, new { query });
+        var response = await PhmApiFactory.PostGraphQLAsync(strict, new { query }, Clinician.BearerToken);
 
         Assert.Equal($"Query is too complex to execute. Complexity is {complexity}; maximum allowed on this endpoint is -1.", MessageOf(response));
     }
@@ -63,7 +66,7 @@ public sealed class HubLimitTests(PhmApiFactory hub)
     [Fact]
     public async Task Page_OfTheMaximumSize_Runs()
     {
-        var response = await hub.PostGraphQLAsync("{ patients(first: 500) { edges { node { id age conditions { register } } } } }");
+        var response = await Clinician.PostGraphQLAsync("{ patients(first: 500) { edges { node { id age conditions { register } } } } }");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }

@@ -1,10 +1,12 @@
+using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Phm.Api.Governance;
+using Phm.Data.Sqlite;
 using Phm.Data.Store;
 
 namespace Phm.Api.Tests;
@@ -23,9 +25,22 @@ public sealed class SchemaHost : IAsyncDisposable
         _services = new ServiceCollection()
             .AddPhmGraphQL(new ConfigurationBuilder().Build())
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing" })
-            .AddDbContext<PhmDbContext>(options => options.UseSqlite(PhmStore.ConnectionStringFor(storePath)).AddInterceptors(commands))
+            .AddDbContext<PhmDbContext, SqlitePhmDbContext>(options =>
+            {
+                SqlitePhmDbContext.Configure(options, TestStore.ConnectionStringFor(storePath));
+                options.AddInterceptors(commands);
+            })
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
+
+    /// <summary>
+    /// Who the schema tests run as: a clinician, so every field but the audit trail is open. The context here is handed out
+    /// without a <see cref="Phm.Data.Governance.PatientScope"/>, so the clinician sees every hand-made patient; the scope is
+    /// tested end to end through <see cref="PhmApiFactory"/>.
+    /// </summary>
+    public static readonly ClaimsPrincipal Caller = new(new ClaimsIdentity(
+        [new Claim(PhmRoles.SubjectClaim, "schema-tests"), new Claim(PhmRoles.RoleClaim, PhmRoles.Clinician), new Claim(PhmRoles.PcnClaim, "ANY")],
+        authenticationType: "test", nameType: PhmRoles.SubjectClaim, roleType: PhmRoles.RoleClaim));
 
     public SqlCommandCounter Commands { get; }
 
@@ -43,6 +58,7 @@ public sealed class SchemaHost : IAsyncDisposable
             Query = query,
             Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables)),
             RequestServices = scope.ServiceProvider,
+            User = Caller,
         });
         return new ExecutedRequest(serializer.Serialize(result));
     }

@@ -13,12 +13,14 @@ public sealed class TestStore : IDisposable
     public static async Task<TestStore> CreateAsync(Action<PhmDbContext> seed)
     {
         var store = new TestStore(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"phm-schema-{Guid.NewGuid():N}.db"));
-        await using var db = PhmStore.CreateContext(store.Path);
+        await using var db = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionStringFor(store.Path));
         await db.Database.EnsureCreatedAsync();
         seed(db);
         await db.SaveChangesAsync();
         return store;
     }
+
+    public static string ConnectionStringFor(string path) => new SqliteConnectionStringBuilder { DataSource = path }.ToString();
 
     public void Dispose()
     {

@@ -28,7 +28,7 @@ public sealed class TheGeneratedPopulation
     [Fact]
     public void ThePatientTable_HoldsNoDirectIdentifier()
     {
-        using var db = new PhmDbContext(new DbContextOptionsBuilder<PhmDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var db = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, "Data Source=:memory:");
 
         var columns = db.Model.FindEntityType(typeof(Patient))!.GetProperties().Select(p => p.GetColumnName()).Order();
 

@@ -1,76 +1,105 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Phm.Data.Store;
 
 namespace Phm.Data.Tests.Store;
 
-public sealed class BuildingTheEmbeddedStore : IDisposable
+public sealed class BuildingTheStore
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "phm-store-" + Guid.NewGuid().ToString("N"));
-
-    private PhmStore StoreWith(int population, int seed) =>
-        new(Options.Create(new PhmOptions { DataDirectory = _directory, Population = population, Seed = seed }), TimeProvider.System, NullLogger<PhmStore>.Instance);
-
-    [Fact]
-    public async Task FirstStart_BuildsACompleteStore_WithItsManifest()
+    [SkippableTheory, ProviderData]
+    public async Task FirstStart_BuildsACompleteStore_WithItsManifest(DatabaseProvider provider)
     {
-        var store = StoreWith(3000, 7);
+        await using var database = TestDatabase.For(provider);
+        var store = database.Store(3000, 7);
 
         var manifest = await store.EnsureReadyAsync(CancellationToken.None);
 
-        await using var db = PhmStore.CreateContext(store.FilePath);
+        await using var db = store.CreateContext();
         Assert.Equal(3000, await db.Patients.CountAsync());
         Assert.Equal(148, await db.Lsoas.CountAsync(l => l.IsInLocalAuthority));
         Assert.Equal(27, await db.Practices.CountAsync());
         Assert.True(await db.Activities.CountAsync() > 3000 * 3 * 5, "three years of activity at about ten contacts a person-year");
         Assert.Equal((7, 3000, "E06000045"), (manifest.Seed, manifest.Population, manifest.LocalAuthorityCode));
-        Assert.False(File.Exists(store.FilePath + ".building"));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
-    [Fact]
-    public async Task ASecondStart_WithTheSameSettings_ReusesTheStore()
+    [SkippableTheory, ProviderData]
+    public async Task ASecondStart_WithTheSameSettings_ReusesTheStore(DatabaseProvider provider)
     {
-        var built = await StoreWith(500, 7).EnsureReadyAsync(CancellationToken.None);
+        await using var database = TestDatabase.For(provider);
+        var built = await database.Store(500, 7).EnsureReadyAsync(CancellationToken.None);
 
-        var reused = await StoreWith(500, 7).EnsureReadyAsync(CancellationToken.None);
+        var reused = await database.Store(500, 7).EnsureReadyAsync(CancellationToken.None);
 
         Assert.Equal(built.BuiltAtUtc, reused.BuiltAtUtc);
     }
 
-    [Theory]
-    [InlineData(500, 8)]
-    [InlineData(600, 7)]
-    public async Task AChangedSeedOrPopulation_RebuildsTheStore(int population, int seed)
+    [SkippableTheory, ProviderData]
+    public async Task AChangedSeedOrPopulation_RebuildsTheStore(DatabaseProvider provider)
     {
-        var built = await StoreWith(500, 7).EnsureReadyAsync(CancellationToken.None);
+        await using var database = TestDatabase.For(provider);
+        var built = await database.Store(500, 7).EnsureReadyAsync(CancellationToken.None);
 
-        var rebuilt = await StoreWith(population, seed).EnsureReadyAsync(CancellationToken.None);
+        foreach (var (population, seed) in new[] { (500, 8), (600, 8) })
+        {
+            var store = database.Store(population, seed);
+            var rebuilt = await store.EnsureReadyAsync(CancellationToken.None);
 
-        Assert.NotEqual(built.BuiltAtUtc, rebuilt.BuiltAtUtc);
-        Assert.Equal((population, seed), (rebuilt.Population, rebuilt.Seed));
-        await using var db = PhmStore.CreateContext(StoreWith(population, seed).FilePath);
-        Assert.Equal(population, await db.Patients.CountAsync());
+            Assert.NotEqual(built.BuiltAtUtc, rebuilt.BuiltAtUtc);
+            Assert.Equal((population, seed), (rebuilt.Population, rebuilt.Seed));
+            await using var db = store.CreateContext();
+            Assert.Equal(population, await db.Patients.CountAsync());
+            Assert.Equal(27, await db.Practices.CountAsync());
+        }
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task AnInterruptedRebuild_LeavesThePreviousStoreAsItWas(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var built = await database.Store(500, 7).EnsureReadyAsync(CancellationToken.None);
+
+        await Assert.ThrowsAsync<InjectedFault>(() => database.Store(600, 8, new FailingClock()).EnsureReadyAsync(CancellationToken.None));
+
+        var store = database.Store(500, 7);
+        await using var db = store.CreateContext();
+        Assert.Equal(500, await db.Patients.CountAsync());
+        Assert.Equal(built.BuiltAtUtc, (await store.EnsureReadyAsync(CancellationToken.None)).BuiltAtUtc);
     }
 
     [Fact]
-    public async Task AnInterruptedBuild_LeavesNoStore_AndTheNextStartBuildsOne()
+    public async Task AnInterruptedFirstBuild_OnSqlite_LeavesNoFile_AndTheNextStartBuildsOne()
     {
-        var store = StoreWith(500, 7);
-        using var interrupted = new CancellationTokenSource();
-        await interrupted.CancelAsync();
+        await using var database = TestDatabase.For(DatabaseProvider.Sqlite);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.EnsureReadyAsync(interrupted.Token));
+        await Assert.ThrowsAsync<InjectedFault>(() => database.Store(500, 7, new FailingClock()).EnsureReadyAsync(CancellationToken.None));
 
+        var store = database.Store(500, 7);
         Assert.False(File.Exists(store.FilePath));
-        var manifest = await store.EnsureReadyAsync(CancellationToken.None);
-        Assert.Equal(500, manifest.Population);
+        Assert.Equal(500, (await store.EnsureReadyAsync(CancellationToken.None)).Population);
+        Assert.False(File.Exists(store.FilePath + ".building"));
     }
 
-    public void Dispose()
+    [Fact]
+    public async Task AStoreBuiltBeforeMigrations_OnSqlite_IsRebuilt()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
+        await using var database = TestDatabase.For(DatabaseProvider.Sqlite);
+        var store = database.Store(500, 7);
+        var built = await store.EnsureReadyAsync(CancellationToken.None);
+        await using (var db = store.CreateContext())
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"__EFMigrationsHistory\"");
+
+        var rebuilt = await store.EnsureReadyAsync(CancellationToken.None);
+
+        Assert.NotEqual(built.BuiltAtUtc, rebuilt.BuiltAtUtc);
+        await using var migrated = store.CreateContext();
+        Assert.Empty(await migrated.Database.GetPendingMigrationsAsync());
     }
+
+    /// <summary>Fails when the build asks the time for its manifest: every row is written, nothing is committed yet.</summary>
+    private sealed class FailingClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InjectedFault();
+    }
+
+    private sealed class InjectedFault() : Exception("A fault injected just before the build commits.");
 }

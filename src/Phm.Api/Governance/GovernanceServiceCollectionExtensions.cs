@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Phm.Data.Governance;
+using Phm.Data.Store;
+
+namespace Phm.Api.Governance;
+
+public static class GovernanceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Bearer tokens (from <c>Phm:Auth:Authority</c>, or signed with the hub's own key), each request's <see cref="PatientScope"/>
+    /// from its token, and the batched audit trail.
+    /// </summary>
+    public static IServiceCollection AddPhmGovernance(this IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(PhmAuthOptions.SectionName).Get<PhmAuthOptions>() ?? new PhmAuthOptions();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            // Claims keep their JWT names (sub, role, pcn) instead of being mapped to long WS-Federation URIs.
+            options.MapInboundClaims = false;
+            if (auth.UsesExternalIssuer)
+            {
+                options.Authority = auth.Authority;
+                options.Audience = auth.Audience;
+                options.TokenValidationParameters.NameClaimType = PhmRoles.SubjectClaim;
+                options.TokenValidationParameters.RoleClaimType = PhmRoles.RoleClaim;
+            }
+        });
+        if (!auth.UsesExternalIssuer)
+        {
+            services.AddSingleton(provider => TokenSigningKey.LoadOrCreate(provider.GetRequiredService<IOptions<PhmOptions>>().Value));
+            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+                .Configure<Microsoft.IdentityModel.Tokens.SymmetricSecurityKey>((options, key) =>
+                    options.TokenValidationParameters = LocalTokenIssuer.ValidationParameters(key));
+        }
+
+        services.AddHttpContextAccessor();
+        services.AddScoped(provider => PhmRoles.PatientScopeOf(provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditWriter>());
+        return services;
+    }
+}

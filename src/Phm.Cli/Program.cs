@@ -1,0 +1,3 @@
+using Phm.Cli;
+
+return await PhmCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,32 @@
+namespace Phm.Data.Governance;
+
+/// <summary>
+/// One patient-level read (later also a cohort change): who, when, what was asked, how many patients it returned.
+/// Append-only: the API has no way to change a row, and <see cref="Store.PhmDbContext"/> refuses updates and deletes.
+/// </summary>
+public sealed class AuditEvent
+{
+    public long Id { get; init; }
+    public DateTimeOffset AtUtc { get; init; }
+
+    /// <summary>The token's subject (<c>sub</c>).</summary>
+    public required string Subject { get; init; }
+
+    public required string Role { get; init; }
+
+    /// <summary>The clinician's PCN; null for other roles.</summary>
+    public string? PcnCode { get; init; }
+
+    public string? OperationName { get; init; }
+
+    /// <summary>The query field that read patients, e.g. <c>patients</c> or <c>patient</c>.</summary>
+    public required string Field { get; init; }
+
+    /// <summary>SHA-256 of the query document, in lower-case hex: which query ran, without storing its arguments.</summary>
+    public required string QueryHash { get; init; }
+
+    public int PatientsReturned { get; init; }
+
+    /// <summary>The cohort read or changed, once cohorts exist.</summary>
+    public int? CohortId { get; init; }
+}

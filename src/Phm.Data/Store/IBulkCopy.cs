@@ -1,0 +1,23 @@
+namespace Phm.Data.Store;
+
+/// <summary>One provider's bulk path into a table; <see cref="BulkWriter"/> does the rest the same way everywhere.</summary>
+internal interface IBulkCopy
+{
+    /// <summary>
+    /// Whether foreign keys can be dropped for the load and added back (checked in one pass) afterwards. SQLite cannot
+    /// alter a table's constraints in place.
+    /// </summary>
+    bool CanDropForeignKeys { get; }
+
+    /// <summary>
+    /// Rows to gather before a copy: enough to amortise the copy's start, few enough to die young. Rows held longer
+    /// survive into older GC generations, which costs the server GC hundreds of MB at a city's scale.
+    /// </summary>
+    int RowsPerCopy { get; }
+
+    /// <summary>Appends rows whose values are in <paramref name="columns"/> order and already of the column types.</summary>
+    Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken);
+
+    /// <summary>SQL that refreshes the planner's statistics for the tables after a load.</summary>
+    string RefreshStatisticsSql(IReadOnlyList<string> tables);
+}

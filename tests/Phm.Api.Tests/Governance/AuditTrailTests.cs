@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Phm.Api.Governance;
+
+namespace Phm.Api.Tests.Governance;
+
+/// <summary>Patient-level reads leave audit events that administrators read through GraphQL, even when the request fails.</summary>
+[Collection(HubCollection.Name)]
+public sealed class AuditTrailTests(PhmApiFactory hub)
+{
+    private const string AuditQuery = "{ auditEvents(first: 500) { edges { node { at subject role pcnCode operationName field queryHash patientsReturned cohortId } } } }";
+
+    [Fact]
+    public async Task PatientsRead_ByAClinician_IsRecordedWithWhoWhatAndHowMany()
+    {
+        const string query = "query FirstFive { patients(first: 5) { items { id } } }";
+        await hub.AsClinician(GovernanceTests.PcnA, subject: "audit-read").PostGraphQLAsync(query);
+
+        var auditEvent = Assert.Single(await EventsOfAsync("audit-read"));
+
+        Assert.Equal(PhmRoles.Clinician, auditEvent.GetProperty("role").GetString());
+        Assert.Equal(GovernanceTests.PcnA, auditEvent.GetProperty("pcnCode").GetString());
+        Assert.Equal("FirstFive", auditEvent.GetProperty("operationName").GetString());
+        Assert.Equal("patients", auditEvent.GetProperty("field").GetString());
+        Assert.Equal(5, auditEvent.GetProperty("patientsReturned").GetInt32());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query))), auditEvent.GetProperty("queryHash").GetString());
+        Assert.Equal(JsonValueKind.Null, auditEvent.GetProperty("cohortId").ValueKind);
+    }
+
+    [Fact]
+    public async Task PatientsRead_InARequestThatThenFails_AreStillRecorded()
+    {
+        var patientOfB = (await GovernanceTests.PatientIdsOfAsync(hub, GovernanceTests.PcnB, count: 1))[0];
+
+        var response = await hub.AsClinician(GovernanceTests.PcnA, subject: "audit-failing").PostGraphQLAsync(
+            "query($id: ID!) { patients(first: 3) { items { id } } patient(id: $id) { id } }", new { id = patientOfB });
+
+        Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
+        var events = await EventsOfAsync("audit-failing");
+        Assert.Equal([("patient", 0), ("patients", 3)],
+            events.Select(e => (e.GetProperty("field").GetString()!, e.GetProperty("patientsReturned").GetInt32())).Order());
+    }
+
+    [Fact]
+    public async Task RefusedRequest_ReadsNothingAndRecordsNothing()
+    {
+        await hub.AsAnalyst(subject: "audit-refused").PostGraphQLAsync("{ patients { totalCount } }");
+
+        Assert.Empty(await EventsOfAsync("audit-refused"));
+    }
+
+    [Fact]
+    public async Task AuditTrail_HasNoMutations()
+    {
+        var response = await hub.AsAdmin().PostGraphQLAsync("{ __schema { mutationType { name } } }");
+
+        Assert.Equal(JsonValueKind.Null, response.Json.GetProperty("data").GetProperty("__schema").GetProperty("mutationType").ValueKind);
+    }
+
+    private async Task<IReadOnlyList<JsonElement>> EventsOfAsync(string subject)
+    {
+        await hub.FlushAuditAsync();
+        var response = await hub.AsAdmin().PostGraphQLAsync(AuditQuery);
+        return [.. response.Json.GetProperty("data").GetProperty("auditEvents").GetProperty("edges").EnumerateArray()
+            .Select(e => e.GetProperty("node")).Where(n => n.GetProperty("subject").GetString() == subject)];
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Phm.Api.Governance;
+
+namespace Phm.Api.Tests.Governance;
+
+/// <summary>
+/// Every query field against every kind of caller, through HTTP: allowed, or refused with UNAUTHENTICATED or FORBIDDEN.
+/// A new root field must be added to <see cref="Fields"/> (and so decide who may use it), or <see cref="EveryRootField_IsInTheMatrixAndDeclaresItsRoles"/> fails.
+/// </summary>
+[Collection(HubCollection.Name)]
+public sealed class RoleMatrixTests(PhmApiFactory hub)
+{
+    private const string Allowed = "allowed";
+    private const string Unauthenticated = UnauthenticatedError.ErrorCode;
+    private const string Forbidden = ForbiddenError.ErrorCode;
+
+    /// <summary>One query per root field; <c>$patientOfA</c> is a patient of <see cref="GovernanceTests.PcnA"/>.</summary>
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["pcns"] = "{ pcns { code } }",
+        ["pcn"] = "{ pcn(code: \"U97340\") { code } }",
+        ["practices"] = "{ practices { code } }",
+        ["practice"] = "{ practice(code: \"J82040\") { code } }",
+        ["lsoas"] = "{ lsoas { code } }",
+        ["patients"] = "{ patients(first: 1) { totalCount } }",
+        ["patient"] = "query($patientOfA: ID!) { patient(id: $patientOfA) { id } }",
+        ["deprivationProfile"] = "{ deprivationProfile(groupBy: PCN) { patients } }",
+        ["auditEvents"] = "{ auditEvents(first: 1) { edges { cursor } } }",
+    };
+
+    /// <summary>Expected outcome for: no token, clinician of A, clinician of B, analyst, admin.</summary>
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        ["pcns"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        ["pcn"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        ["practices"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        ["practice"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        ["lsoas"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        ["patients"] = [Unauthenticated, Allowed, Allowed, Forbidden, Forbidden],
+        // Clinician B's refusal comes from the scope while executing (null + FORBIDDEN), the others' before running.
+        ["patient"] = [Unauthenticated, Allowed, Forbidden, Forbidden, Forbidden],
+        ["deprivationProfile"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        ["auditEvents"] = [Unauthenticated, Forbidden, Forbidden, Forbidden, Allowed],
+    };
+
+    private static readonly string[] Callers = ["none", "clinicianOfA", "clinicianOfB", "analyst", "admin"];
+
+    public static TheoryData<string, string, string> Matrix()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (field, outcomes) in Expected)
+        {
+            for (var i = 0; i < Callers.Length; i++)
+                data.Add(field, Callers[i], outcomes[i]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task QueryField_ForEachCaller_IsAllowedOrRefusedWithItsCode(string field, string caller, string expected)
+    {
+        var patientOfA = (await GovernanceTests.PatientIdsOfAsync(hub, GovernanceTests.PcnA, count: 1))[0];
+        var response = await CallerNamed(caller).PostGraphQLAsync(Fields[field], field == "patient" ? new { patientOfA } : null);
+
+        if (expected == Allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            Assert.Empty(response.ErrorCodes);
+            Assert.NotEqual(System.Text.Json.JsonValueKind.Null, response.Json.GetProperty("data").GetProperty(field).ValueKind);
+        }
+        else
+        {
+            Assert.Equal([expected], response.ErrorCodes);
+            // Refused fields give no data: never an empty list that reads as "no patients".
+            Assert.True(!response.Json.TryGetProperty("data", out var data) || data.GetProperty(field).ValueKind == System.Text.Json.JsonValueKind.Null);
+        }
+    }
+
+    [Fact]
+    public void EveryRootField_IsInTheMatrixAndDeclaresItsRoles()
+    {
+        var query = hub.Services.GetRequiredService<PhmSchema>().Query;
+        Assert.Equal(query.Fields.Select(f => f.Name).Order(StringComparer.Ordinal), Fields.Keys.Order(StringComparer.Ordinal));
+        Assert.All(query.Fields, f => Assert.NotNull(f.AllowedRoles()));
+    }
+
+    [Theory]
+    [InlineData("{ __typename }")]
+    [InlineData("{ __schema { queryType { name } } }")]
+    public async Task Introspection_WithoutAToken_IsAnswered(string query)
+    {
+        var response = await hub.Anonymous().PostGraphQLAsync(query);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Empty(response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task PatientsOverGet_WithoutAToken_AreUnauthenticated()
+    {
+        using var client = hub.CreateClient();
+        using var response = await client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ patients { totalCount } }"));
+
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(Unauthenticated, body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(body.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task Request_WithATokenSignedByAnotherKey_IsUnauthenticated()
+    {
+        var otherKey = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(new byte[32]);
+        var forged = new LocalTokenIssuer(otherKey, TimeProvider.System).Issue("forger", PhmRoles.Admin, null, TimeSpan.FromMinutes(5));
+
+        var response = await new HubCaller(hub, forged).PostGraphQLAsync("{ pcns { code } }");
+
+        Assert.Equal([Unauthenticated], response.ErrorCodes);
+    }
+
+    private HubCaller CallerNamed(string caller) => caller switch
+    {
+        "none" => hub.Anonymous(),
+        "clinicianOfA" => hub.AsClinician(GovernanceTests.PcnA),
+        "clinicianOfB" => hub.AsClinician(GovernanceTests.PcnB),
+        "analyst" => hub.AsAnalyst(),
+        "admin" => hub.AsAdmin(),
+        _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
+    };
+}

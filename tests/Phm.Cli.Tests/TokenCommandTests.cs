@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Phm.Api.Governance;
+using Phm.Data.Store;
+
+namespace Phm.Cli.Tests;
+
+public sealed class TheTokenCommand : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "phm-cli-token-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Token_ForAClinician_IsSignedWithTheHubsKeyAndCarriesRoleAndPcn()
+    {
+        var (exitCode, output, _) = await CliRunner.RunAsync("token", "--role", "clinician", "--pcn", "U97340", "--subject", "dr-a", "--data-directory", _directory);
+
+        Assert.Equal(0, exitCode);
+        var key = TokenSigningKey.LoadOrCreate(new PhmOptions { DataDirectory = _directory });
+        var validation = await new JsonWebTokenHandler().ValidateTokenAsync(output.Trim(), LocalTokenIssuer.ValidationParameters(key));
+        Assert.True(validation.IsValid);
+        var user = new ClaimsPrincipal(validation.ClaimsIdentity);
+        Assert.Equal((PhmRoles.Clinician, "U97340", "dr-a"), (PhmRoles.RoleOf(user), PhmRoles.PcnOf(user), user.Identity!.Name));
+    }
+
+    [Fact]
+    public async Task SigningKey_CreatedOnFirstUse_IsReadableByItsOwnerOnly()
+    {
+        await CliRunner.RunAsync("token", "--role", "admin", "--data-directory", _directory);
+
+        var path = TokenSigningKey.PathIn(new PhmOptions { DataDirectory = _directory });
+        Assert.True(File.Exists(path));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Theory]
+    [InlineData("clinician")]
+    [InlineData("analyst", "--pcn", "U97340")]
+    public async Task Token_WithAPcnThatDoesNotFitTheRole_IsRefused(params string[] roleAndPcn)
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync(["token", "--role", .. roleAndPcn, "--data-directory", _directory]);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Empty(output);
+        Assert.Contains("--pcn", error);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+            Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Phm.Data.Governance;
+using Phm.Data.Store;
+
+namespace Phm.Data.Tests.Governance;
+
+/// <summary>The store's own guard: a context scoped to a PCN cannot read another PCN's patients or their records, on every provider.</summary>
+public sealed class ScopingTheStore
+{
+    private const string Bitterne = "U97340";
+
+    [SkippableTheory, ProviderData]
+    public async Task ContextScopedToAPcn_ReadsOnlyItsRegisteredPatientsAndTheirRecords(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = database.Store(1000, 7);
+        var manifest = await store.EnsureReadyAsync(CancellationToken.None);
+        await using var db = store.CreateContext();
+        var practicesOfPcn = await db.PcnMemberships
+            .Where(m => m.PcnCode == Bitterne && m.ValidFrom <= manifest.ReferenceDate && (m.ValidTo == null || manifest.ReferenceDate <= m.ValidTo))
+            .Select(m => m.PracticeCode).ToListAsync();
+        var expectedIds = await db.Patients.Where(p => practicesOfPcn.Contains(p.PracticeCode)).Select(p => p.Id).OrderBy(id => id).ToListAsync();
+
+        db.PatientScope = PatientScope.RegisteredIn(Bitterne);
+
+        Assert.NotEmpty(expectedIds);
+        Assert.Equal(expectedIds, await db.Patients.Select(p => p.Id).OrderBy(id => id).ToListAsync());
+        Assert.All(await db.Conditions.Select(c => c.PatientId).Distinct().ToListAsync(), id => Assert.Contains(id, expectedIds));
+        Assert.All(await db.Activities.Select(a => a.PatientId).Distinct().ToListAsync(), id => Assert.Contains(id, expectedIds));
+        Assert.All(await db.CareFlags.Select(f => f.PatientId).Distinct().ToListAsync(), id => Assert.Contains(id, expectedIds));
+
+        db.PatientScope = PatientScope.Everyone;
+        Assert.Equal(1000, await db.Patients.CountAsync());
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task AuditEvent_OnceSaved_CannotBeChangedOrDeleted(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = database.Store(100, 7);
+        await store.EnsureReadyAsync(CancellationToken.None);
+        await using var db = store.CreateContext();
+        var auditEvent = new AuditEvent
+        {
+            AtUtc = DateTimeOffset.UnixEpoch,
+            Subject = "s",
+            Role = "clinician",
+            Field = "patients",
+            QueryHash = new string('0', 64),
+            PatientsReturned = 1,
+        };
+        db.AuditEvents.Add(auditEvent);
+        await db.SaveChangesAsync();
+
+        db.AuditEvents.Remove(auditEvent);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+}
