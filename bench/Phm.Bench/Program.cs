@@ -3,7 +3,10 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Phm.Api.Governance;
 using Phm.Data.Store;
 
 // Prints the foundation's performance figures on this machine:
@@ -68,10 +71,13 @@ async Task TimeQueriesAsync(StoreManifest manifest)
         .UseSetting("Logging:LogLevel:Default", "Warning")
         // A 300 KB bomb must reach the lexical check rather than stop at the body-size limit.
         .UseSetting("Phm:GraphQL:MaxRequestBodyBytes", "1048576"));
-    using var client = hub.CreateClient();
+    // Patient-level reads need a clinician of the PCN they read; tokens are issued with the hub's own key, as `phm token` does.
+    var issuer = new LocalTokenIssuer(hub.Services.GetRequiredService<SymmetricSecurityKey>(), TimeProvider.System);
+    using var client = ClientOf(hub, issuer.Issue("bench", PhmRoles.Clinician, "U97340", TimeSpan.FromHours(1)));
+    using var centralClient = ClientOf(hub, issuer.Issue("bench-central", PhmRoles.Clinician, "U18986", TimeSpan.FromHours(1)));
     await TimeQueryAsync(client, "patients(first: 50, filter: {pcn, nationalQuintile: 1, registers: [HEART_FAILURE]}) (target p95 < 50 ms)",
         """{ patients(first: 50, filter: { pcn: "U97340", nationalQuintile: 1, registers: [HEART_FAILURE] }) { totalCount edges { cursor node { id age sex practice { code } lsoa { code nationalQuintile } conditions { register onsetDate } } } } }""");
-    await TimeQueryAsync(client, "patients(first: 50, filter: {practice, ageFrom: 65}) with activity counts",
+    await TimeQueryAsync(centralClient, "patients(first: 50, filter: {practice, ageFrom: 65}) with activity counts",
         """{ patients(first: 50, filter: { practice: "J82081", ageFrom: 65 }) { edges { node { id activityCounts { kind count } } } } }""");
     await TimeQueryAsync(client, "practices with their PCN", """{ practices { code name listSize pcn { code name } } }""");
     await TimeQueryAsync(client, "deprivationProfile(groupBy: PCN)", """{ deprivationProfile(groupBy: PCN) { group { code name } patients } }""");
@@ -95,6 +101,13 @@ async Task TimeQueriesAsync(StoreManifest manifest)
     using (var response = await unguardedClient.PostAsJsonAsync("/graphql", new { query = directiveBomb }))
         await response.Content.ReadAsStringAsync();
     Console.WriteLine($"The same directive bomb without the lexical limits (parse + validation): {unguardedWatch.Elapsed.TotalMilliseconds:F0} ms");
+}
+
+static HttpClient ClientOf(WebApplicationFactory<Phm.Api.PhmSchema> hub, string bearerToken)
+{
+    var client = hub.CreateClient();
+    client.DefaultRequestHeaders.Authorization = new("Bearer", bearerToken);
+    return client;
 }
 
 static async Task TimeQueryAsync(HttpClient client, string name, string query)
