@@ -28,17 +28,6 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Phm:Seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>
-    /// The same hub with extra settings (such as <c>Phm:GraphQL:…</c> limits); it reuses the store and the signing key this
-    /// factory made, since the data directory, seed and population are the same, so its callers' tokens work there too.
-    /// </summary>
-    public WebApplicationFactory<Program> WithSettings(params (string Key, string Value)[] settings) =>
-        WithWebHostBuilder(builder =>
-        {
-            foreach (var (key, value) in settings)
-                builder.UseSetting(key, value);
-        });
-
     /// <summary>POSTs a GraphQL request without a token, as a client following the GraphQL-over-HTTP spec would.</summary>
     public Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null) =>
         PostGraphQLAsync(this, new { query, variables, operationName });
@@ -62,7 +51,21 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
         new(this, new LocalTokenIssuer(Services.GetRequiredService<SymmetricSecurityKey>(), TimeProvider.System)
             .Issue(subject, role, pcnCode, TimeSpan.FromMinutes(10)));
 
-    /// <summary>POSTs <paramref name="payload"/> (serialized to JSON) to the GraphQL endpoint of <paramref name="hub"/>, with a token if given.</summary>
+    /// <summary>
+    /// The same hub with extra settings (such as <c>Phm:GraphQL:…</c> limits); it reuses the store and signing key this factory
+    /// made, since the data directory, seed and population are the same, so this factory's tokens hold there too.
+    /// </summary>
+    public WebApplicationFactory<Program> WithSettings(params (string Key, string Value)[] settings) =>
+        WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
+        });
+
+    internal Task<GraphQLResponse> PostGraphQLAsync(string? bearerToken, string query, object? variables, string? operationName) =>
+        PostGraphQLAsync(this, new { query, variables, operationName }, bearerToken);
+
+    /// <summary>POSTs <paramref name="payload"/> (serialized to JSON) to the GraphQL endpoint of <paramref name="hub"/>, with a bearer token if given.</summary>
     public static async Task<GraphQLResponse> PostGraphQLAsync(WebApplicationFactory<Program> hub, object payload, string? bearerToken = null)
     {
         using var client = hub.CreateClient();

@@ -14,8 +14,8 @@ public sealed class AuditWriter(AuditLog log, IDbContextFactory<PhmDbContext> co
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
     public const int BatchSize = 500;
 
-    // Never disposed: the host may stop this service after the container has disposed it, and the final flush must still run.
-    // (Disposing a SemaphoreSlim matters only once its wait handle is used, which this one never is.)
+    // Not disposed: a test host may be disposed before it is stopped, and the final flush in StopAsync still needs it
+    // (a SemaphoreSlim whose wait handle is never used holds nothing to release).
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly List<AuditEvent> _unsaved = [];
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.Net.Http.Headers;
 
@@ -32,11 +31,9 @@ internal sealed class SubjectRateLimiter(RateLimitOptions options) : IDisposable
         throw new RateLimitedError();
     }
 
-    /// <summary>JWT bearer handlers map <c>sub</c> to <see cref="ClaimTypes.NameIdentifier"/> unless told not to, so either is the subject.</summary>
+    /// <summary>The hub's bearer authentication keeps the token's own claim names (<c>MapInboundClaims = false</c>), so the subject is <c>sub</c>.</summary>
     private static string SubjectOf(HttpContext context) =>
-        context.User.FindFirst("sub")?.Value is { } sub ? "sub:" + sub
-        : context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } id ? "sub:" + id
-        : "ip:" + context.Connection.RemoteIpAddress;
+        context.User.FindFirst("sub")?.Value is { } sub ? "sub:" + sub : "ip:" + context.Connection.RemoteIpAddress;
 
     public void Dispose() => limiter?.Dispose();
 }

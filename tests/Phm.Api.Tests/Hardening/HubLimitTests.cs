@@ -6,8 +6,8 @@ namespace Phm.Api.Tests.Hardening;
 [Collection(HubCollection.Name)]
 public sealed class HubLimitTests(PhmApiFactory hub)
 {
-    /// <summary>Patient pages are a clinician's; the limits apply whoever asks.</summary>
-    private HubCaller Clinician => hub.AsClinician(GovernanceTests.PcnA);
+    /// <summary>Limits apply to every caller; a clinician may read patient-level data, so each document gets as far as the limits.</summary>
+    private HubCaller Clinician => hub.AsClinician("U97340");
 
     [Fact]
     public async Task DepthBomb_BeyondTheMaximumDepth_IsRefusedNamingTheLimit()

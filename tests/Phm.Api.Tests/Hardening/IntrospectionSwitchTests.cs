@@ -6,6 +6,9 @@ namespace Phm.Api.Tests.Hardening;
 [Collection(HubCollection.Name)]
 public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
 {
+    /// <summary>Limits apply to every caller; a clinician may read patient-level data, so each document gets as far as the limits.</summary>
+    private HubCaller Clinician => hub.AsClinician("U97340");
+
     private const string MisspeltField = "{ pcns { cod } }";
 
     [Theory]
@@ -15,7 +18,7 @@ public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
     {
         await using var hidden = hub.WithSettings(("Phm:GraphQL:Introspection", "false"));
 
-        var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query });
+        var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query }, Clinician.BearerToken);
 
         Assert.Equal((HttpStatusCode.BadRequest, "NO_INTROSPECTION"), (response.Status, HubLimitTests.CodeOf(response)));
     }
@@ -26,7 +29,7 @@ public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
     {
         var query = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Hardening", "IntrospectionQuery.graphql"));
 
-        var response = await hub.PostGraphQLAsync(query);
+        var response = await Clinician.PostGraphQLAsync(query);
 
         Assert.True(response.Status == HttpStatusCode.OK && !response.Json.TryGetProperty("errors", out _), response.Body[..Math.Min(response.Body.Length, 500)]);
     }
@@ -36,7 +39,7 @@ public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
     {
         await using var hidden = hub.WithSettings(("Phm:GraphQL:Introspection", "false"));
 
-        var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query = "{ __typename }" });
+        var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query = "{ __typename }" }, Clinician.BearerToken);
 
         Assert.Equal("""{"data":{"__typename":"Query"}}""", response.Body);
     }
@@ -44,7 +47,7 @@ public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
     [Fact]
     public async Task Suggestions_WhenIntrospectionIsOn_NameTheNearestField()
     {
-        var response = await hub.AsAnalyst().PostGraphQLAsync(MisspeltField);
+        var response = await Clinician.PostGraphQLAsync(MisspeltField);
 
         Assert.Equal("Cannot query field 'cod' on type 'Pcn'. Did you mean 'code'?", HubLimitTests.MessageOf(response));
     }
@@ -54,7 +57,7 @@ public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
     {
         await using var hidden = hub.WithSettings(("Phm:GraphQL:Introspection", "false"));
 
-        var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query = MisspeltField }, hub.AsAnalyst().BearerToken);
+        var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query = MisspeltField }, Clinician.BearerToken);
 
         Assert.Equal("Cannot query field 'cod' on type 'Pcn'.", HubLimitTests.MessageOf(response));
     }

@@ -13,6 +13,9 @@ namespace Phm.Api.Tests.Hardening;
 [Collection(HubCollection.Name)]
 public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
 {
+    /// <summary>Limits apply to every caller; a clinician may read patient-level data, so each document gets as far as the limits.</summary>
+    private HubCaller Clinician => hub.AsClinician("U97340");
+
     private const string Registered = "{ pcns { code } }";
     private static readonly string RegisteredHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Registered)));
 
@@ -39,7 +42,7 @@ public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
     [MemberData(nameof(RegisteredRequests))]
     public async Task RegisteredDocument_Runs(string way, object request)
     {
-        var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, request, Token);
+        var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, request, Clinician.BearerToken);
 
         Assert.True(response.Status == HttpStatusCode.OK && response.Body.StartsWith("""{"data":{"pcns":[{"code":""", StringComparison.Ordinal), way + ": " + response.Body);
     }
@@ -48,7 +51,7 @@ public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
     public async Task RegisteredDocument_ByIdOverGet_Runs()
     {
         using var client = onlyTrusted.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Clinician.BearerToken);
 
         using var response = await client.GetAsync("/graphql?documentId=sha256%3A" + RegisteredHash);
 
@@ -58,7 +61,7 @@ public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
     [Fact]
     public async Task UnregisteredDocument_IsRefused()
     {
-        var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, new { query = "{ practices { code } }" }, Token);
+        var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, new { query = "{ practices { code } }" }, Clinician.BearerToken);
 
         Assert.Equal((HttpStatusCode.BadRequest, "DOCUMENT_NOT_TRUSTED"), (response.Status, HubLimitTests.CodeOf(response)));
     }
@@ -66,7 +69,7 @@ public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
     [Fact]
     public async Task UnknownDocumentId_IsRefused()
     {
-        var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, new { documentId = "sha256:" + new string('0', 64) }, Token);
+        var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, new { documentId = "sha256:" + new string('0', 64) }, Clinician.BearerToken);
 
         Assert.Equal((HttpStatusCode.BadRequest, "PERSISTED_DOCUMENT_NOT_FOUND"), (response.Status, HubLimitTests.CodeOf(response)));
     }
@@ -76,8 +79,8 @@ public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
     {
         await using var allowing = hub.WithSettings(("Phm:GraphQL:TrustedDocuments:Mode", "Allow"), ("Phm:GraphQL:TrustedDocuments:File", file));
 
-        var byId = await PhmApiFactory.PostGraphQLAsync(allowing, new { documentId = "sha256:" + RegisteredHash }, Token);
-        var ordinary = await PhmApiFactory.PostGraphQLAsync(allowing, new { query = "{ practices { code } }" }, Token);
+        var byId = await PhmApiFactory.PostGraphQLAsync(allowing, new { documentId = "sha256:" + RegisteredHash }, Clinician.BearerToken);
+        var ordinary = await PhmApiFactory.PostGraphQLAsync(allowing, new { query = "{ practices { code } }" }, Clinician.BearerToken);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (byId.Status, ordinary.Status));
     }
