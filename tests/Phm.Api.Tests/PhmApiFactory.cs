@@ -30,7 +30,7 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
 
     /// <summary>POSTs a GraphQL request without a token, as a client following the GraphQL-over-HTTP spec would.</summary>
     public Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null) =>
-        PostGraphQLAsync(this, new { query, variables, operationName });
+        PostGraphQLAsync(bearerToken: null, query, variables, operationName);
 
     /// <summary>A caller with a token for a clinician of <paramref name="pcnCode"/>: patient-level data of that PCN only.</summary>
     public HubCaller AsClinician(string pcnCode, string subject = "test-clinician") => As(subject, PhmRoles.Clinician, pcnCode);
@@ -95,7 +95,7 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
 public sealed record HubCaller(PhmApiFactory Hub, string? BearerToken)
 {
     public Task<GraphQLResponse> PostGraphQLAsync(string query, object? variables = null, string? operationName = null) =>
-        PhmApiFactory.PostGraphQLAsync(Hub, new { query, variables, operationName }, BearerToken);
+        Hub.PostGraphQLAsync(BearerToken, query, variables, operationName);
 }
 
 public sealed record GraphQLResponse(System.Net.HttpStatusCode Status, string? MediaType, string Body)
