@@ -13,12 +13,20 @@ namespace Phm.Api.Tests;
 /// The real hub over a small seeded population, built once per test run in a temporary folder.
 /// Responses are compared in full, so nothing here hides a body (no EnsureSuccessStatusCode).
 /// </summary>
-public sealed class PhmApiFactory : WebApplicationFactory<Program>
+public class PhmApiFactory : WebApplicationFactory<Program>
 {
     public const int Population = 3000;
     public const int Seed = 42;
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "phm-api-tests-" + Environment.ProcessId);
+    public PhmApiFactory()
+        : this("phm-api-tests-" + Environment.ProcessId)
+    {
+    }
+
+    /// <param name="folderName">The hub's data folder under the temp folder: its SQLite store and its keys.</param>
+    protected PhmApiFactory(string folderName) => DataDirectory = Path.Combine(Path.GetTempPath(), folderName);
+
+    public string DataDirectory { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -88,6 +96,7 @@ public sealed class PhmApiFactory : WebApplicationFactory<Program>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(DataDirectory))
             Directory.Delete(DataDirectory, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }
 
