@@ -12,6 +12,7 @@ public static class PhmCommandLine
             root.Options.Add(option);
         root.Subcommands.Add(StoreCommands.Migrate());
         root.Subcommands.Add(StoreCommands.Build());
+        root.Subcommands.Add(IngestCommands.Ingest());
         return root;
     }
 }

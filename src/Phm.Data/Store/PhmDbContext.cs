@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Geography;
+using Phm.Data.Ingest;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
 
@@ -20,6 +21,8 @@ public abstract class PhmDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<CareFlag> CareFlags => Set<CareFlag>();
     public DbSet<StoreManifest> Manifest => Set<StoreManifest>();
+    public DbSet<QuarantinedRecord> Quarantine => Set<QuarantinedRecord>();
+    public DbSet<IngestedRecord> IngestedRecords => Set<IngestedRecord>();
 
     /// <summary>The fastest way this provider takes many rows, inside the context's current transaction.</summary>
     internal abstract IBulkCopy CreateBulkCopy();
