@@ -8,7 +8,10 @@ public sealed class QuarantinedRecord
 {
     public long Id { get; init; }
 
-    /// <summary>The file's name (not its path, which may name a person's home folder).</summary>
+    /// <summary>
+    /// A CSV extract's file name (the schema fixes them), or a FHIR file's content digest ("json sha256:…"): paths and
+    /// export file names may name a person.
+    /// </summary>
     public required string Source { get; init; }
 
     /// <summary>"row 12", "entry 3 (Encounter)", "line 40 (Patient)" or "header".</summary>

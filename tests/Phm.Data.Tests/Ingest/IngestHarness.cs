@@ -67,9 +67,9 @@ public sealed class IngestHarness : IAsyncDisposable
         return await db.Quarantine.OrderBy(q => q.Id).ToListAsync();
     }
 
-    /// <summary>Every file the run could have written identifiers into: the database, the extracts' folder (quarantine).</summary>
-    public IEnumerable<string> WrittenFiles(params string[] except) =>
-        Directory.EnumerateFiles(Folder).Where(f => !except.Contains(Path.GetFileName(f)))
+    /// <summary>Every file ingest wrote, where an identifier could leak: the quarantine files and the SQLite database.</summary>
+    public IEnumerable<string> WrittenFiles() =>
+        Directory.EnumerateFiles(Folder, "quarantine-*.csv")
             .Concat(_database.Provider == DatabaseProvider.Sqlite ? Directory.EnumerateFiles(Path.GetDirectoryName(Store.FilePath)!) : []);
 
     public async ValueTask DisposeAsync()
