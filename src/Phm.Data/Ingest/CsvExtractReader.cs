@@ -189,10 +189,20 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
             writer.AddCareFlag(at, pseudonym!, new CareFlag { Kind = kind, RecordedOn = recordedOn!.Value }, "nhs_number");
     }
 
+    /// <summary>Extracts list a patient's rows together, so the last pseudonym is often the next one too (HMAC per row is a tenth of the time).</summary>
+    private (string Text, string Pseudonym)? _lastPseudonym;
+
     private string? Pseudonym(CsvReader csv, Columns columns, List<FieldProblem> problems)
     {
-        if (NhsNumber.TryParse(csv.GetField(columns["nhs_number"]), out var number, out var reason))
-            return pseudonymiser.Pseudonymise(number);
+        var text = csv.GetField(columns["nhs_number"]);
+        if (_lastPseudonym is { } last && string.Equals(last.Text, text, StringComparison.Ordinal))
+            return last.Pseudonym;
+        if (NhsNumber.TryParse(text, out var number, out var reason))
+        {
+            var pseudonym = pseudonymiser.Pseudonymise(number);
+            _lastPseudonym = (text!, pseudonym);
+            return pseudonym;
+        }
         problems.Add(new("nhs_number", reason));
         return null;
     }

@@ -20,21 +20,6 @@ namespace Phm.Data.Ingest;
 /// </summary>
 internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseudonymiser, RegisterCodeList codes)
 {
-    public const string NhsNumberSystem = "https://fhir.nhs.uk/Id/nhs-number";
-    public const string OdsCodeSystem = "https://fhir.nhs.uk/Id/ods-organization-code";
-    public const string EthnicCategoryExtension = "https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory";
-
-    /// <summary>
-    /// The hub's own extension for the ONS 2011 LSOA code, on the Patient or its Address: UK Core has none, and the hub
-    /// never derives an LSOA from a postcode or a foreign address.
-    /// </summary>
-    public const string LsoaExtension = "https://phm-hub.example/fhir/StructureDefinition/lsoa-2011";
-
-    public const string SnomedSystem = "http://snomed.info/sct";
-
-    /// <summary>SNOMED CT 736373009 |End of life care plan (record artifact)|.</summary>
-    public const string EndOfLifeCarePlan = "736373009";
-
     private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
 
     private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
@@ -139,9 +124,9 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
     {
         List<FieldProblem> problems = [];
         string? pseudonym = null;
-        var nhsNumber = patient.Identifier.FirstOrDefault(i => i.System == NhsNumberSystem)?.Value;
+        var nhsNumber = patient.Identifier.FirstOrDefault(i => i.System == FhirSystems.NhsNumberSystem)?.Value;
         if (nhsNumber is null)
-            problems.Add(new("identifier", $"no NHS number identifier ({NhsNumberSystem})"));
+            problems.Add(new("identifier", $"no NHS number identifier ({FhirSystems.NhsNumberSystem})"));
         else if (NhsNumber.TryParse(nhsNumber, out var number, out var reason))
             pseudonym = pseudonymiser.Pseudonymise(number);
         else
@@ -168,17 +153,17 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
             problems.Add(new("gender", "gender must be female or male"));
 
         var ethnicGroup = EthnicGroup.NotStated;
-        if (patient.GetExtension(EthnicCategoryExtension)?.Value is CodeableConcept ethnicity
+        if (patient.GetExtension(FhirSystems.EthnicCategoryExtension)?.Value is CodeableConcept ethnicity
             && !IngestVocabulary.EthnicCategories.TryGetValue(ethnicity.Coding.FirstOrDefault()?.Code ?? "", out ethnicGroup))
             problems.Add(new("extension:ethnicCategory", "not an NHS Data Dictionary ethnic category"));
 
         var lsoa = LsoaOf(patient);
         if (lsoa is null)
-            problems.Add(new("address", $"no LSOA: the hub needs the ONS 2011 LSOA code in extension {LsoaExtension}; it does not derive one from a postcode or a non-English address"));
+            problems.Add(new("address", $"no LSOA: the hub needs the ONS 2011 LSOA code in extension {FhirSystems.LsoaExtension}; it does not derive one from a postcode or a non-English address"));
 
-        var practice = patient.GeneralPractitioner.Select(r => r.Identifier).FirstOrDefault(i => i?.System == OdsCodeSystem)?.Value;
+        var practice = patient.GeneralPractitioner.Select(r => r.Identifier).FirstOrDefault(i => i?.System == FhirSystems.OdsCodeSystem)?.Value;
         if (practice is null)
-            problems.Add(new("generalPractitioner", $"no registered practice (a generalPractitioner identifier in {OdsCodeSystem})"));
+            problems.Add(new("generalPractitioner", $"no registered practice (a generalPractitioner identifier in {FhirSystems.OdsCodeSystem})"));
 
         DateOnly? death = null;
         switch (patient.Deceased)
@@ -214,7 +199,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
 
     private static string? LsoaOf(FhirPatient patient)
     {
-        var extension = patient.GetExtension(LsoaExtension) ?? patient.Address.Select(a => a.GetExtension(LsoaExtension)).FirstOrDefault(e => e is not null);
+        var extension = patient.GetExtension(FhirSystems.LsoaExtension) ?? patient.Address.Select(a => a.GetExtension(FhirSystems.LsoaExtension)).FirstOrDefault(e => e is not null);
         return extension?.Value switch
         {
             FhirString text => text.Value,
@@ -232,7 +217,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
             return;
         }
 
-        var snomed = condition.Code?.Coding.Where(c => c.System == SnomedSystem).ToList() ?? [];
+        var snomed = condition.Code?.Coding.Where(c => c.System == FhirSystems.SnomedSystem).ToList() ?? [];
         if (snomed.Count == 0)
         {
             writer.Quarantine(at, [new("code", "no SNOMED CT coding")]);
@@ -305,7 +290,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
 
         List<FieldProblem> problems = [];
         var recordedOn = Date(carePlan.Period?.Start ?? carePlan.Created, "period.start", problems);
-        var endOfLife = carePlan.Category.SelectMany(c => c.Coding).Any(c => c.System == SnomedSystem && c.Code == EndOfLifeCarePlan);
+        var endOfLife = carePlan.Category.SelectMany(c => c.Coding).Any(c => c.System == FhirSystems.SnomedSystem && c.Code == FhirSystems.EndOfLifeCarePlan);
         AddIfValid(at, carePlan.Subject, problems, pseudonym =>
         {
             writer.AddCareFlag(at, pseudonym, new CareFlag { Kind = endOfLife ? CareFlagKind.EndOfLifeRegister : CareFlagKind.CarePlan, RecordedOn = recordedOn!.Value }, "subject");

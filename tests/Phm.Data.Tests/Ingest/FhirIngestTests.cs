@@ -102,9 +102,9 @@ public sealed class IngestingFhirResources
     {
         var bundle = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures, fixture)))!;
         var patient = bundle["entry"]!.AsArray().Select(e => e!["resource"]!).Single(r => (string)r["resourceType"]! == "Patient");
-        patient["identifier"]!.AsArray().Add(new JsonObject { ["system"] = FhirResourceReader.NhsNumberSystem, ["value"] = nhsNumber });
-        patient["address"]![0]!["extension"]!.AsArray().Add(new JsonObject { ["url"] = FhirResourceReader.LsoaExtension, ["valueString"] = "E01017139" });
-        patient["generalPractitioner"] = new JsonArray(new JsonObject { ["identifier"] = new JsonObject { ["system"] = FhirResourceReader.OdsCodeSystem, ["value"] = "J82001" } });
+        patient["identifier"]!.AsArray().Add(new JsonObject { ["system"] = FhirSystems.NhsNumberSystem, ["value"] = nhsNumber });
+        patient["address"]![0]!["extension"]!.AsArray().Add(new JsonObject { ["url"] = FhirSystems.LsoaExtension, ["valueString"] = "E01017139" });
+        patient["generalPractitioner"] = new JsonArray(new JsonObject { ["identifier"] = new JsonObject { ["system"] = FhirSystems.OdsCodeSystem, ["value"] = "J82001" } });
         var path = Path.Combine(hub.Folder, "english-" + fixture);
         File.WriteAllText(path, bundle.ToJsonString());
         return path;
