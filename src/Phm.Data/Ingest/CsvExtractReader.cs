@@ -37,24 +37,24 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         {
             var path = Path.Combine(folder, file);
             if (File.Exists(path))
-                await ReadFileAsync(path, file, required, optional, cancellationToken);
+                await ReadFileAsync(path, await IngestSource.NameAsync(path, nameIsSafe: true, cancellationToken), file, required, optional, cancellationToken);
         }
     }
 
-    private async Task ReadFileAsync(string path, string file, string[] required, string[] optional, CancellationToken cancellationToken)
+    private async Task ReadFileAsync(string path, string source, string file, string[] required, string[] optional, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, BadDataFound = null });
         if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
         {
-            writer.RefuseFile(new(file, "header"), [new("header", "the file is empty: it needs a header row")]);
+            writer.RefuseFile(new(source, "header"), [new("header", "the file is empty: it needs a header row")]);
             return;
         }
 
         var problems = HeaderProblems(header, required, optional);
         if (problems.Count > 0)
         {
-            writer.RefuseFile(new(file, "header"), problems);
+            writer.RefuseFile(new(source, "header"), problems);
             return;
         }
 
@@ -63,7 +63,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         while (await csv.ReadAsync())
         {
             row++;
-            var at = new SourceRef(file, string.Create(CultureInfo.InvariantCulture, $"row {row}"));
+            var at = new SourceRef(source, string.Create(CultureInfo.InvariantCulture, $"row {row}"));
             problems = [];
             switch (file)
             {

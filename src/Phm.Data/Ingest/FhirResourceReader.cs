@@ -34,20 +34,9 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
     public static IEnumerable<string> InReadingOrder(IEnumerable<string> files) =>
         files.OrderBy(f => Path.GetFileName(f).StartsWith("Patient", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal);
 
-    /// <summary>
-    /// A FHIR file is named by its content's digest, not its name: exports name files after patients (Synthea writes
-    /// Given_Family_id.json), and the quarantine must not. <c>sha256sum</c> finds the file again.
-    /// </summary>
-    public static async Task<string> SourceNameAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(path);
-        var digest = await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken);
-        return $"{Path.GetExtension(path).TrimStart('.').ToLowerInvariant()} sha256:{Convert.ToHexStringLower(digest)[..16]}";
-    }
-
     public async Task ReadAsync(string path, CancellationToken cancellationToken)
     {
-        var source = await SourceNameAsync(path, cancellationToken);
+        var source = await IngestSource.NameAsync(path, nameIsSafe: false, cancellationToken);
         if (path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
         {
             var line = 0;

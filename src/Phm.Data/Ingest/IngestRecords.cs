@@ -8,10 +8,7 @@ public sealed class QuarantinedRecord
 {
     public long Id { get; init; }
 
-    /// <summary>
-    /// A CSV extract's file name (the schema fixes them), or a FHIR file's content digest ("json sha256:…"): paths and
-    /// export file names may name a person.
-    /// </summary>
+    /// <summary>"patients.csv sha256:…" or "json sha256:…" (<see cref="IngestSource"/>): never a path or an export's file name.</summary>
     public required string Source { get; init; }
 
     /// <summary>"row 12", "entry 3 (Encounter)", "line 40 (Patient)" or "header".</summary>

@@ -29,7 +29,7 @@ public sealed class IngestingFhirResources
         var quarantine = await hub.QuarantineAsync();
         var patients = quarantine.Where(q => q.Reference == "entry 0 (Patient)").ToList();
         Assert.Equal(3, patients.Select(q => q.Source).Distinct().Count());
-        var sources = await Task.WhenAll(bundles.Select(b => FhirResourceReader.SourceNameAsync(b, CancellationToken.None)));
+        var sources = await Task.WhenAll(bundles.Select(b => IngestSource.NameAsync(b, nameIsSafe: false, CancellationToken.None)));
         Assert.All(sources, source =>
             Assert.Equal(["identifier", "address", "generalPractitioner"], patients.Where(q => q.Source == source).Select(q => q.Field)));
         Assert.Contains("no LSOA", patients.First(q => q.Field == "address").Reason);
@@ -64,7 +64,7 @@ public sealed class IngestingFhirResources
         // 16 encounters: 14 ambulatory (some on the same day, which count once), one A&E, one inpatient without a priority.
         Assert.Equal([ActivityKind.AeAttendance], loaded.Activities.Where(a => a.Kind != ActivityKind.GpAppointment).Select(a => a.Kind));
         Assert.True(loaded.Activities.Count(a => a.Kind == ActivityKind.GpAppointment) >= 10);
-        var abdulSource = await FhirResourceReader.SourceNameAsync(abdul, CancellationToken.None);
+        var abdulSource = await IngestSource.NameAsync(abdul, nameIsSafe: false, CancellationToken.None);
         Assert.Contains(await hub.QuarantineAsync(), q => q.Source == abdulSource && q.Field == "priority");
         var oraliaFlags = await db.CareFlags.Where(f => f.PatientId == db.Patients.Single(p => p.Pseudonym == hub.PseudonymOf(nhsNumbers[1])).Id).ToListAsync();
         Assert.Equal([CareFlagKind.CarePlan], oraliaFlags.Select(f => f.Kind));
@@ -92,7 +92,7 @@ public sealed class IngestingFhirResources
         var summary = await hub.IngestFhirAsync(Path.Combine(hub.Folder, "Condition.ndjson"), Path.Combine(hub.Folder, "Patient.ndjson"));
 
         Assert.Equal((2L, 1L), (summary.Loaded, summary.Quarantined));
-        var patientSource = await FhirResourceReader.SourceNameAsync(Path.Combine(hub.Folder, "Patient.ndjson"), CancellationToken.None);
+        var patientSource = await IngestSource.NameAsync(Path.Combine(hub.Folder, "Patient.ndjson"), nameIsSafe: false, CancellationToken.None);
         Assert.Equal([(patientSource, "line 2", "json")], (await hub.QuarantineAsync()).Select(q => (q.Source, q.Reference, q.Field)));
         Assert.StartsWith("ndjson sha256:", patientSource);
     }
