@@ -16,7 +16,8 @@ public sealed record FieldProblem(string Field, string Reason);
 /// <summary>
 /// Takes validated records from the readers, checks them against the store (known practice and LSOA, known patient,
 /// not loaded before) and writes them one transaction per batch, quarantined records in the same transaction, so a crash
-/// leaves no half batch. Ingest assumes it is the store's only writer while it runs.
+/// leaves no half batch. A batch is written while the reader fills the next one: reading and writing each take about
+/// half the time, so two cores nearly double the rate. Ingest assumes it is the store's only writer while it runs.
 /// </summary>
 internal sealed class IngestWriter : IAsyncDisposable
 {
@@ -34,9 +35,10 @@ internal sealed class IngestWriter : IAsyncDisposable
 
     private readonly HashSet<string> _keys;
     private readonly HashSet<(string Source, string Reference, string Field)> _quarantined;
-    private readonly PopulationRows _rows;
-    private readonly BulkRowBuffer _keyRows;
-    private readonly List<QuarantinedRecord> _pendingQuarantine = [];
+    private readonly IModel _model;
+    private Batch _batch;
+    private Task _writing = Task.CompletedTask;
+    private int _batchesStarted;
     private int _nextPatientId;
     private long _nextConditionId;
     private long _nextActivityId;
@@ -51,9 +53,8 @@ internal sealed class IngestWriter : IAsyncDisposable
         _progress = progress;
         _file = file;
         _bulkCopy = db.CreateBulkCopy();
-        var model = db.GetService<IDesignTimeModel>().Model;
-        _rows = new PopulationRows(model);
-        _keyRows = new BulkRowBuffer(PopulationRows.TableOf(model, typeof(IngestedRecord)), nameof(IngestedRecord.Key));
+        _model = db.GetService<IDesignTimeModel>().Model;
+        _batch = new Batch(_model);
         (_practices, _lsoas, _patientIds, _keys, _quarantined) = (state.Practices, state.Lsoas, state.PatientIds, state.Keys, state.Quarantined);
         (_nextPatientId, _nextConditionId, _nextActivityId, _nextCareFlagId) = (state.MaxPatientId + 1, state.MaxConditionId + 1, state.MaxActivityId + 1, state.MaxCareFlagId + 1);
         Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -107,7 +108,7 @@ internal sealed class IngestWriter : IAsyncDisposable
 
         var id = _nextPatientId++;
         _patientIds.Add(patient.Pseudonym, id);
-        _rows.AddPatient(new Patient
+        _batch.Rows.AddPatient(new Patient
         {
             Id = id,
             Pseudonym = patient.Pseudonym,
@@ -125,15 +126,15 @@ internal sealed class IngestWriter : IAsyncDisposable
 
     public void AddCondition(SourceRef at, string pseudonym, Condition condition, string patientField) =>
         AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"c:{pseudonym}:{condition.SnomedCode}:{condition.OnsetDate.DayNumber}"),
-            patientId => _rows.AddCondition(_nextConditionId++, patientId, condition));
+            patientId => _batch.Rows.AddCondition(_nextConditionId++, patientId, condition));
 
     public void AddActivity(SourceRef at, string pseudonym, Activity activity, string patientField) =>
         AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"a:{pseudonym}:{(int)activity.Kind}:{activity.Date.DayNumber}:{activity.LengthOfStayDays}"),
-            patientId => _rows.AddActivity(_nextActivityId++, patientId, activity));
+            patientId => _batch.Rows.AddActivity(_nextActivityId++, patientId, activity));
 
     public void AddCareFlag(SourceRef at, string pseudonym, CareFlag flag, string patientField) =>
         AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"f:{pseudonym}:{(int)flag.Kind}:{flag.RecordedOn.DayNumber}"),
-            patientId => _rows.AddCareFlag(_nextCareFlagId++, patientId, flag));
+            patientId => _batch.Rows.AddCareFlag(_nextCareFlagId++, patientId, flag));
 
     /// <summary>
     /// A record with the same content for the same patient is the same source record: the key is what makes re-running
@@ -156,7 +157,7 @@ internal sealed class IngestWriter : IAsyncDisposable
         }
 
         add(patientId);
-        _keyRows.Add(key);
+        _batch.Keys.Add(key);
         Summary.Loaded++;
     }
 
@@ -188,7 +189,7 @@ internal sealed class IngestWriter : IAsyncDisposable
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         foreach (var problem in problems)
             if (_quarantined.Add((at.Source, at.Reference, problem.Field)))
-                _pendingQuarantine.Add(new QuarantinedRecord { Source = at.Source, Reference = at.Reference, Field = problem.Field, Reason = problem.Reason, QuarantinedAtUtc = now });
+                _batch.Quarantine.Add(new QuarantinedRecord { Source = at.Source, Reference = at.Reference, Field = problem.Field, Reason = problem.Reason, QuarantinedAtUtc = now });
     }
 
     public async Task CommitIfFullAsync(CancellationToken cancellationToken)
@@ -197,36 +198,65 @@ internal sealed class IngestWriter : IAsyncDisposable
             await CommitAsync(cancellationToken);
     }
 
-    /// <summary>Writes the batch in one transaction; the quarantine file gets its lines only once the batch is in.</summary>
+    /// <summary>
+    /// Hands the batch to the writer once the previous one is in, and goes on reading. A failed batch surfaces here, at
+    /// the next commit, or at <see cref="CompleteAsync"/>.
+    /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (_rows.Count == 0 && _keyRows.Rows.Count == 0 && _pendingQuarantine.Count == 0)
-        {
-            _pendingRecords = 0;
+        _pendingRecords = 0;
+        if (_batch.IsEmpty)
             return;
-        }
+        var batch = _batch;
+        _batch = new Batch(_model);
+        await _writing;
+        var number = ++_batchesStarted;
+        _writing = Task.Run(() => WriteAsync(batch, number, cancellationToken), cancellationToken);
+    }
 
-        var batch = Summary.Batches + 1;
+    /// <summary>Commits what is left and waits until it is in.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await CommitAsync(cancellationToken);
+        await _writing;
+    }
+
+    /// <summary>One transaction; the quarantine file gets the batch's lines only once the batch is in.</summary>
+    private async Task WriteAsync(Batch batch, int number, CancellationToken cancellationToken)
+    {
         await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await _rows.CopyAsync(_bulkCopy, cancellationToken);
-            await _keyRows.CopyAsync(_bulkCopy, cancellationToken);
-            _db.Quarantine.AddRange(_pendingQuarantine);
+            await batch.Rows.CopyAsync(_bulkCopy, cancellationToken);
+            await batch.Keys.CopyAsync(_bulkCopy, cancellationToken);
+            _db.Quarantine.AddRange(batch.Quarantine);
             await _db.SaveChangesAsync(cancellationToken);
             _db.ChangeTracker.Clear();
-            if (_options.FailBatchBeforeCommit == batch)
-                throw new InjectedIngestFaultException(batch);
+            if (_options.FailBatchBeforeCommit == number)
+                throw new InjectedIngestFaultException(number);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        _file.Append(_pendingQuarantine);
-        _pendingQuarantine.Clear();
-        _pendingRecords = 0;
-        Summary.Batches = batch;
+        _file.Append(batch.Quarantine);
+        Summary.Batches = number;
         _progress?.Report(Summary);
     }
 
-    public ValueTask DisposeAsync() => _file.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // The context must outlive a write still under way, whether the reader finished or failed.
+        await _writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        await _file.DisposeAsync();
+    }
+
+    /// <summary>The rows, source record keys and quarantine entries of one transaction.</summary>
+    private sealed class Batch(IModel model)
+    {
+        public PopulationRows Rows { get; } = new(model);
+        public BulkRowBuffer Keys { get; } = new(PopulationRows.TableOf(model, typeof(IngestedRecord)), nameof(IngestedRecord.Key));
+        public List<QuarantinedRecord> Quarantine { get; } = [];
+
+        public bool IsEmpty => Rows.Count == 0 && Keys.Rows.Count == 0 && Quarantine.Count == 0;
+    }
 
     private sealed record StoreState(
         HashSet<string> Practices,

@@ -49,7 +49,7 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
             $"quarantine-{time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}.csv");
         await using var writer = await IngestWriter.OpenAsync(db, options, time, progress, quarantinePath, cancellationToken);
         await read(writer);
-        await writer.CommitAsync(cancellationToken);
+        await writer.CompleteAsync(cancellationToken);
         writer.Summary.QuarantineFile = File.Exists(quarantinePath) ? quarantinePath : null;
         return writer.Summary;
     }
