@@ -81,13 +81,23 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         var problems = required.Where(column => !header.Contains(column, StringComparer.Ordinal))
             .Select(column => new FieldProblem(column, "required column is missing from the header"))
             .ToList();
-        problems.AddRange(header.Where(column => !required.Contains(column, StringComparer.Ordinal) && !optional.Contains(column, StringComparer.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .Select(column => new FieldProblem(column, $"unknown column (expected {string.Join(", ", required.Concat(optional))})")));
+        problems.AddRange(header.Select((column, i) => (column, i))
+            .Where(c => !required.Contains(c.column, StringComparer.Ordinal) && !optional.Contains(c.column, StringComparer.Ordinal))
+            .DistinctBy(c => c.column, StringComparer.Ordinal)
+            .Select(c => new FieldProblem(SafeColumnName(c.column, c.i), $"unknown column (expected {string.Join(", ", required.Concat(optional))})")));
         problems.AddRange(header.GroupBy(column => column, StringComparer.Ordinal).Where(g => g.Count() > 1)
             .Select(g => new FieldProblem(g.Key, "column appears more than once in the header")));
         return problems;
     }
+
+    /// <summary>
+    /// A file without a header row has its first record read as the header, so an unknown column's name is repeated only
+    /// when it cannot be a value: letters, spaces and underscores, short. Otherwise the column is named by position.
+    /// </summary>
+    private static string SafeColumnName(string column, int index) =>
+        column.Length is > 0 and <= 40 && column.All(c => char.IsAsciiLetter(c) || c is '_' or ' ')
+            ? column
+            : string.Create(CultureInfo.InvariantCulture, $"column {index + 1}");
 
     private void ReadPatient(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems)
     {
@@ -135,7 +145,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         var code = Required(csv, columns, "snomed_code", "a SNOMED CT code is required", problems);
         ConditionRegister register = 0;
         if (code.Length > 0 && !codes.TryFind(code, out register))
-            problems.Add(new("snomed_code", $"SNOMED CT code {(IsSnomedShaped(code) ? code : "(not a SNOMED CT identifier)")} is on no register in code list {RegisterCodeList.Version}"));
+            problems.Add(new("snomed_code", $"the code is on no register in code list {RegisterCodeList.Version}"));
         var onset = RequiredDate(csv, columns, "onset_date", problems);
 
         if (problems.Count > 0)
@@ -240,9 +250,6 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         }
         return date;
     }
-
-    /// <summary>SNOMED CT identifiers are 6 to 18 digits; only such a value is safe to echo in a reason.</summary>
-    private static bool IsSnomedShaped(string code) => code.Length is >= 6 and <= 18 && code.All(char.IsAsciiDigit);
 
     /// <summary>Column positions by name, looked up once per file rather than per field.</summary>
     private sealed class Columns(string[] header)

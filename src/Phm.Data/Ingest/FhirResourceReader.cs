@@ -252,7 +252,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
         if (kind == 0)
             problems.Add(classCode is "IMP" or "ACUTE" or "NONAC"
                 ? new("priority", "an inpatient encounter needs its priority (EM, UR, S or A: emergency; EL or R: elective)")
-                : new("class", $"encounter class {(classCode is { Length: <= 10 } ? classCode : "(missing)")} has no activity kind in the hub's mapping"));
+                : new("class", $"encounter class {(classCode is { Length: > 0 and <= 10 } && classCode.All(char.IsAsciiLetter) ? classCode : "(missing or not a code)")} has no activity kind in the hub's mapping"));
 
         var start = Date(encounter.Period?.Start, "period.start", problems);
         int? lengthOfStay = null;

@@ -137,7 +137,7 @@ public sealed class IngestingACsvExtract
             ("patients.csv", "row 8", "lsoa_code", "no LSOA with this code is in the store (2011 LSOAs of the city and its neighbours)"),
             ("patients.csv", "row 9", "date_of_death", "before the date of birth"),
             ("patients.csv", "row 10", "date_of_death", "in the future"),
-            ("conditions.csv", "row 1", "snomed_code", "SNOMED CT code 10509002 is on no register in code list registers.v1"),
+            ("conditions.csv", "row 1", "snomed_code", "the code is on no register in code list registers.v1"),
             ("conditions.csv", "row 2", "snomed_code", "a SNOMED CT code is required"),
             ("conditions.csv", "row 3", "onset_date", "in the future"),
             ("conditions.csv", "row 4", "nhs_number", "no patient with this identifier is in the store or was loaded from this extract"),
@@ -172,6 +172,19 @@ public sealed class IngestingACsvExtract
         Assert.Equal([("header", "ethnic_category", "required column is missing from the header"), ("header", "practice_code", "column appears more than once in the header")],
             (await hub.QuarantineAsync()).Select(q => (q.Reference, q.Field, q.Reason)));
         Assert.Equal((0L, 1), (summary.Read, summary.RefusedFiles));
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task AFileWithoutAHeaderRow_IsRefused_WithoutRepeatingTheFirstRowsValues(DatabaseProvider provider)
+    {
+        await using var hub = await IngestHarness.StartAsync(provider);
+        hub.Write(CsvExtractReader.Conditions, $"{Numbers[0]},84114007,2019-01-01");
+
+        await hub.IngestCsvAsync();
+
+        var quarantine = await hub.QuarantineAsync();
+        Assert.Equal(["nhs_number", "snomed_code", "onset_date", "column 1", "column 2", "column 3"], quarantine.Select(q => q.Field));
+        AssertNoIdentifiers(hub, [Numbers[0]], ["2019-01-01"]);
     }
 
     [Fact]
