@@ -202,7 +202,7 @@ internal sealed class IngestWriter : IAsyncDisposable
     /// Hands the batch to the writer once the previous one is in, and goes on reading. A failed batch surfaces here, at
     /// the next commit, or at <see cref="CompleteAsync"/>.
     /// </summary>
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    private async Task CommitAsync(CancellationToken cancellationToken)
     {
         _pendingRecords = 0;
         if (_batch.IsEmpty)
