@@ -15,9 +15,19 @@ using Phm.Data.Store;
 //    on PostgreSQL, in a database of its own that the role creates and the bench drops (issue target: within 2x of SQLite);
 // 2. GraphQL latencies through the hub's HTTP pipeline (in-process server) on the SQLite store, after a warm-up;
 // 3. how fast abusive documents are refused, and what the directive bomb would cost GraphQL.NET's validation without the lexical limits.
+// With --ingest [--patients N] [--bundle-copies N], instead: CSV and FHIR ingest rates into SQLite (IngestBench.cs).
 var population = args.SkipWhile(a => a != "--population").Skip(1).Select(int.Parse).FirstOrDefault();
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+if (args.Contains("--ingest"))
+{
+    await Phm.Bench.IngestBench.RunAsync(
+        args.SkipWhile(a => a != "--patients").Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).First(),
+        args.SkipWhile(a => a != "--bundle-copies").Skip(1).Select(int.Parse).DefaultIfEmpty(100).First(),
+        Path.Combine("tests", "Phm.Data.Tests", "Ingest", "Fixtures", "synthea"));
+    return;
+}
 
 var directory = Path.Combine(Path.GetTempPath(), "phm-bench-" + Environment.ProcessId);
 var sqlite = await TimeFirstStartAndRestartAsync("SQLite", new PhmDatabaseOptions(), TimeQueriesAsync);

@@ -13,6 +13,7 @@ public static class PhmCommandLine
         root.Subcommands.Add(StoreCommands.Migrate());
         root.Subcommands.Add(StoreCommands.Build());
         root.Subcommands.Add(TokenCommands.Token());
+        root.Subcommands.Add(IngestCommands.Ingest());
         return root;
     }
 }

@@ -15,8 +15,6 @@ namespace Phm.Data.Store;
 /// </summary>
 public sealed class BulkWriter(PhmDbContext db)
 {
-    private static readonly Type[] BulkEntities = [typeof(Patient), typeof(Condition), typeof(Activity), typeof(CareFlag)];
-
     /// <summary>The full model: the runtime one is trimmed to what queries need and lacks index details the DDL needs.</summary>
     private readonly IModel _model = db.GetService<IDesignTimeModel>().Model;
 
@@ -26,7 +24,7 @@ public sealed class BulkWriter(PhmDbContext db)
             throw new InvalidOperationException("Bulk writes must run inside a transaction, so a failure leaves nothing half-written.");
 
         var bulkCopy = db.CreateBulkCopy();
-        var tables = BulkEntities.Select(TableOf).ToList();
+        var tables = PopulationRows.Entities.Select(entity => PopulationRows.TableOf(_model, entity)).ToList();
         List<IForeignKeyConstraint> constraints = bulkCopy.CanDropForeignKeys ? [.. tables.SelectMany(t => t.ForeignKeyConstraints)] : [];
         var indexes = tables.SelectMany(t => t.Indexes).ToList();
 
@@ -35,31 +33,24 @@ public sealed class BulkWriter(PhmDbContext db)
             .. indexes.Select(index => new DropIndexOperation { Name = index.Name, Table = index.Table.Name, Schema = index.Table.Schema }),
         ], cancellationToken);
 
-        var patientRows = new RowBuffer(TableOf(typeof(Patient)), nameof(Patient.Id), nameof(Patient.Pseudonym), nameof(Patient.PracticeCode), nameof(Patient.LsoaCode), nameof(Patient.BirthYear), nameof(Patient.BirthMonth), nameof(Patient.Sex), nameof(Patient.EthnicGroup), nameof(Patient.DateOfDeath));
-        var conditionRows = new RowBuffer(TableOf(typeof(Condition)), nameof(Condition.Id), nameof(Condition.PatientId), nameof(Condition.Register), nameof(Condition.SnomedCode), nameof(Condition.OnsetDate));
-        var activityRows = new RowBuffer(TableOf(typeof(Activity)), nameof(Activity.Id), nameof(Activity.PatientId), nameof(Activity.Kind), nameof(Activity.Date), nameof(Activity.LengthOfStayDays));
-        var careFlagRows = new RowBuffer(TableOf(typeof(CareFlag)), nameof(CareFlag.Id), nameof(CareFlag.PatientId), nameof(CareFlag.Kind), nameof(CareFlag.RecordedOn));
-        // Parents first, so every child row finds its patient even where foreign keys stay on during the load.
-        RowBuffer[] buffers = [patientRows, conditionRows, activityRows, careFlagRows];
-
+        var rows = new PopulationRows(_model);
         var counts = new BulkWriteCounts();
         foreach (var patient in patients)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // Values go in as the column types (enums as int, dates as day numbers), which binary COPY needs.
-            patientRows.Add(patient.Id, patient.Pseudonym, patient.PracticeCode, patient.LsoaCode, patient.BirthYear, patient.BirthMonth, (int)patient.Sex, (int)patient.EthnicGroup, patient.DateOfDeath?.DayNumber);
+            rows.AddPatient(patient);
             counts.Patients++;
             foreach (var condition in patient.Conditions)
-                conditionRows.Add(++counts.Conditions, patient.Id, (int)condition.Register, condition.SnomedCode, condition.OnsetDate.DayNumber);
+                rows.AddCondition(++counts.Conditions, patient.Id, condition);
             foreach (var activity in patient.Activities)
-                activityRows.Add(++counts.Activities, patient.Id, (int)activity.Kind, activity.Date.DayNumber, activity.LengthOfStayDays);
+                rows.AddActivity(++counts.Activities, patient.Id, activity);
             foreach (var flag in patient.CareFlags)
-                careFlagRows.Add(++counts.CareFlags, patient.Id, (int)flag.Kind, flag.RecordedOn.DayNumber);
+                rows.AddCareFlag(++counts.CareFlags, patient.Id, flag);
 
-            if (buffers.Sum(b => b.Rows.Count) >= bulkCopy.RowsPerCopy)
-                await CopyAsync(bulkCopy, buffers, cancellationToken);
+            if (rows.Count >= bulkCopy.RowsPerCopy)
+                await rows.CopyAsync(bulkCopy, cancellationToken);
         }
-        await CopyAsync(bulkCopy, buffers, cancellationToken);
+        await rows.CopyAsync(bulkCopy, cancellationToken);
 
         await ExecuteAsync([
             .. indexes.Select(CreateIndexOperation.CreateFrom),
@@ -69,38 +60,12 @@ public sealed class BulkWriter(PhmDbContext db)
         return counts;
     }
 
-    private ITable TableOf(Type entity) =>
-        _model.FindEntityType(entity)?.GetTableMappings().Single().Table ?? throw new InvalidOperationException($"{entity.Name} is not in the model.");
-
-    private static async Task CopyAsync(IBulkCopy bulkCopy, RowBuffer[] buffers, CancellationToken cancellationToken)
-    {
-        foreach (var buffer in buffers.Where(b => b.Rows.Count > 0))
-        {
-            await bulkCopy.CopyAsync(buffer.Table.Name, buffer.Columns, buffer.Rows, cancellationToken);
-            buffer.Rows.Clear();
-        }
-    }
-
     /// <summary>DDL in the provider's own dialect, generated by EF Core from the model, so no provider needs its own.</summary>
     private async Task ExecuteAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken cancellationToken)
     {
         var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations, _model);
         foreach (var command in commands)
             await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
-    }
-
-    private sealed class RowBuffer(ITable table, params string[] properties)
-    {
-        public ITable Table { get; } = table;
-
-        public IReadOnlyList<string> Columns { get; } = properties
-            .Select(p => table.EntityTypeMappings.Single().TypeBase.FindProperty(p)?.GetColumnName()
-                ?? throw new InvalidOperationException($"{table.Name}.{p} is not mapped."))
-            .ToList();
-
-        public List<object?[]> Rows { get; } = [];
-
-        public void Add(params object?[] values) => Rows.Add(values);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Geography;
 using Phm.Data.Governance;
+using Phm.Data.Ingest;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
 
@@ -41,6 +42,8 @@ public abstract class PhmDbContext : DbContext
     public DbSet<CareFlag> CareFlags => Set<CareFlag>();
     public DbSet<StoreManifest> Manifest => Set<StoreManifest>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<QuarantinedRecord> Quarantine => Set<QuarantinedRecord>();
+    public DbSet<IngestedRecord> IngestedRecords => Set<IngestedRecord>();
 
     /// <summary>The fastest way this provider takes many rows, inside the context's current transaction.</summary>
     internal abstract IBulkCopy CreateBulkCopy();

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Phm.Data.Ingest;
+using Phm.Data.Pseudonymisation;
+using Phm.Data.Store;
+
+namespace Phm.Cli;
+
+/// <summary><c>phm ingest csv|fhir</c>: source extracts into the store, bad records into a quarantine.</summary>
+public static class IngestCommands
+{
+    private static readonly Option<string?> QuarantineDirectory = new("--quarantine-directory") { Description = "Folder for the quarantine CSV file (default: the input's folder)." };
+    private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Records per transaction.", DefaultValueFactory = _ => new IngestOptions().BatchSize };
+    private static readonly Option<string?> KeyFile = new("--key-file") { Description = $"Pseudonymisation key file, created owner-only on first use; the environment variable {PseudonymisationKey.EnvironmentVariable} takes precedence. Default: phm/pseudonymisation.key in the user's application data folder." };
+
+    public static Command Ingest()
+    {
+        var command = new Command("ingest", "Ingest a CSV extract or FHIR R4 resources: validate, pseudonymise, quarantine bad records, load the rest.");
+        command.Subcommands.Add(Csv());
+        command.Subcommands.Add(Fhir());
+        return command;
+    }
+
+    private static Command Csv()
+    {
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder with patients.csv, conditions.csv, activity.csv and/or care_flags.csv (schema: docs/ingest.md)." };
+        var command = new Command("csv", "Ingest a CSV extract.") { folder };
+        AddOptions(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, (ingestor, options, progress) =>
+            ingestor.IngestCsvAsync(parse.GetRequiredValue(folder).FullName, options, progress, cancellationToken)));
+        return command;
+    }
+
+    private static Command Fhir()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "FHIR R4 bundles (.json), NDJSON files (.ndjson) or folders of them.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("fhir", "Ingest FHIR R4 bundles or NDJSON.") { paths };
+        AddOptions(command);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, (ingestor, options, progress) =>
+            ingestor.IngestFhirAsync(parse.GetRequiredValue(paths), options, progress, cancellationToken)));
+        return command;
+    }
+
+    private static void AddOptions(Command command)
+    {
+        command.Options.Add(QuarantineDirectory);
+        command.Options.Add(BatchSize);
+        command.Options.Add(KeyFile);
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Func<Ingestor, IngestOptions, IProgress<IngestSummary>, Task<IngestSummary>> ingest)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        using var host = HubSettings.CreateHost(parse);
+        var hub = host.Services.GetRequiredService<IOptions<PhmOptions>>().Value;
+        var keyFile = parse.GetValue(KeyFile) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "phm", "pseudonymisation.key");
+        var ingestor = new Ingestor(
+            host.Services.GetRequiredService<PhmStore>(),
+            new Pseudonymiser(PseudonymisationKey.FromEnvironmentOrFile(keyFile)),
+            RegisterCodeList.Load(hub.ResolveReferenceDataDirectory()),
+            host.Services.GetRequiredService<TimeProvider>());
+        var options = new IngestOptions { BatchSize = parse.GetValue(BatchSize), QuarantineDirectory = parse.GetValue(QuarantineDirectory) };
+        // One line per committed batch on the error stream, so the summary on the output stays easy to read by scripts.
+        var progress = new SynchronousProgress(summary => error.WriteLine($"batch {summary.Batches}: {summary}"));
+        try
+        {
+            var summary = await ingest(ingestor, options, progress);
+            output.WriteLine($"Ingest complete: {summary}.");
+            foreach (var (why, count) in summary.Skipped)
+                output.WriteLine($"  skipped {count:N0}: {why}");
+            if (summary.QuarantineFile is not null)
+                output.WriteLine($"Quarantine: {summary.QuarantineFile}");
+            return 0;
+        }
+        catch (IngestException exception)
+        {
+            error.WriteLine(exception.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>Reports on the caller's thread, in order (<see cref="Progress{T}"/> posts to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<IngestSummary> report) : IProgress<IngestSummary>
+    {
+        public void Report(IngestSummary value) => report(value);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Phm.Data.Ingest;
+
+public sealed class IngestOptions
+{
+    /// <summary>
+    /// Records per transaction. Each batch commits whole or not at all; a bigger batch amortises the commit, a smaller one
+    /// loses less work to a crash.
+    /// </summary>
+    public int BatchSize { get; init; } = 10_000;
+
+    /// <summary>Folder of the quarantine CSV file; by default the folder of the (first) input.</summary>
+    public string? QuarantineDirectory { get; init; }
+
+    /// <summary>For crash-safety tests: this batch (1-based) fails after writing its rows, before it commits.</summary>
+    internal int? FailBatchBeforeCommit { get; init; }
+}
+
+/// <summary>The fault <see cref="IngestOptions.FailBatchBeforeCommit"/> raises.</summary>
+public sealed class InjectedIngestFaultException(int batch) : Exception($"A fault injected in batch {batch} before it committed.");

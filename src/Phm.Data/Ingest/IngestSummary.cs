@@ -1,0 +1,28 @@
+namespace Phm.Data.Ingest;
+
+/// <summary>What one ingest run did. Every record read is exactly one of loaded, duplicate, quarantined or skipped.</summary>
+public sealed class IngestSummary
+{
+    public long Read { get; internal set; }
+    public long Loaded { get; internal set; }
+
+    /// <summary>Records already in the store (same pseudonym, or same source record key), added nothing.</summary>
+    public long Duplicates { get; internal set; }
+
+    /// <summary>Records refused, with their reasons in the quarantine table and file.</summary>
+    public long Quarantined { get; internal set; }
+
+    /// <summary>Valid records the store does not hold, by why (e.g. a condition on no register, a Procedure).</summary>
+    public SortedDictionary<string, long> Skipped { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Files refused whole, because their header or their syntax was wrong.</summary>
+    public int RefusedFiles { get; internal set; }
+
+    public int Batches { get; internal set; }
+
+    public string? QuarantineFile { get; internal set; }
+
+    public override string ToString() =>
+        $"read {Read:N0}, loaded {Loaded:N0}, duplicates {Duplicates:N0}, quarantined {Quarantined:N0}, skipped {Skipped.Values.Sum():N0}"
+        + (RefusedFiles > 0 ? $", files refused {RefusedFiles}" : "");
+}

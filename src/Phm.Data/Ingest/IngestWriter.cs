@@ -1,0 +1,271 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Phm.Data.Patients;
+using Phm.Data.Store;
+
+namespace Phm.Data.Ingest;
+
+/// <summary>Where a record came from: a file name and a row number or a resource's position, never an identifier.</summary>
+public readonly record struct SourceRef(string Source, string Reference);
+
+/// <summary>One reason a record was refused; the reason never repeats an identifying value.</summary>
+public sealed record FieldProblem(string Field, string Reason);
+
+/// <summary>
+/// Takes validated records from the readers, checks them against the store (known practice and LSOA, known patient,
+/// not loaded before) and writes them one transaction per batch, quarantined records in the same transaction, so a crash
+/// leaves no half batch. A batch is written while the reader fills the next one: reading and writing each take about
+/// half the time, so two cores nearly double the rate. Ingest assumes it is the store's only writer while it runs.
+/// </summary>
+internal sealed class IngestWriter : IAsyncDisposable
+{
+    private readonly PhmDbContext _db;
+    private readonly IngestOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IProgress<IngestSummary>? _progress;
+    private readonly IBulkCopy _bulkCopy;
+    private readonly QuarantineFile _file;
+    private readonly HashSet<string> _practices;
+    private readonly HashSet<string> _lsoas;
+
+    /// <summary>Pseudonym to store id, for patients in the store and those waiting in the batch.</summary>
+    private readonly Dictionary<string, int> _patientIds;
+
+    private readonly HashSet<string> _keys;
+    private readonly HashSet<(string Source, string Reference, string Field)> _quarantined;
+    private readonly IModel _model;
+    private Batch _batch;
+    private Task _writing = Task.CompletedTask;
+    private int _batchesStarted;
+    private int _nextPatientId;
+    private long _nextConditionId;
+    private long _nextActivityId;
+    private long _nextCareFlagId;
+    private long _pendingRecords;
+
+    private IngestWriter(PhmDbContext db, IngestOptions options, TimeProvider time, IProgress<IngestSummary>? progress, QuarantineFile file, StoreState state)
+    {
+        _db = db;
+        _options = options;
+        _time = time;
+        _progress = progress;
+        _file = file;
+        _bulkCopy = db.CreateBulkCopy();
+        _model = db.GetService<IDesignTimeModel>().Model;
+        _batch = new Batch(_model);
+        (_practices, _lsoas, _patientIds, _keys, _quarantined) = (state.Practices, state.Lsoas, state.PatientIds, state.Keys, state.Quarantined);
+        (_nextPatientId, _nextConditionId, _nextActivityId, _nextCareFlagId) = (state.MaxPatientId + 1, state.MaxConditionId + 1, state.MaxActivityId + 1, state.MaxCareFlagId + 1);
+        Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Summary = new IngestSummary();
+    }
+
+    public IngestSummary Summary { get; }
+
+    /// <summary>Nothing the store holds may be dated after this.</summary>
+    public DateOnly Today { get; }
+
+    public static async Task<IngestWriter> OpenAsync(PhmDbContext db, IngestOptions options, TimeProvider time, IProgress<IngestSummary>? progress, string quarantinePath, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var state = new StoreState(
+            [.. await db.Practices.Select(p => p.Code).ToListAsync(cancellationToken)],
+            [.. await db.Lsoas.Select(l => l.Code).ToListAsync(cancellationToken)],
+            await db.Patients.ToDictionaryAsync(p => p.Pseudonym, p => p.Id, StringComparer.Ordinal, cancellationToken),
+            [.. await db.IngestedRecords.Select(r => r.Key).ToListAsync(cancellationToken)],
+            [.. (await db.Quarantine.Select(q => new { q.Source, q.Reference, q.Field }).ToListAsync(cancellationToken)).Select(q => (q.Source, q.Reference, q.Field))],
+            await db.Patients.MaxAsync(p => (int?)p.Id, cancellationToken) ?? 0,
+            await db.Conditions.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0,
+            await db.Activities.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0,
+            await db.CareFlags.MaxAsync(f => (long?)f.Id, cancellationToken) ?? 0);
+        return new IngestWriter(db, options, time, progress, new QuarantineFile(quarantinePath), state);
+    }
+
+    /// <summary>
+    /// Adds a patient unless the store already has the pseudonym. Returns whether the pseudonym now names a patient, so
+    /// records that refer to it can follow.
+    /// </summary>
+    public bool AddPatient(SourceRef at, Patient patient, List<FieldProblem> problems, string practiceField, string lsoaField)
+    {
+        if (patient.PracticeCode.Length > 0 && !_practices.Contains(patient.PracticeCode))
+            problems.Add(new(practiceField, "no practice with this ODS code is in the store"));
+        if (patient.LsoaCode.Length > 0 && !_lsoas.Contains(patient.LsoaCode))
+            problems.Add(new(lsoaField, "no LSOA with this code is in the store (2011 LSOAs of the city and its neighbours)"));
+        if (problems.Count > 0)
+        {
+            Quarantine(at, problems);
+            return false;
+        }
+
+        Summary.Read++;
+        _pendingRecords++;
+        if (_patientIds.ContainsKey(patient.Pseudonym))
+        {
+            Summary.Duplicates++;
+            return true;
+        }
+
+        var id = _nextPatientId++;
+        _patientIds.Add(patient.Pseudonym, id);
+        _batch.Rows.AddPatient(new Patient
+        {
+            Id = id,
+            Pseudonym = patient.Pseudonym,
+            PracticeCode = patient.PracticeCode,
+            LsoaCode = patient.LsoaCode,
+            BirthYear = patient.BirthYear,
+            BirthMonth = patient.BirthMonth,
+            Sex = patient.Sex,
+            EthnicGroup = patient.EthnicGroup,
+            DateOfDeath = patient.DateOfDeath,
+        });
+        Summary.Loaded++;
+        return true;
+    }
+
+    public void AddCondition(SourceRef at, string pseudonym, Condition condition, string patientField) =>
+        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"c:{pseudonym}:{condition.SnomedCode}:{condition.OnsetDate.DayNumber}"),
+            patientId => _batch.Rows.AddCondition(_nextConditionId++, patientId, condition));
+
+    public void AddActivity(SourceRef at, string pseudonym, Activity activity, string patientField) =>
+        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"a:{pseudonym}:{(int)activity.Kind}:{activity.Date.DayNumber}:{activity.LengthOfStayDays}"),
+            patientId => _batch.Rows.AddActivity(_nextActivityId++, patientId, activity));
+
+    public void AddCareFlag(SourceRef at, string pseudonym, CareFlag flag, string patientField) =>
+        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"f:{pseudonym}:{(int)flag.Kind}:{flag.RecordedOn.DayNumber}"),
+            patientId => _batch.Rows.AddCareFlag(_nextCareFlagId++, patientId, flag));
+
+    /// <summary>
+    /// A record with the same content for the same patient is the same source record: the key is what makes re-running
+    /// a file add nothing. (Two same-kind contacts on one day with one length of stay count once.)
+    /// </summary>
+    private void AddChild(SourceRef at, string pseudonym, string patientField, string key, Action<int> add)
+    {
+        if (!_patientIds.TryGetValue(pseudonym, out var patientId))
+        {
+            Quarantine(at, [new(patientField, "no patient with this identifier is in the store or was loaded from this extract")]);
+            return;
+        }
+
+        Summary.Read++;
+        _pendingRecords++;
+        if (!_keys.Add(key))
+        {
+            Summary.Duplicates++;
+            return;
+        }
+
+        add(patientId);
+        _batch.Keys.Add(key);
+        Summary.Loaded++;
+    }
+
+    public void Skip(string why)
+    {
+        Summary.Read++;
+        Summary.Skipped[why] = Summary.Skipped.GetValueOrDefault(why) + 1;
+    }
+
+    public void Quarantine(SourceRef at, IReadOnlyList<FieldProblem> problems)
+    {
+        Summary.Read++;
+        Summary.Quarantined++;
+        _pendingRecords++;
+        RecordProblems(at, problems);
+    }
+
+    /// <summary>A file refused whole: its rows are not read, so they are not counted as records.</summary>
+    public void RefuseFile(SourceRef at, IReadOnlyList<FieldProblem> problems)
+    {
+        Summary.RefusedFiles++;
+        RecordProblems(at, problems);
+    }
+
+    private void RecordProblems(SourceRef at, IReadOnlyList<FieldProblem> problems)
+    {
+        var now = _time.GetUtcNow();
+        // Whole milliseconds: PostgreSQL keeps microseconds, so finer ticks would not read back equal.
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        foreach (var problem in problems)
+            if (_quarantined.Add((at.Source, at.Reference, problem.Field)))
+                _batch.Quarantine.Add(new QuarantinedRecord { Source = at.Source, Reference = at.Reference, Field = problem.Field, Reason = problem.Reason, QuarantinedAtUtc = now });
+    }
+
+    public async Task CommitIfFullAsync(CancellationToken cancellationToken)
+    {
+        if (_pendingRecords >= _options.BatchSize)
+            await CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Hands the batch to the writer once the previous one is in, and goes on reading. A failed batch surfaces here, at
+    /// the next commit, or at <see cref="CompleteAsync"/>.
+    /// </summary>
+    private async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        _pendingRecords = 0;
+        if (_batch.IsEmpty)
+            return;
+        var batch = _batch;
+        _batch = new Batch(_model);
+        await _writing;
+        var number = ++_batchesStarted;
+        _writing = Task.Run(() => WriteAsync(batch, number, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Commits what is left and waits until it is in.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await CommitAsync(cancellationToken);
+        await _writing;
+    }
+
+    /// <summary>One transaction; the quarantine file gets the batch's lines only once the batch is in.</summary>
+    private async Task WriteAsync(Batch batch, int number, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await batch.Rows.CopyAsync(_bulkCopy, cancellationToken);
+            await batch.Keys.CopyAsync(_bulkCopy, cancellationToken);
+            _db.Quarantine.AddRange(batch.Quarantine);
+            await _db.SaveChangesAsync(cancellationToken);
+            _db.ChangeTracker.Clear();
+            if (_options.FailBatchBeforeCommit == number)
+                throw new InjectedIngestFaultException(number);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        _file.Append(batch.Quarantine);
+        Summary.Batches = number;
+        _progress?.Report(Summary);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The context must outlive a write still under way, whether the reader finished or failed.
+        await _writing.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        await _file.DisposeAsync();
+    }
+
+    /// <summary>The rows, source record keys and quarantine entries of one transaction.</summary>
+    private sealed class Batch(IModel model)
+    {
+        public PopulationRows Rows { get; } = new(model);
+        public BulkRowBuffer Keys { get; } = new(PopulationRows.TableOf(model, typeof(IngestedRecord)), nameof(IngestedRecord.Key));
+        public List<QuarantinedRecord> Quarantine { get; } = [];
+
+        public bool IsEmpty => Rows.Count == 0 && Keys.Rows.Count == 0 && Quarantine.Count == 0;
+    }
+
+    private sealed record StoreState(
+        HashSet<string> Practices,
+        HashSet<string> Lsoas,
+        Dictionary<string, int> PatientIds,
+        HashSet<string> Keys,
+        HashSet<(string, string, string)> Quarantined,
+        int MaxPatientId,
+        long MaxConditionId,
+        long MaxActivityId,
+        long MaxCareFlagId);
+}

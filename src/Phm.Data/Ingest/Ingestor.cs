@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Phm.Data.Pseudonymisation;
+using Phm.Data.Store;
+
+namespace Phm.Data.Ingest;
+
+/// <summary>
+/// Ingests source extracts into the store: validates, pseudonymises, quarantines bad records (table and CSV file) and
+/// loads good ones one transaction per batch, idempotently by source record key. The store must hold its reference data
+/// (practices and LSOAs), so it is built before the first ingest.
+/// </summary>
+public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, RegisterCodeList codes, TimeProvider time)
+{
+    /// <summary>A folder holding any of patients.csv, conditions.csv, activity.csv, care_flags.csv.</summary>
+    public async Task<IngestSummary> IngestCsvAsync(string folder, IngestOptions options, IProgress<IngestSummary>? progress, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder) || !CsvExtractReader.HasExtract(folder))
+            throw new IngestException($"{folder}: no CSV extract here (expected any of {string.Join(", ", CsvExtractReader.Schema.Select(f => f.File))}).");
+        return await RunAsync(folder, options, progress, writer => new CsvExtractReader(writer, pseudonymiser, codes).ReadAsync(folder, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>FHIR bundles (.json) and NDJSON files (.ndjson), or folders of them.</summary>
+    public async Task<IngestSummary> IngestFhirAsync(IReadOnlyList<string> paths, IngestOptions options, IProgress<IngestSummary>? progress, CancellationToken cancellationToken)
+    {
+        var files = paths.SelectMany(path => Directory.Exists(path)
+                ? Directory.EnumerateFiles(path).Where(FhirResourceReader.IsFhirFile)
+                : File.Exists(path) ? [path] : throw new IngestException($"{path}: no such file or folder."))
+            .ToList();
+        if (files.Count == 0)
+            throw new IngestException("No FHIR files (.json bundles or .ndjson) to ingest.");
+        var folder = Directory.Exists(paths[0]) ? paths[0] : Path.GetDirectoryName(Path.GetFullPath(paths[0]))!;
+        return await RunAsync(folder, options, progress, async writer =>
+        {
+            var reader = new FhirResourceReader(writer, pseudonymiser, codes);
+            foreach (var file in FhirResourceReader.InReadingOrder(files))
+                await reader.ReadAsync(file, cancellationToken);
+        }, cancellationToken);
+    }
+
+    private async Task<IngestSummary> RunAsync(string inputFolder, IngestOptions options, IProgress<IngestSummary>? progress, Func<IngestWriter, Task> read, CancellationToken cancellationToken)
+    {
+        await store.MigrateAsync(cancellationToken);
+        await using var db = store.CreateContext();
+        if (!await db.Practices.AnyAsync(cancellationToken))
+            throw new IngestException("The store has no practices or LSOAs to check records against: build it first (phm build).");
+
+        var quarantinePath = Path.Combine(options.QuarantineDirectory ?? inputFolder,
+            $"quarantine-{time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}.csv");
+        await using var writer = await IngestWriter.OpenAsync(db, options, time, progress, quarantinePath, cancellationToken);
+        await read(writer);
+        await writer.CompleteAsync(cancellationToken);
+        writer.Summary.QuarantineFile = File.Exists(quarantinePath) ? quarantinePath : null;
+        return writer.Summary;
+    }
+}
+
+public sealed class IngestException(string message) : Exception(message);

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Phm.Data.Store;
+
+/// <summary>Rows for one table, gathered in column order for <see cref="IBulkCopy"/>; column names come from the model.</summary>
+internal sealed class BulkRowBuffer(ITable table, params string[] properties)
+{
+    public ITable Table { get; } = table;
+
+    public IReadOnlyList<string> Columns { get; } = properties
+        .Select(p => table.EntityTypeMappings.Single().TypeBase.FindProperty(p)?.GetColumnName()
+            ?? throw new InvalidOperationException($"{table.Name}.{p} is not mapped."))
+        .ToList();
+
+    public List<object?[]> Rows { get; } = [];
+
+    public void Add(params object?[] values) => Rows.Add(values);
+
+    /// <summary>Copies the rows gathered so far and empties the buffer.</summary>
+    public async Task CopyAsync(IBulkCopy bulkCopy, CancellationToken cancellationToken)
+    {
+        if (Rows.Count == 0)
+            return;
+        await bulkCopy.CopyAsync(Table.Name, Columns, Rows, cancellationToken);
+        Rows.Clear();
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Phm.Data.Patients;
+
+namespace Phm.Data.Store;
+
+/// <summary>
+/// Patients and their conditions, activity and care flags as bulk rows, shared by the store build and ingest. Values go in
+/// as the column types (enums as int, dates as day numbers), which binary COPY needs.
+/// </summary>
+internal sealed class PopulationRows(IModel model)
+{
+    public static readonly Type[] Entities = [typeof(Patient), typeof(Condition), typeof(Activity), typeof(CareFlag)];
+
+    private readonly BulkRowBuffer _patients = new(TableOf(model, typeof(Patient)), nameof(Patient.Id), nameof(Patient.Pseudonym), nameof(Patient.PracticeCode), nameof(Patient.LsoaCode), nameof(Patient.BirthYear), nameof(Patient.BirthMonth), nameof(Patient.Sex), nameof(Patient.EthnicGroup), nameof(Patient.DateOfDeath));
+    private readonly BulkRowBuffer _conditions = new(TableOf(model, typeof(Condition)), nameof(Condition.Id), nameof(Condition.PatientId), nameof(Condition.Register), nameof(Condition.SnomedCode), nameof(Condition.OnsetDate));
+    private readonly BulkRowBuffer _activities = new(TableOf(model, typeof(Activity)), nameof(Activity.Id), nameof(Activity.PatientId), nameof(Activity.Kind), nameof(Activity.Date), nameof(Activity.LengthOfStayDays));
+    private readonly BulkRowBuffer _careFlags = new(TableOf(model, typeof(CareFlag)), nameof(CareFlag.Id), nameof(CareFlag.PatientId), nameof(CareFlag.Kind), nameof(CareFlag.RecordedOn));
+
+    public int Count => _patients.Rows.Count + _conditions.Rows.Count + _activities.Rows.Count + _careFlags.Rows.Count;
+
+    public void AddPatient(Patient patient) =>
+        _patients.Add(patient.Id, patient.Pseudonym, patient.PracticeCode, patient.LsoaCode, patient.BirthYear, patient.BirthMonth, (int)patient.Sex, (int)patient.EthnicGroup, patient.DateOfDeath?.DayNumber);
+
+    public void AddCondition(long id, int patientId, Condition condition) =>
+        _conditions.Add(id, patientId, (int)condition.Register, condition.SnomedCode, condition.OnsetDate.DayNumber);
+
+    public void AddActivity(long id, int patientId, Activity activity) =>
+        _activities.Add(id, patientId, (int)activity.Kind, activity.Date.DayNumber, activity.LengthOfStayDays);
+
+    public void AddCareFlag(long id, int patientId, CareFlag flag) =>
+        _careFlags.Add(id, patientId, (int)flag.Kind, flag.RecordedOn.DayNumber);
+
+    /// <summary>Parents first, so every child row finds its patient even where foreign keys stay on during the load.</summary>
+    public async Task CopyAsync(IBulkCopy bulkCopy, CancellationToken cancellationToken)
+    {
+        foreach (var buffer in new[] { _patients, _conditions, _activities, _careFlags })
+            await buffer.CopyAsync(bulkCopy, cancellationToken);
+    }
+
+    public static ITable TableOf(IModel model, Type entity) =>
+        model.FindEntityType(entity)?.GetTableMappings().Single().Table ?? throw new InvalidOperationException($"{entity.Name} is not in the model.");
+}

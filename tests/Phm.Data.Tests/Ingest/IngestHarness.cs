@@ -1,0 +1,106 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Phm.Data.Ingest;
+using Phm.Data.Pseudonymisation;
+using Phm.Data.Store;
+
+namespace Phm.Data.Tests.Ingest;
+
+/// <summary>
+/// A built store (a small generated population gives it practices and LSOAs), a folder for extracts and an ingestor
+/// with its own key, on a fixed day.
+/// </summary>
+public sealed class IngestHarness : IAsyncDisposable
+{
+    public static readonly DateOnly Today = new(2026, 11, 23);
+
+    private readonly TestDatabase _database;
+
+    private IngestHarness(TestDatabase database, PhmStore store)
+    {
+        _database = database;
+        Store = store;
+        Directory.CreateDirectory(Folder);
+        Pseudonymiser = new Pseudonymiser(PseudonymisationKey.LoadOrCreate(Folder + ".key"));
+    }
+
+    public PhmStore Store { get; }
+
+    public Pseudonymiser Pseudonymiser { get; }
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "phm-ingest-" + Guid.NewGuid().ToString("N"));
+
+    public static async Task<IngestHarness> StartAsync(DatabaseProvider provider)
+    {
+        var database = TestDatabase.For(provider);
+        var store = database.Store(200, 7);
+        await store.EnsureReadyAsync(CancellationToken.None);
+        return new IngestHarness(database, store);
+    }
+
+    public Ingestor Ingestor() => new(Store, Pseudonymiser, RegisterCodeList.Load(TestReference.Directory), new FixedClock());
+
+    public Task<IngestSummary> IngestCsvAsync(IngestOptions? options = null) =>
+        Ingestor().IngestCsvAsync(Folder, options ?? new IngestOptions(), null, CancellationToken.None);
+
+    public Task<IngestSummary> IngestFhirAsync(params string[] paths) =>
+        Ingestor().IngestFhirAsync(paths, new IngestOptions(), null, CancellationToken.None);
+
+    public void Write(string file, params string[] lines) =>
+        File.WriteAllText(Path.Combine(Folder, file), string.Join('\n', lines) + "\n", Encoding.UTF8);
+
+    public string PseudonymOf(string nhsNumber)
+    {
+        Assert.True(NhsNumber.TryParse(nhsNumber, out var number, out _));
+        return Pseudonymiser.Pseudonymise(number);
+    }
+
+    public async Task<StoreCounts> CountAsync()
+    {
+        await using var db = Store.CreateContext();
+        return new StoreCounts(await db.Patients.CountAsync(), await db.Conditions.CountAsync(), await db.Activities.CountAsync(), await db.CareFlags.CountAsync(), await db.Quarantine.CountAsync());
+    }
+
+    public async Task<List<QuarantinedRecord>> QuarantineAsync()
+    {
+        await using var db = Store.CreateContext();
+        return await db.Quarantine.OrderBy(q => q.Id).ToListAsync();
+    }
+
+    /// <summary>Every file ingest wrote, where an identifier could leak: the quarantine files and the SQLite database.</summary>
+    public IEnumerable<string> WrittenFiles() =>
+        Directory.EnumerateFiles(Folder, "quarantine-*.csv")
+            .Concat(_database.Provider == DatabaseProvider.Sqlite ? Directory.EnumerateFiles(Path.GetDirectoryName(Store.FilePath)!) : []);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        if (Directory.Exists(Folder))
+            Directory.Delete(Folder, recursive: true);
+        File.Delete(Folder + ".key");
+    }
+
+    private sealed class FixedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+    }
+}
+
+public sealed record StoreCounts(int Patients, int Conditions, int Activities, int CareFlags, int Quarantined);
+
+/// <summary>Valid NHS numbers in the test range 999 000 0000 – 999 999 9999, which are never issued.</summary>
+public static class TestNhsNumbers
+{
+    public static IEnumerable<string> Valid(int start = 0)
+    {
+        for (var n = start; ; n++)
+        {
+            var firstNine = "999" + n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+            var sum = firstNine.Select((c, i) => (c - '0') * (10 - i)).Sum();
+            var check = 11 - sum % 11;
+            if (check == 10)
+                continue;
+            yield return firstNine + (check == 11 ? 0 : check);
+        }
+    }
+}
