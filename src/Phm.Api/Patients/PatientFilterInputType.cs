@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using GraphQL.Types;
 using Phm.Api.Geography;
 using Phm.Api.Practices;
@@ -67,7 +68,9 @@ public sealed record PatientFilter(
         foreach (var register in Registers ?? [])
         {
             // "Id IN (patients on the register)" rather than EXISTS per patient: SQLite then starts from the register's index.
-            var onRegister = db.Conditions.Where(c => c.Register == register).Select(c => c.PatientId);
+            // The PCN scope filter is left off this inner list only: it selects ids, and the outer patients query applies
+            // the scope to every patient it returns, so repeating it per register would double the work and change nothing.
+            var onRegister = db.Conditions.IgnoreQueryFilters().Where(c => c.Register == register).Select(c => c.PatientId);
             patients = patients.Where(p => onRegister.Contains(p.Id));
         }
         return patients;
