@@ -123,28 +123,22 @@ static HttpClient ClientOf(WebApplicationFactory<Phm.Api.PhmSchema> hub, string 
 static async Task TimeQueryAsync(HttpClient client, string name, string query)
 {
     const int warmUp = 30, measured = 300;
-    var timings = new List<double>(measured);
-    for (var i = 0; i < warmUp + measured; i++)
-    {
-        var watch = Stopwatch.StartNew();
-        using var response = await client.PostAsJsonAsync("/graphql", new { query });
-        var body = await response.Content.ReadAsStringAsync();
-        watch.Stop();
-        if (!response.IsSuccessStatusCode || body.Contains("\"errors\"", StringComparison.Ordinal))
-            throw new InvalidOperationException($"{name} failed: {(int)response.StatusCode} {body}");
-        if (i >= warmUp)
-            timings.Add(watch.Elapsed.TotalMilliseconds);
-    }
-
-    timings.Sort();
-    Console.WriteLine($"{name}: p50 {Percentile(0.50):F1} ms, p95 {Percentile(0.95):F1} ms, max {timings[^1]:F1} ms over {measured} requests");
-
-    double Percentile(double p) => timings[Math.Min(timings.Count - 1, (int)Math.Ceiling(p * timings.Count) - 1)];
+    var timings = await TimeRequestsAsync(client, query, warmUp, measured, (response, body) =>
+        response.IsSuccessStatusCode && !body.Contains("\"errors\"", StringComparison.Ordinal) ? null : $"{name} failed: {(int)response.StatusCode} {body}");
+    Console.WriteLine($"{name}: p50 {Percentile(timings, 0.50):F1} ms, p95 {Percentile(timings, 0.95):F1} ms, max {timings[^1]:F1} ms over {measured} requests");
 }
 
 static async Task TimeRefusalAsync(HttpClient client, string name, string query, string code)
 {
     const int warmUp = 3, measured = 20;
+    var timings = await TimeRequestsAsync(client, query, warmUp, measured, (response, body) =>
+        body.Contains($"\"code\":\"{code}\"", StringComparison.Ordinal) ? null : $"{name} was not refused with {code}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+    Console.WriteLine($"Refused {name} with {code}: median {Percentile(timings, 0.50):F1} ms, max {timings[^1]:F1} ms over {measured} requests");
+}
+
+// Sorted milliseconds of the measured requests; `problem` names a wrong answer, which stops the bench.
+static async Task<List<double>> TimeRequestsAsync(HttpClient client, string query, int warmUp, int measured, Func<HttpResponseMessage, string, string?> problem)
+{
     var timings = new List<double>(measured);
     for (var i = 0; i < warmUp + measured; i++)
     {
@@ -152,11 +146,14 @@ static async Task TimeRefusalAsync(HttpClient client, string name, string query,
         using var response = await client.PostAsJsonAsync("/graphql", new { query });
         var body = await response.Content.ReadAsStringAsync();
         watch.Stop();
-        if (!body.Contains($"\"code\":\"{code}\"", StringComparison.Ordinal))
-            throw new InvalidOperationException($"{name} was not refused with {code}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+        if (problem(response, body) is { } wrong)
+            throw new InvalidOperationException(wrong);
         if (i >= warmUp)
             timings.Add(watch.Elapsed.TotalMilliseconds);
     }
+
     timings.Sort();
-    Console.WriteLine($"Refused {name} with {code}: median {timings[measured / 2]:F1} ms, max {timings[^1]:F1} ms over {measured} requests");
+    return timings;
 }
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
