@@ -33,6 +33,7 @@ public sealed class TheIngestCommand : IDisposable
         Assert.StartsWith("Ingest complete: read 4, loaded 3, duplicates 0, quarantined 1, skipped 0.", first.Output);
         Assert.StartsWith("Ingest complete: read 4, loaded 0, duplicates 3, quarantined 1, skipped 0.", second.Output);
         Assert.Contains("batch 1: read 4", first.Error);
+        Assert.Contains("(100% of the input)", first.Error);
         var quarantineFile = Directory.GetFiles(Extract, "quarantine-*.csv").First();
         var databaseFiles = Directory.GetFiles(_directory, "phm.db*").Select(f => File.ReadAllText(f, System.Text.Encoding.Latin1));
         foreach (var text in new[] { first.Output, first.Error, second.Output, second.Error, File.ReadAllText(quarantineFile) }.Concat(databaseFiles))

@@ -36,8 +36,10 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         foreach (var (file, required, optional) in Schema)
         {
             var path = Path.Combine(folder, file);
-            if (File.Exists(path))
-                await ReadFileAsync(path, await IngestSource.NameAsync(path, nameIsSafe: true, cancellationToken), file, required, optional, cancellationToken);
+            if (!File.Exists(path))
+                continue;
+            await ReadFileAsync(path, await IngestSource.NameAsync(path, nameIsSafe: true, cancellationToken), file, required, optional, cancellationToken);
+            writer.MarkInputFileDone(path);
         }
     }
 
@@ -72,6 +74,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
                 case Activity: ReadActivity(at, csv, columns, problems); break;
                 default: ReadCareFlag(at, csv, columns, problems); break;
             }
+            writer.MarkInputRead(reader.BaseStream.Position);
             await writer.CommitIfFullAsync(cancellationToken);
         }
     }

@@ -36,13 +36,23 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
 
     public async Task ReadAsync(string path, CancellationToken cancellationToken)
     {
+        await ReadFileAsync(path, cancellationToken);
+        writer.MarkInputFileDone(path);
+    }
+
+    private async Task ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
         var source = await IngestSource.NameAsync(path, nameIsSafe: false, cancellationToken);
         if (path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
         {
             var line = 0;
+            var position = 0L;
             foreach (var text in File.ReadLines(path))
             {
                 line++;
+                // Characters approximate bytes well enough for a progress bar (FHIR JSON is mostly ASCII).
+                position += text.Length + 1;
+                writer.MarkInputRead(position);
                 if (string.IsNullOrWhiteSpace(text))
                     continue;
                 var at = new SourceRef(source, string.Create(CultureInfo.InvariantCulture, $"line {line}"));

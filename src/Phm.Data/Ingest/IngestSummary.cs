@@ -20,6 +20,15 @@ public sealed class IngestSummary
 
     public int Batches { get; internal set; }
 
+    /// <summary>Bytes of all the input files, known before reading starts.</summary>
+    public long InputBytes { get; internal set; }
+
+    /// <summary>Bytes of input read so far (approximate within a file), for a progress bar.</summary>
+    public long InputBytesRead { get; internal set; }
+
+    /// <summary>Share of the input read so far, 0 to 1.</summary>
+    public double InputFraction => InputBytes == 0 ? 1 : Math.Clamp((double)InputBytesRead / InputBytes, 0, 1);
+
     public string? QuarantineFile { get; internal set; }
 
     public override string ToString() =>

@@ -63,6 +63,19 @@ internal sealed class IngestWriter : IAsyncDisposable
 
     public IngestSummary Summary { get; }
 
+    /// <summary>Input files finished so far, in bytes; the reader of the current file adds its position to it.</summary>
+    private long _finishedInputBytes;
+
+    /// <summary>Notes how far into the current input file reading has got, for progress reports.</summary>
+    public void MarkInputRead(long bytesIntoCurrentFile) => Summary.InputBytesRead = _finishedInputBytes + bytesIntoCurrentFile;
+
+    /// <summary>Notes that the current input file is read to its end.</summary>
+    public void MarkInputFileDone(string path)
+    {
+        _finishedInputBytes += new FileInfo(path).Length;
+        Summary.InputBytesRead = _finishedInputBytes;
+    }
+
     /// <summary>Nothing the store holds may be dated after this.</summary>
     public DateOnly Today { get; }
 

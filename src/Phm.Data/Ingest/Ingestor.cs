@@ -17,7 +17,8 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
     {
         if (!Directory.Exists(folder) || !CsvExtractReader.HasExtract(folder))
             throw new IngestException($"{folder}: no CSV extract here (expected any of {string.Join(", ", CsvExtractReader.Schema.Select(f => f.File))}).");
-        return await RunAsync(folder, options, progress, writer => new CsvExtractReader(writer, pseudonymiser, codes).ReadAsync(folder, cancellationToken), cancellationToken);
+        var files = CsvExtractReader.Schema.Select(f => Path.Combine(folder, f.File)).Where(File.Exists).ToList();
+        return await RunAsync(folder, files, options, progress, writer => new CsvExtractReader(writer, pseudonymiser, codes).ReadAsync(folder, cancellationToken), cancellationToken);
     }
 
     /// <summary>FHIR bundles (.json) and NDJSON files (.ndjson), or folders of them.</summary>
@@ -30,7 +31,7 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
         if (files.Count == 0)
             throw new IngestException("No FHIR files (.json bundles or .ndjson) to ingest.");
         var folder = Directory.Exists(paths[0]) ? paths[0] : Path.GetDirectoryName(Path.GetFullPath(paths[0]))!;
-        return await RunAsync(folder, options, progress, async writer =>
+        return await RunAsync(folder, files, options, progress, async writer =>
         {
             var reader = new FhirResourceReader(writer, pseudonymiser, codes);
             foreach (var file in FhirResourceReader.InReadingOrder(files))
@@ -38,7 +39,7 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
         }, cancellationToken);
     }
 
-    private async Task<IngestSummary> RunAsync(string inputFolder, IngestOptions options, IProgress<IngestSummary>? progress, Func<IngestWriter, Task> read, CancellationToken cancellationToken)
+    private async Task<IngestSummary> RunAsync(string inputFolder, IReadOnlyList<string> inputFiles, IngestOptions options, IProgress<IngestSummary>? progress, Func<IngestWriter, Task> read, CancellationToken cancellationToken)
     {
         await store.MigrateAsync(cancellationToken);
         await using var db = store.CreateContext();
@@ -48,6 +49,7 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
         var quarantinePath = Path.Combine(options.QuarantineDirectory ?? inputFolder,
             $"quarantine-{time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}.csv");
         await using var writer = await IngestWriter.OpenAsync(db, options, time, progress, quarantinePath, cancellationToken);
+        writer.Summary.InputBytes = inputFiles.Sum(file => new FileInfo(file).Length);
         await read(writer);
         await writer.CompleteAsync(cancellationToken);
         writer.Summary.QuarantineFile = File.Exists(quarantinePath) ? quarantinePath : null;

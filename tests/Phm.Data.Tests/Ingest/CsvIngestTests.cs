@@ -55,6 +55,27 @@ public sealed class IngestingACsvExtract
         Assert.Equal((1L, 1L), (nextMonth.Loaded, nextMonth.Quarantined));
     }
 
+    [Fact]
+    public async Task Progress_ReportsEachBatch_AndTheShareOfTheInputRead_UpToAllOfIt()
+    {
+        await using var hub = await IngestHarness.StartAsync(DatabaseProvider.Sqlite);
+        WriteValidExtract(hub);
+        var reports = new List<(int Batches, long Read, double Fraction)>();
+        var progress = new RecordingProgress(summary => reports.Add((summary.Batches, summary.Read, summary.InputFraction)));
+
+        var summary = await hub.Ingestor().IngestCsvAsync(hub.Folder, new IngestOptions { BatchSize = 2 }, progress, CancellationToken.None);
+
+        Assert.True(reports.Count >= 2, $"{reports.Count} reports for {summary.Read} records in batches of 2");
+        Assert.Equal(reports.Select(r => r.Fraction).Order(), reports.Select(r => r.Fraction));
+        Assert.Equal(1.0, reports[^1].Fraction);
+        Assert.Equal(summary.InputBytes, Directory.GetFiles(hub.Folder, "*.csv").Where(f => !Path.GetFileName(f).StartsWith("quarantine", StringComparison.Ordinal)).Sum(f => new FileInfo(f).Length));
+    }
+
+    private sealed class RecordingProgress(Action<IngestSummary> record) : IProgress<IngestSummary>
+    {
+        public void Report(IngestSummary value) => record(value);
+    }
+
     [SkippableTheory, ProviderData]
     public async Task AFaultBeforeTheFirstCommit_LeavesTheStoreAsBefore(DatabaseProvider provider)
     {
