@@ -42,10 +42,15 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
         return manifest;
     }
 
-    /// <summary>Children before parents, so foreign keys hold at every step.</summary>
+    /// <summary>
+    /// Children before parents, so foreign keys hold at every step. The ingest ledger goes with the patients it records:
+    /// kept, it would make a re-ingest of the same extract count as duplicates of records that no longer exist.
+    /// The audit trail and the quarantine stay: they are history, not data derived from the population.
+    /// </summary>
     private async Task ClearAsync(CancellationToken cancellationToken)
     {
         await db.Manifest.ExecuteDeleteAsync(cancellationToken);
+        await db.IngestedRecords.ExecuteDeleteAsync(cancellationToken);
         await db.CareFlags.ExecuteDeleteAsync(cancellationToken);
         await db.Activities.ExecuteDeleteAsync(cancellationToken);
         await db.Conditions.ExecuteDeleteAsync(cancellationToken);

@@ -24,7 +24,14 @@ public sealed class IngestHarness : IAsyncDisposable
         Pseudonymiser = new Pseudonymiser(PseudonymisationKey.LoadOrCreate(Folder + ".key"));
     }
 
-    public PhmStore Store { get; }
+    public PhmStore Store { get; private set; }
+
+    /// <summary>Rebuilds the store from other settings, as a changed seed does on the hub's next start.</summary>
+    public async Task RebuildAsync(int seed)
+    {
+        Store = _database.Store(200, seed);
+        await Store.EnsureReadyAsync(CancellationToken.None);
+    }
 
     public Pseudonymiser Pseudonymiser { get; }
 
