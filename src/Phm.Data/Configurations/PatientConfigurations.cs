@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Phm.Data.Terminology;
 using Phm.Data.Geography;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
@@ -22,6 +23,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasMany(p => p.Conditions).WithOne().HasForeignKey(c => c.PatientId);
         builder.HasMany(p => p.Activities).WithOne().HasForeignKey(a => a.PatientId);
         builder.HasMany(p => p.CareFlags).WithOne().HasForeignKey(f => f.PatientId);
+        builder.HasMany(p => p.Prescriptions).WithOne().HasForeignKey(m => m.PatientId);
+        builder.HasMany(p => p.Procedures).WithOne().HasForeignKey(r => r.PatientId);
         // Patient pages are filtered by practice (a PCN is a set of practices) or LSOA and ordered by id.
         builder.HasIndex(p => new { p.PracticeCode, p.Id });
         builder.HasIndex(p => new { p.LsoaCode, p.Id });
@@ -34,7 +37,7 @@ internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Conditio
     {
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.SnomedCode).HasMaxLength(18);
+        builder.Property(c => c.SnomedCode).HasMaxLength(SnomedConceptId.MaxLength);
         builder.HasIndex(c => new { c.PatientId, c.Register });
         builder.HasIndex(c => new { c.Register, c.PatientId });
     }
@@ -57,6 +60,28 @@ internal sealed class CareFlagConfiguration : IEntityTypeConfiguration<CareFlag>
         builder.HasKey(f => f.Id);
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.HasIndex(f => new { f.PatientId, f.Kind });
+    }
+}
+
+internal sealed class PrescriptionConfiguration : IEntityTypeConfiguration<Prescription>
+{
+    public void Configure(EntityTypeBuilder<Prescription> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.DmdCode).HasMaxLength(SnomedConceptId.MaxLength);
+        builder.HasIndex(m => new { m.PatientId, m.IssuedOn });
+    }
+}
+
+internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedure>
+{
+    public void Configure(EntityTypeBuilder<Procedure> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.SnomedCode).HasMaxLength(SnomedConceptId.MaxLength);
+        builder.HasIndex(r => new { r.PatientId, r.PerformedOn });
     }
 }
 

@@ -1,14 +1,15 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Phm.Data.Terminology;
 using Phm.Data.Patients;
 using Phm.Data.Pseudonymisation;
 
 namespace Phm.Data.Ingest;
 
 /// <summary>
-/// Reads a CSV extract: a folder holding any of <c>patients.csv</c>, <c>conditions.csv</c>, <c>activity.csv</c> and
-/// <c>care_flags.csv</c> (schema in docs/ingest.md), patients first so the others find them. A file whose header lacks a
+/// Reads a CSV extract: a folder holding any of <c>patients.csv</c>, <c>conditions.csv</c>, <c>activity.csv</c>,
+/// <c>care_flags.csv</c>, <c>prescriptions.csv</c> and <c>procedures.csv</c> (schema in docs/ingest.md), patients first so the others find them. A file whose header lacks a
 /// column or has one the schema does not know is refused whole; otherwise each row is checked on its own.
 /// </summary>
 internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudonymiser, RegisterCodeList codes)
@@ -17,6 +18,8 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
     public const string Conditions = "conditions.csv";
     public const string Activity = "activity.csv";
     public const string CareFlags = "care_flags.csv";
+    public const string Prescriptions = "prescriptions.csv";
+    public const string Procedures = "procedures.csv";
 
     private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
 
@@ -27,6 +30,8 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         (Conditions, ["nhs_number", "snomed_code", "onset_date"], []),
         (Activity, ["nhs_number", "kind", "date", "length_of_stay_days"], []),
         (CareFlags, ["nhs_number", "flag", "recorded_on"], []),
+        (Prescriptions, ["nhs_number", "dmd_code", "issued_on"], []),
+        (Procedures, ["nhs_number", "snomed_code", "performed_on"], []),
     ];
 
     public static bool HasExtract(string folder) => Schema.Any(file => File.Exists(Path.Combine(folder, file.File)));
@@ -72,7 +77,9 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
                 case Patients: ReadPatient(at, csv, columns, problems); break;
                 case Conditions: ReadCondition(at, csv, columns, problems); break;
                 case Activity: ReadActivity(at, csv, columns, problems); break;
-                default: ReadCareFlag(at, csv, columns, problems); break;
+                case CareFlags: ReadCareFlag(at, csv, columns, problems); break;
+                case Prescriptions: ReadPrescription(at, csv, columns, problems); break;
+                default: ReadProcedure(at, csv, columns, problems); break;
             }
             writer.MarkInputRead(reader.BaseStream.Position);
             await writer.CommitIfFullAsync(cancellationToken);
@@ -200,6 +207,39 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
             writer.Quarantine(at, problems);
         else
             writer.AddCareFlag(at, pseudonym!, new CareFlag { Kind = kind, RecordedOn = recordedOn!.Value }, "nhs_number");
+    }
+
+    private void ReadPrescription(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems)
+    {
+        var pseudonym = Pseudonym(csv, columns, problems);
+        var code = ConceptId(csv, columns, "dmd_code", "a dm+d code is required", problems);
+        var issuedOn = RequiredDate(csv, columns, "issued_on", problems);
+
+        if (problems.Count > 0)
+            writer.Quarantine(at, problems);
+        else
+            writer.AddPrescription(at, pseudonym!, new Prescription { DmdCode = code, IssuedOn = issuedOn!.Value }, "nhs_number");
+    }
+
+    private void ReadProcedure(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems)
+    {
+        var pseudonym = Pseudonym(csv, columns, problems);
+        var code = ConceptId(csv, columns, "snomed_code", "a SNOMED CT code is required", problems);
+        var performedOn = RequiredDate(csv, columns, "performed_on", problems);
+
+        if (problems.Count > 0)
+            writer.Quarantine(at, problems);
+        else
+            writer.AddProcedure(at, pseudonym!, new Procedure { SnomedCode = code, PerformedOn = performedOn!.Value }, "nhs_number");
+    }
+
+    /// <summary>A required SNOMED CT concept identifier (dm+d codes are ones too), checked for its form.</summary>
+    private static string ConceptId(CsvReader csv, Columns columns, string column, string missing, List<FieldProblem> problems)
+    {
+        var code = Required(csv, columns, column, missing, problems);
+        if (code.Length > 0 && SnomedConceptId.Problem(code) is { } problem)
+            problems.Add(new(column, problem));
+        return code;
     }
 
     /// <summary>Extracts list a patient's rows together, so the last pseudonym is often the next one too (HMAC per row is a tenth of the time).</summary>

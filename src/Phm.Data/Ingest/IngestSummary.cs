@@ -1,12 +1,15 @@
 namespace Phm.Data.Ingest;
 
-/// <summary>What one ingest run did. Every record read is exactly one of loaded, duplicate, quarantined or skipped.</summary>
+/// <summary>What one ingest run did. Every record read is exactly one of loaded, updated, duplicate, quarantined or skipped.</summary>
 public sealed class IngestSummary
 {
     public long Read { get; internal set; }
     public long Loaded { get; internal set; }
 
-    /// <summary>Records already in the store (same pseudonym, or same source record key), added nothing.</summary>
+    /// <summary>Patients already in the store whose details the record changed (practice, LSOA, death, …).</summary>
+    public long Updated { get; internal set; }
+
+    /// <summary>Records already in the store (same pseudonym and details, or same source record key), changed nothing.</summary>
     public long Duplicates { get; internal set; }
 
     /// <summary>Records refused, with their reasons in the quarantine table and file.</summary>
@@ -32,6 +35,6 @@ public sealed class IngestSummary
     public string? QuarantineFile { get; internal set; }
 
     public override string ToString() =>
-        $"read {Read:N0}, loaded {Loaded:N0}, duplicates {Duplicates:N0}, quarantined {Quarantined:N0}, skipped {Skipped.Values.Sum():N0}"
+        $"read {Read:N0}, loaded {Loaded:N0}, updated {Updated:N0}, duplicates {Duplicates:N0}, quarantined {Quarantined:N0}, skipped {Skipped.Values.Sum():N0}"
         + (RefusedFiles > 0 ? $", files refused {RefusedFiles}" : "");
 }

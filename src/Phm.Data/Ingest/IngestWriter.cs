@@ -30,8 +30,8 @@ internal sealed class IngestWriter : IAsyncDisposable
     private readonly HashSet<string> _practices;
     private readonly HashSet<string> _lsoas;
 
-    /// <summary>Pseudonym to store id, for patients in the store and those waiting in the batch.</summary>
-    private readonly Dictionary<string, int> _patientIds;
+    /// <summary>Pseudonym to store id and details, for patients in the store and those waiting in the batch.</summary>
+    private readonly Dictionary<string, KnownPatient> _patients;
 
     private readonly HashSet<string> _keys;
     private readonly HashSet<(string Source, string Reference, string Field)> _quarantined;
@@ -40,9 +40,7 @@ internal sealed class IngestWriter : IAsyncDisposable
     private Task _writing = Task.CompletedTask;
     private int _batchesStarted;
     private int _nextPatientId;
-    private long _nextConditionId;
-    private long _nextActivityId;
-    private long _nextCareFlagId;
+    private readonly NextIds _nextIds;
     private long _pendingRecords;
 
     private IngestWriter(PhmDbContext db, IngestOptions options, TimeProvider time, IProgress<IngestSummary>? progress, QuarantineFile file, StoreState state)
@@ -55,8 +53,8 @@ internal sealed class IngestWriter : IAsyncDisposable
         _bulkCopy = db.CreateBulkCopy();
         _model = db.GetService<IDesignTimeModel>().Model;
         _batch = new Batch(_model);
-        (_practices, _lsoas, _patientIds, _keys, _quarantined) = (state.Practices, state.Lsoas, state.PatientIds, state.Keys, state.Quarantined);
-        (_nextPatientId, _nextConditionId, _nextActivityId, _nextCareFlagId) = (state.MaxPatientId + 1, state.MaxConditionId + 1, state.MaxActivityId + 1, state.MaxCareFlagId + 1);
+        (_practices, _lsoas, _patients, _keys, _quarantined) = (state.Practices, state.Lsoas, state.Patients, state.Keys, state.Quarantined);
+        (_nextPatientId, _nextIds) = (state.MaxPatientId + 1, state.NextIds);
         Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         Summary = new IngestSummary();
     }
@@ -85,19 +83,25 @@ internal sealed class IngestWriter : IAsyncDisposable
         var state = new StoreState(
             [.. await db.Practices.Select(p => p.Code).ToListAsync(cancellationToken)],
             [.. await db.Lsoas.Select(l => l.Code).ToListAsync(cancellationToken)],
-            await db.Patients.ToDictionaryAsync(p => p.Pseudonym, p => p.Id, StringComparer.Ordinal, cancellationToken),
+            await db.Patients
+                .Select(p => new { p.Pseudonym, p.Id, Details = new PatientDetails(p.PracticeCode, p.LsoaCode, p.BirthYear, p.BirthMonth, p.Sex, p.EthnicGroup, p.DateOfDeath) })
+                .ToDictionaryAsync(p => p.Pseudonym, p => new KnownPatient(p.Id, p.Details), StringComparer.Ordinal, cancellationToken),
             [.. await db.IngestedRecords.Select(r => r.Key).ToListAsync(cancellationToken)],
             [.. (await db.Quarantine.Select(q => new { q.Source, q.Reference, q.Field }).ToListAsync(cancellationToken)).Select(q => (q.Source, q.Reference, q.Field))],
             await db.Patients.MaxAsync(p => (int?)p.Id, cancellationToken) ?? 0,
-            await db.Conditions.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0,
-            await db.Activities.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0,
-            await db.CareFlags.MaxAsync(f => (long?)f.Id, cancellationToken) ?? 0);
+            new NextIds(
+                await db.Conditions.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0,
+                await db.Activities.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0,
+                await db.CareFlags.MaxAsync(f => (long?)f.Id, cancellationToken) ?? 0,
+                await db.Prescriptions.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0,
+                await db.Procedures.MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0));
         return new IngestWriter(db, options, time, progress, new QuarantineFile(quarantinePath), state);
     }
 
     /// <summary>
-    /// Adds a patient unless the store already has the pseudonym. Returns whether the pseudonym now names a patient, so
-    /// records that refer to it can follow.
+    /// Adds a patient the store does not have, or updates one it has whose details changed (a move, a new practice, a
+    /// death). A recorded death is kept when a later record omits it: silence about a death is not evidence of life.
+    /// Returns whether the pseudonym now names a patient, so records that refer to it can follow.
     /// </summary>
     public bool AddPatient(SourceRef at, Patient patient, List<FieldProblem> problems, string practiceField, string lsoaField)
     {
@@ -113,14 +117,24 @@ internal sealed class IngestWriter : IAsyncDisposable
 
         Summary.Read++;
         _pendingRecords++;
-        if (_patientIds.ContainsKey(patient.Pseudonym))
+        var details = PatientDetails.Of(patient);
+        if (_patients.TryGetValue(patient.Pseudonym, out var known))
         {
-            Summary.Duplicates++;
+            details = details with { DateOfDeath = details.DateOfDeath ?? known.Details.DateOfDeath };
+            if (details == known.Details)
+            {
+                Summary.Duplicates++;
+                return true;
+            }
+
+            _patients[patient.Pseudonym] = known with { Details = details };
+            _batch.Updates.Add((known.Id, details));
+            Summary.Updated++;
             return true;
         }
 
         var id = _nextPatientId++;
-        _patientIds.Add(patient.Pseudonym, id);
+        _patients.Add(patient.Pseudonym, new KnownPatient(id, details));
         _batch.Rows.AddPatient(new Patient
         {
             Id = id,
@@ -139,15 +153,24 @@ internal sealed class IngestWriter : IAsyncDisposable
 
     public void AddCondition(SourceRef at, string pseudonym, Condition condition, string patientField) =>
         AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"c:{pseudonym}:{condition.SnomedCode}:{condition.OnsetDate.DayNumber}"),
-            patientId => _batch.Rows.AddCondition(_nextConditionId++, patientId, condition));
+            patientId => _batch.Rows.AddCondition(_nextIds.Condition++, patientId, condition));
 
     public void AddActivity(SourceRef at, string pseudonym, Activity activity, string patientField) =>
         AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"a:{pseudonym}:{(int)activity.Kind}:{activity.Date.DayNumber}:{activity.LengthOfStayDays}"),
-            patientId => _batch.Rows.AddActivity(_nextActivityId++, patientId, activity));
+            patientId => _batch.Rows.AddActivity(_nextIds.Activity++, patientId, activity));
 
     public void AddCareFlag(SourceRef at, string pseudonym, CareFlag flag, string patientField) =>
         AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"f:{pseudonym}:{(int)flag.Kind}:{flag.RecordedOn.DayNumber}"),
-            patientId => _batch.Rows.AddCareFlag(_nextCareFlagId++, patientId, flag));
+            patientId => _batch.Rows.AddCareFlag(_nextIds.CareFlag++, patientId, flag));
+
+    /// <summary>The same medicine issued to the same patient on the same day is one prescription.</summary>
+    public void AddPrescription(SourceRef at, string pseudonym, Prescription prescription, string patientField) =>
+        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"m:{pseudonym}:{prescription.DmdCode}:{prescription.IssuedOn.DayNumber}"),
+            patientId => _batch.Rows.AddPrescription(_nextIds.Prescription++, patientId, prescription));
+
+    public void AddProcedure(SourceRef at, string pseudonym, Procedure procedure, string patientField) =>
+        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"p:{pseudonym}:{procedure.SnomedCode}:{procedure.PerformedOn.DayNumber}"),
+            patientId => _batch.Rows.AddProcedure(_nextIds.Procedure++, patientId, procedure));
 
     /// <summary>
     /// A record with the same content for the same patient is the same source record: the key is what makes re-running
@@ -155,7 +178,7 @@ internal sealed class IngestWriter : IAsyncDisposable
     /// </summary>
     private void AddChild(SourceRef at, string pseudonym, string patientField, string key, Action<int> add)
     {
-        if (!_patientIds.TryGetValue(pseudonym, out var patientId))
+        if (!_patients.TryGetValue(pseudonym, out var patient))
         {
             Quarantine(at, [new(patientField, "no patient with this identifier is in the store or was loaded from this extract")]);
             return;
@@ -169,7 +192,7 @@ internal sealed class IngestWriter : IAsyncDisposable
             return;
         }
 
-        add(patientId);
+        add(patient.Id);
         _batch.Keys.Add(key);
         Summary.Loaded++;
     }
@@ -240,6 +263,15 @@ internal sealed class IngestWriter : IAsyncDisposable
         await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
         {
             await batch.Rows.CopyAsync(_bulkCopy, cancellationToken);
+            foreach (var (id, details) in batch.Updates)
+                await _db.Patients.Where(p => p.Id == id).ExecuteUpdateAsync(patient => patient
+                    .SetProperty(p => p.PracticeCode, details.PracticeCode)
+                    .SetProperty(p => p.LsoaCode, details.LsoaCode)
+                    .SetProperty(p => p.BirthYear, details.BirthYear)
+                    .SetProperty(p => p.BirthMonth, details.BirthMonth)
+                    .SetProperty(p => p.Sex, details.Sex)
+                    .SetProperty(p => p.EthnicGroup, details.EthnicGroup)
+                    .SetProperty(p => p.DateOfDeath, details.DateOfDeath), cancellationToken);
             await batch.Keys.CopyAsync(_bulkCopy, cancellationToken);
             _db.Quarantine.AddRange(batch.Quarantine);
             await _db.SaveChangesAsync(cancellationToken);
@@ -268,17 +300,36 @@ internal sealed class IngestWriter : IAsyncDisposable
         public BulkRowBuffer Keys { get; } = new(PopulationRows.TableOf(model, typeof(IngestedRecord)), nameof(IngestedRecord.Key));
         public List<QuarantinedRecord> Quarantine { get; } = [];
 
-        public bool IsEmpty => Rows.Count == 0 && Keys.Rows.Count == 0 && Quarantine.Count == 0;
+        /// <summary>Known patients whose details changed, written after the batch's new rows.</summary>
+        public List<(int Id, PatientDetails Details)> Updates { get; } = [];
+
+        public bool IsEmpty => Rows.Count == 0 && Keys.Rows.Count == 0 && Quarantine.Count == 0 && Updates.Count == 0;
+    }
+
+    /// <summary>What a later extract may change about a patient: everything the store keeps but the pseudonym.</summary>
+    private sealed record PatientDetails(string PracticeCode, string LsoaCode, int BirthYear, int BirthMonth, Sex Sex, EthnicGroup EthnicGroup, DateOnly? DateOfDeath)
+    {
+        public static PatientDetails Of(Patient p) => new(p.PracticeCode, p.LsoaCode, p.BirthYear, p.BirthMonth, p.Sex, p.EthnicGroup, p.DateOfDeath);
+    }
+
+    private sealed record KnownPatient(int Id, PatientDetails Details);
+
+    /// <summary>The next id of each kind of record, one more than the largest in the store.</summary>
+    private sealed class NextIds(long maxCondition, long maxActivity, long maxCareFlag, long maxPrescription, long maxProcedure)
+    {
+        public long Condition = maxCondition + 1;
+        public long Activity = maxActivity + 1;
+        public long CareFlag = maxCareFlag + 1;
+        public long Prescription = maxPrescription + 1;
+        public long Procedure = maxProcedure + 1;
     }
 
     private sealed record StoreState(
         HashSet<string> Practices,
         HashSet<string> Lsoas,
-        Dictionary<string, int> PatientIds,
+        Dictionary<string, KnownPatient> Patients,
         HashSet<string> Keys,
         HashSet<(string, string, string)> Quarantined,
         int MaxPatientId,
-        long MaxConditionId,
-        long MaxActivityId,
-        long MaxCareFlagId);
+        NextIds NextIds);
 }

@@ -22,6 +22,8 @@ public sealed class Patient
     public List<Condition> Conditions { get; init; } = [];
     public List<Activity> Activities { get; init; } = [];
     public List<CareFlag> CareFlags { get; init; } = [];
+    public List<Prescription> Prescriptions { get; init; } = [];
+    public List<Procedure> Procedures { get; init; } = [];
 
     /// <summary>Age in whole years on a date, from the birth month (the day is unknown by design: the 1st is assumed).</summary>
     public int AgeOn(DateOnly date) => AgeOn(BirthYear, BirthMonth, date);

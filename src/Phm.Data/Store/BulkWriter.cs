@@ -46,6 +46,10 @@ public sealed class BulkWriter(PhmDbContext db)
                 rows.AddActivity(++counts.Activities, patient.Id, activity);
             foreach (var flag in patient.CareFlags)
                 rows.AddCareFlag(++counts.CareFlags, patient.Id, flag);
+            foreach (var prescription in patient.Prescriptions)
+                rows.AddPrescription(++counts.Prescriptions, patient.Id, prescription);
+            foreach (var procedure in patient.Procedures)
+                rows.AddProcedure(++counts.Procedures, patient.Id, procedure);
 
             if (rows.Count >= bulkCopy.RowsPerCopy)
                 await rows.CopyAsync(bulkCopy, cancellationToken);
@@ -75,4 +79,6 @@ public sealed class BulkWriteCounts
     public long Conditions { get; set; }
     public long Activities { get; set; }
     public long CareFlags { get; set; }
+    public long Prescriptions { get; set; }
+    public long Procedures { get; set; }
 }

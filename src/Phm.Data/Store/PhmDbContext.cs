@@ -40,6 +40,8 @@ public abstract class PhmDbContext : DbContext
     public DbSet<Condition> Conditions => Set<Condition>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<CareFlag> CareFlags => Set<CareFlag>();
+    public DbSet<Prescription> Prescriptions => Set<Prescription>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<StoreManifest> Manifest => Set<StoreManifest>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<QuarantinedRecord> Quarantine => Set<QuarantinedRecord>();
@@ -66,5 +68,7 @@ public abstract class PhmDbContext : DbContext
         modelBuilder.Entity<Condition>().HasQueryFilter(c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
         modelBuilder.Entity<Activity>().HasQueryFilter(a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
         modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
+        modelBuilder.Entity<Prescription>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
+        modelBuilder.Entity<Procedure>().HasQueryFilter(r => ScopedPcnCode == null || Patients.Any(p => p.Id == r.PatientId));
     }
 }

@@ -5,19 +5,23 @@ using Phm.Data.Patients;
 namespace Phm.Data.Store;
 
 /// <summary>
-/// Patients and their conditions, activity and care flags as bulk rows, shared by the store build and ingest. Values go in
+/// Patients and their conditions, activity, care flags, prescriptions and procedures as bulk rows, shared by the store build and ingest. Values go in
 /// as the column types (enums as int, dates as day numbers), which binary COPY needs.
 /// </summary>
 internal sealed class PopulationRows(IModel model)
 {
-    public static readonly Type[] Entities = [typeof(Patient), typeof(Condition), typeof(Activity), typeof(CareFlag)];
+    public static readonly Type[] Entities = [typeof(Patient), typeof(Condition), typeof(Activity), typeof(CareFlag), typeof(Prescription), typeof(Procedure)];
 
     private readonly BulkRowBuffer _patients = new(TableOf(model, typeof(Patient)), nameof(Patient.Id), nameof(Patient.Pseudonym), nameof(Patient.PracticeCode), nameof(Patient.LsoaCode), nameof(Patient.BirthYear), nameof(Patient.BirthMonth), nameof(Patient.Sex), nameof(Patient.EthnicGroup), nameof(Patient.DateOfDeath));
     private readonly BulkRowBuffer _conditions = new(TableOf(model, typeof(Condition)), nameof(Condition.Id), nameof(Condition.PatientId), nameof(Condition.Register), nameof(Condition.SnomedCode), nameof(Condition.OnsetDate));
     private readonly BulkRowBuffer _activities = new(TableOf(model, typeof(Activity)), nameof(Activity.Id), nameof(Activity.PatientId), nameof(Activity.Kind), nameof(Activity.Date), nameof(Activity.LengthOfStayDays));
     private readonly BulkRowBuffer _careFlags = new(TableOf(model, typeof(CareFlag)), nameof(CareFlag.Id), nameof(CareFlag.PatientId), nameof(CareFlag.Kind), nameof(CareFlag.RecordedOn));
+    private readonly BulkRowBuffer _prescriptions = new(TableOf(model, typeof(Prescription)), nameof(Prescription.Id), nameof(Prescription.PatientId), nameof(Prescription.DmdCode), nameof(Prescription.IssuedOn));
+    private readonly BulkRowBuffer _procedures = new(TableOf(model, typeof(Procedure)), nameof(Procedure.Id), nameof(Procedure.PatientId), nameof(Procedure.SnomedCode), nameof(Procedure.PerformedOn));
 
-    public int Count => _patients.Rows.Count + _conditions.Rows.Count + _activities.Rows.Count + _careFlags.Rows.Count;
+    private IEnumerable<BulkRowBuffer> Buffers => [_patients, _conditions, _activities, _careFlags, _prescriptions, _procedures];
+
+    public int Count => Buffers.Sum(buffer => buffer.Rows.Count);
 
     public void AddPatient(Patient patient) =>
         _patients.Add(patient.Id, patient.Pseudonym, patient.PracticeCode, patient.LsoaCode, patient.BirthYear, patient.BirthMonth, (int)patient.Sex, (int)patient.EthnicGroup, patient.DateOfDeath?.DayNumber);
@@ -31,10 +35,16 @@ internal sealed class PopulationRows(IModel model)
     public void AddCareFlag(long id, int patientId, CareFlag flag) =>
         _careFlags.Add(id, patientId, (int)flag.Kind, flag.RecordedOn.DayNumber);
 
+    public void AddPrescription(long id, int patientId, Prescription prescription) =>
+        _prescriptions.Add(id, patientId, prescription.DmdCode, prescription.IssuedOn.DayNumber);
+
+    public void AddProcedure(long id, int patientId, Procedure procedure) =>
+        _procedures.Add(id, patientId, procedure.SnomedCode, procedure.PerformedOn.DayNumber);
+
     /// <summary>Parents first, so every child row finds its patient even where foreign keys stay on during the load.</summary>
     public async Task CopyAsync(IBulkCopy bulkCopy, CancellationToken cancellationToken)
     {
-        foreach (var buffer in new[] { _patients, _conditions, _activities, _careFlags })
+        foreach (var buffer in Buffers)
             await buffer.CopyAsync(bulkCopy, cancellationToken);
     }
 

@@ -51,6 +51,8 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
     {
         await db.Manifest.ExecuteDeleteAsync(cancellationToken);
         await db.IngestedRecords.ExecuteDeleteAsync(cancellationToken);
+        await db.Procedures.ExecuteDeleteAsync(cancellationToken);
+        await db.Prescriptions.ExecuteDeleteAsync(cancellationToken);
         await db.CareFlags.ExecuteDeleteAsync(cancellationToken);
         await db.Activities.ExecuteDeleteAsync(cancellationToken);
         await db.Conditions.ExecuteDeleteAsync(cancellationToken);

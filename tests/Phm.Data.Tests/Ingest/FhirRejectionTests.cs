@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Phm.Data.Ingest;
 using Phm.Data.Patients;
 using Phm.Data.Store;
+using static Phm.Data.Tests.Ingest.FhirBundles;
 
 namespace Phm.Data.Tests.Ingest;
 
@@ -14,7 +15,7 @@ public sealed class RefusingFhirResources
         await using var hub = await IngestHarness.StartAsync(provider);
         var numbers = TestNhsNumbers.Valid(700).Take(3).ToArray();
         var path = Path.Combine(hub.Folder, "bundle.json");
-        File.WriteAllText(path, Bundle("collection",
+        File.WriteAllText(path, Collection(
             Patient("urn:uuid:good", numbers[0], birthDate: "1950-03-09", gender: "female"),
             Patient("urn:uuid:p1", numbers[1][..9] + "9", birthDate: "1950", gender: "unknown", ethnicCategory: "Q", deceased: new JsonObject { ["deceasedBoolean"] = true }),
             Patient("urn:uuid:p2", numbers[2], birthDate: "2030-01-01", gender: "male"),
@@ -52,36 +53,4 @@ public sealed class RefusingFhirResources
         Assert.Equal([(ActivityKind.EmergencyAdmission, (int?)3)], patient.Activities.Select(a => (a.Kind, a.LengthOfStayDays)));
         Assert.Equal([CareFlagKind.EndOfLifeRegister], patient.CareFlags.Select(f => f.Kind));
     }
-
-    private static string Bundle(string type, params JsonObject[] entries) =>
-        new JsonObject { ["resourceType"] = "Bundle", ["type"] = type, ["entry"] = new JsonArray(entries) }.ToJsonString();
-
-    private static JsonObject Patient(string fullUrl, string nhsNumber, string birthDate, string gender, string? ethnicCategory = null, JsonObject? deceased = null)
-    {
-        var patient = new JsonObject
-        {
-            ["resourceType"] = "Patient",
-            ["identifier"] = new JsonArray(new JsonObject { ["system"] = FhirSystems.NhsNumberSystem, ["value"] = nhsNumber }),
-            ["birthDate"] = birthDate,
-            ["gender"] = gender,
-            ["extension"] = new JsonArray(new JsonObject { ["url"] = FhirSystems.LsoaExtension, ["valueString"] = "E01017139" }),
-            ["generalPractitioner"] = new JsonArray(new JsonObject { ["identifier"] = new JsonObject { ["system"] = FhirSystems.OdsCodeSystem, ["value"] = "J82001" } }),
-        };
-        if (ethnicCategory is not null)
-            patient["extension"]!.AsArray().Add(new JsonObject { ["url"] = FhirSystems.EthnicCategoryExtension, ["valueCodeableConcept"] = Coded(ethnicCategory) });
-        foreach (var (name, value) in deceased ?? [])
-            patient[name] = value!.DeepClone();
-        return new JsonObject { ["fullUrl"] = fullUrl, ["resource"] = patient };
-    }
-
-    private static JsonObject Resource(string type, string subject, JsonObject fields)
-    {
-        fields["resourceType"] = type;
-        fields["subject"] = new JsonObject { ["reference"] = subject };
-        return new JsonObject { ["resource"] = fields };
-    }
-
-    private static JsonObject Snomed(string code) => new() { ["coding"] = new JsonArray(new JsonObject { ["system"] = FhirSystems.SnomedSystem, ["code"] = code }) };
-
-    private static JsonObject Coded(string code) => new() { ["coding"] = new JsonArray(new JsonObject { ["code"] = code }) };
 }

@@ -65,7 +65,8 @@ public sealed class IngestHarness : IAsyncDisposable
     public async Task<StoreCounts> CountAsync()
     {
         await using var db = Store.CreateContext();
-        return new StoreCounts(await db.Patients.CountAsync(), await db.Conditions.CountAsync(), await db.Activities.CountAsync(), await db.CareFlags.CountAsync(), await db.Quarantine.CountAsync());
+        return new StoreCounts(await db.Patients.CountAsync(), await db.Conditions.CountAsync(), await db.Activities.CountAsync(), await db.CareFlags.CountAsync(),
+            await db.Prescriptions.CountAsync(), await db.Procedures.CountAsync(), await db.Quarantine.CountAsync());
     }
 
     public async Task<List<QuarantinedRecord>> QuarantineAsync()
@@ -93,7 +94,7 @@ public sealed class IngestHarness : IAsyncDisposable
     }
 }
 
-public sealed record StoreCounts(int Patients, int Conditions, int Activities, int CareFlags, int Quarantined);
+public sealed record StoreCounts(int Patients, int Conditions, int Activities, int CareFlags, int Prescriptions, int Procedures, int Quarantined);
 
 /// <summary>Valid NHS numbers in the test range 999 000 0000 – 999 999 9999, which are never issued.</summary>
 public static class TestNhsNumbers

@@ -336,6 +336,52 @@ namespace Phm.Data.SqlServer.Migrations
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("Phm.Data.Patients.Prescription", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DmdCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<int>("IssuedOn")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "IssuedOn");
+
+                    b.ToTable("Prescriptions");
+                });
+
+            modelBuilder.Entity("Phm.Data.Patients.Procedure", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PerformedOn")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SnomedCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "PerformedOn");
+
+                    b.ToTable("Procedures");
+                });
+
             modelBuilder.Entity("Phm.Data.Practices.Pcn", b =>
                 {
                     b.Property<string>("Code")
@@ -492,6 +538,24 @@ namespace Phm.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Phm.Data.Patients.Prescription", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany("Prescriptions")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Patients.Procedure", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany("Procedures")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Phm.Data.Practices.PcnMembership", b =>
                 {
                     b.HasOne("Phm.Data.Practices.Pcn", null)
@@ -514,6 +578,10 @@ namespace Phm.Data.SqlServer.Migrations
                     b.Navigation("CareFlags");
 
                     b.Navigation("Conditions");
+
+                    b.Navigation("Prescriptions");
+
+                    b.Navigation("Procedures");
                 });
 
             modelBuilder.Entity("Phm.Data.Practices.Practice", b =>

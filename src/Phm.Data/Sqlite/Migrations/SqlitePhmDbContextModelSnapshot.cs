@@ -327,6 +327,52 @@ namespace Phm.Data.Sqlite.Migrations
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("Phm.Data.Patients.Prescription", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DmdCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "IssuedOn");
+
+                    b.ToTable("Prescriptions");
+                });
+
+            modelBuilder.Entity("Phm.Data.Patients.Procedure", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerformedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnomedCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "PerformedOn");
+
+                    b.ToTable("Procedures");
+                });
+
             modelBuilder.Entity("Phm.Data.Practices.Pcn", b =>
                 {
                     b.Property<string>("Code")
@@ -481,6 +527,24 @@ namespace Phm.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Phm.Data.Patients.Prescription", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany("Prescriptions")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Patients.Procedure", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany("Procedures")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Phm.Data.Practices.PcnMembership", b =>
                 {
                     b.HasOne("Phm.Data.Practices.Pcn", null)
@@ -503,6 +567,10 @@ namespace Phm.Data.Sqlite.Migrations
                     b.Navigation("CareFlags");
 
                     b.Navigation("Conditions");
+
+                    b.Navigation("Prescriptions");
+
+                    b.Navigation("Procedures");
                 });
 
             modelBuilder.Entity("Phm.Data.Practices.Practice", b =>
