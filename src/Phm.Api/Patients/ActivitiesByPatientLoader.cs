@@ -6,11 +6,11 @@ using Phm.Data.Store;
 namespace Phm.Api.Patients;
 
 /// <summary>Each patient's activity within a window, by date.</summary>
-public sealed class ActivitiesByPatientLoader(PhmDbContext db) : BatchLoader<PatientActivityKey, IReadOnlyList<Activity>>
+public sealed class ActivitiesByPatientLoader(PhmDbContext db) : BatchLoader<PatientWindowKey<ActivityWindow>, IReadOnlyList<Activity>>
 {
-    protected override Task<IReadOnlyDictionary<PatientActivityKey, IReadOnlyList<Activity>>> FetchAsync(
-        IReadOnlyCollection<PatientActivityKey> keys, CancellationToken cancellationToken) =>
-        PatientActivityKey.LoadByWindowAsync(keys, async (window, patientIds) =>
+    protected override Task<IReadOnlyDictionary<PatientWindowKey<ActivityWindow>, IReadOnlyList<Activity>>> FetchAsync(
+        IReadOnlyCollection<PatientWindowKey<ActivityWindow>> keys, CancellationToken cancellationToken) =>
+        PatientWindowKey.LoadByWindowAsync(keys, async (window, patientIds) =>
         {
             var activities = await window.Apply(db.Activities.AsNoTracking().Where(a => patientIds.Contains(a.PatientId)))
                 .OrderBy(a => a.Date).ThenBy(a => a.Id)

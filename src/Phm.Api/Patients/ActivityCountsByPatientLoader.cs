@@ -6,11 +6,11 @@ using Phm.Data.Store;
 namespace Phm.Api.Patients;
 
 /// <summary>Each patient's number of contacts of every kind within a window, zeros included, in the order of <see cref="ActivityKind"/>.</summary>
-public sealed class ActivityCountsByPatientLoader(PhmDbContext db) : BatchLoader<PatientActivityKey, IReadOnlyList<ActivityCount>>
+public sealed class ActivityCountsByPatientLoader(PhmDbContext db) : BatchLoader<PatientWindowKey<ActivityWindow>, IReadOnlyList<ActivityCount>>
 {
-    protected override Task<IReadOnlyDictionary<PatientActivityKey, IReadOnlyList<ActivityCount>>> FetchAsync(
-        IReadOnlyCollection<PatientActivityKey> keys, CancellationToken cancellationToken) =>
-        PatientActivityKey.LoadByWindowAsync(keys, async (window, patientIds) =>
+    protected override Task<IReadOnlyDictionary<PatientWindowKey<ActivityWindow>, IReadOnlyList<ActivityCount>>> FetchAsync(
+        IReadOnlyCollection<PatientWindowKey<ActivityWindow>> keys, CancellationToken cancellationToken) =>
+        PatientWindowKey.LoadByWindowAsync(keys, async (window, patientIds) =>
         {
             var counts = await window.Apply(db.Activities.AsNoTracking().Where(a => patientIds.Contains(a.PatientId)))
                 .GroupBy(a => new { a.PatientId, a.Kind })

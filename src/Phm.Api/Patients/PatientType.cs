@@ -55,27 +55,39 @@ public sealed class PatientType : ObjectGraphType<Patient>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityType>>>, IReadOnlyList<Activity>?>("activity")
             .Description("Contacts with health and care services, by date.")
             .Argument<ActivityKindType>("kind", "Only contacts of this kind.")
-            .ActivityWindowArguments()
+            .PeriodArguments("contacts")
             .Resolve()
             .WithService<ActivitiesByPatientLoader>()
-            .ResolveAsync((context, loader) => loader.LoadAsync(new PatientActivityKey(context.Source.Id, ReadWindow(context, context.GetArgument<ActivityKind?>("kind")))));
+            .ResolveAsync((context, loader) => loader.LoadAsync(new(context.Source.Id, new ActivityWindow(context.GetArgument<ActivityKind?>("kind"), ReadPeriod(context)))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityCountType>>>, IReadOnlyList<ActivityCount>?>("activityCounts")
             .Description("Number of contacts with each kind of service (every kind, zeros included).")
-            .ActivityWindowArguments()
+            .PeriodArguments("contacts")
             .Resolve()
             .WithService<ActivityCountsByPatientLoader>()
-            .ResolveAsync((context, loader) => loader.LoadAsync(new PatientActivityKey(context.Source.Id, ReadWindow(context, kind: null))));
+            .ResolveAsync((context, loader) => loader.LoadAsync(new(context.Source.Id, new ActivityWindow(null, ReadPeriod(context)))));
+        Field<NonNullGraphType<IntGraphType>, int>("medicinesPrescribed")
+            .Description("Number of distinct medicines (dm+d codes) prescribed: the usual measure of polypharmacy. Counts what ingest loaded from prescribing records; the generated population has none.")
+            .PeriodArguments("prescriptions issued")
+            .Resolve()
+            .WithService<MedicineCountsByPatientLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(new(context.Source.Id, ReadPeriod(context))));
+        Field<NonNullGraphType<IntGraphType>, int>("proceduresPerformed")
+            .Description("Number of procedures performed (SNOMED CT coded). Counts what ingest loaded; the generated population has none.")
+            .PeriodArguments("procedures performed")
+            .Resolve()
+            .WithService<ProcedureCountsByPatientLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(new(context.Source.Id, ReadPeriod(context))));
     }
 
-    private static ActivityWindow ReadWindow(IResolveFieldContext context, ActivityKind? kind) =>
-        new(kind, context.GetArgument<DateOnly?>("from"), context.GetArgument<DateOnly?>("to"));
+    private static DatePeriod ReadPeriod(IResolveFieldContext context) =>
+        new(context.GetArgument<DateOnly?>("from"), context.GetArgument<DateOnly?>("to"));
 }
 
-internal static class ActivityWindowFieldExtensions
+internal static class PeriodFieldExtensions
 {
-    /// <summary>Adds the <c>from</c> and <c>to</c> arguments of a period of activity, checked before the query runs.</summary>
-    public static FieldBuilder<Patient, TReturn> ActivityWindowArguments<TReturn>(this FieldBuilder<Patient, TReturn> field) => field
-        .Argument<DateOnlyGraphType>("from", "Only contacts on or after this date.")
-        .Argument<DateOnlyGraphType>("to", "Only contacts on or before this date.")
-        .ValidateArguments(context => new ActivityWindow(null, context.GetArgument<DateOnly?>("from"), context.GetArgument<DateOnly?>("to")).Validate());
+    /// <summary>Adds the <c>from</c> and <c>to</c> arguments of a period of <paramref name="records"/>, checked before the query runs.</summary>
+    public static FieldBuilder<Patient, TReturn> PeriodArguments<TReturn>(this FieldBuilder<Patient, TReturn> field, string records) => field
+        .Argument<DateOnlyGraphType>("from", $"Only {records} on or after this date.")
+        .Argument<DateOnlyGraphType>("to", $"Only {records} on or before this date.")
+        .ValidateArguments(context => new DatePeriod(context.GetArgument<DateOnly?>("from"), context.GetArgument<DateOnly?>("to")).Validate());
 }

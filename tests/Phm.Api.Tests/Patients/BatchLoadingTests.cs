@@ -35,6 +35,7 @@ public sealed class BatchLoadingTests : IAsyncLifetime
                   conditions { register }
                   careFlags { kind }
                   activityCounts { count }
+                  medicinesPrescribed proceduresPerformed
                 }
               }
             }
@@ -42,8 +43,8 @@ public sealed class BatchLoadingTests : IAsyncLifetime
 
         Assert.Empty(response.ErrorCodes);
         Assert.Equal(50, response.Data.GetProperty("patients").GetProperty("items").GetArrayLength());
-        // Reference date, page, count, practices, PCNs by practice, LSOAs, conditions, care flags, activity counts.
-        Assert.True(_host.Commands.Commands.Count <= 9, string.Join("\n\n", _host.Commands.Commands));
+        // Reference date, page, count, practices, PCNs by practice, LSOAs, conditions, care flags, activity, medicine and procedure counts.
+        Assert.True(_host.Commands.Commands.Count <= 11, string.Join("\n\n", _host.Commands.Commands));
     }
 
     [Fact]

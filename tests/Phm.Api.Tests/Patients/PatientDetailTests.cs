@@ -52,6 +52,27 @@ public sealed class PatientDetailTests(SampleSchemaFixture fixture) : IClassFixt
         Assert.Equal(0, counts["AMBULANCE"]);
     }
 
+    [Theory]
+    [InlineData("", 3, 2)]
+    [InlineData("(from: \"2020-08-01\")", 3, 1)]                 // paracetamol again, and two other medicines
+    [InlineData("(from: \"2020-02-02\", to: \"2020-07-31\")", 0, 1)]
+    public async Task MedicinesAndProcedures_CountDistinctMedicinesPrescribedAndProceduresPerformed_InAPeriod(string period, int medicines, int procedures)
+    {
+        var response = await fixture.Host.ExecuteAsync($$"""{ patient(id: "{{Ann}}") { medicinesPrescribed{{period}} proceduresPerformed{{period}} } }""");
+
+        var patient = response.Data.GetProperty("patient");
+        Assert.Equal((medicines, procedures), (patient.GetProperty("medicinesPrescribed").GetInt32(), patient.GetProperty("proceduresPerformed").GetInt32()));
+    }
+
+    [Fact]
+    public async Task MedicinesAndProcedures_OfAPatientWithoutAny_AreZero()
+    {
+        var response = await fixture.Host.ExecuteAsync($$"""{ patient(id: "{{Bob}}") { medicinesPrescribed proceduresPerformed } }""");
+
+        Assert.Equal(0, response.Data.GetProperty("patient").GetProperty("medicinesPrescribed").GetInt32());
+        Assert.Equal(0, response.Data.GetProperty("patient").GetProperty("proceduresPerformed").GetInt32());
+    }
+
     [Fact]
     public async Task Activity_WithPeriodEndingBeforeItStarts_FailsValidation()
     {

@@ -42,7 +42,7 @@ public sealed class TheHubOnPostgreSql(PhmApiFactory sqlite, PostgresHub postgre
         var first = await sqlite.AsClinician(PcnA).PostGraphQLAsync(Page);
         var cursor = first.Json.GetProperty("data").GetProperty("patients").GetProperty("pageInfo").GetProperty("endCursor").GetString();
         var id = first.Json.GetProperty("data").GetProperty("patients").GetProperty("edges")[0].GetProperty("node").GetProperty("id").GetString();
-        var detail = $$"""{ patient(id: "{{id}}") { id age dateOfDeath conditions { register } activity(kind: GP_APPOINTMENT) { date } activityCounts { kind count } } }""";
+        var detail = $$"""{ patient(id: "{{id}}") { id age dateOfDeath conditions { register } activity(kind: GP_APPOINTMENT) { date } activityCounts { kind count } medicinesPrescribed(from: "2020-01-01") proceduresPerformed } }""";
 
         var onPostgres = (await postgres.Hub.AsClinician(PcnA).PostGraphQLAsync(Page, new { after = cursor }), await postgres.Hub.AsClinician(PcnA).PostGraphQLAsync(detail));
         var onSqlite = (await sqlite.AsClinician(PcnA).PostGraphQLAsync(Page, new { after = cursor }), await sqlite.AsClinician(PcnA).PostGraphQLAsync(detail));

@@ -59,7 +59,9 @@ public static class SampleData
                 conditions: [(ConditionRegister.Hypertension, "38341003", new(2010, 5, 1)), (ConditionRegister.Diabetes, "44054006", new(2015, 2, 1)), (ConditionRegister.Copd, "13645005", new(2018, 9, 12))],
                 activities: [(ActivityKind.GpAppointment, new(2020, 1, 10), null), (ActivityKind.GpAppointment, new(2020, 6, 1), null), (ActivityKind.AeAttendance, new(2020, 7, 2), null),
                     (ActivityKind.EmergencyAdmission, new(2020, 7, 2), 3), (ActivityKind.Outpatient, new(2020, 10, 5), null)],
-                flags: [(CareFlagKind.CarePlan, new(2020, 8, 1))]),
+                flags: [(CareFlagKind.CarePlan, new(2020, 8, 1))],
+                prescriptions: [("322236009", new(2020, 2, 1)), ("322236009", new(2020, 8, 1)), ("317896006", new(2020, 9, 1)), ("39720311000001101", new(2020, 11, 1))],
+                procedures: [("232717009", new(2020, 7, 2)), ("430193006", new(2020, 11, 30))]),
             Patient(2, Bob, Alpha, Middling, 1990, 1, Sex.Male, EthnicGroup.Asian,
                 conditions: [(ConditionRegister.Asthma, "195967001", new(2000, 3, 1))]),
             Patient(3, Cat, Beta, Affluent, 2010, 12, Sex.Female, EthnicGroup.Mixed),
@@ -110,7 +112,9 @@ public static class SampleData
         DateOnly? died = null,
         (ConditionRegister Register, string Snomed, DateOnly Onset)[]? conditions = null,
         (ActivityKind Kind, DateOnly Date, int? Stay)[]? activities = null,
-        (CareFlagKind Kind, DateOnly On)[]? flags = null) => new()
+        (CareFlagKind Kind, DateOnly On)[]? flags = null,
+        (string Dmd, DateOnly On)[]? prescriptions = null,
+        (string Snomed, DateOnly On)[]? procedures = null) => new()
         {
             Id = id,
             Pseudonym = pseudonym,
@@ -124,5 +128,7 @@ public static class SampleData
             Conditions = [.. (conditions ?? []).Select((c, i) => new Condition { Id = id * 100 + i, PatientId = id, Register = c.Register, SnomedCode = c.Snomed, OnsetDate = c.Onset })],
             Activities = [.. (activities ?? []).Select((a, i) => new Activity { Id = id * 100 + i, PatientId = id, Kind = a.Kind, Date = a.Date, LengthOfStayDays = a.Stay })],
             CareFlags = [.. (flags ?? []).Select((f, i) => new CareFlag { Id = id * 100 + i, PatientId = id, Kind = f.Kind, RecordedOn = f.On })],
+            Prescriptions = [.. (prescriptions ?? []).Select((m, i) => new Prescription { Id = id * 100 + i, PatientId = id, DmdCode = m.Dmd, IssuedOn = m.On })],
+            Procedures = [.. (procedures ?? []).Select((r, i) => new Procedure { Id = id * 100 + i, PatientId = id, SnomedCode = r.Snomed, PerformedOn = r.On })],
         };
 }
