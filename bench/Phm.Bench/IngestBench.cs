@@ -12,7 +12,7 @@ namespace Phm.Bench;
 
 /// <summary>
 /// Ingest rates into a fresh SQLite store (targets: CSV ≥ 50,000 rows/s, FHIR ≥ 2,000 resources/s on 2 cores):
-/// a generated CSV extract of valid rows, and the Synthea test bundles made English (NHS number, LSOA, practice) and
+/// a generated CSV extract of valid rows, and the Synthea test bundles made English (NHS number, LSOA, practice, dm+d medicines) and
 /// repeated under new NHS numbers.
 /// </summary>
 internal static class IngestBench
@@ -55,7 +55,7 @@ internal static class IngestBench
     private static void Report(string name, string unit, long count, IngestSummary summary, TimeSpan elapsed, TimeSpan cpu, int target) =>
         Console.WriteLine($"{name} ingest into SQLite: {count:N0} {unit} in {elapsed.TotalSeconds:F1} s = {count / elapsed.TotalSeconds:N0} {unit}/s (target ≥ {target:N0}), {cpu.TotalSeconds:F1} s CPU; {summary}");
 
-    /// <summary>Per patient: one condition, three contacts (one an admission), a care flag for one in five.</summary>
+    /// <summary>Per patient: one condition, three contacts (one an admission), two prescriptions; a care flag for one in five, a procedure for one in four.</summary>
     private static async Task<long> WriteExtractAsync(PhmStore store, string folder, int patients)
     {
         await using var db = store.CreateContext();
@@ -63,14 +63,19 @@ internal static class IngestBench
         var lsoas = await db.Lsoas.Select(l => l.Code).ToListAsync();
         var codes = new[] { "38341003", "44054006", "195967001", "13645005", "84114007" };
         var kinds = new[] { "gp_appointment", "ae_attendance", "outpatient" };
+        var medicines = new[] { "322236009", "317896006", "39720311000001101" };
         using var patientsCsv = new StreamWriter(Path.Combine(folder, "patients.csv"));
         using var conditionsCsv = new StreamWriter(Path.Combine(folder, "conditions.csv"));
         using var activityCsv = new StreamWriter(Path.Combine(folder, "activity.csv"));
         using var flagsCsv = new StreamWriter(Path.Combine(folder, "care_flags.csv"));
+        using var prescriptionsCsv = new StreamWriter(Path.Combine(folder, "prescriptions.csv"));
+        using var proceduresCsv = new StreamWriter(Path.Combine(folder, "procedures.csv"));
         patientsCsv.WriteLine("nhs_number,birth_date,sex,ethnic_category,lsoa_code,practice_code,date_of_death");
         conditionsCsv.WriteLine("nhs_number,snomed_code,onset_date");
         activityCsv.WriteLine("nhs_number,kind,date,length_of_stay_days");
         flagsCsv.WriteLine("nhs_number,flag,recorded_on");
+        prescriptionsCsv.WriteLine("nhs_number,dmd_code,issued_on");
+        proceduresCsv.WriteLine("nhs_number,snomed_code,performed_on");
         long rows = 0;
         var i = 0;
         foreach (var number in ValidNhsNumbers().Take(patients))
@@ -81,10 +86,17 @@ internal static class IngestBench
             activityCsv.WriteLine($"{number},{kinds[i % kinds.Length]},{day},");
             activityCsv.WriteLine($"{number},gp_appointment,2023-0{1 + i % 9}-01,");
             activityCsv.WriteLine($"{number},emergency_admission,{day},{i % 7}");
-            rows += 5;
+            prescriptionsCsv.WriteLine($"{number},{medicines[i % medicines.Length]},{day}");
+            prescriptionsCsv.WriteLine($"{number},{medicines[(i + 1) % medicines.Length]},2023-0{1 + i % 9}-01");
+            rows += 7;
             if (i % 5 == 0)
             {
                 flagsCsv.WriteLine($"{number},care_plan,{day}");
+                rows++;
+            }
+            if (i % 4 == 0)
+            {
+                proceduresCsv.WriteLine($"{number},232717009,{day}");
                 rows++;
             }
             i++;
@@ -106,6 +118,9 @@ internal static class IngestBench
                 patient["identifier"] = new JsonArray(new JsonObject { ["system"] = FhirSystems.NhsNumberSystem, ["value"] = numbers.Current });
                 patient["extension"] = new JsonArray(new JsonObject { ["url"] = FhirSystems.LsoaExtension, ["valueString"] = "E01017139" });
                 patient["generalPractitioner"] = new JsonArray(new JsonObject { ["identifier"] = new JsonObject { ["system"] = FhirSystems.OdsCodeSystem, ["value"] = "J82001" } });
+                // Synthea codes medicines in RxNorm; an English system sends dm+d.
+                foreach (var medicine in bundle["entry"]!.AsArray().Select(e => e!["resource"]!).Where(r => (string)r["resourceType"]! == "MedicationRequest"))
+                    medicine["medicationCodeableConcept"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = FhirSystems.SnomedSystem, ["code"] = "322236009" }) };
                 File.WriteAllText(Path.Combine(folder, $"bundle-{copy:00000}-{index}.json"), bundle.ToJsonString());
             }
         }

@@ -25,7 +25,7 @@ public static class IngestCommands
 
     private static Command Csv()
     {
-        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder with patients.csv, conditions.csv, activity.csv and/or care_flags.csv (schema: docs/ingest.md)." };
+        var folder = new Argument<DirectoryInfo>("folder") { Description = $"Folder with any of {string.Join(", ", Ingestor.CsvExtractFiles)} (schema: docs/ingest.md)." };
         var command = new Command("csv", "Ingest a CSV extract.") { folder };
         AddOptions(command);
         command.SetAction((parse, cancellationToken) => RunAsync(parse, (ingestor, options, progress) =>

@@ -12,11 +12,14 @@ namespace Phm.Data.Ingest;
 /// </summary>
 public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, RegisterCodeList codes, TimeProvider time)
 {
-    /// <summary>A folder holding any of patients.csv, conditions.csv, activity.csv, care_flags.csv.</summary>
+    /// <summary>The files a CSV extract may hold, in the order they are read.</summary>
+    public static IReadOnlyList<string> CsvExtractFiles { get; } = [.. CsvExtractReader.Schema.Select(f => f.File)];
+
+    /// <summary>A folder holding any of <see cref="CsvExtractFiles"/>.</summary>
     public async Task<IngestSummary> IngestCsvAsync(string folder, IngestOptions options, IProgress<IngestSummary>? progress, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(folder) || !CsvExtractReader.HasExtract(folder))
-            throw new IngestException($"{folder}: no CSV extract here (expected any of {string.Join(", ", CsvExtractReader.Schema.Select(f => f.File))}).");
+            throw new IngestException($"{folder}: no CSV extract here (expected any of {string.Join(", ", CsvExtractFiles)}).");
         var files = CsvExtractReader.Schema.Select(f => Path.Combine(folder, f.File)).Where(File.Exists).ToList();
         return await RunAsync(folder, files, options, progress, writer => new CsvExtractReader(writer, pseudonymiser, codes).ReadAsync(folder, cancellationToken), cancellationToken);
     }
