@@ -23,32 +23,35 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
 
     private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
 
-    /// <summary>File name, required columns, optional columns; in the order they are read.</summary>
-    public static readonly IReadOnlyList<(string File, string[] Required, string[] Optional)> Schema =
+    /// <summary>
+    /// File name, required columns, optional columns, and optional columns of which the header needs at least one; in
+    /// the order they are read.
+    /// </summary>
+    public static readonly IReadOnlyList<(string File, string[] Required, string[] Optional, string[] AtLeastOne)> Schema =
     [
-        (Patients, ["nhs_number", "birth_date", "sex", "ethnic_category", "lsoa_code", "practice_code"], ["date_of_death"]),
-        (Conditions, ["nhs_number", "snomed_code", "onset_date"], []),
-        (Activity, ["nhs_number", "kind", "date", "length_of_stay_days"], []),
-        (CareFlags, ["nhs_number", "flag", "recorded_on"], []),
-        (Prescriptions, ["nhs_number", "dmd_code", "issued_on"], []),
-        (Procedures, ["nhs_number", "snomed_code", "performed_on"], []),
+        (Patients, ["nhs_number", "birth_date", "sex", "ethnic_category", "practice_code"], ["lsoa_code", "postcode", "date_of_death"], ["lsoa_code", "postcode"]),
+        (Conditions, ["nhs_number", "snomed_code", "onset_date"], [], []),
+        (Activity, ["nhs_number", "kind", "date", "length_of_stay_days"], [], []),
+        (CareFlags, ["nhs_number", "flag", "recorded_on"], [], []),
+        (Prescriptions, ["nhs_number", "dmd_code", "issued_on"], [], []),
+        (Procedures, ["nhs_number", "snomed_code", "performed_on"], [], []),
     ];
 
     public static bool HasExtract(string folder) => Schema.Any(file => File.Exists(Path.Combine(folder, file.File)));
 
     public async Task ReadAsync(string folder, CancellationToken cancellationToken)
     {
-        foreach (var (file, required, optional) in Schema)
+        foreach (var (file, required, optional, atLeastOne) in Schema)
         {
             var path = Path.Combine(folder, file);
             if (!File.Exists(path))
                 continue;
-            await ReadFileAsync(path, await IngestSource.NameAsync(path, nameIsSafe: true, cancellationToken), file, required, optional, cancellationToken);
+            await ReadFileAsync(path, await IngestSource.NameAsync(path, nameIsSafe: true, cancellationToken), file, required, optional, atLeastOne, cancellationToken);
             writer.MarkInputFileDone(path);
         }
     }
 
-    private async Task ReadFileAsync(string path, string source, string file, string[] required, string[] optional, CancellationToken cancellationToken)
+    private async Task ReadFileAsync(string path, string source, string file, string[] required, string[] optional, string[] atLeastOne, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, BadDataFound = null });
@@ -58,7 +61,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
             return;
         }
 
-        var problems = HeaderProblems(header, required, optional);
+        var problems = HeaderProblems(header, required, optional, atLeastOne);
         if (problems.Count > 0)
         {
             writer.RefuseFile(new(source, "header"), problems);
@@ -86,11 +89,13 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         }
     }
 
-    private static List<FieldProblem> HeaderProblems(string[] header, string[] required, string[] optional)
+    private static List<FieldProblem> HeaderProblems(string[] header, string[] required, string[] optional, string[] atLeastOne)
     {
         var problems = required.Where(column => !header.Contains(column, StringComparer.Ordinal))
             .Select(column => new FieldProblem(column, "required column is missing from the header"))
             .ToList();
+        if (atLeastOne.Length > 0 && !atLeastOne.Any(column => header.Contains(column, StringComparer.Ordinal)))
+            problems.Add(new(atLeastOne[0], $"the header needs one of {string.Join(", ", atLeastOne)}"));
         problems.AddRange(header.Select((column, i) => (column, i))
             .Where(c => !required.Contains(c.column, StringComparer.Ordinal) && !optional.Contains(c.column, StringComparer.Ordinal))
             .DistinctBy(c => c.column, StringComparer.Ordinal)
@@ -123,11 +128,11 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         if (!string.IsNullOrEmpty(ethnicCategory) && !IngestVocabulary.EthnicCategories.TryGetValue(ethnicCategory, out ethnicGroup))
             problems.Add(new("ethnic_category", "not an NHS Data Dictionary ethnic category (A-H, J-N, P, R, S, Z or blank)"));
 
-        var lsoa = Required(csv, columns, "lsoa_code", "an LSOA code is required (a postcode is not mapped to one)", problems);
+        var lsoa = writer.ResolveLsoa(columns.ValueOrNull(csv, "lsoa_code"), columns.ValueOrNull(csv, "postcode"), "lsoa_code", "postcode", problems);
         var practice = Required(csv, columns, "practice_code", "a practice ODS code is required", problems);
 
         DateOnly? death = null;
-        if (columns.Has("date_of_death") && csv.GetField(columns["date_of_death"]) is { Length: > 0 } deathText)
+        if (columns.ValueOrNull(csv, "date_of_death") is { Length: > 0 } deathText)
         {
             death = Date(deathText, "date_of_death", problems);
             if (death < birth)
@@ -301,6 +306,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
 
         public int this[string column] => _index[column];
 
-        public bool Has(string column) => _index.ContainsKey(column);
+        /// <summary>An optional column's value, or null when the file has no such column.</summary>
+        public string? ValueOrNull(CsvReader csv, string column) => _index.TryGetValue(column, out var i) ? csv.GetField(i) : null;
     }
 }

@@ -160,9 +160,9 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
             && !IngestVocabulary.EthnicCategories.TryGetValue(ethnicity.Coding.FirstOrDefault()?.Code ?? "", out ethnicGroup))
             problems.Add(new("extension:ethnicCategory", "not an NHS Data Dictionary ethnic category"));
 
-        var lsoa = LsoaOf(patient);
-        if (lsoa is null)
-            problems.Add(new("address", $"no LSOA: the hub needs the ONS 2011 LSOA code in extension {FhirSystems.LsoaExtension}; it does not derive one from a postcode or a non-English address"));
+        // The LSOA extension, else the home (or first) address's postcode through the run's postcode lookup.
+        var postcode = patient.Address.OrderBy(a => a.Use == Address.AddressUse.Home ? 0 : 1).Select(a => a.PostalCode).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p));
+        var lsoa = writer.ResolveLsoa(LsoaOf(patient), postcode, "address", "address.postalCode", problems);
 
         var practice = patient.GeneralPractitioner.Select(r => r.Identifier).FirstOrDefault(i => i?.System == FhirSystems.OdsCodeSystem)?.Value;
         if (practice is null)
@@ -185,7 +185,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
         {
             Pseudonym = pseudonym ?? "",
             PracticeCode = practice ?? "",
-            LsoaCode = lsoa ?? "",
+            LsoaCode = lsoa,
             BirthYear = birthYear,
             BirthMonth = birthMonth,
             Sex = sex,

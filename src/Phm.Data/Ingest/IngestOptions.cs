@@ -11,6 +11,12 @@ public sealed class IngestOptions
     /// <summary>Folder of the quarantine CSV file; by default the folder of the (first) input.</summary>
     public string? QuarantineDirectory { get; init; }
 
+    /// <summary>
+    /// An ONS postcode-to-LSOA lookup (CSV), for records that give a postcode instead of an LSOA code; without one such
+    /// records are quarantined. See <see cref="PostcodeLookup"/>.
+    /// </summary>
+    public string? PostcodeLookupPath { get; init; }
+
     /// <summary>For crash-safety tests: this batch (1-based) fails after writing its rows, before it commits.</summary>
     internal int? FailBatchBeforeCommit { get; init; }
 }

@@ -74,6 +74,28 @@ internal sealed class IngestWriter : IAsyncDisposable
         Summary.InputBytesRead = _finishedInputBytes;
     }
 
+    /// <summary>Postcode to LSOA, when the run was given a lookup.</summary>
+    private PostcodeLookup? _postcodes;
+
+    /// <summary>
+    /// The patient's LSOA: the code when the record gives one, else its postcode's through the lookup. A problem names
+    /// the field at fault and never repeats the postcode.
+    /// </summary>
+    public string ResolveLsoa(string? lsoaCode, string? postcode, string lsoaField, string postcodeField, List<FieldProblem> problems)
+    {
+        if (!string.IsNullOrEmpty(lsoaCode))
+            return lsoaCode;
+        if (string.IsNullOrEmpty(postcode))
+            problems.Add(new(lsoaField, "an LSOA code or a postcode is required"));
+        else if (_postcodes is null)
+            problems.Add(new(lsoaField, "no LSOA code, and no postcode lookup to find one from the postcode (--postcode-lookup)"));
+        else if (_postcodes.TryFind(postcode, out var lsoa))
+            return lsoa;
+        else
+            problems.Add(new(postcodeField, "the postcode is not in the postcode lookup, or lies outside the store's LSOAs"));
+        return "";
+    }
+
     /// <summary>Nothing the store holds may be dated after this.</summary>
     public DateOnly Today { get; }
 
@@ -95,7 +117,10 @@ internal sealed class IngestWriter : IAsyncDisposable
                 await db.CareFlags.MaxAsync(f => (long?)f.Id, cancellationToken) ?? 0,
                 await db.Prescriptions.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0,
                 await db.Procedures.MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0));
-        return new IngestWriter(db, options, time, progress, new QuarantineFile(quarantinePath), state);
+        return new IngestWriter(db, options, time, progress, new QuarantineFile(quarantinePath), state)
+        {
+            _postcodes = options.PostcodeLookupPath is { } lookup ? PostcodeLookup.Load(lookup, state.Lsoas) : null,
+        };
     }
 
     /// <summary>

@@ -166,7 +166,7 @@ public sealed class IngestingACsvExtract
             ("patients.csv", "row 6", "birth_date", "before 1900"),
             ("patients.csv", "row 6", "sex", "sex must be F or M (female or male)"),
             ("patients.csv", "row 6", "ethnic_category", "not an NHS Data Dictionary ethnic category (A-H, J-N, P, R, S, Z or blank)"),
-            ("patients.csv", "row 7", "lsoa_code", "an LSOA code is required (a postcode is not mapped to one)"),
+            ("patients.csv", "row 7", "lsoa_code", "an LSOA code or a postcode is required"),
             ("patients.csv", "row 7", "practice_code", "a practice ODS code is required"),
             ("patients.csv", "row 8", "practice_code", "no practice with this ODS code is in the store"),
             ("patients.csv", "row 8", "lsoa_code", "no LSOA with this code is in the store (2011 LSOAs of the city and its neighbours)"),
