@@ -214,28 +214,26 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
             writer.AddCareFlag(at, pseudonym!, new CareFlag { Kind = kind, RecordedOn = recordedOn!.Value }, "nhs_number");
     }
 
-    private void ReadPrescription(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems)
+    private void ReadPrescription(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems) =>
+        ReadCodedRecord(at, csv, columns, problems, ("dmd_code", "a dm+d code is required"), "issued_on",
+            (pseudonym, code, date) => writer.AddPrescription(at, pseudonym, new Prescription { DmdCode = code, IssuedOn = date }, "nhs_number"));
+
+    private void ReadProcedure(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems) =>
+        ReadCodedRecord(at, csv, columns, problems, ("snomed_code", "a SNOMED CT code is required"), "performed_on",
+            (pseudonym, code, date) => writer.AddProcedure(at, pseudonym, new Procedure { SnomedCode = code, PerformedOn = date }, "nhs_number"));
+
+    /// <summary>A row of a patient, a SNOMED CT concept (dm+d codes are ones too) and a date.</summary>
+    private void ReadCodedRecord(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems,
+        (string Column, string Missing) code, string dateColumn, Action<string, string, DateOnly> add)
     {
         var pseudonym = Pseudonym(csv, columns, problems);
-        var code = ConceptId(csv, columns, "dmd_code", "a dm+d code is required", problems);
-        var issuedOn = RequiredDate(csv, columns, "issued_on", problems);
+        var conceptId = ConceptId(csv, columns, code.Column, code.Missing, problems);
+        var date = RequiredDate(csv, columns, dateColumn, problems);
 
         if (problems.Count > 0)
             writer.Quarantine(at, problems);
         else
-            writer.AddPrescription(at, pseudonym!, new Prescription { DmdCode = code, IssuedOn = issuedOn!.Value }, "nhs_number");
-    }
-
-    private void ReadProcedure(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems)
-    {
-        var pseudonym = Pseudonym(csv, columns, problems);
-        var code = ConceptId(csv, columns, "snomed_code", "a SNOMED CT code is required", problems);
-        var performedOn = RequiredDate(csv, columns, "performed_on", problems);
-
-        if (problems.Count > 0)
-            writer.Quarantine(at, problems);
-        else
-            writer.AddProcedure(at, pseudonym!, new Procedure { SnomedCode = code, PerformedOn = performedOn!.Value }, "nhs_number");
+            add(pseudonym!, conceptId, date!.Value);
     }
 
     /// <summary>A required SNOMED CT concept identifier (dm+d codes are ones too), checked for its form.</summary>
