@@ -3,34 +3,22 @@ using System.Net;
 namespace Phm.Api.Tests.Providers;
 
 /// <summary>
-/// The hub answers the same on PostgreSQL as on SQLite: the same seed builds the same patients, so every representative
-/// request — filters, paging, detail, PCN scope, aggregates under suppression, refusals — must return the same body.
+/// The hub answers the same on a database server as on SQLite: the same seed builds the same patients, so every
+/// representative request — filters, paging, detail, PCN scope, aggregates under suppression, refusals — must return
+/// the same body.
 /// </summary>
-[Collection(HubCollection.Name)]
-public sealed class TheHubOnPostgreSql(PhmApiFactory sqlite, PostgresHub postgres) : IClassFixture<PostgresHub>
+public abstract class HubParityTests<TServer>(PhmApiFactory sqlite, TServer server) where TServer : ServerHub
 {
     private const string PcnA = "U97340";
 
-    public static TheoryData<string, string> Requests => new()
-    {
-        { "clinician", """{ patients(first: 20, filter: { nationalQuintile: 1, registers: [HYPERTENSION] }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id age sex ethnicGroup birthYearMonth practice { code } lsoa { code localQuintile } conditions { register snomedCode onsetDate } } } } }""" },
-        { "clinician", """{ patients(filter: { ageFrom: 65, ageTo: 74, sex: FEMALE, alive: true }) { totalCount } }""" },
-        { "clinician", """{ patients(first: 5, filter: { practice: "J82101", registers: [COPD, DIABETES] }) { totalCount edges { node { id activityCounts { kind count } careFlags { kind recordedOn } } } } }""" },
-        { "clinician", """{ patients(filter: { pcn: "U47004" }) { totalCount } }""" },
-        { "clinician", """{ deprivationProfile(groupBy: PRACTICE) { group { code } patients } }""" },
-        { "analyst", """{ deprivationProfile(groupBy: PCN) { group { code name } patients } }""" },
-        { "analyst", """{ lsoas(filter: { localQuintile: 1 }) { code imdScore imdRank nationalQuintile population { total } } }""" },
-        { "admin", """{ practices { code listSize pcn { code } pcnMemberships { pcn { code } validFrom validTo } } }""" },
-    };
-
     [SkippableTheory]
-    [MemberData(nameof(Requests))]
+    [MemberData(nameof(RepresentativeRequests.All), MemberType = typeof(RepresentativeRequests))]
     public async Task ARequest_IsAnsweredAsOnSqlite(string role, string query)
     {
-        var onPostgres = await As(postgres.Hub, role).PostGraphQLAsync(query);
+        var onServer = await As(server.Hub, role).PostGraphQLAsync(query);
         var onSqlite = await As(sqlite, role).PostGraphQLAsync(query);
 
-        Assert.Equal((onSqlite.Status, onSqlite.Body), (onPostgres.Status, onPostgres.Body));
+        Assert.Equal((onSqlite.Status, onSqlite.Body), (onServer.Status, onServer.Body));
         // Equal refusals would prove little: only the one request meant to be refused may carry errors.
         Assert.Equal(query.Contains("U47004", StringComparison.Ordinal), onSqlite.Json.TryGetProperty("errors", out _));
     }
@@ -44,11 +32,11 @@ public sealed class TheHubOnPostgreSql(PhmApiFactory sqlite, PostgresHub postgre
         var id = first.Json.GetProperty("data").GetProperty("patients").GetProperty("edges")[0].GetProperty("node").GetProperty("id").GetString();
         var detail = $$"""{ patient(id: "{{id}}") { id age dateOfDeath conditions { register } activity(kind: GP_APPOINTMENT) { date } activityCounts { kind count } medicinesPrescribed(from: "2020-01-01") proceduresPerformed } }""";
 
-        var onPostgres = (await postgres.Hub.AsClinician(PcnA).PostGraphQLAsync(Page, new { after = cursor }), await postgres.Hub.AsClinician(PcnA).PostGraphQLAsync(detail));
+        var onServer = (await server.Hub.AsClinician(PcnA).PostGraphQLAsync(Page, new { after = cursor }), await server.Hub.AsClinician(PcnA).PostGraphQLAsync(detail));
         var onSqlite = (await sqlite.AsClinician(PcnA).PostGraphQLAsync(Page, new { after = cursor }), await sqlite.AsClinician(PcnA).PostGraphQLAsync(detail));
 
         Assert.Equal(HttpStatusCode.OK, onSqlite.Item1.Status);
-        Assert.Equal((onSqlite.Item1.Body, onSqlite.Item2.Body), (onPostgres.Item1.Body, onPostgres.Item2.Body));
+        Assert.Equal((onSqlite.Item1.Body, onSqlite.Item2.Body), (onServer.Item1.Body, onServer.Item2.Body));
     }
 
     private static HubCaller As(PhmApiFactory hub, string role) => role switch
@@ -57,5 +45,27 @@ public sealed class TheHubOnPostgreSql(PhmApiFactory sqlite, PostgresHub postgre
         "analyst" => hub.AsAnalyst(),
         "admin" => hub.AsAdmin(),
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role."),
+    };
+}
+
+[Collection(HubCollection.Name)]
+public sealed class TheHubOnPostgreSql(PhmApiFactory sqlite, PostgresHub server) : HubParityTests<PostgresHub>(sqlite, server), IClassFixture<PostgresHub>;
+
+[Collection(HubCollection.Name)]
+public sealed class TheHubOnSqlServer(PhmApiFactory sqlite, SqlServerHub server) : HubParityTests<SqlServerHub>(sqlite, server), IClassFixture<SqlServerHub>;
+
+/// <summary>One request per concern, with the role that sends it; the PCN U47004 request is the one meant to be refused.</summary>
+public static class RepresentativeRequests
+{
+    public static TheoryData<string, string> All => new()
+    {
+        { "clinician", """{ patients(first: 20, filter: { nationalQuintile: 1, registers: [HYPERTENSION] }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id age sex ethnicGroup birthYearMonth practice { code } lsoa { code localQuintile } conditions { register snomedCode onsetDate } } } } }""" },
+        { "clinician", """{ patients(filter: { ageFrom: 65, ageTo: 74, sex: FEMALE, alive: true }) { totalCount } }""" },
+        { "clinician", """{ patients(first: 5, filter: { practice: "J82101", registers: [COPD, DIABETES] }) { totalCount edges { node { id activityCounts { kind count } careFlags { kind recordedOn } } } } }""" },
+        { "clinician", """{ patients(filter: { pcn: "U47004" }) { totalCount } }""" },
+        { "clinician", """{ deprivationProfile(groupBy: PRACTICE) { group { code } patients } }""" },
+        { "analyst", """{ deprivationProfile(groupBy: PCN) { group { code name } patients } }""" },
+        { "analyst", """{ lsoas(filter: { localQuintile: 1 }) { code imdScore imdRank nationalQuintile population { total } } }""" },
+        { "admin", """{ practices { code listSize pcn { code } pcnMemberships { pcn { code } validFrom validTo } } }""" },
     };
 }
