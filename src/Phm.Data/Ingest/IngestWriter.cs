@@ -136,8 +136,10 @@ internal sealed class IngestWriter : IAsyncDisposable
             problems.Add(new(lsoaField, "no LSOA with this code is in the store (2011 LSOAs of the city and its neighbours)"));
         if (problems.Count > 0)
         {
+            // A refused record of a patient the store already holds leaves that patient as they were, and their other
+            // records can still join them.
             Quarantine(at, problems);
-            return false;
+            return patient.Pseudonym.Length > 0 && _patients.ContainsKey(patient.Pseudonym);
         }
 
         Summary.Read++;

@@ -68,6 +68,24 @@ public sealed class ALaterExtract
         Assert.Equal(new DateOnly(2023, 2, 3), (await DetailsOf(hub, Numbers[0])).Death);
     }
 
+    [SkippableTheory, ProviderData]
+    public async Task WhoseRecordIsRefused_KeepsTheirDetails_AndTheirOtherRecordsStillJoinThem(DatabaseProvider provider)
+    {
+        await using var hub = await IngestHarness.StartAsync(provider);
+        var path = Path.Combine(hub.Folder, "patient.json");
+        File.WriteAllText(path, Collection(Patient("urn:uuid:a", Numbers[0], "1950-03-09", "female")));
+        await hub.IngestFhirAsync(path);
+
+        File.WriteAllText(path, Collection(
+            Patient("urn:uuid:a", Numbers[0], "1950-03-09", "unknown"),
+            Resource("Condition", "urn:uuid:a", new() { ["code"] = Snomed("84114007"), ["onsetDateTime"] = "2022-05-01" })));
+        var later = await hub.IngestFhirAsync(path);
+
+        Assert.Equal((1L, 1L, 0L), (later.Quarantined, later.Loaded, later.Updated));
+        Assert.Equal([("entry 0 (Patient)", "gender")], (await hub.QuarantineAsync()).Select(q => (q.Reference, q.Field)));
+        Assert.Equal(("J82001", "E01017139", (DateOnly?)null), await DetailsOf(hub, Numbers[0]));
+    }
+
     private static async Task<(string Practice, string Lsoa, DateOnly? Death)> DetailsOf(IngestHarness hub, string nhsNumber)
     {
         await using var db = hub.Store.CreateContext();
