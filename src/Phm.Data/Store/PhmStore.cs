@@ -32,11 +32,13 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
 
     public async Task<StoreManifest> EnsureReadyAsync(CancellationToken cancellationToken)
     {
-        var reference = ReferenceData.Load(_options.ResolveReferenceDataDirectory(), _options.LocalAuthority, _options.ResolveNeighbouringAuthorities());
-        var wanted = new PopulationSettings(_options.Seed, _options.Population ?? reference.TotalListSize, _options.LocalAuthority);
+        var directory = _options.ResolveReferenceDataDirectory();
+        var wanted = new PopulationSettings(_options.Seed, _options.Population ?? ReferenceData.ReadTotalListSize(directory), _options.LocalAuthority);
+        // Most of a restart would go on reading England's IMD files, which only a build needs.
+        ReferenceData LoadReference() => ReferenceData.Load(directory, _options.LocalAuthority, _options.ResolveNeighbouringAuthorities());
         return Provider == DatabaseProvider.Sqlite
-            ? await EnsureFileReadyAsync(reference, wanted, cancellationToken)
-            : await EnsureServerReadyAsync(reference, wanted, cancellationToken);
+            ? await EnsureFileReadyAsync(LoadReference, wanted, cancellationToken)
+            : await EnsureServerReadyAsync(LoadReference, wanted, cancellationToken);
     }
 
     /// <summary>Applies pending schema migrations without building or changing data; returns the names applied.</summary>
@@ -50,7 +52,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         return pending;
     }
 
-    private async Task<StoreManifest> EnsureServerReadyAsync(ReferenceData reference, PopulationSettings wanted, CancellationToken cancellationToken)
+    private async Task<StoreManifest> EnsureServerReadyAsync(Func<ReferenceData> loadReference, PopulationSettings wanted, CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
         await db.Database.MigrateAsync(cancellationToken);
@@ -58,13 +60,14 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         if (CanReuse(existing, wanted))
             return existing;
 
+        var reference = loadReference();
         LogBuilding(wanted);
         var manifest = await new StoreLoader(db, time).LoadAsync(reference, wanted, cancellationToken);
         logger.LogInformation("Store ready on {Provider}", Provider);
         return manifest;
     }
 
-    private async Task<StoreManifest> EnsureFileReadyAsync(ReferenceData reference, PopulationSettings wanted, CancellationToken cancellationToken)
+    private async Task<StoreManifest> EnsureFileReadyAsync(Func<ReferenceData> loadReference, PopulationSettings wanted, CancellationToken cancellationToken)
     {
         var existing = await ReadManifestAsync(cancellationToken);
         if (CanReuse(existing, wanted))
@@ -75,6 +78,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             return existing;
         }
 
+        var reference = loadReference();
         Directory.CreateDirectory(_options.ResolveDataDirectory());
         var buildPath = FilePath + ".building";
         DeleteDatabaseFiles(buildPath);

@@ -17,10 +17,22 @@ public sealed record ReferenceData(
 
     public static ReferenceData Load(string referenceDirectory, string localAuthority, IReadOnlyList<string> neighbouringAuthorities)
     {
-        if (!Directory.Exists(referenceDirectory))
-            throw new ReferenceDataException($"{referenceDirectory}: the reference data folder is missing (Phm:ReferenceDataDirectory).");
+        RequireDirectory(referenceDirectory);
         var lsoas = ImdReferenceReader.Read(referenceDirectory, localAuthority, neighbouringAuthorities.ToList());
         var practices = PracticeReferenceReader.Read(referenceDirectory);
         return new ReferenceData(localAuthority, lsoas, practices.Pcns, practices.Practices, CityGeography.Read(referenceDirectory));
+    }
+
+    /// <summary>The practices' registered lists: the default population, read without the far larger IMD files.</summary>
+    public static int ReadTotalListSize(string referenceDirectory)
+    {
+        RequireDirectory(referenceDirectory);
+        return PracticeReferenceReader.Read(referenceDirectory).Practices.Sum(p => p.ListSize);
+    }
+
+    private static void RequireDirectory(string referenceDirectory)
+    {
+        if (!Directory.Exists(referenceDirectory))
+            throw new ReferenceDataException($"{referenceDirectory}: the reference data folder is missing (Phm:ReferenceDataDirectory).");
     }
 }
