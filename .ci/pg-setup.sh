@@ -17,13 +17,15 @@ if ! pg_lsclusters --no-header | awk 'NR == 1 { exit $4 == "online" ? 0 : 1 }'; 
 fi
 
 password=phm-ci-only
-# The tests create one database per test from this role, so it needs CREATEDB.
+# The tests create one database per test from this role, so it needs CREATEDB, and drop it again.
 su postgres -c "psql -q -v ON_ERROR_STOP=1" >&2 <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'phm') THEN
     CREATE ROLE phm LOGIN CREATEDB PASSWORD '$password';
   END IF;
 END \$\$;
+-- Dropping a test database ends the sessions on it, autovacuum's among them (it analyses a freshly loaded store).
+GRANT pg_signal_backend TO phm;
 SQL
 if ! su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname = 'phm_test'\"" | grep -q 1; then
   su postgres -c "createdb -O phm phm_test" >&2
