@@ -333,6 +333,8 @@ namespace Phm.Data.Postgres.Migrations
 
                     b.HasIndex("PracticeCode", "Id");
 
+                    b.HasIndex("PracticeCode", "LsoaCode", "DateOfDeath");
+
                     b.ToTable("Patients");
                 });
 

@@ -324,6 +324,8 @@ namespace Phm.Data.Sqlite.Migrations
 
                     b.HasIndex("PracticeCode", "Id");
 
+                    b.HasIndex("PracticeCode", "LsoaCode", "DateOfDeath");
+
                     b.ToTable("Patients");
                 });
 
