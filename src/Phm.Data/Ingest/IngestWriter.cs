@@ -247,9 +247,7 @@ internal sealed class IngestWriter : IAsyncDisposable
 
     private void RecordProblems(SourceRef at, IReadOnlyList<FieldProblem> problems)
     {
-        var now = _time.GetUtcNow();
-        // Whole milliseconds: PostgreSQL keeps microseconds, so finer ticks would not read back equal.
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var now = _time.GetUtcNowInMilliseconds();
         foreach (var problem in problems)
             if (_quarantined.Add((at.Source, at.Reference, problem.Field)))
                 _batch.Quarantine.Add(new QuarantinedRecord { Source = at.Source, Reference = at.Reference, Field = problem.Field, Reason = problem.Reason, QuarantinedAtUtc = now });

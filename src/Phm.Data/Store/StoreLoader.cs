@@ -24,7 +24,6 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
         var population = PopulationGenerator.Generate(reference, settings);
         await new BulkWriter(db).WriteAsync(population, cancellationToken);
 
-        var builtAt = time.GetUtcNow();
         var manifest = new StoreManifest
         {
             GeneratorVersion = PopulationSettings.GeneratorVersion,
@@ -32,8 +31,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
             Population = settings.Population,
             LocalAuthorityCode = settings.LocalAuthority,
             ReferenceDate = PopulationSettings.ReferenceDate,
-            // Whole milliseconds: PostgreSQL keeps microseconds, so finer ticks would not read back equal.
-            BuiltAtUtc = builtAt.AddTicks(-(builtAt.Ticks % TimeSpan.TicksPerMillisecond)),
+            BuiltAtUtc = time.GetUtcNowInMilliseconds(),
         };
         db.Manifest.Add(manifest);
         await db.SaveChangesAsync(cancellationToken);
