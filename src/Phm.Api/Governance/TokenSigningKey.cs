@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 using Phm.Data.Store;
 
@@ -18,18 +17,7 @@ public static class TokenSigningKey
     public static SymmetricSecurityKey LoadOrCreate(PhmOptions options)
     {
         var path = PathIn(options);
-        if (!File.Exists(path))
-        {
-            try
-            {
-                OwnerOnlyFile.CreateNew(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(Bytes)));
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // The hub and the command line may both create it on a first start; the first one's key stands.
-            }
-        }
-        var bytes = Convert.FromBase64String(File.ReadAllText(path).Trim());
+        var bytes = Convert.FromBase64String(OwnerOnlyFile.ReadOrCreateSecret(path, Bytes).Trim());
         return bytes.Length >= Bytes
             ? new SymmetricSecurityKey(bytes)
             : throw new InvalidOperationException($"The token signing key in {path} is shorter than {Bytes} bytes.");

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Phm.Data.Store;
 
 namespace Phm.Data.Pseudonymisation;
@@ -25,15 +24,8 @@ public sealed class PseudonymisationKey
             : FromBase64(fromEnvironment, $"the environment variable {EnvironmentVariable}");
     }
 
-    public static PseudonymisationKey LoadOrCreate(string keyFile)
-    {
-        if (File.Exists(keyFile))
-            return FromBase64(File.ReadAllText(keyFile), $"the key file {keyFile}");
-
-        var bytes = RandomNumberGenerator.GetBytes(MinimumBytes);
-        OwnerOnlyFile.CreateNew(keyFile, Convert.ToBase64String(bytes));
-        return new PseudonymisationKey(bytes);
-    }
+    public static PseudonymisationKey LoadOrCreate(string keyFile) =>
+        FromBase64(OwnerOnlyFile.ReadOrCreateSecret(keyFile, MinimumBytes), $"the key file {keyFile}");
 
     private static PseudonymisationKey FromBase64(string text, string source)
     {

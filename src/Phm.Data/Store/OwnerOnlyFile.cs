@@ -13,4 +13,24 @@ public static class OwnerOnlyFile
         using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
         writer.Write(contents);
     }
+
+    /// <summary>
+    /// The secret in <paramref name="path"/>, created on first use as <paramref name="bytes"/> random bytes in base64.
+    /// Two processes starting at once (the hub and the command line) may both try to create it; the first one's stands.
+    /// </summary>
+    public static string ReadOrCreateSecret(string path, int bytes)
+    {
+        if (!File.Exists(path))
+        {
+            try
+            {
+                CreateNew(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(bytes)));
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Created meanwhile by the other process.
+            }
+        }
+        return File.ReadAllText(path);
+    }
 }
