@@ -21,8 +21,6 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
     public const string Prescriptions = "prescriptions.csv";
     public const string Procedures = "procedures.csv";
 
-    private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
-
     /// <summary>
     /// File name, required columns, optional columns, and optional columns of which the header needs at least one; in
     /// the order they are read.
@@ -37,21 +35,31 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         (Procedures, ["nhs_number", "snomed_code", "performed_on"], [], []),
     ];
 
-    public static bool HasExtract(string folder) => Schema.Any(file => File.Exists(Path.Combine(folder, file.File)));
-
-    public async Task ReadAsync(string folder, CancellationToken cancellationToken)
+    /// <summary>Reads the extract's files, given in the schema's order.</summary>
+    public async Task ReadAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        foreach (var (file, required, optional, atLeastOne) in Schema)
+        foreach (var path in paths)
         {
-            var path = Path.Combine(folder, file);
-            if (!File.Exists(path))
-                continue;
-            await ReadFileAsync(path, await IngestSource.NameAsync(path, nameIsSafe: true, cancellationToken), file, required, optional, atLeastOne, cancellationToken);
+            var (file, required, optional, atLeastOne) = Schema.Single(f => f.File == Path.GetFileName(path));
+            await ReadFileAsync(path, await IngestSource.NameAsync(path, nameIsSafe: true, cancellationToken), required, optional, atLeastOne, RowReaderOf(file), cancellationToken);
             writer.MarkInputFileDone(path);
         }
     }
 
-    private async Task ReadFileAsync(string path, string source, string file, string[] required, string[] optional, string[] atLeastOne, CancellationToken cancellationToken)
+    private delegate void RowReader(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems);
+
+    private RowReader RowReaderOf(string file) => file switch
+    {
+        Patients => ReadPatient,
+        Conditions => ReadCondition,
+        Activity => ReadActivity,
+        CareFlags => ReadCareFlag,
+        Prescriptions => ReadPrescription,
+        Procedures => ReadProcedure,
+        _ => throw new ArgumentOutOfRangeException(nameof(file), file, "Not a file of the CSV extract."),
+    };
+
+    private async Task ReadFileAsync(string path, string source, string[] required, string[] optional, string[] atLeastOne, RowReader readRow, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, BadDataFound = null });
@@ -74,16 +82,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         {
             row++;
             var at = new SourceRef(source, string.Create(CultureInfo.InvariantCulture, $"row {row}"));
-            problems = [];
-            switch (file)
-            {
-                case Patients: ReadPatient(at, csv, columns, problems); break;
-                case Conditions: ReadCondition(at, csv, columns, problems); break;
-                case Activity: ReadActivity(at, csv, columns, problems); break;
-                case CareFlags: ReadCareFlag(at, csv, columns, problems); break;
-                case Prescriptions: ReadPrescription(at, csv, columns, problems); break;
-                default: ReadProcedure(at, csv, columns, problems); break;
-            }
+            readRow(at, csv, columns, problems = []);
             writer.MarkInputRead(reader.BaseStream.Position);
             await writer.CommitIfFullAsync(cancellationToken);
         }
@@ -118,7 +117,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
     {
         var pseudonym = Pseudonym(csv, columns, problems);
         var birth = RequiredDate(csv, columns, "birth_date", problems);
-        if (birth < EarliestBirth)
+        if (birth < IngestVocabulary.EarliestBirth)
             problems.Add(new("birth_date", "before 1900"));
         if (!IngestVocabulary.TryParseSex(csv.GetField(columns["sex"]), out var sex))
             problems.Add(new("sex", "sex must be F or M (female or male)"));

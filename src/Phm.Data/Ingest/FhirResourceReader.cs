@@ -23,8 +23,6 @@ namespace Phm.Data.Ingest;
 /// </summary>
 internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseudonymiser, RegisterCodeList codes)
 {
-    private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
-
     private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
 
     /// <summary>Patient references (a bundle's full URL, or Patient/id) to the pseudonym of a patient now in the store.</summary>
@@ -141,7 +139,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
             problems.Add(new("birthDate", "a birth date with at least year and month is required"));
         else if (birth > writer.Today)
             problems.Add(new("birthDate", "in the future"));
-        else if (birth < EarliestBirth)
+        else if (birth < IngestVocabulary.EarliestBirth)
             problems.Add(new("birthDate", "before 1900"));
         else
             (birthYear, birthMonth) = (birth.Year, birth.Month);
@@ -227,8 +225,17 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
             return;
         }
 
-        var onRegister = snomed.Select(c => c.Code).FirstOrDefault(code => code is not null && codes.TryFind(code, out _));
-        if (onRegister is null || !codes.TryFind(onRegister, out var register))
+        string? onRegister = null;
+        ConditionRegister register = 0;
+        foreach (var code in snomed.Select(c => c.Code))
+        {
+            if (code is not null && codes.TryFind(code, out register))
+            {
+                onRegister = code;
+                break;
+            }
+        }
+        if (onRegister is null)
         {
             writer.Skip($"Condition on no register ({RegisterCodeList.Version})");
             return;

@@ -21,6 +21,9 @@ internal static class IngestVocabulary
         ["Z"] = EthnicGroup.NotStated, ["99"] = EthnicGroup.NotStated,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Births before this are refused as implausible (a mistyped year, most often).</summary>
+    public static readonly DateOnly EarliestBirth = new(1900, 1, 1);
+
     public static readonly FrozenDictionary<string, ActivityKind> ActivityKinds = SnakeCaseNames<ActivityKind>();
 
     public static readonly FrozenDictionary<string, CareFlagKind> CareFlagKinds = SnakeCaseNames<CareFlagKind>();

@@ -18,10 +18,10 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
     /// <summary>A folder holding any of <see cref="CsvExtractFiles"/>.</summary>
     public async Task<IngestSummary> IngestCsvAsync(string folder, IngestOptions options, IProgress<IngestSummary>? progress, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(folder) || !CsvExtractReader.HasExtract(folder))
+        var files = CsvExtractFiles.Select(file => Path.Combine(folder, file)).Where(File.Exists).ToList();
+        if (files.Count == 0)
             throw new IngestException($"{folder}: no CSV extract here (expected any of {string.Join(", ", CsvExtractFiles)}).");
-        var files = CsvExtractReader.Schema.Select(f => Path.Combine(folder, f.File)).Where(File.Exists).ToList();
-        return await RunAsync(folder, files, options, progress, writer => new CsvExtractReader(writer, pseudonymiser, codes).ReadAsync(folder, cancellationToken), cancellationToken);
+        return await RunAsync(folder, files, options, progress, writer => new CsvExtractReader(writer, pseudonymiser, codes).ReadAsync(files, cancellationToken), cancellationToken);
     }
 
     /// <summary>FHIR bundles (.json) and NDJSON files (.ndjson), or folders of them.</summary>

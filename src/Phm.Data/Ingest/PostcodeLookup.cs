@@ -20,8 +20,6 @@ public sealed class PostcodeLookup
 
     private PostcodeLookup(Dictionary<string, string> lsoas) => _lsoas = lsoas;
 
-    public int Count => _lsoas.Count;
-
     /// <summary>Reads <paramref name="path"/>, keeping the postcodes that lie in <paramref name="storeLsoas"/>.</summary>
     public static PostcodeLookup Load(string path, IReadOnlySet<string> storeLsoas)
     {

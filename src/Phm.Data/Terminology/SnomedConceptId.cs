@@ -22,8 +22,6 @@ public static class SnomedConceptId
         return HasValidCheckDigit(code) ? null : "the check digit does not match (Verhoeff)";
     }
 
-    public static bool IsValid(string code) => Problem(code) is null;
-
     private static readonly byte[,] Multiplication =
     {
         { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, { 1, 2, 3, 4, 0, 6, 7, 8, 9, 5 }, { 2, 3, 4, 0, 1, 7, 8, 9, 5, 6 },
