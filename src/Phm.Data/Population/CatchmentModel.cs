@@ -25,12 +25,11 @@ public sealed class CatchmentModel
 
     private const int MaxIterations = 2000;
 
-    private CatchmentModel(IReadOnlyList<Practice> practices, IReadOnlyList<Lsoa> lsoas, int[] listTargets, double[,] expected, int[,] counts)
+    private CatchmentModel(IReadOnlyList<Practice> practices, IReadOnlyList<Lsoa> lsoas, int[] listTargets, int[,] counts)
     {
         Practices = practices;
         Lsoas = lsoas;
         ListTargets = listTargets;
-        Expected = expected;
         Counts = counts;
     }
 
@@ -39,9 +38,6 @@ public sealed class CatchmentModel
 
     /// <summary>Patients each practice gets, apportioned from real list sizes.</summary>
     public IReadOnlyList<int> ListTargets { get; }
-
-    /// <summary>The fitted (fractional) patients per practice and LSOA.</summary>
-    public double[,] Expected { get; }
 
     /// <summary>Whole patients per practice (row) and LSOA (column); each row sums to its list target exactly.</summary>
     public int[,] Counts { get; }
@@ -76,7 +72,7 @@ public sealed class CatchmentModel
         }
 
         ScaleRows(x, listTargets);
-        return new CatchmentModel(practices, lsoas, listTargets, x, RoundRows(x, listTargets));
+        return new CatchmentModel(practices, lsoas, listTargets, RoundRows(x, listTargets));
     }
 
     /// <summary>Population-weighted mean IMD score of a practice's allocated patients.</summary>

@@ -10,8 +10,6 @@ namespace Phm.Data.Store;
 /// </summary>
 internal sealed class PopulationRows(IModel model)
 {
-    public static readonly Type[] Entities = [typeof(Patient), typeof(Condition), typeof(Activity), typeof(CareFlag), typeof(Prescription), typeof(Procedure)];
-
     private readonly BulkRowBuffer _patients = new(TableOf(model, typeof(Patient)), nameof(Patient.Id), nameof(Patient.Pseudonym), nameof(Patient.PracticeCode), nameof(Patient.LsoaCode), nameof(Patient.BirthYear), nameof(Patient.BirthMonth), nameof(Patient.Sex), nameof(Patient.EthnicGroup), nameof(Patient.DateOfDeath));
     private readonly BulkRowBuffer _conditions = new(TableOf(model, typeof(Condition)), nameof(Condition.Id), nameof(Condition.PatientId), nameof(Condition.Register), nameof(Condition.SnomedCode), nameof(Condition.OnsetDate));
     private readonly BulkRowBuffer _activities = new(TableOf(model, typeof(Activity)), nameof(Activity.Id), nameof(Activity.PatientId), nameof(Activity.Kind), nameof(Activity.Date), nameof(Activity.LengthOfStayDays));
@@ -20,6 +18,9 @@ internal sealed class PopulationRows(IModel model)
     private readonly BulkRowBuffer _procedures = new(TableOf(model, typeof(Procedure)), nameof(Procedure.Id), nameof(Procedure.PatientId), nameof(Procedure.SnomedCode), nameof(Procedure.PerformedOn));
 
     private IEnumerable<BulkRowBuffer> Buffers => [_patients, _conditions, _activities, _careFlags, _prescriptions, _procedures];
+
+    /// <summary>The tables the rows go to, parents first.</summary>
+    public IEnumerable<ITable> Tables => Buffers.Select(buffer => buffer.Table);
 
     public int Count => Buffers.Sum(buffer => buffer.Rows.Count);
 
