@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.Channels;
 using GraphQL;
+using Phm.Api.Transport;
 using Phm.Data.Governance;
 
 namespace Phm.Api.Governance;
@@ -31,13 +30,10 @@ public sealed class AuditLog(TimeProvider time)
             PcnCode = role == PhmRoles.Clinician ? PhmRoles.PcnOf(user) : null,
             OperationName = context.Operation.Name?.StringValue,
             Field = context.FieldAst.Name.StringValue,
-            QueryHash = HashOf(context.Document.Source),
+            QueryHash = TrustedDocuments.HashOf(context.Document.Source.Span),
             PatientsReturned = patientsReturned,
         });
     }
 
     internal void Complete() => _pending.Writer.TryComplete();
-
-    private static string HashOf(ReadOnlyMemory<char> document) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.ToArray())));
 }

@@ -39,7 +39,13 @@ internal sealed class TrustedDocuments
         return request;
     }
 
-    public static string HashOf(string document) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document)));
+    /// <summary>A document's id: the lower-case hex SHA-256 of its UTF-8 text (also what the audit trail records).</summary>
+    public static string HashOf(ReadOnlySpan<char> document)
+    {
+        var bytes = new byte[Encoding.UTF8.GetByteCount(document)];
+        Encoding.UTF8.GetBytes(document, bytes);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
 
     private static string? RequestedHash(GraphQLRequest request)
     {
