@@ -63,7 +63,7 @@ internal static class AcceptHeader
         return range.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase) ? Specificity.Exact : null;
     }
 
-    /// <summary>Responses are always UTF-8, so a range asking for another charset does not match.</summary>
-    private static bool AllowsUtf8(MediaTypeHeaderValue range) =>
+    /// <summary>Whether a media type allows UTF-8: responses are always UTF-8, so a range asking for another charset does not match.</summary>
+    internal static bool AllowsUtf8(MediaTypeHeaderValue range) =>
         !range.Charset.HasValue || range.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
 }

@@ -57,7 +57,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
     private static bool IsUtf8Json(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
         && mediaType.MediaType.Equals(GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase)
-        && (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
+        && AcceptHeader.AllowsUtf8(mediaType);
 
     private GraphQLRequest FromQueryString(IQueryCollection parameters) => new()
     {
