@@ -40,14 +40,19 @@ public static class DeprivationProfile
     private static async Task<(Dictionary<string, string> Names, Func<string, string?> GroupOf)> GroupsAsync(
         PhmDbContext db, DeprivationGrouping grouping, DateOnly referenceDate, CancellationToken cancellationToken)
     {
+        var scopedPcn = db.PatientScope.PcnCode;
+        if (grouping == DeprivationGrouping.Practice && scopedPcn is null)
+        {
+            // Every practice, by itself: the PCNs do not matter.
+            return (await db.Practices.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken), practiceCode => practiceCode);
+        }
+
         var pcnOfPractice = await db.PcnMemberships.AsNoTracking().ValidOn(referenceDate)
             .ToDictionaryAsync(m => m.PracticeCode, m => m.PcnCode, cancellationToken);
-        var scopedPcn = db.PatientScope.PcnCode;
         if (grouping == DeprivationGrouping.Practice)
         {
             var practices = await db.Practices.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
-            return (scopedPcn is null ? practices : practices.Where(p => pcnOfPractice.GetValueOrDefault(p.Key) == scopedPcn).ToDictionary(),
-                practiceCode => practiceCode);
+            return (practices.Where(p => pcnOfPractice.GetValueOrDefault(p.Key) == scopedPcn).ToDictionary(), practiceCode => practiceCode);
         }
 
         var pcns = await db.Pcns.AsNoTracking().Where(p => scopedPcn == null || p.Code == scopedPcn).ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
