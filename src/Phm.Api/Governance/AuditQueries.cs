@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
+using Phm.Api.Loading;
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Patients;
 using Phm.Data.Governance;
@@ -14,66 +14,40 @@ namespace Phm.Api.Governance;
 
 public static class AuditQueries
 {
-    public const int DefaultPageSize = 50;
+    /// <summary>Events are paged newest first, by id; a cursor wraps the id of the edge's event.</summary>
+    private static readonly CursorFormat Cursors = new("audit:");
 
     public static void AddAuditQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<AuditEventType>>, Connection<AuditEvent>>("auditEvents")
             .Description("The audit trail of patient-level reads, newest first, for administrators. Read-only: no field changes it.")
             .AllowRoles(PhmRoles.Admin)
-            .Argument<IntGraphType>("first", arg =>
-            {
-                arg.Description = $"Events per page, 0 to {PatientQueries.MaxPageSize}; {DefaultPageSize} if not given or null.";
-                arg.DefaultValue = DefaultPageSize;
-            })
-            .Argument<StringGraphType>("after", "Start after the event with this cursor (an edge's cursor or pageInfo.endCursor).")
+            .PageArguments("Events", "event")
             .ValidateArguments(context =>
             {
-                if (context.GetArgument<int?>("first") is { } first and (< 0 or > PatientQueries.MaxPageSize))
-                    throw new PageSizeOutOfRangeError("first", first);
-                if (context.GetArgument<string?>("after") is { } after && DecodeCursor(after) is null)
+                Paging.ValidatePageArguments(context, Cursors);
+                if (context.GetArgument<string?>("after") is { } after && IdOf(after) is null)
                     throw new MalformedCursorError("after");
             })
             .Resolve()
             .WithService<PhmDbContext>()
             .ResolveAsync(async (context, db) =>
             {
-                var first = context.GetArgument<int?>("first") ?? DefaultPageSize;
+                var first = Paging.First(context);
+                var after = context.GetArgument<string?>("after");
                 var events = db.AuditEvents.AsNoTracking();
-                if (context.GetArgument<string?>("after") is { } after)
+                if (after is not null)
                 {
-                    var afterId = DecodeCursor(after)!.Value;
+                    var afterId = IdOf(after)!.Value;
                     events = events.Where(e => e.Id < afterId);
                 }
                 var rows = await events.OrderByDescending(e => e.Id).Take(first + 1).ToListAsync(context.CancellationToken);
-                var edges = rows.Take(first).Select(e => new Edge<AuditEvent> { Node = e, Cursor = EncodeCursor(e.Id) }).ToList();
-                return new Connection<AuditEvent>
-                {
-                    Edges = edges,
-                    PageInfo = new PageInfo
-                    {
-                        HasNextPage = rows.Count > first,
-                        HasPreviousPage = context.GetArgument<string?>("after") is not null,
-                        StartCursor = edges.FirstOrDefault()?.Cursor,
-                        EndCursor = edges.LastOrDefault()?.Cursor,
-                    },
-                };
+                return Paging.ToConnection(rows, first, afterACursor: after is not null, e => Cursors.Encode(e.Id.ToString(CultureInfo.InvariantCulture)));
             });
     }
 
-    private const string CursorPrefix = "audit:";
-
-    private static string EncodeCursor(long id) =>
-        System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(CursorPrefix + id.ToString(CultureInfo.InvariantCulture)));
-
-    private static long? DecodeCursor(string cursor)
-    {
-        if (!System.Buffers.Text.Base64Url.IsValid(cursor))
-            return null;
-        var text = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(cursor));
-        return text.StartsWith(CursorPrefix, StringComparison.Ordinal)
-            && long.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-    }
+    private static long? IdOf(string cursor) =>
+        Cursors.Decode(cursor) is { } id && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 }
 
 public sealed class AuditEventType : ObjectGraphType<AuditEvent>

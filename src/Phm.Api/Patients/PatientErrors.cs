@@ -1,9 +1,10 @@
 using System.Globalization;
+using Phm.Api.Loading;
 
 namespace Phm.Api.Patients;
 
 public sealed class PageSizeOutOfRangeError(string argument, int pageSize)
-    : InvalidArgumentError(argument, string.Create(CultureInfo.InvariantCulture, $"a page holds 0 to {PatientQueries.MaxPageSize} patients, not {pageSize}."), ErrorCode)
+    : InvalidArgumentError(argument, string.Create(CultureInfo.InvariantCulture, $"a page holds 0 to {Paging.MaxPageSize} patients, not {pageSize}."), ErrorCode)
 {
     public const string ErrorCode = "PAGE_SIZE_OUT_OF_RANGE";
 }

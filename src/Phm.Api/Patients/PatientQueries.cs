@@ -14,8 +14,11 @@ namespace Phm.Api.Patients;
 
 public static class PatientQueries
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 500;
+    /// <summary>
+    /// Pages are ordered by pseudonym (the patient's <c>id</c>), so a cursor wraps the pseudonym of the edge's patient: it
+    /// reveals nothing a client has not already been given, and never the store's internal key.
+    /// </summary>
+    private static readonly CursorFormat Cursors = new("patient:");
 
     public static void AddPatientQueries(this ObjectGraphType query)
     {
@@ -23,18 +26,10 @@ public static class PatientQueries
             .Description("Patients meeting the filter, a page at a time, ordered by id. Clinicians only, and only the patients registered in their PCN.")
             .AllowRoles(PhmRoles.Clinician)
             .Argument<PatientFilterInputType>("filter", "Only patients meeting these criteria.")
-            .Argument<IntGraphType>("first", arg =>
-            {
-                arg.Description = $"Patients per page, 0 to {MaxPageSize}; {DefaultPageSize} if not given or null.";
-                arg.DefaultValue = DefaultPageSize;
-            })
-            .Argument<StringGraphType>("after", "Start after the patient with this cursor (an edge's cursor or pageInfo.endCursor).")
+            .PageArguments("Patients", "patient")
             .ValidateArguments(async context =>
             {
-                if (context.GetArgument<int?>("first") is { } first and (< 0 or > MaxPageSize))
-                    throw new PageSizeOutOfRangeError("first", first);
-                if (context.GetArgument<string?>("after") is { } after && PatientCursor.Decode(after) is null)
-                    throw new MalformedCursorError("after");
+                Paging.ValidatePageArguments(context, Cursors);
                 if (context.GetArgument<PatientFilter?>("filter") is { } filter)
                 {
                     var db = context.RequestServices!.GetRequiredService<PhmDbContext>();
@@ -57,7 +52,7 @@ public static class PatientQueries
             {
                 var filter = context.GetArgument<PatientFilter?>("filter") ?? new PatientFilter();
                 var patients = filter.Apply(db, await referenceDate.GetAsync(context.CancellationToken)).AsNoTracking();
-                var page = await PageAsync(patients, context.GetArgument<int?>("first") ?? DefaultPageSize, context.GetArgument<string?>("after"),
+                var page = await PageAsync(patients, Paging.First(context), context.GetArgument<string?>("after"),
                     countTotal: context.SubFields?.ContainsKey("totalCount") == true, context.CancellationToken);
                 audit.RecordPatientRead(context, page.Edges!.Count);
                 return page;
@@ -86,22 +81,11 @@ public static class PatientQueries
         var page = patients;
         if (after is not null)
         {
-            var afterPseudonym = PatientCursor.Decode(after)!;
+            var afterPseudonym = Cursors.Decode(after)!;
             page = page.Where(p => string.Compare(p.Pseudonym, afterPseudonym) > 0);
         }
         var rows = await page.OrderBy(p => p.Pseudonym).Take(first + 1).ToListAsync(cancellationToken);
-        var edges = rows.Take(first).Select(p => new Edge<Patient> { Node = p, Cursor = PatientCursor.Encode(p.Pseudonym) }).ToList();
-        return new Connection<Patient>
-        {
-            TotalCount = countTotal ? await patients.CountAsync(cancellationToken) : null,
-            Edges = edges,
-            PageInfo = new PageInfo
-            {
-                HasNextPage = rows.Count > first,
-                HasPreviousPage = after is not null,
-                StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = edges.LastOrDefault()?.Cursor,
-            },
-        };
+        return Paging.ToConnection(rows, first, afterACursor: after is not null, p => Cursors.Encode(p.Pseudonym),
+            countTotal ? await patients.CountAsync(cancellationToken) : null);
     }
 }

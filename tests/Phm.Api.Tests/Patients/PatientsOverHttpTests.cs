@@ -1,5 +1,5 @@
 using System.Net;
-using Phm.Api.Patients;
+using Phm.Api.Loading;
 
 namespace Phm.Api.Tests.Patients;
 
@@ -22,10 +22,10 @@ public sealed class PatientsOverHttpTests(PhmApiFactory hub)
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var patients = response.Json.GetProperty("data").GetProperty("patients");
-        Assert.InRange(patients.GetProperty("totalCount").GetInt32(), PatientQueries.DefaultPageSize + 1, PhmApiFactory.Population - 1);
+        Assert.InRange(patients.GetProperty("totalCount").GetInt32(), Paging.DefaultPageSize + 1, PhmApiFactory.Population - 1);
         Assert.All(patients.GetProperty("items").EnumerateArray(),
             item => Assert.Equal(GovernanceTests.PcnA, item.GetProperty("practice").GetProperty("pcn").GetProperty("code").GetString()));
-        Assert.Equal(PatientQueries.DefaultPageSize, patients.GetProperty("items").GetArrayLength());
+        Assert.Equal(Paging.DefaultPageSize, patients.GetProperty("items").GetArrayLength());
         Assert.True(patients.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
     }
 
