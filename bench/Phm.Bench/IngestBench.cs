@@ -132,9 +132,8 @@ internal static class IngestBench
         for (var n = start; ; n++)
         {
             var firstNine = "999" + n.ToString("D6", CultureInfo.InvariantCulture);
-            var check = 11 - firstNine.Select((c, i) => (c - '0') * (10 - i)).Sum() % 11;
-            if (check != 10)
-                yield return firstNine + (check == 11 ? 0 : check);
+            if (NhsNumber.CheckDigit(firstNine) is { } check)
+                yield return firstNine + check;
         }
     }
 }

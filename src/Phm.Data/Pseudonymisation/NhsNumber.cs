@@ -66,8 +66,11 @@ public readonly struct NhsNumber : IEquatable<NhsNumber>
         return true;
     }
 
-    /// <summary>Weights 10 down to 2 on the first nine digits; 11 minus the sum modulo 11, with 11 read as 0 and 10 invalid.</summary>
-    private static int? CheckDigit(ReadOnlySpan<char> firstNine)
+    /// <summary>
+    /// The check digit of the first nine digits, or null when none exists: weights 10 down to 2, then 11 minus the sum
+    /// modulo 11, with 11 read as 0 and 10 invalid.
+    /// </summary>
+    public static int? CheckDigit(ReadOnlySpan<char> firstNine)
     {
         var sum = 0;
         for (var i = 0; i < 9; i++)

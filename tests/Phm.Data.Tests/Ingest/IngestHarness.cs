@@ -104,11 +104,8 @@ public static class TestNhsNumbers
         for (var n = start; ; n++)
         {
             var firstNine = "999" + n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-            var sum = firstNine.Select((c, i) => (c - '0') * (10 - i)).Sum();
-            var check = 11 - sum % 11;
-            if (check == 10)
-                continue;
-            yield return firstNine + (check == 11 ? 0 : check);
+            if (NhsNumber.CheckDigit(firstNine) is { } check)
+                yield return firstNine + check;
         }
     }
 }
