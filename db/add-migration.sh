@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Adds a migration with one name to every provider, then regenerates the SQL scripts in db/<provider>/.
 #   db/add-migration.sh AddRiskScores
-# The scripts are written by the test that checks them (MigrationScriptTests), so what is committed is exactly
+# The scripts are written by the test that checks them (MigrationsKeepUpWithTheModel), so what is committed is exactly
 # what CI compares against.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,4 +13,4 @@ for provider in Sqlite Postgres SqlServer; do
   dotnet ef migrations add "$name" --no-build \
     --project src/Phm.Data --context "${provider}PhmDbContext" --output-dir "$provider/Migrations"
 done
-PHM_WRITE_DB_SCRIPTS=1 dotnet test tests/Phm.Data.Tests --filter "FullyQualifiedName~Migrations" -nologo
+PHM_WRITE_DB_SCRIPTS=1 dotnet test tests/Phm.Data.Tests --filter "FullyQualifiedName~Phm.Data.Tests.Migrations." -nologo

@@ -64,10 +64,11 @@ public sealed class MigrationsKeepUpWithTheModel
         var options = provider == DatabaseProvider.Sqlite ? MigrationsSqlGenerationOptions.Default : MigrationsSqlGenerationOptions.Idempotent;
         var scripts = new Dictionary<string, string>();
         string? previous = null;
-        foreach (var (migration, index) in db.Database.GetMigrations().Select((m, i) => (m, i)))
+        var migrations = db.Database.GetMigrations().ToList();
+        foreach (var (migration, index) in migrations.Select((m, i) => (m, i)))
         {
             var day = DateOnly.ParseExact(migration[..8], "yyyyMMdd", CultureInfo.InvariantCulture);
-            var sequence = db.Database.GetMigrations().Take(index).Count(m => m.StartsWith(migration[..8], StringComparison.Ordinal));
+            var sequence = migrations.Take(index).Count(m => m.StartsWith(migration[..8], StringComparison.Ordinal));
             scripts[$"{day:yyyy-MM-dd}_{sequence:00}_{NameOf(migration)}.sql"] = migrator.GenerateScript(previous, migration, options);
             previous = migration;
         }
