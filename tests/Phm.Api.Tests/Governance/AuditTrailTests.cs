@@ -31,7 +31,7 @@ public sealed class AuditTrailTests(PhmApiFactory hub)
     [Fact]
     public async Task PatientsRead_InARequestThatThenFails_AreStillRecorded()
     {
-        var patientOfB = (await GovernanceTests.PatientIdsOfAsync(hub, GovernanceTests.PcnB, count: 1))[0];
+        var patientOfB = await GovernanceTests.FirstPatientIdOfAsync(hub, GovernanceTests.PcnB);
 
         var response = await hub.AsClinician(GovernanceTests.PcnA, subject: "audit-failing").PostGraphQLAsync(
             "query($id: ID!) { patients(first: 3) { items { id } } patient(id: $id) { id } }", new { id = patientOfB });

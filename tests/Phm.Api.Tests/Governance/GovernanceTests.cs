@@ -9,11 +9,10 @@ public static class GovernanceTests
     /// <summary>Southampton West PCN.</summary>
     public const string PcnB = "U47004";
 
-    /// <summary>The ids of some patients of <paramref name="pcnCode"/>, as its clinician sees them.</summary>
-    public static async Task<IReadOnlyList<string>> PatientIdsOfAsync(PhmApiFactory hub, string pcnCode, int count = 20)
+    /// <summary>The id of a patient of <paramref name="pcnCode"/>, as its clinician sees them.</summary>
+    public static async Task<string> FirstPatientIdOfAsync(PhmApiFactory hub, string pcnCode)
     {
-        var response = await hub.AsClinician(pcnCode, subject: "fixture").PostGraphQLAsync(
-            "query($first: Int) { patients(first: $first) { items { id } } }", new { first = count });
-        return response.Json.GetProperty("data").GetProperty("patients").GetProperty("items").Strings("id").ToList();
+        var response = await hub.AsClinician(pcnCode, subject: "fixture").PostGraphQLAsync("{ patients(first: 1) { items { id } } }");
+        return response.Json.GetProperty("data").GetProperty("patients").GetProperty("items").Strings("id").Single();
     }
 }

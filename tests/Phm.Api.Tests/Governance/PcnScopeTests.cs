@@ -12,7 +12,7 @@ public sealed class PcnScopeTests(PhmApiFactory hub)
     [Fact]
     public async Task Patient_OfAnotherPcnById_IsNullWithForbidden()
     {
-        var patientOfB = (await GovernanceTests.PatientIdsOfAsync(hub, GovernanceTests.PcnB, count: 1))[0];
+        var patientOfB = await GovernanceTests.FirstPatientIdOfAsync(hub, GovernanceTests.PcnB);
 
         var response = await ClinicianOfA.PostGraphQLAsync("query($id: ID!) { patient(id: $id) { id } }", new { id = patientOfB });
 
@@ -52,7 +52,7 @@ public sealed class PcnScopeTests(PhmApiFactory hub)
     [Fact]
     public async Task AliasesAndFragments_ReachingForAnotherPcn_GetOnlyOwnPatients()
     {
-        var patientOfB = (await GovernanceTests.PatientIdsOfAsync(hub, GovernanceTests.PcnB, count: 1))[0];
+        var patientOfB = await GovernanceTests.FirstPatientIdOfAsync(hub, GovernanceTests.PcnB);
 
         var response = await ClinicianOfA.PostGraphQLAsync("""
             query($id: ID!) {

@@ -61,8 +61,8 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
     [MemberData(nameof(Matrix))]
     public async Task QueryField_ForEachCaller_IsAllowedOrRefusedWithItsCode(string field, string caller, string expected)
     {
-        var patientOfA = (await GovernanceTests.PatientIdsOfAsync(hub, GovernanceTests.PcnA, count: 1))[0];
-        var response = await CallerNamed(caller).PostGraphQLAsync(Fields[field], field == "patient" ? new { patientOfA } : null);
+        var variables = field == "patient" ? new { patientOfA = await GovernanceTests.FirstPatientIdOfAsync(hub, GovernanceTests.PcnA) } : null;
+        var response = await CallerNamed(caller).PostGraphQLAsync(Fields[field], variables);
 
         if (expected == Allowed)
         {

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -17,13 +15,10 @@ public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
     private HubCaller Clinician => hub.AsClinician("U97340");
 
     private const string Registered = "{ pcns { code } }";
-    private static readonly string RegisteredHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Registered)));
+    private static readonly string RegisteredHash = Phm.Api.Transport.TrustedDocuments.HashOf(Registered);
 
     private readonly string file = Path.Combine(Path.GetTempPath(), "phm-trusted-documents-" + Guid.NewGuid().ToString("N") + ".json");
     private WebApplicationFactory<Program> onlyTrusted = null!;
-
-    /// <summary>Reference data needs a token of any role; trust is about the document, not the caller.</summary>
-    private string? Token => hub.AsAnalyst().BearerToken;
 
     public async Task InitializeAsync()
     {
