@@ -14,6 +14,17 @@ internal static class Demography
 
     private static readonly double[] OlderAgeCumulative = BuildOlderAgeCumulative();
 
+    /// <summary>
+    /// The male share of survivors at each age from 60, computed once rather than per patient. One age beyond the oldest:
+    /// a draw above the last cumulative share lands there before the age is capped.
+    /// </summary>
+    private static readonly double[] OlderMaleShare = [.. Enumerable.Range(60, OldestAge - 60 + 2).Select(age =>
+    {
+        var male = LifeTable.Survival(60, age, Sex.Male);
+        var female = LifeTable.Survival(60, age, Sex.Female);
+        return male / (male + female);
+    })];
+
     public static (int Age, Sex Sex) SampleAgeSex(LsoaPopulation population, Random random)
     {
         var total = population.Aged0To15 + population.Aged16To59 + population.Aged60Plus;
@@ -25,9 +36,7 @@ internal static class Demography
 
         var index = Array.BinarySearch(OlderAgeCumulative, random.NextDouble());
         var age = 60 + (index < 0 ? ~index : index);
-        var male = LifeTable.Survival(60, age, Sex.Male);
-        var female = LifeTable.Survival(60, age, Sex.Female);
-        return (Math.Min(age, OldestAge), random.NextDouble() < male / (male + female) ? Sex.Male : Sex.Female);
+        return (Math.Min(age, OldestAge), random.NextDouble() < OlderMaleShare[age - 60] ? Sex.Male : Sex.Female);
     }
 
     /// <summary>
