@@ -41,7 +41,7 @@ public sealed class IngestingFhirResources
         // The Synthea identifiers (record numbers, social security, driving licence, passport) and names never leave the input.
         var identifiers = bundles.SelectMany(b => JsonNode.Parse(File.ReadAllText(b))!["entry"]![0]!["resource"]!["identifier"]!.AsArray().Select(i => (string)i!["value"]!))
             .Concat(["Abdul", "Koepp", "Oralia", "Stark", "Jackson", "Bode", "1956-08-03"]);
-        IngestingACsvExtract.AssertNoIdentifiers(hub, [], identifiers);
+        hub.AssertNoIdentifiersWritten([], identifiers);
     }
 
     [SkippableTheory, ProviderData]
@@ -57,8 +57,7 @@ public sealed class IngestingFhirResources
         var again = await hub.IngestFhirAsync(abdul, oralia);
 
         await using var db = hub.Store.CreateContext();
-        var loaded = await db.Patients.Include(p => p.Conditions).Include(p => p.Activities).Include(p => p.CareFlags).Include(p => p.Procedures)
-            .SingleAsync(p => p.Pseudonym == hub.PseudonymOf(nhsNumbers[0]));
+        var loaded = await hub.PatientAsync(nhsNumbers[0]);
         Assert.Equal((1956, 8, Sex.Male, EthnicGroup.NotStated, "E01017139", "J82001"), (loaded.BirthYear, loaded.BirthMonth, loaded.Sex, loaded.EthnicGroup, loaded.LsoaCode, loaded.PracticeCode));
         Assert.Equal([(ConditionRegister.Obesity, "162864005")], loaded.Conditions.Select(c => (c.Register, c.SnomedCode)));
         // 16 encounters: 14 ambulatory (some on the same day, which count once), one A&E, one inpatient without a priority.
@@ -75,7 +74,7 @@ public sealed class IngestingFhirResources
         Assert.Equal(before.Patients + 2, (await hub.CountAsync()).Patients);
         // Same-day ambulatory encounters were already duplicates of each other the first time.
         Assert.Equal((0L, summary.Loaded + summary.Duplicates), (again.Loaded, again.Duplicates));
-        IngestingACsvExtract.AssertNoIdentifiers(hub, nhsNumbers, ["1956-08-03", "e925b0f3-8006-43f6-aa31-94bd215e55e7"]);
+        hub.AssertNoIdentifiersWritten(nhsNumbers, ["1956-08-03", "e925b0f3-8006-43f6-aa31-94bd215e55e7"]);
     }
 
     [SkippableTheory, ProviderData]

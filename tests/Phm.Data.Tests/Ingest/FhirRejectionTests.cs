@@ -48,8 +48,7 @@ public sealed class RefusingFhirResources
             ("file", "Bundle.type", "a History bundle is not ingested (transaction, batch or collection)"),
         }, (await hub.QuarantineAsync()).Select(q => (q.Reference, q.Field, q.Reason)));
         Assert.Equal((3L, 8L, 1), (summary.Loaded, summary.Quarantined, summary.RefusedFiles));
-        await using var db = hub.Store.CreateContext();
-        var patient = await db.Patients.Include(p => p.Activities).Include(p => p.CareFlags).SingleAsync(p => p.Pseudonym == hub.PseudonymOf(numbers[0]));
+        var patient = await hub.PatientAsync(numbers[0]);
         Assert.Equal([(ActivityKind.EmergencyAdmission, (int?)3)], patient.Activities.Select(a => (a.Kind, a.LengthOfStayDays)));
         Assert.Equal([CareFlagKind.EndOfLifeRegister], patient.CareFlags.Select(f => f.Kind));
     }

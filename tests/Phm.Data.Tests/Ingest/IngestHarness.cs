@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Ingest;
+using Phm.Data.Patients;
 using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;
 
@@ -67,6 +68,27 @@ public sealed class IngestHarness : IAsyncDisposable
         await using var db = Store.CreateContext();
         return new StoreCounts(await db.Patients.CountAsync(), await db.Conditions.CountAsync(), await db.Activities.CountAsync(), await db.CareFlags.CountAsync(),
             await db.Prescriptions.CountAsync(), await db.Procedures.CountAsync(), await db.Quarantine.CountAsync());
+    }
+
+    /// <summary>The patient with this NHS number, with all their records, as the store holds them.</summary>
+    public async Task<Patient> PatientAsync(string nhsNumber)
+    {
+        await using var db = Store.CreateContext();
+        var pseudonym = PseudonymOf(nhsNumber);
+        return await db.Patients.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Conditions).Include(p => p.Activities).Include(p => p.CareFlags).Include(p => p.Prescriptions).Include(p => p.Procedures)
+            .SingleAsync(p => p.Pseudonym == pseudonym);
+    }
+
+    /// <summary>Neither the NHS numbers fed in (as written, or grouped 3-3-4) nor other identifying values appear in any file written.</summary>
+    public void AssertNoIdentifiersWritten(IEnumerable<string> nhsNumbers, IEnumerable<string> others)
+    {
+        var needles = nhsNumbers.SelectMany(n => new[] { n, $"{n[..3]} {n[3..6]} {n[6..]}" }).Concat(others).ToList();
+        foreach (var path in WrittenFiles())
+        {
+            var content = Encoding.Latin1.GetString(File.ReadAllBytes(path));
+            Assert.All(needles, needle => Assert.False(content.Contains(needle, StringComparison.Ordinal), $"'{needle}' is in {Path.GetFileName(path)}"));
+        }
     }
 
     public async Task<List<QuarantinedRecord>> QuarantineAsync()

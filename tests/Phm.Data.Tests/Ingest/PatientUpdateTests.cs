@@ -88,8 +88,7 @@ public sealed class ALaterExtract
 
     private static async Task<(string Practice, string Lsoa, DateOnly? Death)> DetailsOf(IngestHarness hub, string nhsNumber)
     {
-        await using var db = hub.Store.CreateContext();
-        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Pseudonym == hub.PseudonymOf(nhsNumber));
+        var patient = await hub.PatientAsync(nhsNumber);
         return (patient.PracticeCode, patient.LsoaCode, patient.DateOfDeath);
     }
 }

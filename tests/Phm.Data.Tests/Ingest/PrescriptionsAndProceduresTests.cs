@@ -47,8 +47,7 @@ public sealed class IngestingPrescriptionsAndProcedures
         Assert.Equal((12L, 5L, 1L, 6L), (summary.Read, summary.Loaded, summary.Duplicates, summary.Quarantined));
         Assert.Equal(before with { Patients = before.Patients + 1, Prescriptions = before.Prescriptions + 3, Procedures = before.Procedures + 1, Quarantined = before.Quarantined + 6 }, await hub.CountAsync());
 
-        await using var db = hub.Store.CreateContext();
-        var patient = await db.Patients.Include(p => p.Prescriptions).Include(p => p.Procedures).SingleAsync(p => p.Pseudonym == hub.PseudonymOf(Numbers[0]));
+        var patient = await hub.PatientAsync(Numbers[0]);
         Assert.Equal([(Paracetamol, new DateOnly(2022, 1, 10)), (Paracetamol, new DateOnly(2022, 2, 10)), (LongFormatDmd, new DateOnly(2022, 2, 10))],
             patient.Prescriptions.OrderBy(m => m.IssuedOn).ThenBy(m => m.DmdCode.Length).Select(m => (m.DmdCode, m.IssuedOn)));
         Assert.Equal([("232717009", new DateOnly(2021, 6, 1))], patient.Procedures.Select(r => (r.SnomedCode, r.PerformedOn)));
