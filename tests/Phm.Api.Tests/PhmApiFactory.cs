@@ -112,10 +112,9 @@ public sealed record GraphQLResponse(System.Net.HttpStatusCode Status, string? M
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     /// <summary>The <c>extensions.code</c> of each error, in order; empty when there are none.</summary>
-    public IReadOnlyList<string?> ErrorCodes =>
-        Json.TryGetProperty("errors", out var errors)
-            ? [.. errors.EnumerateArray().Select(e => e.TryGetProperty("extensions", out var x) ? x.GetProperty("code").GetString() : null)]
-            : [];
+    public IReadOnlyList<string?> ErrorCodes => Json.ErrorCodes();
+
+    public string ErrorMessage => Json.ErrorMessage();
 }
 
 /// <summary>All API tests share one hub: the store is built once, not once per class.</summary>

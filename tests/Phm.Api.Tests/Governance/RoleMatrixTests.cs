@@ -104,7 +104,7 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         using var response = await client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ patients { totalCount } }"));
 
         var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal(Unauthenticated, body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(Unauthenticated, body.ErrorCodes()[0]);
         Assert.False(body.TryGetProperty("data", out _));
     }
 

@@ -17,8 +17,8 @@ public sealed class HubLimitTests(PhmApiFactory hub)
 
         var response = await Clinician.PostGraphQLAsync(query);
 
-        Assert.Equal((HttpStatusCode.BadRequest, "COMPLEXITY"), (response.Status, CodeOf(response)));
-        Assert.Contains("depth", MessageOf(response), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((HttpStatusCode.BadRequest, "COMPLEXITY"), (response.Status, response.ErrorCodes[0]));
+        Assert.Contains("depth", response.ErrorMessage, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class HubLimitTests(PhmApiFactory hub)
 
         var response = await PhmApiFactory.PostGraphQLAsync(strict, new { query }, Clinician.BearerToken);
 
-        Assert.Equal($"Query is too complex to execute. Complexity is {complexity}; maximum allowed on this endpoint is -1.", MessageOf(response));
+        Assert.Equal($"Query is too complex to execute. Complexity is {complexity}; maximum allowed on this endpoint is -1.", response.ErrorMessage);
     }
 
     [Fact]
@@ -70,10 +70,4 @@ public sealed class HubLimitTests(PhmApiFactory hub)
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
-
-    internal static string? CodeOf(GraphQLResponse response) =>
-        response.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString();
-
-    internal static string MessageOf(GraphQLResponse response) =>
-        response.Json.GetProperty("errors")[0].GetProperty("message").GetString()!;
 }

@@ -20,7 +20,7 @@ public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
 
         var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query }, Clinician.BearerToken);
 
-        Assert.Equal((HttpStatusCode.BadRequest, "NO_INTROSPECTION"), (response.Status, HubLimitTests.CodeOf(response)));
+        Assert.Equal((HttpStatusCode.BadRequest, "NO_INTROSPECTION"), (response.Status, response.ErrorCodes[0]));
     }
 
     /// <summary>GraphiQL sends graphql-js's full introspection query (nine nested ofType) on load; no limit may refuse it.</summary>
@@ -49,7 +49,7 @@ public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
     {
         var response = await Clinician.PostGraphQLAsync(MisspeltField);
 
-        Assert.Equal("Cannot query field 'cod' on type 'Pcn'. Did you mean 'code'?", HubLimitTests.MessageOf(response));
+        Assert.Equal("Cannot query field 'cod' on type 'Pcn'. Did you mean 'code'?", response.ErrorMessage);
     }
 
     [Fact]
@@ -59,6 +59,6 @@ public sealed class IntrospectionSwitchTests(PhmApiFactory hub)
 
         var response = await PhmApiFactory.PostGraphQLAsync(hidden, new { query = MisspeltField }, Clinician.BearerToken);
 
-        Assert.Equal("Cannot query field 'cod' on type 'Pcn'.", HubLimitTests.MessageOf(response));
+        Assert.Equal("Cannot query field 'cod' on type 'Pcn'.", response.ErrorMessage);
     }
 }

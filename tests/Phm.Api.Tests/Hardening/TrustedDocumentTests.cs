@@ -58,7 +58,7 @@ public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
     {
         var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, new { query = "{ practices { code } }" }, Clinician.BearerToken);
 
-        Assert.Equal((HttpStatusCode.BadRequest, "DOCUMENT_NOT_TRUSTED"), (response.Status, HubLimitTests.CodeOf(response)));
+        Assert.Equal((HttpStatusCode.BadRequest, "DOCUMENT_NOT_TRUSTED"), (response.Status, response.ErrorCodes[0]));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
     {
         var response = await PhmApiFactory.PostGraphQLAsync(onlyTrusted, new { documentId = "sha256:" + new string('0', 64) }, Clinician.BearerToken);
 
-        Assert.Equal((HttpStatusCode.BadRequest, "PERSISTED_DOCUMENT_NOT_FOUND"), (response.Status, HubLimitTests.CodeOf(response)));
+        Assert.Equal((HttpStatusCode.BadRequest, "PERSISTED_DOCUMENT_NOT_FOUND"), (response.Status, response.ErrorCodes[0]));
     }
 
     [Fact]

@@ -13,6 +13,15 @@ public static class JsonTestExtensions
     public static string[] Strings(this JsonElement items, string property) =>
         [.. items.EnumerateArray().Select(item => item.GetProperty(property).GetString()!)];
 
+    /// <summary>The <c>extensions.code</c> of each error of a GraphQL response, in order (null where an error has none); empty when there are none.</summary>
+    public static IReadOnlyList<string?> ErrorCodes(this JsonElement response) =>
+        response.TryGetProperty("errors", out var errors)
+            ? [.. errors.EnumerateArray().Select(e => e.TryGetProperty("extensions", out var x) ? x.GetProperty("code").GetString() : null)]
+            : [];
+
+    /// <summary>The message of a GraphQL response's first error.</summary>
+    public static string ErrorMessage(this JsonElement response) => response.GetProperty("errors")[0].GetProperty("message").GetString()!;
+
     /// <summary>The JSON indented, for snapshots a reviewer can read.</summary>
     public static string Indented(this JsonElement json) => JsonSerializer.Serialize(json, IndentedOptions);
 

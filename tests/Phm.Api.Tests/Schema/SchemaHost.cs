@@ -77,10 +77,7 @@ public sealed record ExecutedRequest(string Body)
     public string Indented => Json.Indented();
 
     /// <summary>The <c>extensions.code</c> of each error, in order.</summary>
-    public IReadOnlyList<string?> ErrorCodes =>
-        Json.TryGetProperty("errors", out var errors)
-            ? [.. errors.EnumerateArray().Select(e => e.GetProperty("extensions").GetProperty("code").GetString())]
-            : [];
+    public IReadOnlyList<string?> ErrorCodes => Json.ErrorCodes();
 
-    public string ErrorMessage => Json.GetProperty("errors")[0].GetProperty("message").GetString()!;
+    public string ErrorMessage => Json.ErrorMessage();
 }
