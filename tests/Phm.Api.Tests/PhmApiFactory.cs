@@ -52,6 +52,17 @@ public class PhmApiFactory : WebApplicationFactory<Program>
     /// <summary>A caller without a token.</summary>
     public HubCaller Anonymous() => new(this, BearerToken: null);
 
+    /// <summary>The caller named in a test's data: none, clinicianOfA, clinicianOfB (of <see cref="GovernanceTests"/>' PCNs), analyst or admin.</summary>
+    public HubCaller As(string caller) => caller switch
+    {
+        "none" => Anonymous(),
+        "clinicianOfA" => AsClinician(GovernanceTests.PcnA),
+        "clinicianOfB" => AsClinician(GovernanceTests.PcnB),
+        "analyst" => AsAnalyst(),
+        "admin" => AsAdmin(),
+        _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
+    };
+
     /// <summary>Saves the queued audit events now, so a test can read them back without waiting for the writer.</summary>
     public Task FlushAuditAsync() => Services.GetRequiredService<AuditWriter>().FlushAsync(CancellationToken.None);
 

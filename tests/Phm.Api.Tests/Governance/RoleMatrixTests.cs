@@ -62,7 +62,7 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
     public async Task QueryField_ForEachCaller_IsAllowedOrRefusedWithItsCode(string field, string caller, string expected)
     {
         var variables = field == "patient" ? new { patientOfA = await GovernanceTests.FirstPatientIdOfAsync(hub, GovernanceTests.PcnA) } : null;
-        var response = await CallerNamed(caller).PostGraphQLAsync(Fields[field], variables);
+        var response = await hub.As(caller).PostGraphQLAsync(Fields[field], variables);
 
         if (expected == Allowed)
         {
@@ -118,14 +118,4 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
 
         Assert.Equal([Unauthenticated], response.ErrorCodes);
     }
-
-    private HubCaller CallerNamed(string caller) => caller switch
-    {
-        "none" => hub.Anonymous(),
-        "clinicianOfA" => hub.AsClinician(GovernanceTests.PcnA),
-        "clinicianOfB" => hub.AsClinician(GovernanceTests.PcnB),
-        "analyst" => hub.AsAnalyst(),
-        "admin" => hub.AsAdmin(),
-        _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, null),
-    };
 }

@@ -7,7 +7,7 @@ namespace Phm.Api.Tests.Hardening;
 public sealed class HubLimitTests(PhmApiFactory hub)
 {
     /// <summary>Limits apply to every caller; a clinician may read patient-level data, so each document gets as far as the limits.</summary>
-    private HubCaller Clinician => hub.AsClinician("U97340");
+    private HubCaller Clinician => hub.AsClinician(GovernanceTests.PcnA);
 
     [Fact]
     public async Task DepthBomb_BeyondTheMaximumDepth_IsRefusedNamingTheLimit()

@@ -12,7 +12,7 @@ namespace Phm.Api.Tests.Hardening;
 public sealed class TrustedDocumentTests(PhmApiFactory hub) : IAsyncLifetime
 {
     /// <summary>Limits apply to every caller; a clinician may read patient-level data, so each document gets as far as the limits.</summary>
-    private HubCaller Clinician => hub.AsClinician("U97340");
+    private HubCaller Clinician => hub.AsClinician(GovernanceTests.PcnA);
 
     private const string Registered = "{ pcns { code } }";
     private static readonly string RegisteredHash = Phm.Api.Transport.TrustedDocuments.HashOf(Registered);

@@ -9,14 +9,12 @@ namespace Phm.Api.Tests.Providers;
 /// </summary>
 public abstract class HubParityTests<TServer>(PhmApiFactory sqlite, TServer server) where TServer : ServerHub
 {
-    private const string PcnA = "U97340";
-
     [SkippableTheory]
     [MemberData(nameof(RepresentativeRequests.All), MemberType = typeof(RepresentativeRequests))]
-    public async Task ARequest_IsAnsweredAsOnSqlite(string role, string query)
+    public async Task ARequest_IsAnsweredAsOnSqlite(string caller, string query)
     {
-        var onServer = await As(server.Hub, role).PostGraphQLAsync(query);
-        var onSqlite = await As(sqlite, role).PostGraphQLAsync(query);
+        var onServer = await server.Hub.As(caller).PostGraphQLAsync(query);
+        var onSqlite = await sqlite.As(caller).PostGraphQLAsync(query);
 
         Assert.Equal((onSqlite.Status, onSqlite.Body), (onServer.Status, onServer.Body));
         // Equal refusals would prove little: only the one request meant to be refused may carry errors.
@@ -27,25 +25,17 @@ public abstract class HubParityTests<TServer>(PhmApiFactory sqlite, TServer serv
     public async Task PagingOnByCursor_AndAPatientsDetail_AreAsOnSqlite()
     {
         const string Page = """query($after: String) { patients(first: 25, after: $after, filter: { registers: [ASTHMA] }) { pageInfo { endCursor } edges { node { id } } } }""";
-        var first = await sqlite.AsClinician(PcnA).PostGraphQLAsync(Page);
+        var first = await sqlite.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync(Page);
         var cursor = first.Json.GetProperty("data").GetProperty("patients").GetProperty("pageInfo").GetProperty("endCursor").GetString();
         var id = first.Json.GetProperty("data").GetProperty("patients").GetProperty("edges")[0].GetProperty("node").GetProperty("id").GetString();
         var detail = $$"""{ patient(id: "{{id}}") { id age dateOfDeath conditions { register } activity(kind: GP_APPOINTMENT) { date } activityCounts { kind count } medicinesPrescribed(from: "2020-01-01") proceduresPerformed } }""";
 
-        var onServer = (await server.Hub.AsClinician(PcnA).PostGraphQLAsync(Page, new { after = cursor }), await server.Hub.AsClinician(PcnA).PostGraphQLAsync(detail));
-        var onSqlite = (await sqlite.AsClinician(PcnA).PostGraphQLAsync(Page, new { after = cursor }), await sqlite.AsClinician(PcnA).PostGraphQLAsync(detail));
+        var onServer = (await server.Hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync(Page, new { after = cursor }), await server.Hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync(detail));
+        var onSqlite = (await sqlite.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync(Page, new { after = cursor }), await sqlite.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync(detail));
 
         Assert.Equal(HttpStatusCode.OK, onSqlite.Item1.Status);
         Assert.Equal((onSqlite.Item1.Body, onSqlite.Item2.Body), (onServer.Item1.Body, onServer.Item2.Body));
     }
-
-    private static HubCaller As(PhmApiFactory hub, string role) => role switch
-    {
-        "clinician" => hub.AsClinician(PcnA),
-        "analyst" => hub.AsAnalyst(),
-        "admin" => hub.AsAdmin(),
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role."),
-    };
 }
 
 [Collection(HubCollection.Name)]
@@ -54,16 +44,16 @@ public sealed class TheHubOnPostgreSql(PhmApiFactory sqlite, PostgresHub server)
 [Collection(HubCollection.Name)]
 public sealed class TheHubOnSqlServer(PhmApiFactory sqlite, SqlServerHub server) : HubParityTests<SqlServerHub>(sqlite, server), IClassFixture<SqlServerHub>;
 
-/// <summary>One request per concern, with the role that sends it; the PCN U47004 request is the one meant to be refused.</summary>
+/// <summary>One request per concern, with the caller that sends it; the PCN U47004 request is the one meant to be refused.</summary>
 public static class RepresentativeRequests
 {
     public static TheoryData<string, string> All => new()
     {
-        { "clinician", """{ patients(first: 20, filter: { nationalQuintile: 1, registers: [HYPERTENSION] }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id age sex ethnicGroup birthYearMonth practice { code } lsoa { code localQuintile } conditions { register snomedCode onsetDate } } } } }""" },
-        { "clinician", """{ patients(filter: { ageFrom: 65, ageTo: 74, sex: FEMALE, alive: true }) { totalCount } }""" },
-        { "clinician", """{ patients(first: 5, filter: { practice: "J82101", registers: [COPD, DIABETES] }) { totalCount edges { node { id activityCounts { kind count } careFlags { kind recordedOn } } } } }""" },
-        { "clinician", """{ patients(filter: { pcn: "U47004" }) { totalCount } }""" },
-        { "clinician", """{ deprivationProfile(groupBy: PRACTICE) { group { code } patients } }""" },
+        { "clinicianOfA", """{ patients(first: 20, filter: { nationalQuintile: 1, registers: [HYPERTENSION] }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id age sex ethnicGroup birthYearMonth practice { code } lsoa { code localQuintile } conditions { register snomedCode onsetDate } } } } }""" },
+        { "clinicianOfA", """{ patients(filter: { ageFrom: 65, ageTo: 74, sex: FEMALE, alive: true }) { totalCount } }""" },
+        { "clinicianOfA", """{ patients(first: 5, filter: { practice: "J82101", registers: [COPD, DIABETES] }) { totalCount edges { node { id activityCounts { kind count } careFlags { kind recordedOn } } } } }""" },
+        { "clinicianOfA", """{ patients(filter: { pcn: "U47004" }) { totalCount } }""" },
+        { "clinicianOfA", """{ deprivationProfile(groupBy: PRACTICE) { group { code } patients } }""" },
         { "analyst", """{ deprivationProfile(groupBy: PCN) { group { code name } patients } }""" },
         { "analyst", """{ lsoas(filter: { localQuintile: 1 }) { code imdScore imdRank nationalQuintile population { total } } }""" },
         { "admin", """{ practices { code listSize pcn { code } pcnMemberships { pcn { code } validFrom validTo } } }""" },
