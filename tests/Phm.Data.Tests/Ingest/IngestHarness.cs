@@ -98,9 +98,14 @@ public sealed class IngestHarness : IAsyncDisposable
     }
 
     /// <summary>Every file ingest wrote, where an identifier could leak: the quarantine files and the SQLite database.</summary>
-    public IEnumerable<string> WrittenFiles() =>
-        Directory.EnumerateFiles(Folder, "quarantine-*.csv")
+    private IEnumerable<string> WrittenFiles()
+    {
+        // Closing the pooled connections checkpoints the write-ahead log into the database and removes it with its
+        // shared-memory file, so the files listed are the ones that stay, and none vanishes while it is read.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return Directory.EnumerateFiles(Folder, "quarantine-*.csv")
             .Concat(_database.Provider == DatabaseProvider.Sqlite ? Directory.EnumerateFiles(Path.GetDirectoryName(Store.FilePath)!) : []);
+    }
 
     public async ValueTask DisposeAsync()
     {
