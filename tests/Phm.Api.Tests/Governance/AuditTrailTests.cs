@@ -51,6 +51,14 @@ public sealed class AuditTrailTests(PhmApiFactory hub)
     }
 
     [Fact]
+    public async Task AuditPage_OutOfRange_IsRefusedNamingAuditEvents()
+    {
+        var response = await hub.AsAdmin().PostGraphQLAsync("{ auditEvents(first: 501) { edges { cursor } } }");
+
+        Assert.Equal("Argument 'first' is invalid: a page holds 0 to 500 auditEvents, not 501.", response.ErrorMessage);
+    }
+
+    [Fact]
     public async Task AuditTrail_HasNoMutations()
     {
         var response = await hub.AsAdmin().PostGraphQLAsync("{ __schema { mutationType { name } } }");
