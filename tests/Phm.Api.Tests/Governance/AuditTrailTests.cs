@@ -61,7 +61,9 @@ public sealed class AuditTrailTests(PhmApiFactory hub)
     [Fact]
     public async Task AuditTrail_HasNoMutations()
     {
-        var response = await hub.AsAdmin().PostGraphQLAsync("{ __schema { mutationType { name } } }");
+        await using var open = hub.WithSettings(PhmApiFactory.IntrospectionOn);
+
+        var response = await PhmApiFactory.PostGraphQLAsync(open, new { query = "{ __schema { mutationType { name } } }" }, hub.AsAdmin().BearerToken);
 
         Assert.Equal(JsonValueKind.Null, response.Json.GetProperty("data").GetProperty("__schema").GetProperty("mutationType").ValueKind);
     }
