@@ -64,6 +64,7 @@ internal sealed partial class ValidationErrorDigest(GraphQLHttpOptions options)
             VariablesInAllowedPositionError => $"Variable '${VariableNamed().Match(validation.Message).Groups["name"].Value}' is used where its type is not allowed.",
             PossibleFragmentSpreadsError => "This fragment can never apply here.",
             OverlappingFieldsCanBeMergedError => $"Fields '{ResponseNameOf(node)}' conflict; use different aliases to fetch both.",
+            InvalidVariableError when SaysOnlyWhyItsVariableIsInvalid(validation.Message, NameOf(node)) => null,
             InvalidVariableError => $"Variable '${NameOf(node)}' is invalid.",
             _ => null,
         };
@@ -73,6 +74,16 @@ internal sealed partial class ValidationErrorDigest(GraphQLHttpOptions options)
         foreach (var location in validation.Locations ?? [])
             reworded.AddLocation(location);
         return reworded;
+    }
+
+    /// <summary>
+    /// Whether a variable's error is about the variable as declared ("Received a null input for a non-null variable."), naming
+    /// nothing else; about a field inside it, or a conversion, it would name the input type's fields or types.
+    /// </summary>
+    private static bool SaysOnlyWhyItsVariableIsInvalid(string message, string variable)
+    {
+        var prefix = $"Variable '${variable}' is invalid.";
+        return message.StartsWith(prefix, StringComparison.Ordinal) && !message.AsSpan(prefix.Length).Contains('\'');
     }
 
     private static string NameOf(ASTNode? node) => node switch

@@ -17,7 +17,7 @@ public sealed class ExecutionResultStatusTests(TransportServer server) : IClassF
         """{"errors":[{"message":"Cannot query field \u0027nope\u0027.","locations":[{"line":1,"column":3}],"extensions":{"code":"FIELDS_ON_CORRECT_TYPE","codes":["FIELDS_ON_CORRECT_TYPE"],"number":"5.3.1"}}]}""";
 
     private const string VariableFailure =
-        """{"errors":[{"message":"Variable \u0027$name\u0027 is invalid.","locations":[{"line":1,"column":7}],"extensions":{"code":"INVALID_VALUE","codes":["INVALID_VALUE"],"number":"5.8"}}]}""";
+        """{"errors":[{"message":"Variable \u0027$name\u0027 is invalid. Received a null input for a non-null variable.","locations":[{"line":1,"column":7}],"extensions":{"code":"INVALID_VALUE","codes":["INVALID_VALUE"],"number":"5.8"}}]}""";
 
     private const string UnknownOperation =
         """{"errors":[{"message":"Document does not contain an operation named \u0027Other\u0027.","extensions":{"code":"INVALID_OPERATION_NAME","codes":["INVALID_OPERATION_NAME"]}}]}""";

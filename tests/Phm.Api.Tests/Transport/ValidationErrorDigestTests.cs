@@ -59,7 +59,8 @@ public sealed class ValidationErrorDigestTests(TransportServer server) : IClassF
     [InlineData("{ greeting greeting: failure }", null, "Fields 'greeting' conflict; use different aliases to fetch both.")]
     [InlineData("query($n: String = 1) { greeting(name: $n) }", null, "This default value does not fit its variable's type.")]
     [InlineData("{ ... on Mutation { rename(name: \"Ada\") } }", null, "This fragment can never apply here.")]
-    [InlineData("mutation($n: String!) { rename(name: $n) }", """{"n":null}""", "Variable '$n' is invalid.")]
+    [InlineData("mutation($n: String!) { rename(name: $n) }", """{"n":{"nested":1}}""", "Variable '$n' is invalid.")]
+    [InlineData("mutation($n: String!) { rename(name: $n) }", """{"n":null}""", "Variable '$n' is invalid. Received a null input for a non-null variable.")]
     public async Task Errors_WithIntrospectionOff_NameOnlyWhatTheDocumentNamed(string document, string? variables, string message)
     {
         var response = await PostAsync(server, document, variables);
