@@ -10,7 +10,9 @@ using Phm.Api.Governance;
 namespace Phm.Api.Tests;
 
 /// <summary>
-/// The real hub over a small seeded population, built once per test run in a temporary folder.
+/// The real hub over a small seeded population, built once per test run in a temporary folder. It runs in a Testing environment,
+/// so with the defaults of a deployment (no introspection, GraphiQL or suggestions; <see cref="InProduction"/> and
+/// <see cref="InDevelopment"/> name an environment outright), and a test that needs the schema open says so with <see cref="WithSettings"/>.
 /// Responses are compared in full, so nothing here hides a body (no EnsureSuccessStatusCode).
 /// </summary>
 public class PhmApiFactory : WebApplicationFactory<Program>
@@ -80,6 +82,15 @@ public class PhmApiFactory : WebApplicationFactory<Program>
             foreach (var (key, value) in settings)
                 builder.UseSetting(key, value);
         });
+
+    /// <summary>The same hub in the Production environment, with nothing configured but its store: the defaults a deployment starts from.</summary>
+    public WebApplicationFactory<Program> InProduction() => WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+
+    /// <summary>The same hub in the Development environment that the README's <c>dotnet run</c> starts (Properties/launchSettings.json).</summary>
+    public WebApplicationFactory<Program> InDevelopment() => WithWebHostBuilder(builder => builder.UseEnvironment("Development"));
+
+    /// <summary>The setting that opens the schema, for tests of introspection and of GraphQL.NET's own error messages.</summary>
+    public static readonly (string Key, string Value) IntrospectionOn = ("Phm:GraphQL:Introspection", "true");
 
     internal Task<GraphQLResponse> PostGraphQLAsync(string? bearerToken, string query, object? variables, string? operationName) =>
         PostGraphQLAsync(this, new { query, variables, operationName }, bearerToken);

@@ -15,8 +15,12 @@ dotnet build src/Phm.Api --nologo -v quiet
 (cd "$here" && npm ci --no-audit --no-fund --silent)
 
 # In its own process group, so that stopping it also stops the app process that dotnet run starts.
-setsid dotnet run --project src/Phm.Api --no-build -- \
-  --urls "http://127.0.0.1:$port" --Phm:Population=2000 --Phm:DataDirectory="$data" >"$log" 2>&1 &
+# Production defaults (no launch profile, so not Development) with two switches the audits need: their GET cases send
+# documents in the URL, which the hub otherwise refuses with 405 (only registered documents run over GET), and their
+# variables cases query __type, which needs introspection.
+setsid dotnet run --project src/Phm.Api --no-build --no-launch-profile -- \
+  --urls "http://127.0.0.1:$port" --Phm:Population=2000 --Phm:DataDirectory="$data" \
+  --Phm:GraphQL:AllowGetQueries=true --Phm:GraphQL:Introspection=true >"$log" 2>&1 &
 hub=$!
 cleanup() {
   kill -- "-$hub" 2>/dev/null && wait "$hub" 2>/dev/null || true

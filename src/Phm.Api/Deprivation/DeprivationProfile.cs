@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
-using Phm.Api.Patients;
-using Phm.Api.Practices;
+using Phm.Data.Patients;
+using Phm.Data.Practices;
 using Phm.Data.Store;
 
 namespace Phm.Api.Deprivation;

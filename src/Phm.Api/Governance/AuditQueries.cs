@@ -6,7 +6,6 @@ using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
 using Phm.Api.Loading;
 using Microsoft.EntityFrameworkCore;
-using Phm.Api.Patients;
 using Phm.Data.Governance;
 using Phm.Data.Store;
 

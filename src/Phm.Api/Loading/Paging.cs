@@ -5,7 +5,6 @@ using GraphQL.Builders;
 using GraphQL.Types;
 using GraphQL.Types.Relay.DataObjects;
 using GraphQL.Validation;
-using Phm.Api.Patients;
 
 namespace Phm.Api.Loading;
 
@@ -46,7 +45,7 @@ public static class Paging
     public static void ValidatePageArguments(FieldArgumentsValidationContext context, CursorFormat cursors)
     {
         if (context.GetArgument<int?>("first") is { } first and (< 0 or > MaxPageSize))
-            throw new PageSizeOutOfRangeError("first", first);
+            throw new PageSizeOutOfRangeError("first", context.FieldDefinition.Name, first);
         if (context.GetArgument<string?>("after") is { } after && cursors.Decode(after) is null)
             throw new MalformedCursorError("after");
     }

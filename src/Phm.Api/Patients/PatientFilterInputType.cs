@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Phm.Api.Geography;
 using Phm.Api.Practices;
 using Phm.Data.Patients;
+using Phm.Data.Practices;
 using Phm.Data.Store;
 
 namespace Phm.Api.Patients;
@@ -64,7 +65,7 @@ public sealed record PatientFilter(
         if (Sex is { } sex)
             patients = patients.Where(p => p.Sex == sex);
         if (Alive is { } alive)
-            patients = alive ? patients.AliveOn(referenceDate) : patients.Where(p => p.DateOfDeath <= referenceDate);
+            patients = alive ? patients.AliveOn(referenceDate) : patients.DeadBy(referenceDate);
         foreach (var register in Registers ?? [])
         {
             // "Id IN (patients on the register)" rather than EXISTS per patient: SQLite then starts from the register's index.

@@ -6,7 +6,7 @@ using GraphQL.Types.Relay.DataObjects;
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
-using Phm.Api.Practices;
+using Phm.Data.Practices;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 

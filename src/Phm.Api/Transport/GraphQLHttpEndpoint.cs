@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Phm.Api.Transport;
 
 public static class GraphQLHttpEndpoint
@@ -17,7 +19,9 @@ public static class GraphQLHttpEndpoint
         var group = endpoints.MapGroup(string.Empty);
         // Every method, so that the others get the spec's 405 rather than routing's bare one.
         group.Map(pattern, handler.HandleAsync);
-        group.MapGet(GraphiQLAssets.BasePath + "/{**path}", (HttpContext context, string? path) => graphiQL.WriteFileAsync(context, path ?? string.Empty));
+        // Without GraphiQL its files are not served either, so nothing tells a visitor an IDE was ever here.
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.ServeGraphiQL)
+            group.MapGet(GraphiQLAssets.BasePath + "/{**path}", (HttpContext context, string? path) => graphiQL.WriteFileAsync(context, path ?? string.Empty));
         return group;
     }
 }

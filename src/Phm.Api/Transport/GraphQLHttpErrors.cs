@@ -67,6 +67,19 @@ public sealed class PersistedDocumentNotFoundError() : GraphQLHttpError(
 public sealed class UntrustedDocumentError() : GraphQLHttpError(
     StatusCodes.Status400BadRequest, "DOCUMENT_NOT_TRUSTED", "This endpoint runs only registered documents; send a registered documentId.");
 
+/// <summary>
+/// A GET carrying its own document while <see cref="GraphQLHttpOptions.AllowGetQueries"/> is off; answered, as a mutation over GET is,
+/// with 405 and <c>Allow: POST</c>.
+/// </summary>
+public sealed class DocumentNotAllowedOverGetError() : GraphQLHttpError(
+    StatusCodes.Status405MethodNotAllowed,
+    "DOCUMENT_NOT_ALLOWED_OVER_GET",
+    "A GET request may only name a registered document (documentId); send the document itself with POST.")
+{
+    /// <summary>The value of the response's <c>Allow</c> header.</summary>
+    public const string Allow = "POST";
+}
+
 /// <summary>A mutation or subscription sent with GET; answered with 405 and <c>Allow: POST</c>.</summary>
 public sealed class OperationNotAllowedOverGetError : ValidationError
 {

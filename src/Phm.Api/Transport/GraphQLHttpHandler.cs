@@ -27,6 +27,7 @@ internal sealed class GraphQLHttpHandler : IDisposable
     private readonly GraphQLHttpRequestReader requestReader;
     private readonly TrustedDocuments trustedDocuments;
     private readonly SubjectRateLimiter rateLimiter;
+    private readonly ValidationErrorDigest validationErrors;
     private readonly IValidationRule[] postValidationRules;
     private readonly IValidationRule[] getValidationRules;
 
@@ -45,6 +46,7 @@ internal sealed class GraphQLHttpHandler : IDisposable
         requestReader = new GraphQLHttpRequestReader(serializer, this.options.MaxRequestBodyBytes);
         trustedDocuments = new TrustedDocuments(this.options.TrustedDocuments);
         rateLimiter = new SubjectRateLimiter(this.options.RateLimit);
+        validationErrors = new ValidationErrorDigest(this.options);
         postValidationRules = [.. DocumentValidator.CoreRules, .. LimitRules(this.options)];
         getValidationRules = [.. postValidationRules, QueriesOnlyOverGetRule.Instance];
     }
@@ -78,9 +80,16 @@ internal sealed class GraphQLHttpHandler : IDisposable
             if (mediaType is null)
                 throw new NotAcceptableError();
 
-            var graphQLRequest = trustedDocuments.Resolve(await requestReader.ReadAsync(request));
+            var graphQLRequest = await requestReader.ReadAsync(request);
+            if (isGet && !options.AllowGetQueries && graphQLRequest.Query is not null)
+            {
+                context.Response.Headers.Allow = DocumentNotAllowedOverGetError.Allow;
+                throw new DocumentNotAllowedOverGetError();
+            }
+            graphQLRequest = trustedDocuments.Resolve(graphQLRequest);
             DocumentPrecheck.Check(graphQLRequest.Query!, options.Document);
             var result = await ExecuteAsync(context, graphQLRequest, isGet);
+            validationErrors.Apply(result);
             var statusCode = StatusCodeOf(result, mediaType);
             if (statusCode == StatusCodes.Status405MethodNotAllowed)
                 context.Response.Headers.Allow = OperationNotAllowedOverGetError.Allow;

@@ -9,6 +9,7 @@ namespace Phm.Api.Transport;
 /// responses are <c>application/graphql-response+json</c> or <c>application/json</c> as <c>Accept</c> allows, UTF-8, and 406 if it allows neither;
 /// POST takes <c>application/json</c> (UTF-8) bodies, anything else is 415;
 /// GET carries queries only, a mutation there is 405 with <c>Allow: POST</c>, as is any method but GET and POST (<c>Allow: GET, POST</c>);
+/// a GET refused by <see cref="AllowGetQueries"/> is 405 with <c>Allow: POST</c> too, since it is the method that is refused;
 /// malformed JSON or parameters are 400;
 /// with <c>application/graphql-response+json</c> a document that fails to parse or validate, or whose variables do not coerce, is 400
 /// and the body has no <c>data</c> entry, while with <c>application/json</c> it is 200;
@@ -27,14 +28,33 @@ public sealed class GraphQLHttpOptions
     /// </summary>
     public bool AnswerWildcardsWithGraphQLResponseJson { get; set; }
 
-    /// <summary>Whether a GET that names <c>text/html</c> in <c>Accept</c> (a browser) gets the GraphiQL page.</summary>
-    public bool ServeGraphiQL { get; set; } = true;
+    /// <summary>
+    /// Whether a GET that names <c>text/html</c> in <c>Accept</c> (a browser) gets the GraphiQL page, and its files are served.
+    /// Off unless switched on; the hub switches it on in Development (<c>appsettings.Development.json</c>).
+    /// </summary>
+    public bool ServeGraphiQL { get; set; }
 
     /// <summary>
-    /// Whether <c>__schema</c> and <c>__type</c> may be queried. On by default for local use and GraphiQL; a deployment switches it off,
-    /// and then "Did you mean …" suggestions are stripped from errors too, since they would spell out the schema anyway.
+    /// Whether <c>__schema</c> and <c>__type</c> may be queried. Off unless switched on; the hub switches it on in Development
+    /// (<c>appsettings.Development.json</c>) for GraphiQL. While it is off, errors name only what the document itself named: no
+    /// "Did you mean …" suggestions and no type names, which would otherwise spell out the schema a guess at a time.
     /// </summary>
-    public bool Introspection { get; set; } = true;
+    public bool Introspection { get; set; }
+
+    /// <summary>
+    /// Whether a GET may carry its document in <c>query</c>. Off by default: a GET runs only a registered document named by
+    /// <c>documentId</c> (see <see cref="TrustedDocuments"/>), and one carrying a document is refused with 405 and <c>Allow: POST</c>.
+    /// A document in a URL is one link or image tag away from being sent with someone else's credentials, and URLs end up in
+    /// logs, histories and proxies.
+    /// </summary>
+    public bool AllowGetQueries { get; set; }
+
+    /// <summary>
+    /// Most errors in the response to a document refused before it ran (parse, validation or variable errors). Each rule reports
+    /// a name once however often the document repeats it; the number of errors left out is in the response's
+    /// <c>extensions.omittedErrors</c>.
+    /// </summary>
+    public int MaxErrors { get; set; } = 5;
 
     /// <summary>Largest POST body, in bytes; a larger one is refused with 413 before it is read to the end.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
@@ -77,6 +97,12 @@ public sealed class DocumentLimits
     public int MaxDirectives { get; set; } = 50;
 
     public int MaxAliases { get; set; } = 100;
+
+    /// <summary>
+    /// Most fields, over the whole document, that select again a name already selected in the same selection set
+    /// (<c>{ a a }</c> repeats once). Validation compares every pair of such fields, so their cost grows with the square of their number.
+    /// </summary>
+    public int MaxRepeatedFields { get; set; } = 20;
 
     /// <summary>Deepest nesting of selection sets, fragments not followed (the analyzer's <see cref="GraphQLHttpOptions.MaxDepth"/> follows them).</summary>
     public int MaxNesting { get; set; } = 20;

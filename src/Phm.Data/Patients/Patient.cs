@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Phm.Data.Patients;
 
 /// <summary>
@@ -30,6 +32,13 @@ public sealed class Patient
 
     public static int AgeOn(int birthYear, int birthMonth, DateOnly date) =>
         date.Year - birthYear - (date.Month < birthMonth ? 1 : 0);
+
+    /// <summary>
+    /// The one statement of "alive on a date": no death recorded, or a death after that day. An expression, so that queries
+    /// (<see cref="PatientQueryExtensions.AliveOn"/>, <see cref="PatientQueryExtensions.DeadBy"/>) run it as SQL.
+    /// </summary>
+    public static Expression<Func<Patient, DateOnly, bool>> AliveOn { get; } =
+        (patient, date) => patient.DateOfDeath == null || patient.DateOfDeath > date;
 }
 
 public enum Sex

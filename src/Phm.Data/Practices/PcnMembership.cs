@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Phm.Data.Practices;
 
 /// <summary>
@@ -14,5 +16,11 @@ public sealed class PcnMembership
     /// <summary>Last day of membership; null while it is current.</summary>
     public DateOnly? ValidTo { get; set; }
 
-    public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo);
+    /// <summary>
+    /// The one statement of "a member on a date": from its first day to its last, both included, and open while
+    /// <see cref="ValidTo"/> is null. An expression, so that queries (<see cref="PcnMembershipQueryExtensions.ValidOn"/>) and the
+    /// PCN scope's query filter run it as SQL.
+    /// </summary>
+    public static Expression<Func<PcnMembership, DateOnly, bool>> InForceOn { get; } =
+        (membership, date) => membership.ValidFrom <= date && (membership.ValidTo == null || date <= membership.ValidTo);
 }

@@ -62,9 +62,9 @@ public abstract class PhmDbContext : DbContext
 
         // A scoped context sees only the patients registered, at the store's reference date, at a practice of its PCN, and only
         // their records: no query, loader or cursor built on this context can reach another PCN's patient.
-        modelBuilder.Entity<Patient>().HasQueryFilter(p => ScopedPcnCode == null || PcnMemberships.Any(m =>
+        modelBuilder.Entity<Patient>().HasQueryFilter(ExpressionRules.Inline<Func<Patient, bool>>(p => ScopedPcnCode == null || PcnMemberships.Any(m =>
             m.PcnCode == ScopedPcnCode && m.PracticeCode == p.PracticeCode
-            && Manifest.Any(r => m.ValidFrom <= r.ReferenceDate && (m.ValidTo == null || r.ReferenceDate <= m.ValidTo))));
+            && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate)))));
         modelBuilder.Entity<Condition>().HasQueryFilter(c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
         modelBuilder.Entity<Activity>().HasQueryFilter(a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
         modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));

@@ -51,9 +51,19 @@ public sealed class AuditTrailTests(PhmApiFactory hub)
     }
 
     [Fact]
+    public async Task AuditPage_OutOfRange_IsRefusedNamingAuditEvents()
+    {
+        var response = await hub.AsAdmin().PostGraphQLAsync("{ auditEvents(first: 501) { edges { cursor } } }");
+
+        Assert.Equal("Argument 'first' is invalid: a page holds 0 to 500 auditEvents, not 501.", response.ErrorMessage);
+    }
+
+    [Fact]
     public async Task AuditTrail_HasNoMutations()
     {
-        var response = await hub.AsAdmin().PostGraphQLAsync("{ __schema { mutationType { name } } }");
+        await using var open = hub.WithSettings(PhmApiFactory.IntrospectionOn);
+
+        var response = await PhmApiFactory.PostGraphQLAsync(open, new { query = "{ __schema { mutationType { name } } }" }, hub.AsAdmin().BearerToken);
 
         Assert.Equal(JsonValueKind.Null, response.Json.GetProperty("data").GetProperty("__schema").GetProperty("mutationType").ValueKind);
     }

@@ -89,18 +89,22 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
     [Theory]
     [InlineData("{ __typename }")]
     [InlineData("{ __schema { queryType { name } } }")]
-    public async Task Introspection_WithoutAToken_IsAnswered(string query)
+    public async Task Introspection_WhereSwitchedOn_IsAnsweredWithoutAToken(string query)
     {
-        var response = await hub.Anonymous().PostGraphQLAsync(query);
+        await using var open = hub.WithSettings(PhmApiFactory.IntrospectionOn);
+
+        var response = await PhmApiFactory.PostGraphQLAsync(open, new { query });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Empty(response.ErrorCodes);
     }
 
+    /// <summary>Only where GET may carry a document at all (by default it may only name a registered one).</summary>
     [Fact]
     public async Task PatientsOverGet_WithoutAToken_AreUnauthenticated()
     {
-        using var client = hub.CreateClient();
+        await using var getQueries = hub.WithSettings(("Phm:GraphQL:AllowGetQueries", "true"));
+        using var client = getQueries.CreateClient();
         using var response = await client.GetAsync("/graphql?query=" + Uri.EscapeDataString("{ patients { totalCount } }"));
 
         var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -17,7 +17,10 @@ public sealed class DocumentLimitTests(TransportServer server) : IClassFixture<T
         { "{ greeting" + Repeat(" @skip(if: false)", 1_000) + " }", "TOO_MANY_DIRECTIVES" },
         { "{ " + string.Concat(Enumerable.Range(0, 101).Select(i => $"a{i}: greeting ")) + "}", "TOO_MANY_ALIASES" },
         { Repeat("{ a ", 21) + Repeat("}", 21), "TOO_DEEPLY_NESTED" },
-        { "{" + Repeat(" greeting", 10_001) + " }", "TOO_MANY_TOKENS" },
+        { "{" + string.Concat(Enumerable.Range(0, 10_001).Select(i => $" f{i}")) + " }", "TOO_MANY_TOKENS" },
+        // graphql-cop's field duplication: 500 times one field, where validation compares every pair.
+        { "{" + Repeat(" __typename", 500) + " }", "TOO_MANY_REPEATED_FIELDS" },
+        { "{ a { b b b b b b b b } a { b b b b b b b b } a { b b b b b b b b } }", "TOO_MANY_REPEATED_FIELDS" },
     };
 
     [Theory]
@@ -34,6 +37,9 @@ public sealed class DocumentLimitTests(TransportServer server) : IClassFixture<T
     [InlineData("{ first: greeting second: greeting(name: \"Ada\") }")]
     // Braces and colons inside arguments belong to input objects: neither nesting nor aliases.
     [InlineData("query($name: String = \"Ada\") { greeting(name: $name) }")]
+    // Twenty repeats, the limit; aliases, directives, fragment names and type conditions are not repeats of a field.
+    [InlineData("{ greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting greeting }")]
+    [InlineData("{ a: greeting greeting b: greeting @skip(if: false) ... on Query { greeting } ... on Query { greeting } ...F ...F } fragment F on Query { greeting }")]
     public async Task Document_WithinTheLimits_Runs(string document)
     {
         var reply = await server.PostAsync(JsonSerializer.Serialize(new { query = document }), "application/graphql-response+json");

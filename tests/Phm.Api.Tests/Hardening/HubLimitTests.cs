@@ -56,7 +56,7 @@ public sealed class HubLimitTests(PhmApiFactory hub)
     [InlineData("{ __schema { types { name fields { name } } } }", 1)]
     public async Task Complexity_CountsRowsByPageSize(string query, int complexity)
     {
-        await using var strict = hub.WithSettings(("Phm:GraphQL:MaxComplexity", "-1"));
+        await using var strict = hub.WithSettings(("Phm:GraphQL:MaxComplexity", "-1"), PhmApiFactory.IntrospectionOn);
 
         var response = await PhmApiFactory.PostGraphQLAsync(strict, new { query }, Clinician.BearerToken);
 

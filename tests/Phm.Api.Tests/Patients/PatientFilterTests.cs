@@ -1,4 +1,5 @@
 using Phm.Api.Geography;
+using Phm.Api.Loading;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
 using static Phm.Api.Tests.SampleData;

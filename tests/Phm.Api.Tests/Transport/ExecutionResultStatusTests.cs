@@ -14,7 +14,7 @@ public sealed class ExecutionResultStatusTests(TransportServer server) : IClassF
         """{"errors":[{"message":"Error parsing query: Expected Name, found EOF; for more information see http://spec.graphql.org/October2021/#Field","locations":[{"line":1,"column":2}],"extensions":{"code":"SYNTAX_ERROR","codes":["SYNTAX_ERROR"]}}]}""";
 
     private const string ValidationFailure =
-        """{"errors":[{"message":"Cannot query field \u0027nope\u0027 on type \u0027Query\u0027.","locations":[{"line":1,"column":3}],"extensions":{"code":"FIELDS_ON_CORRECT_TYPE","codes":["FIELDS_ON_CORRECT_TYPE"],"number":"5.3.1"}}]}""";
+        """{"errors":[{"message":"Cannot query field \u0027nope\u0027.","locations":[{"line":1,"column":3}],"extensions":{"code":"FIELDS_ON_CORRECT_TYPE","codes":["FIELDS_ON_CORRECT_TYPE"],"number":"5.3.1"}}]}""";
 
     private const string VariableFailure =
         """{"errors":[{"message":"Variable \u0027$name\u0027 is invalid. Received a null input for a non-null variable.","locations":[{"line":1,"column":7}],"extensions":{"code":"INVALID_VALUE","codes":["INVALID_VALUE"],"number":"5.8"}}]}""";

@@ -4,10 +4,16 @@ using static Phm.Api.Tests.Transport.Replies;
 
 namespace Phm.Api.Tests.Transport;
 
-/// <summary>A browser opening the GraphQL endpoint gets GraphiQL, served entirely by the hub.</summary>
-public sealed partial class GraphiQLPageTests(TransportServer server) : IClassFixture<TransportServer>
+/// <summary>Where GraphiQL is switched on (in Development), a browser opening the GraphQL endpoint gets it, served entirely by the hub.</summary>
+public sealed partial class GraphiQLPageTests(TransportServer server) : IClassFixture<TransportServer>, IAsyncLifetime
 {
     private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    private TransportServer withGraphiQL = null!;
+
+    public async Task InitializeAsync() => withGraphiQL = await TransportServer.StartAsync(options => options.ServeGraphiQL = true);
+
+    public Task DisposeAsync() => withGraphiQL.DisposeAsync();
 
     [Fact]
     public async Task A_browser_gets_the_page_with_security_headers()
@@ -56,20 +62,26 @@ public sealed partial class GraphiQLPageTests(TransportServer server) : IClassFi
     }
 
     [Fact]
-    public async Task Without_GraphiQL_a_browser_gets_a_GraphQL_response()
+    public async Task By_default_a_browser_gets_a_GraphQL_response()
     {
-        await using var serverWithoutGraphiQL = await TransportServer.StartAsync(options => options.ServeGraphiQL = false);
-
-        var reply = await serverWithoutGraphiQL.SendAsync(HttpMethod.Get, "/graphql", BrowserAccept);
+        var reply = await server.SendAsync(HttpMethod.Get, "/graphql", BrowserAccept);
 
         Assert.Equal(new Reply(400, Json, MissingQuery), reply);
+    }
+
+    [Fact]
+    public async Task By_default_the_bundle_files_are_not_served()
+    {
+        var reply = await server.SendAsync(HttpMethod.Get, "/graphiql/LICENSES.md", "*/*");
+
+        Assert.Equal(404, reply.Status);
     }
 
     private async Task<HttpResponseMessage> GetAsync(string path, string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.TryAddWithoutValidation("Accept", accept);
-        return await server.Client.SendAsync(request);
+        return await withGraphiQL.Client.SendAsync(request);
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>

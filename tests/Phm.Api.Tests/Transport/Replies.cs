@@ -26,6 +26,9 @@ internal static class Replies
     public const string MissingQuery =
         """{"errors":[{"message":"The request has no query parameter.","extensions":{"code":"MISSING_QUERY","codes":["MISSING_QUERY"]}}]}""";
 
+    public const string DocumentOverGet =
+        """{"errors":[{"message":"A GET request may only name a registered document (documentId); send the document itself with POST.","extensions":{"code":"DOCUMENT_NOT_ALLOWED_OVER_GET","codes":["DOCUMENT_NOT_ALLOWED_OVER_GET"]}}]}""";
+
     public const string MutationOverGet =
         """{"errors":[{"message":"Only queries may be sent with GET; send mutations with POST.","locations":[{"line":1,"column":1}],"extensions":{"code":"OPERATION_NOT_ALLOWED_OVER_GET","codes":["OPERATION_NOT_ALLOWED_OVER_GET"]}}]}""";
 }

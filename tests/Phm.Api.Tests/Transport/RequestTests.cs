@@ -65,7 +65,22 @@ public sealed class RequestTests(TransportServer server) : IClassFixture<Transpo
     [InlineData("?query={greeting}&variables=[]", 400, InvalidQueryString, null)]
     [InlineData("?query={greeting}&extensions=1", 400, InvalidQueryString, null)]
     [InlineData("", 400, MissingQuery, null)]
-    public async Task Get_query_string(string queryString, int status, string body, string? allow)
+    public async Task Get_query_string_where_GET_may_carry_a_document(string queryString, int status, string body, string? allow)
+    {
+        await using var getQueries = await TransportServer.StartAsync(options => options.AllowGetQueries = true);
+
+        var reply = await getQueries.SendAsync(HttpMethod.Get, "/graphql" + queryString, accept: "application/graphql-response+json");
+
+        Assert.Equal(new Reply(status, GraphQLResponseJson, body, allow), reply);
+    }
+
+    /// <summary>By default a GET may only name a registered document; one carrying its document, query or mutation, is refused as a method.</summary>
+    [Theory]
+    [InlineData("?query={greeting}", 405, DocumentOverGet, "POST")]
+    [InlineData("?query=mutation{rename(name:\"Ada\")}", 405, DocumentOverGet, "POST")]
+    [InlineData("?documentId=sha256%3A00", 400, MissingQuery, null)]
+    [InlineData("", 400, MissingQuery, null)]
+    public async Task Get_query_string_by_default(string queryString, int status, string body, string? allow)
     {
         var reply = await server.SendAsync(HttpMethod.Get, "/graphql" + queryString, accept: "application/graphql-response+json");
 

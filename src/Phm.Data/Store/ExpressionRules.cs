@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+
+namespace Phm.Data.Store;
+
+/// <summary>
+/// Lets a rule stated once as an expression beside its entity (such as <see cref="Practices.PcnMembership.InForceOn"/>) be used
+/// inside other queries and query filters: <see cref="Inline{TDelegate}"/> replaces each <see cref="Invoke{T1, T2, TResult}"/> of a rule
+/// by the rule's body, so EF Core translates it to SQL like any other condition.
+/// </summary>
+public static class ExpressionRules
+{
+    /// <summary>Marks where <paramref name="rule"/> applies inside an expression given to <see cref="Inline{TDelegate}"/>; not evaluated itself.</summary>
+    public static TResult Invoke<T1, T2, TResult>(this Expression<Func<T1, T2, TResult>> rule, T1 first, T2 second) =>
+        throw new InvalidOperationException($"{nameof(Invoke)} marks a rule inside an expression passed to {nameof(ExpressionRules)}.{nameof(Inline)}; it is never run.");
+
+    /// <summary><paramref name="expression"/> with the body of every rule it invokes written out in place.</summary>
+    public static Expression<TDelegate> Inline<TDelegate>(Expression<TDelegate> expression) => (Expression<TDelegate>)new Inliner().Visit(expression);
+
+    private sealed class Inliner : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(ExpressionRules) || node.Method.Name != nameof(Invoke))
+                return base.VisitMethodCall(node);
+            // The rule is a static member, so it can be read now; its arguments stay expressions of the enclosing query.
+            var rule = Expression.Lambda<Func<LambdaExpression>>(node.Arguments[0]).Compile()();
+            var arguments = rule.Parameters
+                .Select((parameter, i) => (parameter, argument: Visit(node.Arguments[i + 1])))
+                .ToDictionary(pair => pair.parameter, pair => pair.argument);
+            return Visit(new ParameterReplacer(arguments).Visit(rule.Body));
+        }
+    }
+
+    private sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> arguments) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => arguments.GetValueOrDefault(node) ?? node;
+    }
+}
