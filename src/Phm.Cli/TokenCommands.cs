@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Phm.Api.Governance;
+using Phm.Data.Governance;
 using Phm.Data.Store;
 
 namespace Phm.Cli;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Phm.Api.Governance;
+using Phm.Data.Governance;
 using Phm.Data.Store;
 
 namespace Phm.Cli.Tests;
@@ -20,6 +20,16 @@ public sealed class TheTokenCommand : IDisposable
         Assert.True(validation.IsValid);
         var user = new ClaimsPrincipal(validation.ClaimsIdentity);
         Assert.Equal((PhmRoles.Clinician, "U97340", "dr-a"), (PhmRoles.RoleOf(user), PhmRoles.PcnOf(user), user.Identity!.Name));
+    }
+
+    [Fact]
+    public async Task Token_IsMintedWithoutLoadingTheWebHostOrGraphQL()
+    {
+        var (exitCode, _, _) = await CliRunner.RunAsync("token", "--role", "analyst", "--data-directory", _directory);
+
+        Assert.Equal(0, exitCode);
+        var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetName().Name ?? "").ToList();
+        Assert.DoesNotContain(loaded, name => name == "Phm.Api" || name.StartsWith("GraphQL", StringComparison.Ordinal) || name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
     [Fact]

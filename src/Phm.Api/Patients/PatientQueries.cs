@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
 using Phm.Api.Practices;
+using Phm.Data.Governance;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 

@@ -1,7 +1,7 @@
 using Microsoft.IdentityModel.Tokens;
 using Phm.Data.Store;
 
-namespace Phm.Api.Governance;
+namespace Phm.Data.Governance;
 
 /// <summary>
 /// The key that signs and checks locally issued tokens (HMAC-SHA256): <c>keys/token-signing.key</c> in the data directory,
