@@ -43,6 +43,20 @@ public sealed class TheTokenCommand : IDisposable
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
     }
 
+    [Fact]
+    public async Task Token_WithACorruptSigningKeyFile_IsRefused_NamingTheFile()
+    {
+        var path = TokenSigningKey.PathIn(new PhmOptions { DataDirectory = _directory });
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, "not a key!");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("token", "--role", "analyst", "--data-directory", _directory);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output);
+        Assert.Equal($"The token signing key file {path} is not base64; it must hold a base64 key of at least 32 bytes.", error.Trim());
+    }
+
     [Theory]
     [InlineData("clinician")]
     [InlineData("analyst", "--pcn", "U97340")]

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Phm.Api.Governance;
@@ -72,6 +73,30 @@ public sealed class TelemetryTests(PhmApiFactory hub)
         Assert.Equal(1, Sum(metrics, "phm.graphql.requests", operationTags));
         Assert.Equal(1, PointsOf(metrics, "phm.graphql.request.duration", operationTags).Sum(point => point.GetHistogramCount()));
         Assert.True(Sum(metrics, "phm.graphql.errors", new Dictionary<string, object?> { [PhmTelemetry.ErrorCodeTag] = UnauthenticatedError.ErrorCode }) >= 1);
+    }
+
+    [Fact]
+    public async Task WithAnOtlpEndpoint_TheLogRecordsOfARequestCarryItsCorrelationId()
+    {
+        var logs = new List<LogRecord>();
+        await using var traced = hub.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting(OperationsExtensions.OtlpEndpointKey, "http://127.0.0.1:4317");
+            // ASP.NET Core's "Request starting" line, otherwise filtered out, stands for any record logged during a request.
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
+            builder.ConfigureServices(services => services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(logs)));
+        });
+
+        var (_, correlationId) = await PostAsync(traced, bearerToken: null);
+
+        var requestStarting = logs.First(log => log.CategoryName == "Microsoft.AspNetCore.Hosting.Diagnostics" && log.EventId.Id == 1);
+        var scopes = new Dictionary<string, object?>();
+        requestStarting.ForEachScope((scope, _) =>
+        {
+            foreach (var item in scope)
+                scopes[item.Key] = item.Value;
+        }, (object?)null);
+        Assert.Equal(correlationId, scopes["RequestId"]);
     }
 
     private static async Task<(GraphQLResponse Response, string CorrelationId)> PostAsync(WebApplicationFactory<Program> traced, string? bearerToken)
