@@ -57,7 +57,7 @@ public static class OperationsExtensions
                 .AddSource(PhmTelemetry.Name)
                 // Probes every few seconds would bury the requests that matter.
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
-                // SQL text only: parameter values, which could be patient data, are left out (the instrumentation's default;
+                // Parameter values, which could be patient data, are left out (the instrumentation's default;
                 // never set OTEL_DOTNET_EXPERIMENTAL_EFCORE_ENABLE_TRACE_DB_QUERY_PARAMETERS).
                 .AddEntityFrameworkCoreInstrumentation())
             .WithMetrics(metrics => metrics
