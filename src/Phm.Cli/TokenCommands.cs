@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 using Phm.Data.Governance;
 using Phm.Data.Store;
 
@@ -39,16 +38,9 @@ public static class TokenCommands
                 parse.InvocationConfiguration.Error.WriteLine(problem);
                 return 1;
             }
-            SymmetricSecurityKey key;
-            try
-            {
-                key = TokenSigningKey.LoadOrCreate(host.Services.GetRequiredService<IOptions<PhmOptions>>().Value);
-            }
-            catch (InvalidOperationException corrupt)
-            {
-                parse.InvocationConfiguration.Error.WriteLine(corrupt.Message);
+            var options = host.Services.GetRequiredService<IOptions<PhmOptions>>().Value;
+            if (HubSettings.LoadKey(() => TokenSigningKey.LoadOrCreate(options), parse.InvocationConfiguration.Error) is not { } key)
                 return 1;
-            }
             var issuer = new LocalTokenIssuer(key, TimeProvider.System);
             parse.InvocationConfiguration.Output.WriteLine(issuer.Issue(parse.GetValue(subject)!, chosenRole, chosenPcn, parse.GetValue(lifetime)));
             return 0;
