@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using Phm.Api.Governance;
+using Phm.Data.Governance;
 using Phm.Data.Store;
 
 // Prints the foundation's performance figures on this machine:

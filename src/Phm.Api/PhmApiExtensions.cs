@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
+using Phm.Api.Operations;
 using Phm.Api.Transport;
 using Phm.Data.Store;
 
@@ -23,6 +24,7 @@ public static class PhmApiExtensions
         builder.Services.AddPhmData(builder.Configuration);
         builder.Services.AddPhmGovernance(builder.Configuration);
         builder.Services.AddPhmGraphQL(builder.Configuration);
+        builder.AddPhmOperations();
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Phm.Api;
+using Phm.Api.Operations;
 
 // Settings files travel with the binaries; the working directory is only where the data goes.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -7,6 +8,7 @@ builder.AddPhmHub();
 var app = builder.Build();
 await app.PreparePhmStoreAsync();
 app.MapPhmGraphQL();
+app.MapPhmHealthChecks();
 await app.RunAsync();
 
 /// <summary>Visible to the tests' <c>WebApplicationFactory</c>.</summary>

@@ -34,4 +34,19 @@ public static class HubSettings
         builder.Services.AddPhmData(builder.Configuration);
         return builder.Build();
     }
+
+    /// <summary>A key from <paramref name="load"/>, or null after writing why its file was refused (naming it, never its contents).</summary>
+    public static TKey? LoadKey<TKey>(Func<TKey> load, TextWriter error)
+        where TKey : class
+    {
+        try
+        {
+            return load();
+        }
+        catch (InvalidOperationException corrupt)
+        {
+            error.WriteLine(corrupt.Message);
+            return null;
+        }
+    }
 }

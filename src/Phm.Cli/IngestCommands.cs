@@ -59,9 +59,11 @@ public static class IngestCommands
         using var host = HubSettings.CreateHost(parse);
         var hub = host.Services.GetRequiredService<IOptions<PhmOptions>>().Value;
         var keyFile = parse.GetValue(KeyFile) ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "phm", "pseudonymisation.key");
+        if (HubSettings.LoadKey(() => PseudonymisationKey.FromEnvironmentOrFile(keyFile), error) is not { } key)
+            return 1;
         var ingestor = new Ingestor(
             host.Services.GetRequiredService<PhmStore>(),
-            new Pseudonymiser(PseudonymisationKey.FromEnvironmentOrFile(keyFile)),
+            new Pseudonymiser(key),
             RegisterCodeList.Load(hub.ResolveReferenceDataDirectory()),
             host.Services.GetRequiredService<TimeProvider>());
         var options = new IngestOptions { BatchSize = parse.GetValue(BatchSize), QuarantineDirectory = parse.GetValue(QuarantineDirectory), PostcodeLookupPath = parse.GetValue(PostcodeLookup) };

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Phm.Api.Governance;
+using Phm.Data.Governance;
 using Phm.Data.Store;
 
 namespace Phm.Cli;
@@ -38,7 +38,9 @@ public static class TokenCommands
                 parse.InvocationConfiguration.Error.WriteLine(problem);
                 return 1;
             }
-            var key = TokenSigningKey.LoadOrCreate(host.Services.GetRequiredService<IOptions<PhmOptions>>().Value);
+            var options = host.Services.GetRequiredService<IOptions<PhmOptions>>().Value;
+            if (HubSettings.LoadKey(() => TokenSigningKey.LoadOrCreate(options), parse.InvocationConfiguration.Error) is not { } key)
+                return 1;
             var issuer = new LocalTokenIssuer(key, TimeProvider.System);
             parse.InvocationConfiguration.Output.WriteLine(issuer.Issue(parse.GetValue(subject)!, chosenRole, chosenPcn, parse.GetValue(lifetime)));
             return 0;

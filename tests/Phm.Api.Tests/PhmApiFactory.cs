@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Phm.Api.Governance;
+using Phm.Data.Governance;
 
 namespace Phm.Api.Tests;
 

@@ -52,6 +52,20 @@ public sealed class TheIngestCommand : IDisposable
         Assert.Contains("build it first (phm build)", error);
     }
 
+    [Fact]
+    public async Task IngestWithACorruptKeyFile_IsRefused_NamingTheFile()
+    {
+        Directory.CreateDirectory(Extract);
+        var keyFile = Path.Combine(_directory, "phm.key");
+        await File.WriteAllTextAsync(keyFile, "AAAA");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("ingest", "csv", Extract, "--data-directory", _directory, "--key-file", keyFile);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output);
+        Assert.Equal($"The pseudonymisation key file {keyFile} has 3 bytes; at least 32 are needed.", error.Trim());
+    }
+
     private async Task BuildSmallStoreAsync()
     {
         var store = new PhmStore(Options.Create(new PhmOptions { DataDirectory = _directory, Population = 300 }), TimeProvider.System, NullLogger<PhmStore>.Instance);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Phm.Api.Governance;
+using Phm.Data.Governance;
 using Phm.Data.Store;
 
 namespace Phm.Cli.Tests;
@@ -23,6 +23,16 @@ public sealed class TheTokenCommand : IDisposable
     }
 
     [Fact]
+    public async Task Token_IsMintedWithoutLoadingTheWebHostOrGraphQL()
+    {
+        var (exitCode, _, _) = await CliRunner.RunAsync("token", "--role", "analyst", "--data-directory", _directory);
+
+        Assert.Equal(0, exitCode);
+        var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetName().Name ?? "").ToList();
+        Assert.DoesNotContain(loaded, name => name == "Phm.Api" || name.StartsWith("GraphQL", StringComparison.Ordinal) || name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SigningKey_CreatedOnFirstUse_IsReadableByItsOwnerOnly()
     {
         await CliRunner.RunAsync("token", "--role", "admin", "--data-directory", _directory);
@@ -31,6 +41,20 @@ public sealed class TheTokenCommand : IDisposable
         Assert.True(File.Exists(path));
         if (!OperatingSystem.IsWindows())
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
+    public async Task Token_WithACorruptSigningKeyFile_IsRefused_NamingTheFile()
+    {
+        var path = TokenSigningKey.PathIn(new PhmOptions { DataDirectory = _directory });
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, "not a key!");
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("token", "--role", "analyst", "--data-directory", _directory);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output);
+        Assert.Equal($"The token signing key file {path} is not base64; it must hold a base64 key of at least 32 bytes.", error.Trim());
     }
 
     [Theory]

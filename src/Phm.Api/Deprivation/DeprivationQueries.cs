@@ -3,6 +3,7 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
+using Phm.Data.Governance;
 using Phm.Data.Store;
 
 namespace Phm.Api.Deprivation;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Phm.Data.Governance;
 
 namespace Phm.Api.Governance;
 

@@ -1,5 +1,6 @@
 using GraphQL.Builders;
 using GraphQL.Types;
+using Phm.Data.Governance;
 
 namespace Phm.Api.Governance;
 

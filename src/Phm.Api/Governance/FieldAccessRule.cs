@@ -1,5 +1,6 @@
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using Phm.Data.Governance;
 
 namespace Phm.Api.Governance;
 

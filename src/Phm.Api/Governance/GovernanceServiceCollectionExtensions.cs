@@ -31,7 +31,9 @@ public static class GovernanceServiceCollectionExtensions
             services.AddSingleton(provider => TokenSigningKey.LoadOrCreate(provider.GetRequiredService<IOptions<PhmOptions>>().Value));
             services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
                 .Configure<Microsoft.IdentityModel.Tokens.SymmetricSecurityKey>((options, key) =>
-                    options.TokenValidationParameters = LocalTokenIssuer.ValidationParameters(key));
+                    options.TokenValidationParameters = LocalTokenIssuer.ValidationParameters(key))
+                // Loads the key as the host starts, so a corrupt key file stops the hub then, not its first request with a token.
+                .ValidateOnStart();
         }
 
         services.AddHttpContextAccessor();

@@ -6,8 +6,9 @@ using GraphQL.Types.Relay.DataObjects;
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
-using Phm.Data.Practices;
+using Phm.Data.Governance;
 using Phm.Data.Patients;
+using Phm.Data.Practices;
 using Phm.Data.Store;
 
 namespace Phm.Api.Patients;

@@ -7,6 +7,7 @@ using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Phm.Api.Operations;
 
 namespace Phm.Api.Transport;
 
@@ -63,6 +64,7 @@ internal sealed class GraphQLHttpHandler : IDisposable
             return;
         }
 
+        using var telemetry = GraphQLRequestTelemetry.Start(context);
         // Responses carry patient data: no cache may keep them.
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.XContentTypeOptions = "nosniff";
@@ -189,6 +191,7 @@ internal sealed class GraphQLHttpHandler : IDisposable
 
     private Task WriteAsync(HttpContext context, ExecutionResult result, int statusCode, string mediaType)
     {
+        GraphQLRequestTelemetry.Answered(context, result);
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = mediaType + "; charset=utf-8";

@@ -21,27 +21,9 @@ public sealed class PseudonymisationKey
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         return string.IsNullOrWhiteSpace(fromEnvironment)
             ? LoadOrCreate(keyFile)
-            : FromBase64(fromEnvironment, $"the environment variable {EnvironmentVariable}");
+            : new PseudonymisationKey(OwnerOnlyFile.DecodeKey(fromEnvironment, MinimumBytes, $"The pseudonymisation key in the environment variable {EnvironmentVariable}"));
     }
 
     public static PseudonymisationKey LoadOrCreate(string keyFile) =>
-        FromBase64(OwnerOnlyFile.ReadOrCreateSecret(keyFile, MinimumBytes), $"the key file {keyFile}");
-
-    private static PseudonymisationKey FromBase64(string text, string source)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(text.Trim());
-        }
-        catch (FormatException)
-        {
-            // Never echo the value: it is the secret.
-            throw new InvalidOperationException($"The pseudonymisation key in {source} is not base64.");
-        }
-
-        return bytes.Length >= MinimumBytes
-            ? new PseudonymisationKey(bytes)
-            : throw new InvalidOperationException($"The pseudonymisation key in {source} has {bytes.Length} bytes; at least {MinimumBytes} are needed.");
-    }
+        new(OwnerOnlyFile.ReadOrCreateKey(keyFile, MinimumBytes, "pseudonymisation key"));
 }

@@ -30,15 +30,19 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
 
     public PhmDbContext CreateContext() => PhmDatabase.CreateContext(Provider, ConnectionString);
 
+    /// <summary>The store as this process last prepared it (<see cref="EnsureReadyAsync"/>); null until then. The hub is ready only after.</summary>
+    public StoreManifest? Prepared { get; private set; }
+
     public async Task<StoreManifest> EnsureReadyAsync(CancellationToken cancellationToken)
     {
         var directory = _options.ResolveReferenceDataDirectory();
         var wanted = new PopulationSettings(_options.Seed, _options.Population ?? ReferenceData.ReadTotalListSize(directory), _options.LocalAuthority);
         // Most of a restart would go on reading England's IMD files, which only a build needs.
         ReferenceData LoadReference() => ReferenceData.Load(directory, _options.LocalAuthority, _options.ResolveNeighbouringAuthorities());
-        return Provider == DatabaseProvider.Sqlite
+        Prepared = Provider == DatabaseProvider.Sqlite
             ? await EnsureFileReadyAsync(LoadReference, wanted, cancellationToken)
             : await EnsureServerReadyAsync(LoadReference, wanted, cancellationToken);
+        return Prepared;
     }
 
     /// <summary>Applies pending schema migrations without building or changing data; returns the names applied.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Phm.Api.Governance;
+using Phm.Data.Governance;
 
 namespace Phm.Api.Tests.Governance;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Phm.Api.Governance;
+using Phm.Data.Governance;
 using Phm.Data.Store;
 
 namespace Phm.Api.Tests.Governance;

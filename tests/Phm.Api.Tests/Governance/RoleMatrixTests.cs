@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Phm.Api.Governance;
+using Phm.Data.Governance;
 
 namespace Phm.Api.Tests.Governance;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using Phm.Api.Governance;
+using Phm.Data.Governance;
 using Phm.Data.Sqlite;
 using Phm.Data.Store;
 

@@ -64,16 +64,20 @@ public sealed class PseudonymisingAnNhsNumber : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyFile));
     }
 
-    [Fact]
-    public void AShortKey_IsRefused_WithoutEchoingIt()
+    [Theory]
+    [InlineData("", "is empty")]
+    [InlineData("not a key!", "is not base64")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAA==", "has 16 bytes; at least 32 are needed")]
+    public void ACorruptKeyFile_IsRefused_NamingTheFileAndTheReason_WithoutEchoingIt(string contents, string reason)
     {
         Directory.CreateDirectory(_directory);
-        File.WriteAllText(KeyFile, Convert.ToBase64String(new byte[16]));
+        File.WriteAllText(KeyFile, contents);
 
         var error = Assert.Throws<InvalidOperationException>(() => PseudonymisationKey.LoadOrCreate(KeyFile));
 
-        Assert.Contains("has 16 bytes; at least 32 are needed", error.Message);
-        Assert.DoesNotContain(Convert.ToBase64String(new byte[16]), error.Message);
+        Assert.StartsWith($"The pseudonymisation key file {KeyFile} {reason}", error.Message);
+        if (contents.Length > 0)
+            Assert.DoesNotContain(contents, error.Message);
     }
 
     private static NhsNumber Parse(string text) =>

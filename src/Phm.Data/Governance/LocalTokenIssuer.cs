@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Phm.Api.Governance;
+namespace Phm.Data.Governance;
 
 /// <summary>Issues and describes the tokens of a hub without an external issuer; the API checks what the command line signs.</summary>
 public sealed class LocalTokenIssuer(SecurityKey signingKey, TimeProvider time)

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using Phm.Data.Governance;
 
-namespace Phm.Api.Governance;
+namespace Phm.Data.Governance;
 
 /// <summary>The hub's roles and the claims its tokens carry.</summary>
 public static class PhmRoles

@@ -1,7 +1,7 @@
 using Microsoft.IdentityModel.Tokens;
 using Phm.Data.Store;
 
-namespace Phm.Api.Governance;
+namespace Phm.Data.Governance;
 
 /// <summary>
 /// The key that signs and checks locally issued tokens (HMAC-SHA256): <c>keys/token-signing.key</c> in the data directory,
@@ -14,12 +14,7 @@ public static class TokenSigningKey
 
     public static string PathIn(PhmOptions options) => Path.Combine(options.ResolveDataDirectory(), "keys", FileName);
 
-    public static SymmetricSecurityKey LoadOrCreate(PhmOptions options)
-    {
-        var path = PathIn(options);
-        var bytes = Convert.FromBase64String(OwnerOnlyFile.ReadOrCreateSecret(path, Bytes).Trim());
-        return bytes.Length >= Bytes
-            ? new SymmetricSecurityKey(bytes)
-            : throw new InvalidOperationException($"The token signing key in {path} is shorter than {Bytes} bytes.");
-    }
+    /// <summary>The key, created if missing; a corrupt key file is refused with an error naming it (<see cref="OwnerOnlyFile.ReadOrCreateKey"/>).</summary>
+    public static SymmetricSecurityKey LoadOrCreate(PhmOptions options) =>
+        new(OwnerOnlyFile.ReadOrCreateKey(PathIn(options), Bytes, "token signing key"));
 }

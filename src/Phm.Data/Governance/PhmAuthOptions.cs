@@ -1,4 +1,4 @@
-namespace Phm.Api.Governance;
+namespace Phm.Data.Governance;
 
 /// <summary>
 /// <c>Phm:Auth</c>: an external OpenID Connect issuer. Without an authority the hub checks tokens signed with its own key

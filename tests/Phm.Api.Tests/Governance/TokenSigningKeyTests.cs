@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Phm.Api.Governance;
+using Phm.Data.Governance;
+using Phm.Data.Store;
+
+namespace Phm.Api.Tests.Governance;
+
+/// <summary>The hub's own token signing key: a corrupt key file stops the hub as it starts, saying which file and why.</summary>
+public sealed class TokenSigningKeyTests : IDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "phm-token-key-" + Guid.NewGuid().ToString("N"));
+
+    private string KeyFile => TokenSigningKey.PathIn(new PhmOptions { DataDirectory = _dataDirectory });
+
+    [Theory]
+    [InlineData("", "is empty")]
+    [InlineData("not a key!", "is not base64")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAA==", "has 16 bytes; at least 32 are needed")]
+    public async Task ACorruptKeyFile_StopsTheHubAtStart_NamingTheFileAndTheReason_WithoutEchoingIt(string contents, string reason)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(KeyFile)!);
+        await File.WriteAllTextAsync(KeyFile, contents);
+        using var host = HostWithGovernance();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.StartsWith($"The token signing key file {KeyFile} {reason}", error.Message);
+        if (contents.Length > 0)
+            Assert.DoesNotContain(contents, error.Message);
+    }
+
+    [Fact]
+    public async Task AMissingKeyFile_IsCreatedAtStart()
+    {
+        using var host = HostWithGovernance();
+
+        await host.StartAsync();
+
+        Assert.Equal(32, Convert.FromBase64String(await File.ReadAllTextAsync(KeyFile)).Length);
+        await host.StopAsync();
+    }
+
+    /// <summary>Governance alone, started as the hub starts it; no store behind it.</summary>
+    private IHost HostWithGovernance()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Phm:DataDirectory"] = _dataDirectory });
+        builder.Services.Configure<PhmOptions>(builder.Configuration.GetSection(PhmOptions.SectionName));
+        builder.Services.AddPhmGovernance(builder.Configuration);
+        // The audit writer, a hosted service, needs the store; these tests are about the key alone.
+        builder.Services.RemoveAll<IHostedService>();
+        return builder.Build();
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dataDirectory))
+            Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
