@@ -30,8 +30,8 @@ public sealed class TheIngestCommand : IDisposable
         var second = await CliRunner.RunAsync(args);
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        Assert.StartsWith("Ingest complete: read 4, loaded 3, updated 0, duplicates 0, quarantined 1, skipped 0.", first.Output);
-        Assert.StartsWith("Ingest complete: read 4, loaded 0, updated 0, duplicates 3, quarantined 1, skipped 0.", second.Output);
+        Assert.StartsWith("Ingest complete: read 4, loaded 3, updated 0, duplicates 0, merged (no record id) 0, quarantined 1, skipped 0.", first.Output);
+        Assert.StartsWith("Ingest complete: read 4, loaded 0, updated 0, duplicates 2, merged (no record id) 1, quarantined 1, skipped 0.", second.Output);
         Assert.Contains("batch 1: read 4", first.Error);
         Assert.Contains("(100% of the input)", first.Error);
         var quarantineFile = Directory.GetFiles(Extract, "quarantine-*.csv").First();
