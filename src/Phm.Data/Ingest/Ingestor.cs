@@ -21,7 +21,11 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
         var files = CsvExtractFiles.Select(file => Path.Combine(folder, file)).Where(File.Exists).ToList();
         if (files.Count == 0)
             throw new IngestException($"{folder}: no CSV extract here (expected any of {string.Join(", ", CsvExtractFiles)}).");
-        return await RunAsync(folder, files, options, progress, writer => new CsvExtractReader(writer, pseudonymiser, Identities(options, "csv"), codes).ReadAsync(files, cancellationToken), cancellationToken);
+        return await RunAsync(folder, files, options, progress, async writer =>
+        {
+            using var identities = Identities(options, "csv");
+            await new CsvExtractReader(writer, pseudonymiser, identities, codes).ReadAsync(files, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>FHIR bundles (.json) and NDJSON files (.ndjson), or folders of them.</summary>
@@ -36,7 +40,8 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
         var folder = Directory.Exists(paths[0]) ? paths[0] : Path.GetDirectoryName(Path.GetFullPath(paths[0]))!;
         return await RunAsync(folder, files, options, progress, async writer =>
         {
-            var reader = new FhirResourceReader(writer, pseudonymiser, Identities(options, "fhir"), codes);
+            using var identities = Identities(options, "fhir");
+            var reader = new FhirResourceReader(writer, pseudonymiser, identities, codes);
             foreach (var file in FhirResourceReader.InReadingOrder(files))
                 await reader.ReadAsync(file, cancellationToken);
         }, cancellationToken);
