@@ -41,6 +41,25 @@ public sealed class TheIngestCommand : IDisposable
     }
 
     [Fact]
+    public async Task IngestCsv_TakesTheSourceSystemThatQualifiesRecordIds_AndRefusesABlankOne()
+    {
+        await BuildSmallStoreAsync();
+        Directory.CreateDirectory(Extract);
+        File.WriteAllLines(Path.Combine(Extract, "patients.csv"), ["nhs_number,birth_date,sex,ethnic_category,lsoa_code,practice_code", $"{NhsNumber},1950-03-09,F,A,E01017139,J82001"]);
+        File.WriteAllLines(Path.Combine(Extract, "activity.csv"), ["record_id,nhs_number,kind,date,length_of_stay_days", $"1,{NhsNumber},ae_attendance,2022-01-01,"]);
+        string[] args = ["ingest", "csv", Extract, "--data-directory", _directory, "--key-file", Path.Combine(_directory, "phm.key"), "--source-system"];
+
+        var gp = await CliRunner.RunAsync([.. args, "gp-system"]);
+        var community = await CliRunner.RunAsync([.. args, "community-trust"]);
+        var blank = await CliRunner.RunAsync([.. args, " "]);
+
+        Assert.StartsWith("Ingest complete: read 2, loaded 2,", gp.Output);
+        Assert.StartsWith("Ingest complete: read 2, loaded 1, updated 0, duplicates 1,", community.Output);
+        Assert.Equal(1, blank.ExitCode);
+        Assert.Contains("--source-system", blank.Error);
+    }
+
+    [Fact]
     public async Task IngestBeforeTheStoreIsBuilt_IsRefused_WithTheWayOut()
     {
         Directory.CreateDirectory(Extract);

@@ -18,8 +18,8 @@ public sealed record FieldProblem(string Field, string Reason);
 
 /// <summary>
 /// Takes validated records from the readers, checks them against the store (known practice and LSOA, known patient,
-/// loaded before or changed since) and writes them one transaction per batch, quarantined records in the same transaction, so a crash
-/// leaves no half batch. A batch is written while the reader fills the next one: reading and writing each take about
+/// loaded before or changed since) and writes them one transaction per batch, quarantined records in the same
+/// transaction, so a crash leaves no half batch. A batch is written while the reader fills the next one: reading and writing each take about
 /// half the time, so two cores nearly double the rate. Ingest assumes it is the store's only writer while it runs.
 /// </summary>
 internal sealed class IngestWriter : IAsyncDisposable
@@ -263,7 +263,7 @@ internal sealed class IngestWriter : IAsyncDisposable
             return;
         }
 
-        var key = table.Letter + "#" + identity;
+        var key = $"{table.Letter}{IdentityMark}{identity}";
         var contentHash = ContentHash(contentKey);
         if (_ledger.TryGetValue(key, out var known))
         {
@@ -521,7 +521,10 @@ internal sealed class IngestWriter : IAsyncDisposable
         return ledger;
     }
 
-    private static bool IsIdentityKey(string key) => key.Length > 1 && key[1] == '#';
+    /// <summary>Follows the kind's letter in an identity's key; a content key has <c>:</c> there.</summary>
+    private const char IdentityMark = '#';
+
+    private static bool IsIdentityKey(string key) => key.Length > 1 && key[1] == IdentityMark;
 
     private sealed record StoreState(
         HashSet<string> Practices,
