@@ -55,7 +55,10 @@ internal static class IngestBench
     private static void Report(string name, string unit, long count, IngestSummary summary, TimeSpan elapsed, TimeSpan cpu, int target) =>
         Console.WriteLine($"{name} ingest into SQLite: {count:N0} {unit} in {elapsed.TotalSeconds:F1} s = {count / elapsed.TotalSeconds:N0} {unit}/s (target ≥ {target:N0}), {cpu.TotalSeconds:F1} s CPU; {summary}");
 
-    /// <summary>Per patient: one condition, three contacts (one an admission), two prescriptions; a care flag for one in five, a procedure for one in four.</summary>
+    /// <summary>
+    /// Per patient: one condition, three contacts (one an admission), two prescriptions; a care flag for one in five, a
+    /// procedure for one in four; every record with its record id.
+    /// </summary>
     private static async Task<long> WriteExtractAsync(PhmStore store, string folder, int patients)
     {
         await using var db = store.CreateContext();
@@ -71,32 +74,32 @@ internal static class IngestBench
         using var prescriptionsCsv = new StreamWriter(Path.Combine(folder, "prescriptions.csv"));
         using var proceduresCsv = new StreamWriter(Path.Combine(folder, "procedures.csv"));
         patientsCsv.WriteLine("nhs_number,birth_date,sex,ethnic_category,lsoa_code,practice_code,date_of_death");
-        conditionsCsv.WriteLine("nhs_number,snomed_code,onset_date");
-        activityCsv.WriteLine("nhs_number,kind,date,length_of_stay_days");
-        flagsCsv.WriteLine("nhs_number,flag,recorded_on");
-        prescriptionsCsv.WriteLine("nhs_number,dmd_code,issued_on");
-        proceduresCsv.WriteLine("nhs_number,snomed_code,performed_on");
+        conditionsCsv.WriteLine("record_id,nhs_number,snomed_code,onset_date");
+        activityCsv.WriteLine("record_id,nhs_number,kind,date,length_of_stay_days");
+        flagsCsv.WriteLine("record_id,nhs_number,flag,recorded_on");
+        prescriptionsCsv.WriteLine("record_id,nhs_number,dmd_code,issued_on");
+        proceduresCsv.WriteLine("record_id,nhs_number,snomed_code,performed_on");
         long rows = 0;
         var i = 0;
         foreach (var number in ValidNhsNumbers().Take(patients))
         {
             var day = new DateOnly(2020, 1, 1).AddDays(i % 1000).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             patientsCsv.WriteLine($"{number},{1930 + i % 80}-{1 + i % 12:00}-15,{(i % 2 == 0 ? "F" : "M")},A,{lsoas[i % lsoas.Count]},{practices[i % practices.Count]},");
-            conditionsCsv.WriteLine($"{number},{codes[i % codes.Length]},{day}");
-            activityCsv.WriteLine($"{number},{kinds[i % kinds.Length]},{day},");
-            activityCsv.WriteLine($"{number},gp_appointment,2023-0{1 + i % 9}-01,");
-            activityCsv.WriteLine($"{number},emergency_admission,{day},{i % 7}");
-            prescriptionsCsv.WriteLine($"{number},{medicines[i % medicines.Length]},{day}");
-            prescriptionsCsv.WriteLine($"{number},{medicines[(i + 1) % medicines.Length]},2023-0{1 + i % 9}-01");
+            conditionsCsv.WriteLine($"C{i},{number},{codes[i % codes.Length]},{day}");
+            activityCsv.WriteLine($"A{i}.1,{number},{kinds[i % kinds.Length]},{day},");
+            activityCsv.WriteLine($"A{i}.2,{number},gp_appointment,2023-0{1 + i % 9}-01,");
+            activityCsv.WriteLine($"A{i}.3,{number},emergency_admission,{day},{i % 7}");
+            prescriptionsCsv.WriteLine($"M{i}.1,{number},{medicines[i % medicines.Length]},{day}");
+            prescriptionsCsv.WriteLine($"M{i}.2,{number},{medicines[(i + 1) % medicines.Length]},2023-0{1 + i % 9}-01");
             rows += 7;
             if (i % 5 == 0)
             {
-                flagsCsv.WriteLine($"{number},care_plan,{day}");
+                flagsCsv.WriteLine($"F{i},{number},care_plan,{day}");
                 rows++;
             }
             if (i % 4 == 0)
             {
-                proceduresCsv.WriteLine($"{number},232717009,{day}");
+                proceduresCsv.WriteLine($"P{i},{number},232717009,{day}");
                 rows++;
             }
             i++;
@@ -108,12 +111,16 @@ internal static class IngestBench
     {
         Directory.CreateDirectory(folder);
         var bundles = Directory.GetFiles(fixtures, "*.json").Select(f => JsonNode.Parse(File.ReadAllText(f))!).ToList();
+        var ids = bundles.Select(b => b["entry"]!.AsArray().Select(e => (string)e!["resource"]!["id"]!).ToList()).ToList();
         using var numbers = ValidNhsNumbers(500_000).GetEnumerator();
         for (var copy = 0; copy < copies; copy++)
         {
             foreach (var (bundle, index) in bundles.Select((b, i) => (b, i)))
             {
                 numbers.MoveNext();
+                // Each copy is another patient's records, so each resource has an id of its own, as a source system gives it.
+                foreach (var (entry, id) in bundle["entry"]!.AsArray().Zip(ids[index]))
+                    entry!["resource"]!["id"] = string.Create(CultureInfo.InvariantCulture, $"{id}-{copy}");
                 var patient = bundle["entry"]!.AsArray().Select(e => e!["resource"]!).Single(r => (string)r["resourceType"]! == "Patient");
                 patient["identifier"] = new JsonArray(new JsonObject { ["system"] = FhirSystems.NhsNumberSystem, ["value"] = numbers.Current });
                 patient["extension"] = new JsonArray(new JsonObject { ["url"] = FhirSystems.LsoaExtension, ["valueString"] = "E01017139" });

@@ -14,6 +14,7 @@ public static class IngestCommands
     private static readonly Option<string?> QuarantineDirectory = new("--quarantine-directory") { Description = "Folder for the quarantine CSV file (default: the input's folder)." };
     private static readonly Option<int> BatchSize = new("--batch-size") { Description = "Records per transaction.", DefaultValueFactory = _ => new IngestOptions().BatchSize };
     private static readonly Option<string?> PostcodeLookup = new("--postcode-lookup") { Description = "ONS postcode to 2011 LSOA lookup (CSV: PCD_OA_LSOA_MSOA_LAD, NSPL or ONSPD), for records that give a postcode instead of an LSOA code." };
+    private static readonly Option<string?> SourceSystem = new("--source-system") { Description = "Name of the system the extract comes from, the same for all its extracts: record ids are unique only within it (default: csv or fhir, the format)." };
     private static readonly Option<string?> KeyFile = new("--key-file") { Description = $"Pseudonymisation key file, created owner-only on first use; the environment variable {PseudonymisationKey.EnvironmentVariable} takes precedence. Default: phm/pseudonymisation.key in the user's application data folder." };
 
     public static Command Ingest()
@@ -49,6 +50,7 @@ public static class IngestCommands
         command.Options.Add(QuarantineDirectory);
         command.Options.Add(BatchSize);
         command.Options.Add(PostcodeLookup);
+        command.Options.Add(SourceSystem);
         command.Options.Add(KeyFile);
     }
 
@@ -66,7 +68,13 @@ public static class IngestCommands
             new Pseudonymiser(key),
             RegisterCodeList.Load(hub.ResolveReferenceDataDirectory()),
             host.Services.GetRequiredService<TimeProvider>());
-        var options = new IngestOptions { BatchSize = parse.GetValue(BatchSize), QuarantineDirectory = parse.GetValue(QuarantineDirectory), PostcodeLookupPath = parse.GetValue(PostcodeLookup) };
+        var options = new IngestOptions
+        {
+            BatchSize = parse.GetValue(BatchSize),
+            QuarantineDirectory = parse.GetValue(QuarantineDirectory),
+            PostcodeLookupPath = parse.GetValue(PostcodeLookup),
+            SourceSystem = parse.GetValue(SourceSystem),
+        };
         try
         {
             var summary = await WithProgressAsync(error, progress => ingest(ingestor, options, progress));

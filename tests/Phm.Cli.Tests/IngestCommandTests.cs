@@ -30,14 +30,33 @@ public sealed class TheIngestCommand : IDisposable
         var second = await CliRunner.RunAsync(args);
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        Assert.StartsWith("Ingest complete: read 4, loaded 3, updated 0, duplicates 0, quarantined 1, skipped 0.", first.Output);
-        Assert.StartsWith("Ingest complete: read 4, loaded 0, updated 0, duplicates 3, quarantined 1, skipped 0.", second.Output);
+        Assert.StartsWith("Ingest complete: read 4, loaded 3, updated 0, duplicates 0, merged (no record id) 0, quarantined 1, skipped 0.", first.Output);
+        Assert.StartsWith("Ingest complete: read 4, loaded 0, updated 0, duplicates 2, merged (no record id) 1, quarantined 1, skipped 0.", second.Output);
         Assert.Contains("batch 1: read 4", first.Error);
         Assert.Contains("(100% of the input)", first.Error);
         var quarantineFile = Directory.GetFiles(Extract, "quarantine-*.csv").First();
         var databaseFiles = Directory.GetFiles(_directory, "phm.db*").Select(f => File.ReadAllText(f, System.Text.Encoding.Latin1));
         foreach (var text in new[] { first.Output, first.Error, second.Output, second.Error, File.ReadAllText(quarantineFile) }.Concat(databaseFiles))
             Assert.All(new[] { NhsNumber, GroupedNhsNumber, "9990000018", "9991111116", "1950-03-09" }, identifier => Assert.DoesNotContain(identifier, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task IngestCsv_TakesTheSourceSystemThatQualifiesRecordIds_AndRefusesABlankOne()
+    {
+        await BuildSmallStoreAsync();
+        Directory.CreateDirectory(Extract);
+        File.WriteAllLines(Path.Combine(Extract, "patients.csv"), ["nhs_number,birth_date,sex,ethnic_category,lsoa_code,practice_code", $"{NhsNumber},1950-03-09,F,A,E01017139,J82001"]);
+        File.WriteAllLines(Path.Combine(Extract, "activity.csv"), ["record_id,nhs_number,kind,date,length_of_stay_days", $"1,{NhsNumber},ae_attendance,2022-01-01,"]);
+        string[] args = ["ingest", "csv", Extract, "--data-directory", _directory, "--key-file", Path.Combine(_directory, "phm.key"), "--source-system"];
+
+        var gp = await CliRunner.RunAsync([.. args, "gp-system"]);
+        var community = await CliRunner.RunAsync([.. args, "community-trust"]);
+        var blank = await CliRunner.RunAsync([.. args, " "]);
+
+        Assert.StartsWith("Ingest complete: read 2, loaded 2,", gp.Output);
+        Assert.StartsWith("Ingest complete: read 2, loaded 1, updated 0, duplicates 1,", community.Output);
+        Assert.Equal(1, blank.ExitCode);
+        Assert.Contains("--source-system", blank.Error);
     }
 
     [Fact]

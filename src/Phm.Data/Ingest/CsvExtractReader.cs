@@ -10,9 +10,10 @@ namespace Phm.Data.Ingest;
 /// <summary>
 /// Reads a CSV extract: a folder holding any of <c>patients.csv</c>, <c>conditions.csv</c>, <c>activity.csv</c>,
 /// <c>care_flags.csv</c>, <c>prescriptions.csv</c> and <c>procedures.csv</c> (schema in docs/ingest.md), patients first so the others find them. A file whose header lacks a
-/// column or has one the schema does not know is refused whole; otherwise each row is checked on its own.
+/// column or has one the schema does not know is refused whole; otherwise each row is checked on its own. Every file but
+/// the patients' may have a <c>record_id</c> column, which identifies its rows across extracts.
 /// </summary>
-internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudonymiser, RegisterCodeList codes)
+internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudonymiser, SourceRecordIdentity identities, RegisterCodeList codes)
 {
     public const string Patients = "patients.csv";
     public const string Conditions = "conditions.csv";
@@ -20,6 +21,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
     public const string CareFlags = "care_flags.csv";
     public const string Prescriptions = "prescriptions.csv";
     public const string Procedures = "procedures.csv";
+    private const string RecordId = "record_id";
 
     /// <summary>
     /// File name, required columns, optional columns, and optional columns of which the header needs at least one; in
@@ -28,11 +30,11 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
     public static readonly IReadOnlyList<(string File, string[] Required, string[] Optional, string[] AtLeastOne)> Schema =
     [
         (Patients, ["nhs_number", "birth_date", "sex", "ethnic_category", "practice_code"], ["lsoa_code", "postcode", "date_of_death"], ["lsoa_code", "postcode"]),
-        (Conditions, ["nhs_number", "snomed_code", "onset_date"], [], []),
-        (Activity, ["nhs_number", "kind", "date", "length_of_stay_days"], [], []),
-        (CareFlags, ["nhs_number", "flag", "recorded_on"], [], []),
-        (Prescriptions, ["nhs_number", "dmd_code", "issued_on"], [], []),
-        (Procedures, ["nhs_number", "snomed_code", "performed_on"], [], []),
+        (Conditions, ["nhs_number", "snomed_code", "onset_date"], [RecordId], []),
+        (Activity, ["nhs_number", "kind", "date", "length_of_stay_days"], [RecordId], []),
+        (CareFlags, ["nhs_number", "flag", "recorded_on"], [RecordId], []),
+        (Prescriptions, ["nhs_number", "dmd_code", "issued_on"], [RecordId], []),
+        (Procedures, ["nhs_number", "snomed_code", "performed_on"], [RecordId], []),
     ];
 
     /// <summary>Reads the extract's files, given in the schema's order.</summary>
@@ -165,7 +167,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         if (problems.Count > 0)
             writer.Quarantine(at, problems);
         else
-            writer.AddCondition(at, pseudonym!, new Condition { Register = register, SnomedCode = code, OnsetDate = onset!.Value }, "nhs_number");
+            writer.AddCondition(at, pseudonym!, new Condition { Register = register, SnomedCode = code, OnsetDate = onset!.Value }, Identity(csv, columns, Conditions), "nhs_number");
     }
 
     private void ReadActivity(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems)
@@ -197,7 +199,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         if (problems.Count > 0)
             writer.Quarantine(at, problems);
         else
-            writer.AddActivity(at, pseudonym!, new Activity { Kind = kind, Date = date!.Value, LengthOfStayDays = lengthOfStay }, "nhs_number");
+            writer.AddActivity(at, pseudonym!, new Activity { Kind = kind, Date = date!.Value, LengthOfStayDays = lengthOfStay }, Identity(csv, columns, Activity), "nhs_number");
     }
 
     private void ReadCareFlag(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems)
@@ -210,16 +212,16 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         if (problems.Count > 0)
             writer.Quarantine(at, problems);
         else
-            writer.AddCareFlag(at, pseudonym!, new CareFlag { Kind = kind, RecordedOn = recordedOn!.Value }, "nhs_number");
+            writer.AddCareFlag(at, pseudonym!, new CareFlag { Kind = kind, RecordedOn = recordedOn!.Value }, Identity(csv, columns, CareFlags), "nhs_number");
     }
 
     private void ReadPrescription(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems) =>
         ReadCodedRecord(at, csv, columns, problems, ("dmd_code", "a dm+d code is required"), "issued_on",
-            (pseudonym, code, date) => writer.AddPrescription(at, pseudonym, new Prescription { DmdCode = code, IssuedOn = date }, "nhs_number"));
+            (pseudonym, code, date) => writer.AddPrescription(at, pseudonym, new Prescription { DmdCode = code, IssuedOn = date }, Identity(csv, columns, Prescriptions), "nhs_number"));
 
     private void ReadProcedure(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems) =>
         ReadCodedRecord(at, csv, columns, problems, ("snomed_code", "a SNOMED CT code is required"), "performed_on",
-            (pseudonym, code, date) => writer.AddProcedure(at, pseudonym, new Procedure { SnomedCode = code, PerformedOn = date }, "nhs_number"));
+            (pseudonym, code, date) => writer.AddProcedure(at, pseudonym, new Procedure { SnomedCode = code, PerformedOn = date }, Identity(csv, columns, Procedures), "nhs_number"));
 
     /// <summary>A row of a patient, a SNOMED CT concept (dm+d codes are ones too) and a date.</summary>
     private void ReadCodedRecord(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems,
@@ -234,6 +236,9 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
         else
             add(pseudonym!, conceptId, date!.Value);
     }
+
+    /// <summary>The row's identity from its <c>record_id</c>, when the file has the column and the row a value.</summary>
+    private string? Identity(CsvReader csv, Columns columns, string file) => identities.OfCsvRow(file, columns.ValueOrNull(csv, RecordId));
 
     /// <summary>A required SNOMED CT concept identifier (dm+d codes are ones too), checked for its form.</summary>
     private static string ConceptId(CsvReader csv, Columns columns, string column, string missing, List<FieldProblem> problems)

@@ -21,7 +21,7 @@ namespace Phm.Data.Ingest;
 /// line, Patient files first as a bulk export names them). Patients come first within each bundle, so the resources that
 /// refer to them find them. The mapping to the store is in docs/ingest.md.
 /// </summary>
-internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseudonymiser, RegisterCodeList codes)
+internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseudonymiser, SourceRecordIdentity identities, RegisterCodeList codes)
 {
     private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
 
@@ -243,7 +243,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
 
         List<FieldProblem> problems = [];
         var onset = Date((condition.Onset as FhirDateTime)?.Value ?? condition.RecordedDate, "onsetDateTime", problems);
-        AddIfValid(at, condition.Subject, problems, pseudonym => writer.AddCondition(at, pseudonym, new Condition { Register = register, SnomedCode = onRegister, OnsetDate = onset!.Value }, "subject"));
+        AddIfValid(at, condition.Subject, problems, pseudonym => writer.AddCondition(at, pseudonym, new Condition { Register = register, SnomedCode = onRegister, OnsetDate = onset!.Value }, identities.Of(condition), "subject"));
     }
 
     /// <summary>Encounter class (v3 ActCode) to activity kind; docs/ingest.md explains each choice.</summary>
@@ -287,7 +287,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
                 lengthOfStay = end.DayNumber - start.Value.DayNumber;
         }
 
-        AddIfValid(at, encounter.Subject, problems, pseudonym => writer.AddActivity(at, pseudonym, new Activity { Kind = kind, Date = start!.Value, LengthOfStayDays = lengthOfStay }, "subject"));
+        AddIfValid(at, encounter.Subject, problems, pseudonym => writer.AddActivity(at, pseudonym, new Activity { Kind = kind, Date = start!.Value, LengthOfStayDays = lengthOfStay }, identities.Of(encounter), "subject"));
     }
 
     private void ReadCarePlan(SourceRef at, CarePlan carePlan)
@@ -303,7 +303,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
         var endOfLife = carePlan.Category.SelectMany(c => c.Coding).Any(c => c.System == FhirSystems.SnomedSystem && c.Code == FhirSystems.EndOfLifeCarePlan);
         AddIfValid(at, carePlan.Subject, problems, pseudonym =>
         {
-            writer.AddCareFlag(at, pseudonym, new CareFlag { Kind = endOfLife ? CareFlagKind.EndOfLifeRegister : CareFlagKind.CarePlan, RecordedOn = recordedOn!.Value }, "subject");
+            writer.AddCareFlag(at, pseudonym, new CareFlag { Kind = endOfLife ? CareFlagKind.EndOfLifeRegister : CareFlagKind.CarePlan, RecordedOn = recordedOn!.Value }, identities.Of(carePlan), "subject");
         });
     }
 
@@ -333,7 +333,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
             _ => Problem(problems, new("medication", "no medicine")),
         };
         var issuedOn = Date(request.AuthoredOn, "authoredOn", problems);
-        AddIfValid(at, request.Subject, problems, pseudonym => writer.AddPrescription(at, pseudonym, new Prescription { DmdCode = code!, IssuedOn = issuedOn!.Value }, "subject"));
+        AddIfValid(at, request.Subject, problems, pseudonym => writer.AddPrescription(at, pseudonym, new Prescription { DmdCode = code!, IssuedOn = issuedOn!.Value }, identities.Of(request), "subject"));
     }
 
     private void ReadProcedure(SourceRef at, FhirProcedure procedure)
@@ -352,7 +352,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
             Period period => period.Start,
             _ => null,
         }, "performed", problems);
-        AddIfValid(at, procedure.Subject, problems, pseudonym => writer.AddProcedure(at, pseudonym, new Procedure { SnomedCode = code!, PerformedOn = performedOn!.Value }, "subject"));
+        AddIfValid(at, procedure.Subject, problems, pseudonym => writer.AddProcedure(at, pseudonym, new Procedure { SnomedCode = code!, PerformedOn = performedOn!.Value }, identities.Of(procedure), "subject"));
     }
 
     /// <summary>The first SNOMED CT coding of a concept, checked for its form.</summary>

@@ -17,6 +17,13 @@ public sealed class IngestOptions
     /// </summary>
     public string? PostcodeLookupPath { get; init; }
 
+    /// <summary>
+    /// The name of the system the extract comes from, which qualifies its record ids (a FHIR logical id, a CSV
+    /// <c>record_id</c>): ids are unique only within their system, so each system feeding the hub needs its own name, and
+    /// every extract from one system the same. By default the format, <c>csv</c> or <c>fhir</c>.
+    /// </summary>
+    public string? SourceSystem { get; init; }
+
     /// <summary>For crash-safety tests: this batch (1-based) fails after writing its rows, before it commits.</summary>
     internal int? FailBatchBeforeCommit { get; init; }
 }

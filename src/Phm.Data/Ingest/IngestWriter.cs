@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -15,8 +18,8 @@ public sealed record FieldProblem(string Field, string Reason);
 
 /// <summary>
 /// Takes validated records from the readers, checks them against the store (known practice and LSOA, known patient,
-/// not loaded before) and writes them one transaction per batch, quarantined records in the same transaction, so a crash
-/// leaves no half batch. A batch is written while the reader fills the next one: reading and writing each take about
+/// loaded before or changed since) and writes them one transaction per batch, quarantined records in the same
+/// transaction, so a crash leaves no half batch. A batch is written while the reader fills the next one: reading and writing each take about
 /// half the time, so two cores nearly double the rate. Ingest assumes it is the store's only writer while it runs.
 /// </summary>
 internal sealed class IngestWriter : IAsyncDisposable
@@ -33,14 +36,20 @@ internal sealed class IngestWriter : IAsyncDisposable
     /// <summary>Pseudonym to store id and details, for patients in the store and those waiting in the batch.</summary>
     private readonly Dictionary<string, KnownPatient> _patients;
 
-    private readonly HashSet<string> _keys;
+    /// <summary>Source records loaded, by <see cref="IngestedRecord.Key"/>, from the store and the batches so far.</summary>
+    private readonly Dictionary<string, LedgerEntry> _ledger;
+
+    private readonly ChildTable<Condition> _conditions;
+    private readonly ChildTable<Activity> _activities;
+    private readonly ChildTable<CareFlag> _careFlags;
+    private readonly ChildTable<Prescription> _prescriptions;
+    private readonly ChildTable<Procedure> _procedures;
     private readonly HashSet<(string Source, string Reference, string Field)> _quarantined;
     private readonly IModel _model;
     private Batch _batch;
     private Task _writing = Task.CompletedTask;
     private int _batchesStarted;
     private int _nextPatientId;
-    private readonly NextIds _nextIds;
     private long _pendingRecords;
 
     private IngestWriter(PhmDbContext db, IngestOptions options, TimeProvider time, IProgress<IngestSummary>? progress, QuarantineFile file, StoreState state)
@@ -53,8 +62,39 @@ internal sealed class IngestWriter : IAsyncDisposable
         _bulkCopy = db.CreateBulkCopy();
         _model = db.GetService<IDesignTimeModel>().Model;
         _batch = new Batch(_model);
-        (_practices, _lsoas, _patients, _keys, _quarantined) = (state.Practices, state.Lsoas, state.Patients, state.Keys, state.Quarantined);
-        (_nextPatientId, _nextIds) = (state.MaxPatientId + 1, state.NextIds);
+        (_practices, _lsoas, _patients, _ledger, _quarantined) = (state.Practices, state.Lsoas, state.Patients, state.Ledger, state.Quarantined);
+        _nextPatientId = state.MaxPatientId + 1;
+        var maxIds = state.MaxRecordIds;
+        _conditions = new('c', maxIds.Condition,
+            (pseudonym, c) => string.Create(CultureInfo.InvariantCulture, $"c:{pseudonym}:{c.SnomedCode}:{c.OnsetDate.DayNumber}"),
+            (rows, id, patientId, c) => rows.AddCondition(id, patientId, c),
+            (db, id, c, ct) => db.Conditions.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.Register, c.Register).SetProperty(x => x.SnomedCode, c.SnomedCode).SetProperty(x => x.OnsetDate, c.OnsetDate), ct),
+            (db, patientId, c) => db.Conditions.Where(r => r.PatientId == patientId && r.SnomedCode == c.SnomedCode && r.OnsetDate == c.OnsetDate).Select(r => r.Id));
+        _activities = new('a', maxIds.Activity,
+            (pseudonym, a) => string.Create(CultureInfo.InvariantCulture, $"a:{pseudonym}:{(int)a.Kind}:{a.Date.DayNumber}:{a.LengthOfStayDays}"),
+            (rows, id, patientId, a) => rows.AddActivity(id, patientId, a),
+            (db, id, a, ct) => db.Activities.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.Kind, a.Kind).SetProperty(x => x.Date, a.Date).SetProperty(x => x.LengthOfStayDays, a.LengthOfStayDays), ct),
+            (db, patientId, a) => db.Activities.Where(r => r.PatientId == patientId && r.Kind == a.Kind && r.Date == a.Date && r.LengthOfStayDays == a.LengthOfStayDays).Select(r => r.Id));
+        _careFlags = new('f', maxIds.CareFlag,
+            (pseudonym, f) => string.Create(CultureInfo.InvariantCulture, $"f:{pseudonym}:{(int)f.Kind}:{f.RecordedOn.DayNumber}"),
+            (rows, id, patientId, f) => rows.AddCareFlag(id, patientId, f),
+            (db, id, f, ct) => db.CareFlags.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.Kind, f.Kind).SetProperty(x => x.RecordedOn, f.RecordedOn), ct),
+            (db, patientId, f) => db.CareFlags.Where(r => r.PatientId == patientId && r.Kind == f.Kind && r.RecordedOn == f.RecordedOn).Select(r => r.Id));
+        _prescriptions = new('m', maxIds.Prescription,
+            (pseudonym, m) => string.Create(CultureInfo.InvariantCulture, $"m:{pseudonym}:{m.DmdCode}:{m.IssuedOn.DayNumber}"),
+            (rows, id, patientId, m) => rows.AddPrescription(id, patientId, m),
+            (db, id, m, ct) => db.Prescriptions.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.DmdCode, m.DmdCode).SetProperty(x => x.IssuedOn, m.IssuedOn), ct),
+            (db, patientId, m) => db.Prescriptions.Where(r => r.PatientId == patientId && r.DmdCode == m.DmdCode && r.IssuedOn == m.IssuedOn).Select(r => r.Id));
+        _procedures = new('p', maxIds.Procedure,
+            (pseudonym, p) => string.Create(CultureInfo.InvariantCulture, $"p:{pseudonym}:{p.SnomedCode}:{p.PerformedOn.DayNumber}"),
+            (rows, id, patientId, p) => rows.AddProcedure(id, patientId, p),
+            (db, id, p, ct) => db.Procedures.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.SnomedCode, p.SnomedCode).SetProperty(x => x.PerformedOn, p.PerformedOn), ct),
+            (db, patientId, p) => db.Procedures.Where(r => r.PatientId == patientId && r.SnomedCode == p.SnomedCode && r.PerformedOn == p.PerformedOn).Select(r => r.Id));
         Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         Summary = new IngestSummary();
     }
@@ -108,10 +148,10 @@ internal sealed class IngestWriter : IAsyncDisposable
             await db.Patients
                 .Select(p => new { p.Pseudonym, p.Id, Details = new PatientDetails(p.PracticeCode, p.LsoaCode, p.BirthYear, p.BirthMonth, p.Sex, p.EthnicGroup, p.DateOfDeath) })
                 .ToDictionaryAsync(p => p.Pseudonym, p => new KnownPatient(p.Id, p.Details), StringComparer.Ordinal, cancellationToken),
-            [.. await db.IngestedRecords.Select(r => r.Key).ToListAsync(cancellationToken)],
+            await LoadLedgerAsync(db, cancellationToken),
             [.. (await db.Quarantine.Select(q => new { q.Source, q.Reference, q.Field }).ToListAsync(cancellationToken)).Select(q => (q.Source, q.Reference, q.Field))],
             await db.Patients.MaxAsync(p => (int?)p.Id, cancellationToken) ?? 0,
-            new NextIds(
+            new MaxRecordIds(
                 await db.Conditions.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0,
                 await db.Activities.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0,
                 await db.CareFlags.MaxAsync(f => (long?)f.Id, cancellationToken) ?? 0,
@@ -178,32 +218,28 @@ internal sealed class IngestWriter : IAsyncDisposable
         return true;
     }
 
-    public void AddCondition(SourceRef at, string pseudonym, Condition condition, string patientField) =>
-        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"c:{pseudonym}:{condition.SnomedCode}:{condition.OnsetDate.DayNumber}"),
-            patientId => _batch.Rows.AddCondition(_nextIds.Condition++, patientId, condition));
+    public void AddCondition(SourceRef at, string pseudonym, Condition condition, string? identity, string patientField) =>
+        AddChild(at, pseudonym, patientField, identity, _conditions, condition);
 
-    public void AddActivity(SourceRef at, string pseudonym, Activity activity, string patientField) =>
-        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"a:{pseudonym}:{(int)activity.Kind}:{activity.Date.DayNumber}:{activity.LengthOfStayDays}"),
-            patientId => _batch.Rows.AddActivity(_nextIds.Activity++, patientId, activity));
+    public void AddActivity(SourceRef at, string pseudonym, Activity activity, string? identity, string patientField) =>
+        AddChild(at, pseudonym, patientField, identity, _activities, activity);
 
-    public void AddCareFlag(SourceRef at, string pseudonym, CareFlag flag, string patientField) =>
-        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"f:{pseudonym}:{(int)flag.Kind}:{flag.RecordedOn.DayNumber}"),
-            patientId => _batch.Rows.AddCareFlag(_nextIds.CareFlag++, patientId, flag));
+    public void AddCareFlag(SourceRef at, string pseudonym, CareFlag flag, string? identity, string patientField) =>
+        AddChild(at, pseudonym, patientField, identity, _careFlags, flag);
 
-    /// <summary>The same medicine issued to the same patient on the same day is one prescription.</summary>
-    public void AddPrescription(SourceRef at, string pseudonym, Prescription prescription, string patientField) =>
-        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"m:{pseudonym}:{prescription.DmdCode}:{prescription.IssuedOn.DayNumber}"),
-            patientId => _batch.Rows.AddPrescription(_nextIds.Prescription++, patientId, prescription));
+    public void AddPrescription(SourceRef at, string pseudonym, Prescription prescription, string? identity, string patientField) =>
+        AddChild(at, pseudonym, patientField, identity, _prescriptions, prescription);
 
-    public void AddProcedure(SourceRef at, string pseudonym, Procedure procedure, string patientField) =>
-        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"p:{pseudonym}:{procedure.SnomedCode}:{procedure.PerformedOn.DayNumber}"),
-            patientId => _batch.Rows.AddProcedure(_nextIds.Procedure++, patientId, procedure));
+    public void AddProcedure(SourceRef at, string pseudonym, Procedure procedure, string? identity, string patientField) =>
+        AddChild(at, pseudonym, patientField, identity, _procedures, procedure);
 
     /// <summary>
-    /// A record with the same content for the same patient is the same source record: the key is what makes re-running
-    /// a file add nothing. (Two same-kind contacts on one day with one length of stay count once.)
+    /// A record with an identity (<see cref="SourceRecordIdentity"/>) is the same record whenever that identity comes
+    /// again: unchanged it is a duplicate, changed it updates its row. One without falls back to its content: a record of
+    /// the same patient with the same content is taken for it (merged), which is what makes re-running such a file add
+    /// nothing, and also what merges two real same-day events, so it is counted apart from duplicates.
     /// </summary>
-    private void AddChild(SourceRef at, string pseudonym, string patientField, string key, Action<int> add)
+    private void AddChild<T>(SourceRef at, string pseudonym, string patientField, string? identity, ChildTable<T> table, T record)
     {
         if (!_patients.TryGetValue(pseudonym, out var patient))
         {
@@ -211,17 +247,95 @@ internal sealed class IngestWriter : IAsyncDisposable
             return;
         }
 
+        var contentKey = table.ContentKey(pseudonym, record);
+        if (identity is null)
+        {
+            Summary.Read++;
+            _pendingRecords++;
+            if (_ledger.ContainsKey(contentKey))
+            {
+                Summary.MergedWithoutRecordId++;
+                return;
+            }
+
+            Remember(contentKey, new LedgerEntry(Insert(table, patient.Id, record), patient.Id, contentHash: null));
+            Summary.Loaded++;
+            return;
+        }
+
+        var key = $"{table.Letter}{IdentityMark}{identity}";
+        var contentHash = ContentHash(contentKey);
+        if (_ledger.TryGetValue(key, out var known))
+        {
+            if (known.PatientId != patient.Id)
+            {
+                Quarantine(at, [new(patientField, "this record's id is already in the store for another patient, and a record does not move between patients: if two source systems share ids, give each its own --source-system")]);
+                return;
+            }
+
+            Summary.Read++;
+            _pendingRecords++;
+            if (known.ContentHash == contentHash)
+            {
+                Summary.Duplicates++;
+                return;
+            }
+
+            known.ContentHash = contentHash;
+            _batch.RecordUpdates.Add(async (db, cancellationToken) =>
+            {
+                await table.Update(db, known.RowId!.Value, record, cancellationToken);
+                await db.IngestedRecords.Where(r => r.Key == key).ExecuteUpdateAsync(r => r.SetProperty(x => x.ContentHash, contentHash), cancellationToken);
+            });
+            Summary.Updated++;
+            return;
+        }
+
         Summary.Read++;
         _pendingRecords++;
-        if (!_keys.Add(key))
+        if (_ledger.TryGetValue(contentKey, out var loadedWithoutIdentity) && !loadedWithoutIdentity.Claimed)
         {
+            // Loaded before it had an identity (by an earlier version of the hub, or from a file without record ids): the
+            // identity takes over its row rather than loading it twice. A second record of the same content finds it claimed.
+            loadedWithoutIdentity.Claimed = true;
+            var claimed = new LedgerEntry(loadedWithoutIdentity.RowId, patient.Id, contentHash);
+            Remember(key, claimed);
+            if (claimed.RowId is null)
+                _batch.RowLookups.Add(async (db, cancellationToken) =>
+                {
+                    claimed.RowId = loadedWithoutIdentity.RowId = await table.RowsWithContent(db, patient.Id, record).MinAsync(cancellationToken);
+                    await db.IngestedRecords.Where(r => r.Key == contentKey).ExecuteUpdateAsync(r => r
+                        .SetProperty(x => x.RowId, claimed.RowId).SetProperty(x => x.PatientId, patient.Id), cancellationToken);
+                });
             Summary.Duplicates++;
             return;
         }
 
-        add(patient.Id);
-        _batch.Keys.Add(key);
+        Remember(key, new LedgerEntry(Insert(table, patient.Id, record), patient.Id, contentHash));
         Summary.Loaded++;
+    }
+
+    private long Insert<T>(ChildTable<T> table, int patientId, T record)
+    {
+        var id = table.NextId++;
+        table.Add(_batch.Rows, id, patientId, record);
+        return id;
+    }
+
+    private void Remember(string key, LedgerEntry entry)
+    {
+        _ledger.Add(key, entry);
+        // The content hash as it is now: a later version of the record in the next batch changes the entry, and its
+        // update must not reach the store before that batch commits.
+        _batch.Ledger.Add((key, entry, entry.ContentHash));
+    }
+
+    /// <summary>64 bits of SHA-256 of a record's content key: enough to see that a record changed.</summary>
+    private static long ContentHash(string contentKey)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(contentKey), hash);
+        return BinaryPrimitives.ReadInt64LittleEndian(hash);
     }
 
     public void Skip(string why)
@@ -297,7 +411,13 @@ internal sealed class IngestWriter : IAsyncDisposable
                     .SetProperty(p => p.Sex, details.Sex)
                     .SetProperty(p => p.EthnicGroup, details.EthnicGroup)
                     .SetProperty(p => p.DateOfDeath, details.DateOfDeath), cancellationToken);
-            await batch.Keys.CopyAsync(_bulkCopy, cancellationToken);
+            foreach (var lookup in batch.RowLookups)
+                await lookup(_db, cancellationToken);
+            foreach (var (key, entry, contentHash) in batch.Ledger)
+                batch.LedgerRows.Add(key, entry.RowId, entry.PatientId, contentHash);
+            await batch.LedgerRows.CopyAsync(_bulkCopy, cancellationToken);
+            foreach (var update in batch.RecordUpdates)
+                await update(_db, cancellationToken);
             _db.Quarantine.AddRange(batch.Quarantine);
             await _db.SaveChangesAsync(cancellationToken);
             _db.ChangeTracker.Clear();
@@ -318,17 +438,29 @@ internal sealed class IngestWriter : IAsyncDisposable
         await _file.DisposeAsync();
     }
 
-    /// <summary>The rows, source record keys and quarantine entries of one transaction.</summary>
+    /// <summary>The rows, ledger entries, updates and quarantine entries of one transaction.</summary>
     private sealed class Batch(IModel model)
     {
         public PopulationRows Rows { get; } = new(model);
-        public BulkRowBuffer Keys { get; } = new(PopulationRows.TableOf(model, typeof(IngestedRecord)), nameof(IngestedRecord.Key));
+
+        /// <summary>New ledger entries; their rows are made at write time, once <see cref="RowLookups"/> found their row ids.</summary>
+        public List<(string Key, LedgerEntry Entry, long? ContentHash)> Ledger { get; } = [];
+
+        public BulkRowBuffer LedgerRows { get; } = new(PopulationRows.TableOf(model, typeof(IngestedRecord)),
+            nameof(IngestedRecord.Key), nameof(IngestedRecord.RowId), nameof(IngestedRecord.PatientId), nameof(IngestedRecord.ContentHash));
+
         public List<QuarantinedRecord> Quarantine { get; } = [];
 
         /// <summary>Known patients whose details changed, written after the batch's new rows.</summary>
         public List<(int Id, PatientDetails Details)> Updates { get; } = [];
 
-        public bool IsEmpty => Rows.Count == 0 && Keys.Rows.Count == 0 && Quarantine.Count == 0 && Updates.Count == 0;
+        /// <summary>Rows of ledger entries written before rows were recorded, found for the identities that claim them.</summary>
+        public List<Func<PhmDbContext, CancellationToken, Task>> RowLookups { get; } = [];
+
+        /// <summary>Records known by their identity whose content changed, written after the batch's new rows and ledger entries.</summary>
+        public List<Func<PhmDbContext, CancellationToken, Task>> RecordUpdates { get; } = [];
+
+        public bool IsEmpty => Rows.Count == 0 && Ledger.Count == 0 && Quarantine.Count == 0 && Updates.Count == 0 && RecordUpdates.Count == 0;
     }
 
     /// <summary>What a later extract may change about a patient: everything the store keeps but the pseudonym.</summary>
@@ -339,22 +471,69 @@ internal sealed class IngestWriter : IAsyncDisposable
 
     private sealed record KnownPatient(int Id, PatientDetails Details);
 
-    /// <summary>The next id of each kind of record, one more than the largest in the store.</summary>
-    private sealed class NextIds(long maxCondition, long maxActivity, long maxCareFlag, long maxPrescription, long maxProcedure)
+    /// <summary>The largest id of each kind of record in the store.</summary>
+    private sealed record MaxRecordIds(long Condition, long Activity, long CareFlag, long Prescription, long Procedure);
+
+    /// <summary>
+    /// One kind of record: its letter in ledger keys, its next id, its content key (the only key of a record with no
+    /// identity, and what its content hash is taken of), how a row is added, how a changed record updates it, and the rows
+    /// of a patient with a content (to find the row of a ledger entry written before rows were recorded).
+    /// </summary>
+    private sealed class ChildTable<T>(
+        char letter,
+        long maxId,
+        Func<string, T, string> contentKey,
+        Action<PopulationRows, long, int, T> add,
+        Func<PhmDbContext, long, T, CancellationToken, Task<int>> update,
+        Func<PhmDbContext, int, T, IQueryable<long>> rowsWithContent)
     {
-        public long Condition = maxCondition + 1;
-        public long Activity = maxActivity + 1;
-        public long CareFlag = maxCareFlag + 1;
-        public long Prescription = maxPrescription + 1;
-        public long Procedure = maxProcedure + 1;
+        public char Letter => letter;
+        public long NextId { get; set; } = maxId + 1;
+        public string ContentKey(string pseudonym, T record) => contentKey(pseudonym, record);
+        public void Add(PopulationRows rows, long id, int patientId, T record) => add(rows, id, patientId, record);
+        public Task<int> Update(PhmDbContext db, long id, T record, CancellationToken cancellationToken) => update(db, id, record, cancellationToken);
+        public IQueryable<long> RowsWithContent(PhmDbContext db, int patientId, T record) => rowsWithContent(db, patientId, record);
     }
+
+    /// <summary>
+    /// A ledger entry in memory. <see cref="Claimed"/>: an entry keyed by content whose row an identity has taken over
+    /// (an identity's entry has the same row), so a second record of that content is a record of its own.
+    /// </summary>
+    private sealed class LedgerEntry(long? rowId, int? patientId, long? contentHash)
+    {
+        public long? RowId { get; set; } = rowId;
+        public int? PatientId { get; } = patientId;
+        public long? ContentHash { get; set; } = contentHash;
+        public bool Claimed { get; set; }
+    }
+
+    /// <summary>The ledger, each content-keyed entry marked claimed when an identity's entry has its row.</summary>
+    private static async Task<Dictionary<string, LedgerEntry>> LoadLedgerAsync(PhmDbContext db, CancellationToken cancellationToken)
+    {
+        var ledger = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
+        var rowsOfIdentities = new HashSet<(char Kind, long RowId)>();
+        await foreach (var r in db.IngestedRecords.Select(r => new { r.Key, r.RowId, r.PatientId, r.ContentHash }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            ledger.Add(r.Key, new LedgerEntry(r.RowId, r.PatientId, r.ContentHash));
+            if (IsIdentityKey(r.Key) && r.RowId is { } rowId)
+                rowsOfIdentities.Add((r.Key[0], rowId));
+        }
+        foreach (var (key, entry) in ledger)
+            entry.Claimed = !IsIdentityKey(key) && entry.RowId is { } rowId && rowsOfIdentities.Contains((key[0], rowId));
+        return ledger;
+    }
+
+    /// <summary>Follows the kind's letter in an identity's key; a content key has <c>:</c> there.</summary>
+    private const char IdentityMark = '#';
+
+    private static bool IsIdentityKey(string key) => key.Length > 1 && key[1] == IdentityMark;
 
     private sealed record StoreState(
         HashSet<string> Practices,
         HashSet<string> Lsoas,
         Dictionary<string, KnownPatient> Patients,
-        HashSet<string> Keys,
+        Dictionary<string, LedgerEntry> Ledger,
         HashSet<(string, string, string)> Quarantined,
         int MaxPatientId,
-        NextIds NextIds);
+        MaxRecordIds MaxRecordIds);
 }

@@ -21,7 +21,11 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
         var files = CsvExtractFiles.Select(file => Path.Combine(folder, file)).Where(File.Exists).ToList();
         if (files.Count == 0)
             throw new IngestException($"{folder}: no CSV extract here (expected any of {string.Join(", ", CsvExtractFiles)}).");
-        return await RunAsync(folder, files, options, progress, writer => new CsvExtractReader(writer, pseudonymiser, codes).ReadAsync(files, cancellationToken), cancellationToken);
+        return await RunAsync(folder, files, options, progress, async writer =>
+        {
+            using var identities = Identities(options, "csv");
+            await new CsvExtractReader(writer, pseudonymiser, identities, codes).ReadAsync(files, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>FHIR bundles (.json) and NDJSON files (.ndjson), or folders of them.</summary>
@@ -36,10 +40,19 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
         var folder = Directory.Exists(paths[0]) ? paths[0] : Path.GetDirectoryName(Path.GetFullPath(paths[0]))!;
         return await RunAsync(folder, files, options, progress, async writer =>
         {
-            var reader = new FhirResourceReader(writer, pseudonymiser, codes);
+            using var identities = Identities(options, "fhir");
+            var reader = new FhirResourceReader(writer, pseudonymiser, identities, codes);
             foreach (var file in FhirResourceReader.InReadingOrder(files))
                 await reader.ReadAsync(file, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>Record identities qualified by the run's source system, by default the format's name.</summary>
+    private SourceRecordIdentity Identities(IngestOptions options, string format)
+    {
+        if (options.SourceSystem is { } name && string.IsNullOrWhiteSpace(name))
+            throw new IngestException("The source system's name (--source-system) may not be blank.");
+        return new SourceRecordIdentity(pseudonymiser, options.SourceSystem?.Trim() ?? format);
     }
 
     private async Task<IngestSummary> RunAsync(string inputFolder, IReadOnlyList<string> inputFiles, IngestOptions options, IProgress<IngestSummary>? progress, Func<IngestWriter, Task> read, CancellationToken cancellationToken)

@@ -56,6 +56,22 @@ public sealed class PseudonymisingAnNhsNumber : IDisposable
     }
 
     [Fact]
+    public void ARecordIdentity_IsKeyedAndSplitByItsParts_AndNeverAnNhsNumbersPseudonym()
+    {
+        var key = PseudonymisationKey.LoadOrCreate(KeyFile);
+        using var hasher = new Pseudonymiser(key).CreateRecordIdentityHasher();
+        using var otherKey = new Pseudonymiser(PseudonymisationKey.LoadOrCreate(Path.Combine(_directory, "other.key"))).CreateRecordIdentityHasher();
+
+        var hash = hasher.Hash("csv-record-id", "gp", "activity.csv", "9991111115");
+
+        Assert.Matches("^[0-9a-f]{32}$", hash);
+        Assert.Equal(hash, hasher.Hash("csv-record-id", "gp", "activity.csv", "9991111115"));
+        Assert.NotEqual(hash, otherKey.Hash("csv-record-id", "gp", "activity.csv", "9991111115"));
+        Assert.NotEqual(hasher.Hash("ab", "c"), hasher.Hash("a", "bc"));
+        Assert.NotEqual(new Pseudonymiser(key).Pseudonymise(Parse("9991111115")), hasher.Hash("9991111115"));
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void AKeyFile_IsCreatedOnFirstUse_ReadableByItsOwnerOnly()
     {

@@ -172,6 +172,15 @@ namespace Phm.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("ContentHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("RowId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Key");
 
                     b.ToTable("IngestedRecords");

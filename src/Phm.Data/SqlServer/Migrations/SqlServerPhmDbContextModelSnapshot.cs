@@ -172,6 +172,15 @@ namespace Phm.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long?>("ContentHash")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("RowId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Key");
 
                     b.ToTable("IngestedRecords");

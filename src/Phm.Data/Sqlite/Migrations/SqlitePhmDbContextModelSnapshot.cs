@@ -165,6 +165,15 @@ namespace Phm.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ContentHash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RowId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Key");
 
                     b.ToTable("IngestedRecords");
