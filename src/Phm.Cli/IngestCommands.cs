@@ -2,9 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Phm.Data.Ingest;
-using Phm.Data.Terminology;
 using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;
+using Phm.Data.Terminology;
 using Spectre.Console;
 
 namespace Phm.Cli;

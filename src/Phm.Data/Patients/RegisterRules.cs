@@ -6,8 +6,8 @@ namespace Phm.Data.Patients;
 /// Who is on a condition register on a day: one rule, written once as expressions, that EF Core runs as SQL
 /// (<see cref="OnRegister"/>) and that patients in memory answer compiled (<see cref="IsOnRegister"/>).
 /// A patient is on a register when they are old enough for it on the day and one of its diagnoses holds: recorded on or
-/// before the day, with no resolution of the register recorded between it and the day (QOF: the latest diagnosis not
-/// followed by a resolved code; a resolution on the day of a diagnosis ends it). A later diagnosis opens a new entry.
+/// before the day, with no resolution of the register recorded between it and the day (QOF: the latest diagnosis later
+/// than the latest resolved code; a resolution on the day of a diagnosis ends it). A later diagnosis opens a new entry.
 /// </summary>
 public static class RegisterRules
 {
@@ -28,43 +28,37 @@ public static class RegisterRules
     };
 
     /// <summary>
-    /// Old enough on the day: born in or before the month that many years back (the birth day is unknown by design; the
-    /// 1st is assumed, as <see cref="Patient.AgeOn(DateOnly)"/> does).
+    /// The rule over a patient and register entries (theirs, or everyone's). Old enough: born in or before the month that
+    /// many years back (the birth day is unknown by design; the 1st is assumed, as <see cref="Patient.AgeOn(DateOnly)"/>
+    /// does). A diagnosis holds: one recorded by the day, and no resolution recorded by the day that no later diagnosis
+    /// followed (the same as "a diagnosis with no resolution between it and the day", written so that SQL reads each part
+    /// from one index as a list of patient ids, and only the few resolutions need a look at their patient's entries).
     /// </summary>
-    private static readonly Expression<Func<Patient, RegisterDay, bool>> OldEnough =
-        (p, on) => p.BirthYear * 12 + p.BirthMonth <= (on.Date.Year - on.Register.MinimumAge()) * 12 + on.Date.Month;
+    private static readonly Expression<Func<Patient, IEnumerable<Condition>, RegisterDay, bool>> Rule =
+        (p, entries, on) => p.BirthYear * 12 + p.BirthMonth <= (on.Date.Year - on.Register.MinimumAge()) * 12 + on.Date.Month
+            && entries.Where(d => d.Register == on.Register && d.Kind == ConditionKind.Diagnosis && d.OnsetDate <= on.Date)
+                .Select(d => d.PatientId).Contains(p.Id)
+            && !entries.Where(r => r.Register == on.Register && r.Kind == ConditionKind.Resolved && r.OnsetDate <= on.Date
+                    && !entries.Any(d => d.PatientId == r.PatientId && d.Register == on.Register && d.Kind == ConditionKind.Diagnosis
+                        && d.OnsetDate > r.OnsetDate && d.OnsetDate <= on.Date))
+                .Select(r => r.PatientId).Contains(p.Id);
 
-    /// <summary>A diagnosis that holds on the day, among the register entries given (a patient's, or everyone's).</summary>
-    private static readonly Expression<Func<Condition, IEnumerable<Condition>, RegisterDay, bool>> Holds =
-        (c, entries, on) => c.Register == on.Register && c.Kind == ConditionKind.Diagnosis && c.OnsetDate <= on.Date
-            && !entries.Any(r => r.PatientId == c.PatientId && r.Register == on.Register && r.Kind == ConditionKind.Resolved
-                && r.OnsetDate >= c.OnsetDate && r.OnsetDate <= on.Date);
-
-    private static readonly Func<Patient, RegisterDay, bool> OldEnoughInMemory = OldEnough.Compile();
-    private static readonly Func<Condition, IEnumerable<Condition>, RegisterDay, bool> HoldsInMemory = Holds.Compile();
+    private static readonly Func<Patient, IEnumerable<Condition>, RegisterDay, bool> RuleInMemory = Rule.Compile();
 
     /// <summary>The patients on <paramref name="register"/> on <paramref name="date"/>, their entries taken from <paramref name="conditions"/>.</summary>
-    public static IQueryable<Patient> OnRegister(this IQueryable<Patient> patients, IQueryable<Condition> conditions, ConditionRegister register, DateOnly date)
-    {
+    public static IQueryable<Patient> OnRegister(this IQueryable<Patient> patients, IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>
         // The day goes in as a constant's members, which EF Core sends as parameters.
-        var on = Expression.Constant(new RegisterDay(register, date));
-        // "Id IN (the register's holders)" rather than EXISTS per patient: SQLite then starts from the register's index.
-        var holders = conditions.Where(Bind<Condition>(Holds, conditions.Expression, on)).Select(c => c.PatientId);
-        return patients.Where(Bind<Patient>(OldEnough, on)).Where(p => holders.Contains(p.Id));
-    }
+        patients.Where(Bind(Rule, conditions.Expression, Expression.Constant(new RegisterDay(register, date))));
 
     /// <summary>Whether a patient whose <see cref="Patient.Conditions"/> are loaded is on the register on the day.</summary>
-    public static bool IsOnRegister(this Patient patient, ConditionRegister register, DateOnly date)
-    {
-        var on = new RegisterDay(register, date);
-        return OldEnoughInMemory(patient, on) && patient.Conditions.Exists(c => HoldsInMemory(c, patient.Conditions, on));
-    }
+    public static bool IsOnRegister(this Patient patient, ConditionRegister register, DateOnly date) =>
+        RuleInMemory(patient, patient.Conditions, new RegisterDay(register, date));
 
-    /// <summary>The rule as a predicate on its first parameter, the others replaced by the arguments given.</summary>
-    private static Expression<Func<T, bool>> Bind<T>(LambdaExpression rule, params Expression[] laterArguments)
+    /// <summary>The rule as a predicate on the patient, the entries and the day replaced by the expressions given.</summary>
+    private static Expression<Func<Patient, bool>> Bind(LambdaExpression rule, Expression entries, Expression day)
     {
-        var replacements = rule.Parameters.Skip(1).Zip(laterArguments).ToDictionary(p => (Expression)p.First, p => p.Second);
-        return Expression.Lambda<Func<T, bool>>(new Replacer(replacements).Visit(rule.Body), rule.Parameters[0]);
+        var replacements = new Dictionary<Expression, Expression> { [rule.Parameters[1]] = entries, [rule.Parameters[2]] = day };
+        return Expression.Lambda<Func<Patient, bool>>(new Replacer(replacements).Visit(rule.Body), rule.Parameters[0]);
     }
 
     private sealed class Replacer(Dictionary<Expression, Expression> replacements) : ExpressionVisitor

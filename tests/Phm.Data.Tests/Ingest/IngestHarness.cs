@@ -1,10 +1,10 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Ingest;
-using Phm.Data.Terminology;
 using Phm.Data.Patients;
 using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;
+using Phm.Data.Terminology;
 
 namespace Phm.Data.Tests.Ingest;
 
