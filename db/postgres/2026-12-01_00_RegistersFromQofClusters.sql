@@ -2,23 +2,37 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201231026_RegistersFromQofClusters') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234956_RegistersFromQofClusters') THEN
+    DROP INDEX "IX_Conditions_Register_PatientId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234956_RegistersFromQofClusters') THEN
     ALTER TABLE "Conditions" ADD "CodeList" character varying(20) NOT NULL DEFAULT 'registers.v1';
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201231026_RegistersFromQofClusters') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234956_RegistersFromQofClusters') THEN
     ALTER TABLE "Conditions" ADD "Kind" integer NOT NULL DEFAULT 1;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201231026_RegistersFromQofClusters') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234956_RegistersFromQofClusters') THEN
+    CREATE INDEX "IX_Conditions_Register_Kind_PatientId_OnsetDate" ON "Conditions" ("Register", "Kind", "PatientId", "OnsetDate");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234956_RegistersFromQofClusters') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261201231026_RegistersFromQofClusters', '10.0.15');
+    VALUES ('20261201234956_RegistersFromQofClusters', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

@@ -296,7 +296,7 @@ namespace Phm.Data.SqlServer.Migrations
 
                     b.HasIndex("PatientId", "Register");
 
-                    b.HasIndex("Register", "PatientId");
+                    b.HasIndex("Register", "Kind", "PatientId", "OnsetDate");
 
                     b.ToTable("Conditions");
                 });

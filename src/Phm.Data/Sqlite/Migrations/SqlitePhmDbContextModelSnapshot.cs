@@ -287,7 +287,7 @@ namespace Phm.Data.Sqlite.Migrations
 
                     b.HasIndex("PatientId", "Register");
 
-                    b.HasIndex("Register", "PatientId");
+                    b.HasIndex("Register", "Kind", "PatientId", "OnsetDate");
 
                     b.ToTable("Conditions");
                 });

@@ -10,6 +10,10 @@ namespace Phm.Data.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Conditions_Register_PatientId",
+                table: "Conditions");
+
             migrationBuilder.AddColumn<string>(
                 name: "CodeList",
                 table: "Conditions",
@@ -24,11 +28,20 @@ namespace Phm.Data.SqlServer.Migrations
                 type: "int",
                 nullable: false,
                 defaultValue: 1);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conditions_Register_Kind_PatientId_OnsetDate",
+                table: "Conditions",
+                columns: new[] { "Register", "Kind", "PatientId", "OnsetDate" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Conditions_Register_Kind_PatientId_OnsetDate",
+                table: "Conditions");
+
             migrationBuilder.DropColumn(
                 name: "CodeList",
                 table: "Conditions");
@@ -36,6 +49,11 @@ namespace Phm.Data.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "Kind",
                 table: "Conditions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conditions_Register_PatientId",
+                table: "Conditions",
+                columns: new[] { "Register", "PatientId" });
         }
     }
 }

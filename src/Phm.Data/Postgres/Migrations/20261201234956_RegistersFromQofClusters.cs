@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Phm.Data.Sqlite.Migrations
+namespace Phm.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class RegistersFromQofClusters : Migration
@@ -10,10 +10,14 @@ namespace Phm.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Conditions_Register_PatientId",
+                table: "Conditions");
+
             migrationBuilder.AddColumn<string>(
                 name: "CodeList",
                 table: "Conditions",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "registers.v1");
@@ -21,14 +25,23 @@ namespace Phm.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "Kind",
                 table: "Conditions",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conditions_Register_Kind_PatientId_OnsetDate",
+                table: "Conditions",
+                columns: new[] { "Register", "Kind", "PatientId", "OnsetDate" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Conditions_Register_Kind_PatientId_OnsetDate",
+                table: "Conditions");
+
             migrationBuilder.DropColumn(
                 name: "CodeList",
                 table: "Conditions");
@@ -36,6 +49,11 @@ namespace Phm.Data.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "Kind",
                 table: "Conditions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conditions_Register_PatientId",
+                table: "Conditions",
+                columns: new[] { "Register", "PatientId" });
         }
     }
 }

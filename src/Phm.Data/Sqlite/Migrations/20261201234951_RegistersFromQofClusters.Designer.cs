@@ -12,7 +12,7 @@ using Phm.Data.Sqlite;
 namespace Phm.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePhmDbContext))]
-    [Migration("20261201231018_RegistersFromQofClusters")]
+    [Migration("20261201234951_RegistersFromQofClusters")]
     partial class RegistersFromQofClusters
     {
         /// <inheritdoc />
@@ -290,7 +290,7 @@ namespace Phm.Data.Sqlite.Migrations
 
                     b.HasIndex("PatientId", "Register");
 
-                    b.HasIndex("Register", "PatientId");
+                    b.HasIndex("Register", "Kind", "PatientId", "OnsetDate");
 
                     b.ToTable("Conditions");
                 });

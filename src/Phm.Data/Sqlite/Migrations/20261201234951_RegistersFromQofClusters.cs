@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Phm.Data.Postgres.Migrations
+namespace Phm.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class RegistersFromQofClusters : Migration
@@ -10,10 +10,14 @@ namespace Phm.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Conditions_Register_PatientId",
+                table: "Conditions");
+
             migrationBuilder.AddColumn<string>(
                 name: "CodeList",
                 table: "Conditions",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: false,
                 defaultValue: "registers.v1");
@@ -21,14 +25,23 @@ namespace Phm.Data.Postgres.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "Kind",
                 table: "Conditions",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 1);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conditions_Register_Kind_PatientId_OnsetDate",
+                table: "Conditions",
+                columns: new[] { "Register", "Kind", "PatientId", "OnsetDate" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Conditions_Register_Kind_PatientId_OnsetDate",
+                table: "Conditions");
+
             migrationBuilder.DropColumn(
                 name: "CodeList",
                 table: "Conditions");
@@ -36,6 +49,11 @@ namespace Phm.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "Kind",
                 table: "Conditions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conditions_Register_PatientId",
+                table: "Conditions",
+                columns: new[] { "Register", "PatientId" });
         }
     }
 }
