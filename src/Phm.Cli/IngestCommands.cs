@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Phm.Data.Ingest;
 using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;
+using Phm.Data.Terminology;
 using Spectre.Console;
 
 namespace Phm.Cli;

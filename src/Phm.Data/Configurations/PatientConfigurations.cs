@@ -41,8 +41,13 @@ internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Conditio
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.SnomedCode).HasMaxLength(SnomedConceptId.MaxLength);
+        // Entries stored before code lists were recorded were placed by the first one.
+        builder.Property(c => c.CodeList).HasMaxLength(20).HasDefaultValue("registers.v1");
+        builder.Property(c => c.Kind).HasDefaultValue(ConditionKind.Diagnosis).HasSentinel(ConditionKind.Diagnosis);
         builder.HasIndex(c => new { c.PatientId, c.Register });
-        builder.HasIndex(c => new { c.Register, c.PatientId });
+        // Covers every part of the register rule (RegisterRules): a register's diagnoses and resolutions as ordered lists of
+        // patient ids, and a patient's later diagnoses, without reading a row.
+        builder.HasIndex(c => new { c.Register, c.Kind, c.PatientId, c.OnsetDate });
     }
 }
 

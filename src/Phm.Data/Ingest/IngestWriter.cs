@@ -39,7 +39,7 @@ internal sealed class IngestWriter : IAsyncDisposable
     /// <summary>Source records loaded, by <see cref="IngestedRecord.Key"/>, from the store and the batches so far.</summary>
     private readonly Dictionary<string, LedgerEntry> _ledger;
 
-    private readonly ChildTable<Condition> _conditions;
+    private readonly ChildTable<IReadOnlyList<Condition>> _conditions;
     private readonly ChildTable<Activity> _activities;
     private readonly ChildTable<CareFlag> _careFlags;
     private readonly ChildTable<Prescription> _prescriptions;
@@ -66,34 +66,38 @@ internal sealed class IngestWriter : IAsyncDisposable
         _nextPatientId = state.MaxPatientId + 1;
         var maxIds = state.MaxRecordIds;
         _conditions = new('c', maxIds.Condition,
-            (pseudonym, c) => string.Create(CultureInfo.InvariantCulture, $"c:{pseudonym}:{c.SnomedCode}:{c.OnsetDate.DayNumber}"),
-            (rows, id, patientId, c) => rows.AddCondition(id, patientId, c),
-            (db, id, c, ct) => db.Conditions.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
-                .SetProperty(x => x.Register, c.Register).SetProperty(x => x.SnomedCode, c.SnomedCode).SetProperty(x => x.OnsetDate, c.OnsetDate), ct),
-            (db, patientId, c) => db.Conditions.Where(r => r.PatientId == patientId && r.SnomedCode == c.SnomedCode && r.OnsetDate == c.OnsetDate).Select(r => r.Id));
+            (pseudonym, entries) => string.Create(CultureInfo.InvariantCulture, $"c:{pseudonym}:{entries[0].SnomedCode}:{entries[0].OnsetDate.DayNumber}"),
+            (rows, id, patientId, entries) =>
+            {
+                for (var i = 0; i < entries.Count; i++)
+                    rows.AddCondition(id + i, patientId, entries[i]);
+            },
+            ReplaceConditionEntries,
+            (db, patientId, entries) => db.Conditions.Where(r => r.PatientId == patientId && r.SnomedCode == entries[0].SnomedCode && r.OnsetDate == entries[0].OnsetDate).Select(r => r.Id),
+            entries => entries.Count);
         _activities = new('a', maxIds.Activity,
             (pseudonym, a) => string.Create(CultureInfo.InvariantCulture, $"a:{pseudonym}:{(int)a.Kind}:{a.Date.DayNumber}:{a.LengthOfStayDays}"),
             (rows, id, patientId, a) => rows.AddActivity(id, patientId, a),
-            (db, id, a, ct) => db.Activities.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
-                .SetProperty(x => x.Kind, a.Kind).SetProperty(x => x.Date, a.Date).SetProperty(x => x.LengthOfStayDays, a.LengthOfStayDays), ct),
+            (id, _, a) => (id, (db, ct) => db.Activities.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.Kind, a.Kind).SetProperty(x => x.Date, a.Date).SetProperty(x => x.LengthOfStayDays, a.LengthOfStayDays), ct)),
             (db, patientId, a) => db.Activities.Where(r => r.PatientId == patientId && r.Kind == a.Kind && r.Date == a.Date && r.LengthOfStayDays == a.LengthOfStayDays).Select(r => r.Id));
         _careFlags = new('f', maxIds.CareFlag,
             (pseudonym, f) => string.Create(CultureInfo.InvariantCulture, $"f:{pseudonym}:{(int)f.Kind}:{f.RecordedOn.DayNumber}"),
             (rows, id, patientId, f) => rows.AddCareFlag(id, patientId, f),
-            (db, id, f, ct) => db.CareFlags.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
-                .SetProperty(x => x.Kind, f.Kind).SetProperty(x => x.RecordedOn, f.RecordedOn), ct),
+            (id, _, f) => (id, (db, ct) => db.CareFlags.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.Kind, f.Kind).SetProperty(x => x.RecordedOn, f.RecordedOn), ct)),
             (db, patientId, f) => db.CareFlags.Where(r => r.PatientId == patientId && r.Kind == f.Kind && r.RecordedOn == f.RecordedOn).Select(r => r.Id));
         _prescriptions = new('m', maxIds.Prescription,
             (pseudonym, m) => string.Create(CultureInfo.InvariantCulture, $"m:{pseudonym}:{m.DmdCode}:{m.IssuedOn.DayNumber}"),
             (rows, id, patientId, m) => rows.AddPrescription(id, patientId, m),
-            (db, id, m, ct) => db.Prescriptions.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
-                .SetProperty(x => x.DmdCode, m.DmdCode).SetProperty(x => x.IssuedOn, m.IssuedOn), ct),
+            (id, _, m) => (id, (db, ct) => db.Prescriptions.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.DmdCode, m.DmdCode).SetProperty(x => x.IssuedOn, m.IssuedOn), ct)),
             (db, patientId, m) => db.Prescriptions.Where(r => r.PatientId == patientId && r.DmdCode == m.DmdCode && r.IssuedOn == m.IssuedOn).Select(r => r.Id));
         _procedures = new('p', maxIds.Procedure,
             (pseudonym, p) => string.Create(CultureInfo.InvariantCulture, $"p:{pseudonym}:{p.SnomedCode}:{p.PerformedOn.DayNumber}"),
             (rows, id, patientId, p) => rows.AddProcedure(id, patientId, p),
-            (db, id, p, ct) => db.Procedures.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
-                .SetProperty(x => x.SnomedCode, p.SnomedCode).SetProperty(x => x.PerformedOn, p.PerformedOn), ct),
+            (id, _, p) => (id, (db, ct) => db.Procedures.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.SnomedCode, p.SnomedCode).SetProperty(x => x.PerformedOn, p.PerformedOn), ct)),
             (db, patientId, p) => db.Procedures.Where(r => r.PatientId == patientId && r.SnomedCode == p.SnomedCode && r.PerformedOn == p.PerformedOn).Select(r => r.Id));
         Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         Summary = new IngestSummary();
@@ -218,8 +222,9 @@ internal sealed class IngestWriter : IAsyncDisposable
         return true;
     }
 
-    public void AddCondition(SourceRef at, string pseudonym, Condition condition, string? identity, string patientField) =>
-        AddChild(at, pseudonym, patientField, identity, _conditions, condition);
+    /// <summary>One source condition: an entry on each register its code places it on (<see cref="RegisterEntries"/>).</summary>
+    public void AddCondition(SourceRef at, string pseudonym, IReadOnlyList<Condition> entries, string? identity, string patientField) =>
+        AddChild(at, pseudonym, patientField, identity, _conditions, entries);
 
     public void AddActivity(SourceRef at, string pseudonym, Activity activity, string? identity, string patientField) =>
         AddChild(at, pseudonym, patientField, identity, _activities, activity);
@@ -282,10 +287,13 @@ internal sealed class IngestWriter : IAsyncDisposable
             }
 
             known.ContentHash = contentHash;
+            var (rowId, updateRows) = table.Update(known.RowId!.Value, patient.Id, record);
+            known.RowId = rowId;
             _batch.RecordUpdates.Add(async (db, cancellationToken) =>
             {
-                await table.Update(db, known.RowId!.Value, record, cancellationToken);
-                await db.IngestedRecords.Where(r => r.Key == key).ExecuteUpdateAsync(r => r.SetProperty(x => x.ContentHash, contentHash), cancellationToken);
+                await updateRows(db, cancellationToken);
+                await db.IngestedRecords.Where(r => r.Key == key).ExecuteUpdateAsync(r => r
+                    .SetProperty(x => x.ContentHash, contentHash).SetProperty(x => x.RowId, rowId), cancellationToken);
             });
             Summary.Updated++;
             return;
@@ -315,9 +323,27 @@ internal sealed class IngestWriter : IAsyncDisposable
         Summary.Loaded++;
     }
 
+    /// <summary>
+    /// A changed source condition becomes its new entries, a block of rows written with the batch, and its old block goes:
+    /// the rows from its first on, of its patient, old code and date, up to the next record of the same code and date (whose
+    /// block starts on the same register) or the new block. A block is one record's entries under consecutive ids.
+    /// </summary>
+    private (long RowId, Func<PhmDbContext, CancellationToken, Task> Write) ReplaceConditionEntries(long rowId, int patientId, IReadOnlyList<Condition> entries)
+    {
+        var newFirst = Insert(_conditions, patientId, entries);
+        return (newFirst, async (db, cancellationToken) =>
+        {
+            var old = await db.Conditions.Where(r => r.Id == rowId).Select(r => new { r.PatientId, r.Register, r.SnomedCode, r.OnsetDate }).SingleAsync(cancellationToken);
+            var sameContent = db.Conditions.Where(r => r.PatientId == old.PatientId && r.SnomedCode == old.SnomedCode && r.OnsetDate == old.OnsetDate);
+            var end = await sameContent.Where(r => r.Register == old.Register && r.Id > rowId && r.Id < newFirst).MinAsync(r => (long?)r.Id, cancellationToken) ?? newFirst;
+            await sameContent.Where(r => r.Id >= rowId && r.Id < end).ExecuteDeleteAsync(cancellationToken);
+        });
+    }
+
     private long Insert<T>(ChildTable<T> table, int patientId, T record)
     {
-        var id = table.NextId++;
+        var id = table.NextId;
+        table.NextId += table.RowCount(record);
         table.Add(_batch.Rows, id, patientId, record);
         return id;
     }
@@ -484,14 +510,26 @@ internal sealed class IngestWriter : IAsyncDisposable
         long maxId,
         Func<string, T, string> contentKey,
         Action<PopulationRows, long, int, T> add,
-        Func<PhmDbContext, long, T, CancellationToken, Task<int>> update,
-        Func<PhmDbContext, int, T, IQueryable<long>> rowsWithContent)
+        Func<long, int, T, (long RowId, Func<PhmDbContext, CancellationToken, Task> Write)> update,
+        Func<PhmDbContext, int, T, IQueryable<long>> rowsWithContent,
+        Func<T, int>? rowCount = null)
     {
         public char Letter => letter;
         public long NextId { get; set; } = maxId + 1;
         public string ContentKey(string pseudonym, T record) => contentKey(pseudonym, record);
+
+        /// <summary>Adds the record's rows, numbered from <paramref name="id"/> on.</summary>
         public void Add(PopulationRows rows, long id, int patientId, T record) => add(rows, id, patientId, record);
-        public Task<int> Update(PhmDbContext db, long id, T record, CancellationToken cancellationToken) => update(db, id, record, cancellationToken);
+
+        /// <summary>Rows one record becomes: one, or for a condition one per register its code places it on.</summary>
+        public int RowCount(T record) => rowCount?.Invoke(record) ?? 1;
+
+        /// <summary>
+        /// A changed record's new content, prepared as the batch fills (new ids are taken then) and written after the batch's
+        /// new rows; with the row the ledger names from then on.
+        /// </summary>
+        public (long RowId, Func<PhmDbContext, CancellationToken, Task> Write) Update(long rowId, int patientId, T record) => update(rowId, patientId, record);
+
         public IQueryable<long> RowsWithContent(PhmDbContext db, int patientId, T record) => rowsWithContent(db, patientId, record);
     }
 

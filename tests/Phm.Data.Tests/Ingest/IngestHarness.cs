@@ -4,6 +4,7 @@ using Phm.Data.Ingest;
 using Phm.Data.Patients;
 using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;
+using Phm.Data.Terminology;
 
 namespace Phm.Data.Tests.Ingest;
 

@@ -1,0 +1,71 @@
+using System.Linq.Expressions;
+
+namespace Phm.Data.Patients;
+
+/// <summary>
+/// Who is on a condition register on a day: one rule, written once as expressions, that EF Core runs as SQL
+/// (<see cref="OnRegister"/>) and that patients in memory answer compiled (<see cref="IsOnRegister"/>).
+/// A patient is on a register when they are old enough for it on the day and one of its diagnoses holds: recorded on or
+/// before the day, with no resolution of the register recorded between it and the day (QOF: the latest diagnosis later
+/// than the latest resolved code; a resolution on the day of a diagnosis ends it). A later diagnosis opens a new entry.
+/// </summary>
+public static class RegisterRules
+{
+    /// <summary>
+    /// The youngest age on a register: QOF 2023-24's register ages (asthma 6, diabetes 17, CKD, depression, epilepsy and
+    /// obesity 18, osteoporosis 50; NHS Digital, QOF 2023-24 main findings), and for the hub's own registers persistent
+    /// pain 18 (adults) and frailty 65 (the GMS contract's frailty identification). Other registers take every age.
+    /// </summary>
+    public static int MinimumAge(this ConditionRegister register) => register switch
+    {
+        ConditionRegister.Asthma => 6,
+        ConditionRegister.Diabetes => 17,
+        ConditionRegister.ChronicKidneyDisease or ConditionRegister.Depression or ConditionRegister.Epilepsy
+            or ConditionRegister.Obesity or ConditionRegister.PersistentPain => 18,
+        ConditionRegister.Osteoporosis => 50,
+        ConditionRegister.Frailty => 65,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// The rule over a patient and register entries (theirs, or everyone's). Old enough: born in or before the month that
+    /// many years back (the birth day is unknown by design; the 1st is assumed, as <see cref="Patient.AgeOn(DateOnly)"/>
+    /// does). A diagnosis holds: one recorded by the day, and no resolution recorded by the day that no later diagnosis
+    /// followed (the same as "a diagnosis with no resolution between it and the day", written so that SQL reads each part
+    /// from one index as a list of patient ids, and only the few resolutions need a look at their patient's entries).
+    /// </summary>
+    private static readonly Expression<Func<Patient, IEnumerable<Condition>, RegisterDay, bool>> Rule =
+        (p, entries, on) => p.BirthYear * 12 + p.BirthMonth <= (on.Date.Year - on.Register.MinimumAge()) * 12 + on.Date.Month
+            && entries.Where(d => d.Register == on.Register && d.Kind == ConditionKind.Diagnosis && d.OnsetDate <= on.Date)
+                .Select(d => d.PatientId).Contains(p.Id)
+            && !entries.Where(r => r.Register == on.Register && r.Kind == ConditionKind.Resolved && r.OnsetDate <= on.Date
+                    && !entries.Any(d => d.PatientId == r.PatientId && d.Register == on.Register && d.Kind == ConditionKind.Diagnosis
+                        && d.OnsetDate > r.OnsetDate && d.OnsetDate <= on.Date))
+                .Select(r => r.PatientId).Contains(p.Id);
+
+    private static readonly Func<Patient, IEnumerable<Condition>, RegisterDay, bool> RuleInMemory = Rule.Compile();
+
+    /// <summary>The patients on <paramref name="register"/> on <paramref name="date"/>, their entries taken from <paramref name="conditions"/>.</summary>
+    public static IQueryable<Patient> OnRegister(this IQueryable<Patient> patients, IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>
+        // The day goes in as a constant's members, which EF Core sends as parameters.
+        patients.Where(Bind(Rule, conditions.Expression, Expression.Constant(new RegisterDay(register, date))));
+
+    /// <summary>Whether a patient whose <see cref="Patient.Conditions"/> are loaded is on the register on the day.</summary>
+    public static bool IsOnRegister(this Patient patient, ConditionRegister register, DateOnly date) =>
+        RuleInMemory(patient, patient.Conditions, new RegisterDay(register, date));
+
+    /// <summary>The rule as a predicate on the patient, the entries and the day replaced by the expressions given.</summary>
+    private static Expression<Func<Patient, bool>> Bind(LambdaExpression rule, Expression entries, Expression day)
+    {
+        var replacements = new Dictionary<Expression, Expression> { [rule.Parameters[1]] = entries, [rule.Parameters[2]] = day };
+        return Expression.Lambda<Func<Patient, bool>>(new Replacer(replacements).Visit(rule.Body), rule.Parameters[0]);
+    }
+
+    private sealed class Replacer(Dictionary<Expression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => replacements.GetValueOrDefault(node, node);
+    }
+
+    /// <summary>A register on a day: what the rule is asked.</summary>
+    private sealed record RegisterDay(ConditionRegister Register, DateOnly Date);
+}
