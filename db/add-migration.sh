@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Adds a migration with one name to every provider, then regenerates the SQL scripts in db/<provider>/.
 #   db/add-migration.sh AddRiskScores
-# The scripts are written by the test that checks them (MigrationsKeepUpWithTheModel), so what is committed is exactly
+# The scripts are written by the test that checks them (MigrationTests), so what is committed is exactly
 # what CI compares against.
 set -euo pipefail
 cd "$(dirname "$0")/.."

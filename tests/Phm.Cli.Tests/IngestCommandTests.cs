@@ -5,7 +5,7 @@ using Phm.Data.Store;
 
 namespace Phm.Cli.Tests;
 
-public sealed class TheIngestCommand : IDisposable
+public sealed class IngestCommandTests : IDisposable
 {
     private const string NhsNumber = "9991111115";
     private const string GroupedNhsNumber = "999 000 0018";

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Phm.Cli.Tests;
 
-public sealed class TheStoreCommands : IDisposable
+public sealed class StoreCommandTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "phm-cli-" + Guid.NewGuid().ToString("N"));
 

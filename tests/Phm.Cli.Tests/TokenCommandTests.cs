@@ -5,7 +5,7 @@ using Phm.Data.Store;
 
 namespace Phm.Cli.Tests;
 
-public sealed class TheTokenCommand : IDisposable
+public sealed class TokenCommandTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "phm-cli-token-" + Guid.NewGuid().ToString("N"));
 

@@ -1,4 +1,4 @@
-using static Phm.Api.Tests.SampleData;
+using static Phm.Api.Tests.Support.SampleData;
 
 namespace Phm.Api.Tests.Deprivation;
 

@@ -1,5 +1,5 @@
 using Phm.Api.Geography;
-using static Phm.Api.Tests.SampleData;
+using static Phm.Api.Tests.Support.SampleData;
 
 namespace Phm.Api.Tests.Geography;
 

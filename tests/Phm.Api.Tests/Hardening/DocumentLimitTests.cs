@@ -1,8 +1,7 @@
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
-using Phm.Api.Tests.Transport;
-using static Phm.Api.Tests.Transport.Replies;
+using static Phm.Api.Tests.Support.Replies;
 
 namespace Phm.Api.Tests.Hardening;
 

@@ -1,5 +1,4 @@
-using Phm.Api.Tests.Transport;
-using static Phm.Api.Tests.Transport.Replies;
+using static Phm.Api.Tests.Support.Replies;
 
 namespace Phm.Api.Tests.Hardening;
 

@@ -1,7 +1,7 @@
 using Phm.Data.Patients;
 using Phm.Data.Store;
 using Phm.Data.Terminology;
-using static Phm.Api.Tests.SampleData;
+using static Phm.Api.Tests.Support.SampleData;
 
 namespace Phm.Api.Tests.Patients;
 

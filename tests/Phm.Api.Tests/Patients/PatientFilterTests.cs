@@ -2,7 +2,7 @@ using Phm.Api.Geography;
 using Phm.Api.Loading;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
-using static Phm.Api.Tests.SampleData;
+using static Phm.Api.Tests.Support.SampleData;
 
 namespace Phm.Api.Tests.Patients;
 

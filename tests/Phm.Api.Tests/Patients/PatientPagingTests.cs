@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
-using static Phm.Api.Tests.SampleData;
+using static Phm.Api.Tests.Support.SampleData;
 
 namespace Phm.Api.Tests.Patients;
 

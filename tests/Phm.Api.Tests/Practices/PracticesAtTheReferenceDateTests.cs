@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Phm.Api.Practices;
-using static Phm.Api.Tests.SampleData;
+using static Phm.Api.Tests.Support.SampleData;
 
 namespace Phm.Api.Tests.Practices;
 

@@ -7,7 +7,7 @@ namespace Phm.Api.Tests.Providers;
 /// representative request — filters, paging, detail, PCN scope, aggregates under suppression, refusals — must return
 /// the same body.
 /// </summary>
-public abstract class HubParityTests<TServer>(PhmApiFactory sqlite, TServer server) where TServer : ServerHub
+public abstract class ProviderParityTests<TServer>(PhmApiFactory sqlite, TServer server) where TServer : ServerHub
 {
     [SkippableTheory]
     [MemberData(nameof(RepresentativeRequests.All), MemberType = typeof(RepresentativeRequests))]
@@ -36,26 +36,4 @@ public abstract class HubParityTests<TServer>(PhmApiFactory sqlite, TServer serv
         Assert.Equal(HttpStatusCode.OK, onSqlite.Item1.Status);
         Assert.Equal((onSqlite.Item1.Body, onSqlite.Item2.Body), (onServer.Item1.Body, onServer.Item2.Body));
     }
-}
-
-[Collection(HubCollection.Name)]
-public sealed class TheHubOnPostgreSql(PhmApiFactory sqlite, PostgresHub server) : HubParityTests<PostgresHub>(sqlite, server), IClassFixture<PostgresHub>;
-
-[Collection(HubCollection.Name)]
-public sealed class TheHubOnSqlServer(PhmApiFactory sqlite, SqlServerHub server) : HubParityTests<SqlServerHub>(sqlite, server), IClassFixture<SqlServerHub>;
-
-/// <summary>One request per concern, with the caller that sends it; the PCN U47004 request is the one meant to be refused.</summary>
-public static class RepresentativeRequests
-{
-    public static TheoryData<string, string> All => new()
-    {
-        { "clinicianOfA", """{ patients(first: 20, filter: { nationalQuintile: 1, registers: [HYPERTENSION] }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id age sex ethnicGroup birthYearMonth practice { code } lsoa { code localQuintile } conditions { register snomedCode onsetDate } } } } }""" },
-        { "clinicianOfA", """{ patients(filter: { ageFrom: 65, ageTo: 74, sex: FEMALE, alive: true }) { totalCount } }""" },
-        { "clinicianOfA", """{ patients(first: 5, filter: { practice: "J82101", registers: [COPD, DIABETES] }) { totalCount edges { node { id activityCounts { kind count } careFlags { kind recordedOn } } } } }""" },
-        { "clinicianOfA", """{ patients(filter: { pcn: "U47004" }) { totalCount } }""" },
-        { "clinicianOfA", """{ deprivationProfile(groupBy: PRACTICE) { group { code } patients } }""" },
-        { "analyst", """{ deprivationProfile(groupBy: PCN) { group { code name } patients } }""" },
-        { "analyst", """{ lsoas(filter: { localQuintile: 1 }) { code imdScore imdRank nationalQuintile population { total } } }""" },
-        { "admin", """{ practices { code listSize pcn { code } pcnMemberships { pcn { code } validFrom validTo } } }""" },
-    };
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using static Phm.Api.Tests.Transport.Replies;
+using static Phm.Api.Tests.Support.Replies;
 
 namespace Phm.Api.Tests.Transport;
 

@@ -1,4 +1,4 @@
-using static Phm.Api.Tests.Transport.Replies;
+using static Phm.Api.Tests.Support.Replies;
 
 namespace Phm.Api.Tests.Transport;
 

@@ -5,7 +5,7 @@ using Phm.Data.Store;
 namespace Phm.Data.Tests.Governance;
 
 /// <summary>The store's own guard: a context scoped to a PCN cannot read another PCN's patients or their records, on every provider.</summary>
-public sealed class ScopingTheStore
+public sealed class PatientScopeTests
 {
     private const string Bitterne = "U97340";
 

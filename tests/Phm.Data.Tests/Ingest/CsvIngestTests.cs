@@ -6,7 +6,7 @@ using Phm.Data.Terminology;
 
 namespace Phm.Data.Tests.Ingest;
 
-public sealed class IngestingACsvExtract
+public sealed class CsvIngestTests
 {
     private const string PatientsHeader = "nhs_number,birth_date,sex,ethnic_category,lsoa_code,practice_code,date_of_death";
     private static readonly string[] Numbers = [.. TestNhsNumbers.Valid().Take(20)];

@@ -7,7 +7,7 @@ using Phm.Data.Terminology;
 
 namespace Phm.Data.Tests.Ingest;
 
-public sealed class IngestingFhirResources
+public sealed class FhirIngestTests
 {
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Ingest", "Fixtures", "synthea");
     private const string Abdul = "Abdul_Koepp_e925b0f3-8006-43f6-aa31-94bd215e55e7.json";

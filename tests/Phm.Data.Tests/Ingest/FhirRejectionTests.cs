@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Phm.Data.Ingest;
 using Phm.Data.Patients;
 using Phm.Data.Store;
-using static Phm.Data.Tests.Ingest.FhirBundles;
+using static Phm.Data.Tests.Support.FhirBundles;
 
 namespace Phm.Data.Tests.Ingest;
 
-public sealed class RefusingFhirResources
+public sealed class FhirRejectionTests
 {
     [SkippableTheory, ProviderData]
     public async Task EveryKindOfBadResource_IsQuarantined_ByFieldAndReason(DatabaseProvider provider)

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Ingest;
 using Phm.Data.Store;
-using static Phm.Data.Tests.Ingest.FhirBundles;
+using static Phm.Data.Tests.Support.FhirBundles;
 
 namespace Phm.Data.Tests.Ingest;
 
-public sealed class ALaterExtract
+public sealed class PatientUpdateTests
 {
     private const string Header = "nhs_number,birth_date,sex,ethnic_category,lsoa_code,practice_code,date_of_death";
     private static readonly string[] Numbers = [.. TestNhsNumbers.Valid(400).Take(3)];

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Ingest;
 using Phm.Data.Store;
-using static Phm.Data.Tests.Ingest.FhirBundles;
+using static Phm.Data.Tests.Support.FhirBundles;
 
 namespace Phm.Data.Tests.Ingest;
 
@@ -9,7 +9,7 @@ namespace Phm.Data.Tests.Ingest;
 /// Records may give a postcode instead of an LSOA code when the run has an ONS postcode lookup. The lookups here are
 /// written by the tests in the ONS files' shape; the postcode-to-LSOA pairs are made up for the test, not real.
 /// </summary>
-public sealed class APostcodeInsteadOfAnLsoa
+public sealed class PostcodeTests
 {
     private const string Header = "nhs_number,birth_date,sex,ethnic_category,postcode,lsoa_code,practice_code";
     private static readonly string[] Numbers = [.. TestNhsNumbers.Valid(600).Take(5)];

@@ -5,7 +5,7 @@ using Phm.Data.Store;
 
 namespace Phm.Data.Tests.Ingest;
 
-public sealed class IngestingPrescriptionsAndProcedures
+public sealed class PrescriptionsAndProceduresTests
 {
     private const string Paracetamol = "322236009";
     private const string LongFormatDmd = "39720311000001101";

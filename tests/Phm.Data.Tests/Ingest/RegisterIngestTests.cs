@@ -3,7 +3,7 @@ using Phm.Data.Ingest;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 using Phm.Data.Terminology;
-using static Phm.Data.Tests.Ingest.FhirBundles;
+using static Phm.Data.Tests.Support.FhirBundles;
 
 namespace Phm.Data.Tests.Ingest;
 

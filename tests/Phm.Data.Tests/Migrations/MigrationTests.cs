@@ -11,7 +11,7 @@ namespace Phm.Data.Tests.Migrations;
 /// the providers generate SQL offline. <c>db/add-migration.sh</c> rewrites the scripts by running these tests with
 /// <c>PHM_WRITE_DB_SCRIPTS=1</c>.
 /// </summary>
-public sealed class MigrationsKeepUpWithTheModel
+public sealed class MigrationTests
 {
     public static TheoryData<DatabaseProvider> Providers => new(Enum.GetValues<DatabaseProvider>());
 

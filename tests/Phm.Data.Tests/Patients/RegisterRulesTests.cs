@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Phm.Data.Ingest;
 using Phm.Data.Patients;
 using Phm.Data.Store;
-using Phm.Data.Tests.Ingest;
 using Phm.Data.Terminology;
 
 namespace Phm.Data.Tests.Patients;

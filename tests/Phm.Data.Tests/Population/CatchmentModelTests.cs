@@ -3,7 +3,7 @@ using Phm.Data.Population;
 namespace Phm.Data.Tests.Population;
 
 /// <summary>The allocation of the default population (the real 301,885 registered patients) to practices and LSOAs.</summary>
-public sealed class CatchmentOfTheRealRegisteredList
+public sealed class CatchmentModelTests
 {
     private static readonly Lazy<CatchmentModel> Model = new(() => CatchmentModel.Fit(TestReference.Data, TestReference.Data.TotalListSize));
 

@@ -7,7 +7,7 @@ using Phm.Data.Terminology;
 namespace Phm.Data.Tests.Population;
 
 /// <summary>What the generated population promises: reproducible, pseudonymous, and shaped like the city's.</summary>
-public sealed class TheGeneratedPopulation
+public sealed class PopulationGeneratorTests
 {
     private static IReadOnlyList<PatientSummary> Patients => GeneratedPopulation.Instance.Patients;
 
@@ -108,7 +108,7 @@ public sealed class TheGeneratedPopulation
     }
 
     [Fact]
-    public void AboutOnePercentDieEachYear()
+    public void Deaths_AreAboutOnePercentOfPatientsAYear()
     {
         var annual = Patients.Count(p => p.DateOfDeath is not null) / 3.0 / Patients.Count;
 

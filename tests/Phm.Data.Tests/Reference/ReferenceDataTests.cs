@@ -4,7 +4,7 @@ using Phm.Data.Store;
 namespace Phm.Data.Tests.Reference;
 
 /// <summary>The published reference files load exactly: every Southampton LSOA, quintile, PCN, practice and list size.</summary>
-public sealed class LoadingTheSouthamptonReferenceData
+public sealed class ReferenceDataTests
 {
     private static Phm.Data.Store.ReferenceData Data => TestReference.Data;
 

@@ -2,7 +2,7 @@ using Phm.Data.Store;
 
 namespace Phm.Data.Tests.Reference;
 
-public sealed class ReadingAReferenceFile : IDisposable
+public sealed class ReferenceFileTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"phm-ref-{Guid.NewGuid():N}.csv");
 

@@ -3,7 +3,7 @@ using Microsoft.Data.SqlClient;
 namespace Phm.Data.Tests.Store;
 
 /// <summary>What the SQL Server provider needs of the runtime, checked without a server.</summary>
-public sealed class TheSqlServerClient
+public sealed class SqlServerClientTests
 {
     [Fact]
     public async Task TriesToReachTheServer_RatherThanRefusingTheRuntimesGlobalizationMode()

@@ -3,7 +3,7 @@ using Phm.Data.Store;
 
 namespace Phm.Data.Tests.Store;
 
-public sealed class BuildingTheStore
+public sealed class StoreBuildTests
 {
     [SkippableTheory, ProviderData]
     public async Task FirstStart_BuildsACompleteStore_WithItsManifest(DatabaseProvider provider)

@@ -2,7 +2,7 @@ using Phm.Data.Terminology;
 
 namespace Phm.Data.Tests.Terminology;
 
-public sealed class ASnomedConceptId
+public sealed class SnomedConceptIdTests
 {
     [Theory]
     [InlineData("84114007")]           // heart failure: short format, international release

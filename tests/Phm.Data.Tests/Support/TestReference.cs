@@ -1,6 +1,6 @@
 using Phm.Data.Store;
 
-namespace Phm.Data.Tests;
+namespace Phm.Data.Tests.Support;
 
 /// <summary>The shipped reference data, read once for all tests.</summary>
 public static class TestReference

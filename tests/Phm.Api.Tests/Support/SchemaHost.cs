@@ -9,7 +9,7 @@ using Phm.Data.Governance;
 using Phm.Data.Sqlite;
 using Phm.Data.Store;
 
-namespace Phm.Api.Tests;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>
 /// The hub's schema, configured as the app configures it, over a store file of hand-made data: queries run through the

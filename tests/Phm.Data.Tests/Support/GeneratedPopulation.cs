@@ -1,7 +1,7 @@
 using Phm.Data.Patients;
 using Phm.Data.Population;
 
-namespace Phm.Data.Tests.Population;
+namespace Phm.Data.Tests.Support;
 
 /// <summary>A seeded generated population of 40,000, summarised once for the tests that describe its behaviour.</summary>
 public sealed class GeneratedPopulation

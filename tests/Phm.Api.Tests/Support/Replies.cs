@@ -1,4 +1,4 @@
-namespace Phm.Api.Tests.Transport;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>Response content types and bodies the tables expect, spelled out as the client receives them.</summary>
 internal static class Replies

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Phm.Api.Tests;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>Records the SQL of every query EF Core sends, so tests can see N+1 patterns.</summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor

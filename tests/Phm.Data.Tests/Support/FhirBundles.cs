@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Phm.Data.Ingest;
 
-namespace Phm.Data.Tests.Ingest;
+namespace Phm.Data.Tests.Support;
 
 /// <summary>Small FHIR R4 bundles for tests, written as JSON the way a source system would send them.</summary>
 internal static class FhirBundles

@@ -6,7 +6,7 @@ using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;
 using Phm.Data.Terminology;
 
-namespace Phm.Data.Tests.Ingest;
+namespace Phm.Data.Tests.Support;
 
 /// <summary>
 /// A built store (a small generated population gives it practices and LSOAs), a folder for extracts and an ingestor

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Phm.Cli.Tests;
+namespace Phm.Cli.Tests.Support;
 
 /// <summary>Runs the <c>phm</c> command line in process and captures what it prints.</summary>
 public static class CliRunner

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Phm.Data.Store;
 
-namespace Phm.Data.Tests;
+namespace Phm.Data.Tests.Support;
 
 /// <summary>
 /// A store of one test's own: a temporary folder for SQLite, a uniquely named database on a server (created by the

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Phm.Data.Store;
 
-namespace Phm.Api.Tests;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>A store file in the temp folder, created from the real model and filled by the test; deleted on dispose.</summary>
 public sealed class TestStore : IDisposable

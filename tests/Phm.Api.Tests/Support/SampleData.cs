@@ -4,7 +4,7 @@ using Phm.Data.Practices;
 using Phm.Data.Store;
 using Phm.Data.Terminology;
 
-namespace Phm.Api.Tests;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>
 /// A small hand-made population whose answers can be worked out by hand. At the reference date (1 January 2021):

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Phm.Api.Tests.Transport;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>Keeps every formatted log message of a test server, so tests can say what was logged (and what never is).</summary>
 public sealed class CapturedLogs : ILoggerProvider

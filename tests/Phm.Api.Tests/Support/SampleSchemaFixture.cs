@@ -1,4 +1,4 @@
-namespace Phm.Api.Tests;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>The schema over <see cref="SampleData"/>, shared by the tests of a class: they only read.</summary>
 public sealed class SampleSchemaFixture : IAsyncLifetime

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Phm.Data.Store;
 
-namespace Phm.Api.Tests.Providers;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>
 /// The same hub (same seed and population, so the same patients) on a database server, in a database of its own that is

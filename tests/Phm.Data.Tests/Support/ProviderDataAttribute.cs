@@ -2,7 +2,7 @@ using System.Reflection;
 using Phm.Data.Store;
 using Xunit.Sdk;
 
-namespace Phm.Data.Tests;
+namespace Phm.Data.Tests.Support;
 
 /// <summary>
 /// Runs a <c>[SkippableTheory]</c> once per database provider, each case labelled with its provider. A provider whose

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Phm.Api.Tests;
+namespace Phm.Api.Tests.Support;
 
 public static class JsonTestExtensions
 {

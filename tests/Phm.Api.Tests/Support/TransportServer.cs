@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Phm.Api.Transport;
 
-namespace Phm.Api.Tests.Transport;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>
 /// The transport on its own, in memory, over <see cref="TestSchema"/> at <c>/graphql</c> (no store needed).

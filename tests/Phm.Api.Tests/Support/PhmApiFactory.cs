@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 using Phm.Api.Governance;
 using Phm.Data.Governance;
 
-namespace Phm.Api.Tests;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>
 /// The real hub over a small seeded population, built once per test run in a temporary folder. It runs in a Testing environment,

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 
-namespace Phm.Api.Tests.Transport;
+namespace Phm.Api.Tests.Support;
 
 /// <summary>Just enough schema to exercise the transport: a query, a mutation, a field whose resolver throws and one that never finishes unless cancelled.</summary>
 internal sealed class TestSchema : Schema
