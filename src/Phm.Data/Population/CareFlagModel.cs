@@ -3,10 +3,13 @@ using Phm.Data.Patients;
 namespace Phm.Data.Population;
 
 /// <summary>
-/// Care-planning flags. End-of-life registration follows the dying: most of those who die of a long decline (cancer, organ
-/// failure, dementia, frailty) are registered months before, fewer of the rest; among the living, those at the highest risk
-/// of death make the register up to the QOF palliative care level (0.28% in Southampton). Care plans, carers and
-/// housebound status follow care needs, at assumed levels (4% of patients, 5% of adults, 6% of over-65s).
+/// Care-planning flags. End-of-life registration follows the risk of death: it comes at an exponential time at a rate
+/// proportional to the patient's hazard of death (2.75 times as high for a long decline: cancer, organ failure, dementia,
+/// frailty), scaled so that the living at the reference date are on the register at the QOF palliative care level (0.28%
+/// in Southampton). Care plans, carers and housebound status follow care needs, at assumed levels (4% of patients, 5% of
+/// adults, 6% of over-65s), recorded on a day of the window. No flag's date depends on when the patient dies, only whether
+/// it is written at all (nothing is recorded after death), so a flag on an index date tells no more about the year after
+/// it than the patient's parameters do (<see cref="GeneratedTruth"/>).
 /// </summary>
 internal sealed class CareFlagModel
 {
@@ -17,7 +20,9 @@ internal sealed class CareFlagModel
     private readonly double _carePlanIntercept;
     private readonly double _carerIntercept;
     private readonly double _houseboundIntercept;
-    private readonly double _endOfLifeThreshold;
+
+    /// <summary>Yearly rate of end-of-life registration per unit of yearly hazard of death.</summary>
+    private readonly double _endOfLifeScale;
 
     public CareFlagModel(List<PatientDraft> drafts)
     {
@@ -26,44 +31,41 @@ internal sealed class CareFlagModel
         _carerIntercept = LogisticCalibrator.Intercept(sample.Where(d => d.Age >= 18).Select(CarerPredictor).ToList(), 0.05);
         _houseboundIntercept = LogisticCalibrator.Intercept(sample.Where(d => d.Age >= 65).Select(HouseboundPredictor).ToList(), 0.06);
 
-        var living = drafts.Where(d => d.DateOfDeath is null).Select(EndOfLifePredictor).OrderByDescending(x => x).ToList();
-        _endOfLifeThreshold = living.Count == 0 ? double.MaxValue : living[Math.Min(living.Count - 1, (int)(drafts.Count * PalliativeRegisterShare))];
+        var living = drafts.Where(d => d.DateOfDeath is null).Select(d => (Rate: EndOfLifeRate(d, 1), Years: d.WindowDays / GeneratedTruth.DaysPerYear)).ToList();
+        double low = 0, high = 100;
+        for (var i = 0; i < 50; i++)
+        {
+            var scale = (low + high) / 2;
+            var registered = living.Sum(d => 1 - Math.Exp(-scale * d.Rate * d.Years));
+            (low, high) = registered < PalliativeRegisterShare * drafts.Count ? (scale, high) : (low, scale);
+        }
+
+        _endOfLifeScale = low;
     }
 
     public IEnumerable<CareFlag> Draw(PatientDraft draft, int patientId, Random random)
     {
-        var (from, to) = draft.Exposure;
-        DateOnly During() => from.AddDays(random.Next(0, Math.Max(1, to.DayNumber - from.DayNumber)));
-
-        if (EndOfLifeRecordedOn(draft, random) is { } recorded)
-            yield return new CareFlag { PatientId = patientId, Kind = CareFlagKind.EndOfLifeRegister, RecordedOn = recorded };
-        if (random.NextDouble() < LogisticCalibrator.Sigmoid(_carePlanIntercept + CarePlanPredictor(draft)))
-            yield return new CareFlag { PatientId = patientId, Kind = CareFlagKind.CarePlan, RecordedOn = During() };
-        if (draft.Age >= 18 && random.NextDouble() < LogisticCalibrator.Sigmoid(_carerIntercept + CarerPredictor(draft)))
-            yield return new CareFlag { PatientId = patientId, Kind = CareFlagKind.Carer, RecordedOn = During() };
-        if (draft.Age >= 65 && random.NextDouble() < LogisticCalibrator.Sigmoid(_houseboundIntercept + HouseboundPredictor(draft)))
-            yield return new CareFlag { PatientId = patientId, Kind = CareFlagKind.Housebound, RecordedOn = During() };
-    }
-
-    private DateOnly? EndOfLifeRecordedOn(PatientDraft draft, Random random)
-    {
-        var (from, _) = draft.Exposure;
-        if (draft.DateOfDeath is { } death)
+        var flags = new List<CareFlag>();
+        void Record(CareFlagKind kind, DateOnly day)
         {
-            var chance = LongDecline.Any(draft.Has) ? 0.55 : 0.2;
-            if (random.NextDouble() >= chance)
-                return null;
-            var recorded = death.AddDays(-random.Next(14, 270));
-            return recorded < from ? from : recorded;
+            if (day < PopulationSettings.ReferenceDate && draft.AliveOnDayOf(day))
+                flags.Add(new CareFlag { PatientId = patientId, Kind = kind, RecordedOn = day });
         }
 
-        return EndOfLifePredictor(draft) >= _endOfLifeThreshold
-            ? PopulationSettings.ReferenceDate.AddDays(-random.Next(1, 180))
-            : null;
+        var daysToEndOfLife = GeneratedTruth.DrawWaitingDays(EndOfLifeRate(draft, _endOfLifeScale), random);
+        if (daysToEndOfLife < draft.WindowDays)
+            Record(CareFlagKind.EndOfLifeRegister, draft.ExposureStart.AddDays((int)daysToEndOfLife));
+        if (random.NextDouble() < LogisticCalibrator.Sigmoid(_carePlanIntercept + CarePlanPredictor(draft)))
+            Record(CareFlagKind.CarePlan, draft.DayInWindow(random));
+        if (draft.Age >= 18 && random.NextDouble() < LogisticCalibrator.Sigmoid(_carerIntercept + CarerPredictor(draft)))
+            Record(CareFlagKind.Carer, draft.DayInWindow(random));
+        if (draft.Age >= 65 && random.NextDouble() < LogisticCalibrator.Sigmoid(_houseboundIntercept + HouseboundPredictor(draft)))
+            Record(CareFlagKind.Housebound, draft.DayInWindow(random));
+        return flags;
     }
 
-    private static double EndOfLifePredictor(PatientDraft d) =>
-        Math.Log(LifeTable.AnnualDeathProbability(d.Age, d.Sex)) + 0.45 * d.Burden + 0.2 * d.Latent;
+    private static double EndOfLifeRate(PatientDraft d, double scale) =>
+        scale * d.DeathHazardPerYear * (LongDecline.Any(d.Has) ? 2.75 : 1);
 
     private static double CarePlanPredictor(PatientDraft d) => 0.9 * d.Burden + 0.03 * Math.Max(0, d.Age - 50);
 

@@ -28,22 +28,29 @@ internal sealed class PatientDraft
     /// <summary>Care needs: the register burdens plus part of the latent factor.</summary>
     public double Burden { get; set; }
 
+    /// <summary>Yearly hazard of death while in the window (<see cref="GeneratedTruth"/>).</summary>
+    public double DeathHazardPerYear { get; set; }
+
     public DateOnly? DateOfDeath { get; set; }
+
+    /// <summary>Days alive in the window from <see cref="ExposureStart"/>, to the moment of death within the day of death.</summary>
+    public double ExposureDays { get; set; }
 
     public DateOnly BirthDate => new(BirthYear, BirthMonth, 1);
 
     public bool Has(ConditionRegister register) => Registers.Exists(r => r.Register == register);
 
-    /// <summary>The part of the activity window in which the patient was alive.</summary>
-    public (DateOnly From, DateOnly To) Exposure
-    {
-        get
-        {
-            var from = BirthDate > PopulationSettings.ActivityStart ? BirthDate : PopulationSettings.ActivityStart;
-            var to = DateOfDeath ?? PopulationSettings.ReferenceDate;
-            return (from, to < from ? from : to);
-        }
-    }
+    /// <summary>Where the patient's part of the activity window starts: its start, or birth if later.</summary>
+    public DateOnly ExposureStart => BirthDate > PopulationSettings.ActivityStart ? BirthDate : PopulationSettings.ActivityStart;
 
-    public double ExposureYears => (Exposure.To.DayNumber - Exposure.From.DayNumber) / 365.25;
+    /// <summary>Days from <see cref="ExposureStart"/> to the reference date: the most a patient can be alive in the window.</summary>
+    public int WindowDays => Math.Max(0, PopulationSettings.ReferenceDate.DayNumber - ExposureStart.DayNumber);
+
+    public double ExposureYears => ExposureDays / GeneratedTruth.DaysPerYear;
+
+    /// <summary>A day drawn evenly from the window, whether or not the patient lived to it: a record's date that knows nothing of the death to come.</summary>
+    public DateOnly DayInWindow(Random random) => ExposureStart.AddDays(random.Next(0, Math.Max(1, WindowDays)));
+
+    /// <summary>Whether a record on that day fits a life: on or before the day of death.</summary>
+    public bool AliveOnDayOf(DateOnly date) => DateOfDeath is not { } death || date <= death;
 }

@@ -28,16 +28,16 @@ public static class PopulationGenerator
 
     private const double PlannedPropensityShape = 2.0;
 
-    public static IEnumerable<Patient> Generate(ReferenceData reference, PopulationSettings settings)
+    public static IEnumerable<GeneratedPatient> Generate(ReferenceData reference, PopulationSettings settings)
     {
         var catchment = CatchmentModel.Fit(reference, settings.Population);
         var drafts = DrawPeople(catchment, settings.Seed);
         DrawRegisters(drafts, settings.Seed);
         DrawDeaths(drafts, settings.Seed);
-        var baseRates = CalibrateActivity(drafts);
+        var rates = ActivityRates(drafts);
         var careFlags = new CareFlagModel(drafts);
         var codes = RegisterModel.Registers.ToDictionary(spec => spec.Register, spec => reference.RegisterCodes.DiagnosesOnlyOf(spec.Register));
-        return drafts.Select(draft => Build(draft, catchment, baseRates, careFlags, codes, settings.Seed));
+        return drafts.Select(draft => Build(draft, catchment, rates, careFlags, codes, settings.Seed));
     }
 
     private static List<PatientDraft> DrawPeople(CatchmentModel catchment, int seed)
@@ -112,12 +112,13 @@ public static class PopulationGenerator
     }
 
     /// <summary>
-    /// Deaths in the three-year window: life-table risk for age and sex, raised by care needs and deprivation (a premature
-    /// mortality gap of about 2x between the most and least deprived quintiles), scaled to the city's death rate.
+    /// Each patient's yearly hazard of death: life-table risk for age (at the middle of the window) and sex, raised by care
+    /// needs and deprivation (a premature mortality gap of about 2x between the most and least deprived quintiles),
+    /// scaled to the city's death rate. Death comes at an exponential time with that hazard (<see cref="GeneratedTruth"/>).
     /// </summary>
     private static void DrawDeaths(List<PatientDraft> drafts, int seed)
     {
-        var years = (PopulationSettings.ReferenceDate.DayNumber - PopulationSettings.ActivityStart.DayNumber) / 365.25;
+        var years = (PopulationSettings.ReferenceDate.DayNumber - PopulationSettings.ActivityStart.DayNumber) / GeneratedTruth.DaysPerYear;
         var relative = drafts.Select(d =>
             LifeTable.AnnualDeathProbability(Math.Max(0, d.Age - years / 2), d.Sex)
             * Math.Exp(0.45 * d.Burden + Math.Log(1.8) * d.Deprivation + 0.2 * d.Latent)).ToArray();
@@ -127,32 +128,38 @@ public static class PopulationGenerator
         for (var i = 0; i < 50; i++)
         {
             var scale = (low + high) / 2;
-            var expected = relative.Sum(r => WindowDeathProbability(scale * r, years));
+            var expected = drafts.Sum(d => 1 - Math.Exp(-DeathHazard(scale * relative[d.Index]) * d.WindowDays / GeneratedTruth.DaysPerYear));
             (low, high) = expected < target ? (scale, high) : (low, scale);
         }
 
         foreach (var draft in drafts)
         {
-            var random = SeededRandom.For(seed, RandomStream.Mortality, draft.Index);
-            if (random.NextDouble() >= WindowDeathProbability(low * relative[draft.Index], years))
-                continue;
-            var (from, to) = draft.Exposure;
-            draft.DateOfDeath = from.AddDays(random.Next(0, Math.Max(1, to.DayNumber - from.DayNumber)));
+            draft.DeathHazardPerYear = DeathHazard(low * relative[draft.Index]);
+            var daysToDeath = GeneratedTruth.DrawWaitingDays(draft.DeathHazardPerYear, SeededRandom.For(seed, RandomStream.Mortality, draft.Index));
+            draft.ExposureDays = Math.Min(daysToDeath, draft.WindowDays);
+            if (daysToDeath < draft.WindowDays)
+                draft.DateOfDeath = draft.ExposureStart.AddDays((int)daysToDeath);
         }
     }
 
-    private static double WindowDeathProbability(double annual, double years) => 1 - Math.Pow(1 - Math.Min(annual, 0.9), years);
+    /// <summary>Nobody's risk of dying within a year goes above 90%.</summary>
+    private static double DeathHazard(double relative) => Math.Min(relative, -Math.Log(0.1));
 
-    private static Dictionary<ActivityKind, double> CalibrateActivity(List<PatientDraft> drafts)
+    /// <summary>Each patient's yearly rate of each kind: the kind's base rate, calibrated to England's, times the patient's relative rate and propensity.</summary>
+    private static Dictionary<ActivityKind, double[]> ActivityRates(List<PatientDraft> drafts)
     {
         var exposure = drafts.Sum(d => d.ExposureYears);
-        return ActivityModel.Kinds.ToDictionary(
-            spec => spec.Kind,
-            spec => spec.PerPersonYear * exposure / drafts.Sum(d => d.ExposureYears * spec.RelativeRate(d.Age, d.Burden, d.Deprivation)));
+        return ActivityModel.Kinds.ToDictionary(spec => spec.Kind, spec =>
+        {
+            var relative = drafts.Select(d => spec.RelativeRate(d.Age, d.Burden, d.Deprivation) * (spec.Urgent ? d.UrgentPropensity : d.PlannedPropensity)).ToArray();
+            // Propensities have mean 1: calibrating without them keeps the base rate from following a few heavy users' draws.
+            var baseRate = spec.PerPersonYear * exposure / drafts.Sum(d => d.ExposureYears * spec.RelativeRate(d.Age, d.Burden, d.Deprivation));
+            return relative.Select(r => baseRate * r).ToArray();
+        });
     }
 
-    private static Patient Build(
-        PatientDraft draft, CatchmentModel catchment, Dictionary<ActivityKind, double> baseRates, CareFlagModel careFlags, Dictionary<ConditionRegister, IReadOnlyList<string>> codes, int seed)
+    private static GeneratedPatient Build(
+        PatientDraft draft, CatchmentModel catchment, Dictionary<ActivityKind, double[]> rates, CareFlagModel careFlags, Dictionary<ConditionRegister, IReadOnlyList<string>> codes, int seed)
     {
         var random = SeededRandom.For(seed, RandomStream.Activity, draft.Index);
         var patient = new Patient
@@ -181,20 +188,15 @@ public static class PopulationGenerator
             });
         }
 
-        var (from, to) = draft.Exposure;
-        var days = to.DayNumber - from.DayNumber;
         foreach (var spec in ActivityModel.Kinds)
         {
-            var propensity = spec.Urgent ? draft.UrgentPropensity : draft.PlannedPropensity;
-            var mean = baseRates[spec.Kind] * spec.RelativeRate(draft.Age, draft.Burden, draft.Deprivation) * propensity * draft.ExposureYears;
-            var count = mean > 0 ? Poisson.Sample(random, mean) : 0;
-            for (var i = 0; i < count && days > 0; i++)
+            foreach (var day in GeneratedTruth.DrawEventDays(rates[spec.Kind][draft.Index], draft.ExposureDays, random))
             {
                 patient.Activities.Add(new Activity
                 {
                     PatientId = patient.Id,
                     Kind = spec.Kind,
-                    Date = from.AddDays(random.Next(0, days)),
+                    Date = draft.ExposureStart.AddDays(day),
                     LengthOfStayDays = ActivityModel.LengthOfStay(spec.Kind, draft.Age, draft.Burden, random),
                 });
             }
@@ -202,7 +204,7 @@ public static class PopulationGenerator
 
         patient.Activities.Sort((a, b) => a.Date.CompareTo(b.Date));
         patient.CareFlags.AddRange(careFlags.Draw(draft, patient.Id, SeededRandom.For(seed, RandomStream.CareFlags, draft.Index)));
-        return patient;
+        return new GeneratedPatient(patient, GeneratorTruth.Of(patient.Id, draft.DeathHazardPerYear, kind => rates[kind][draft.Index]));
     }
 
     /// <summary>128 random bits: opaque, and the same for the same seed.</summary>

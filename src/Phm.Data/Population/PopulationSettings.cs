@@ -6,12 +6,16 @@ namespace Phm.Data.Population;
 public sealed record PopulationSettings(int Seed, int Population, string LocalAuthority)
 {
     /// <summary>Bump when the generator's output changes, so that existing stores are rebuilt.</summary>
-    public const string GeneratorVersion = "1.1.0";
+    public const string GeneratorVersion = "1.2.0";
 
-    /// <summary>The date the population is described at: the list-size extract. Activity covers the three years before it.</summary>
+    /// <summary>The date the population is described at: the list-size extract. Activity covers the four years before it.</summary>
     public static readonly DateOnly ReferenceDate = new(2021, 1, 1);
 
-    public static readonly DateOnly ActivityStart = ReferenceDate.AddYears(-3);
+    /// <summary>
+    /// Four years: enough for out-of-time validation with two years of history behind each index date (train at the
+    /// reference date minus two years on the year after it, evaluate at minus one year on the last year).
+    /// </summary>
+    public static readonly DateOnly ActivityStart = ReferenceDate.AddYears(-4);
 
     public bool Matches(StoreManifest manifest) =>
         manifest.GeneratorVersion == GeneratorVersion

@@ -3,36 +3,80 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Phm.Data.Store;
+using SQLitePCL;
 
 namespace Phm.Data.Sqlite;
 
 /// <summary>
-/// One prepared single-row INSERT per table, values bound by position: about 750k rows/s, where EF Core's SaveChanges
-/// manages some 45k (see performance notes).
+/// Prepared INSERTs of many rows each, run through SQLite's own API on the context's connection (and so inside its
+/// transaction), values bound by position: about 2M rows/s, where ADO.NET's single-row command manages some 750k and
+/// EF Core's SaveChanges some 45k (see performance notes).
 /// </summary>
 internal sealed class SqliteBulkCopy(SqlitePhmDbContext db) : IBulkCopy
 {
-    /// <summary>Preparing the INSERT again per batch costs next to nothing.</summary>
+    /// <summary>Rows per INSERT statement: beyond about a hundred the gain levels off.</summary>
+    private const int RowsPerStatement = 100;
+
+    /// <summary>Preparing the INSERTs again per batch costs next to nothing.</summary>
     public int RowsPerCopy => 1_000;
 
     public bool CanDropForeignKeys => false;
 
     public Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
+        var connection = ((SqliteConnection)db.Database.GetDbConnection()).Handle
+            ?? throw new InvalidOperationException("Bulk copy needs the context's connection open, inside its transaction.");
         var sql = db.GetService<ISqlGenerationHelper>();
-        using var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(sql.DelimitIdentifier))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$" + i))})";
-        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$" + i, null))).ToArray();
-        command.Prepare();
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < row.Length; i++)
-                parameters[i].Value = row[i] ?? DBNull.Value;
-            command.ExecuteNonQuery();
-        }
+        var insert = $"INSERT INTO {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(sql.DelimitIdentifier))}) VALUES ";
+        var row = "(" + string.Join(", ", columns.Select(_ => "?")) + ")";
+        string Insert(int count) => insert + string.Join(", ", Enumerable.Repeat(row, count));
+
+        var whole = rows.Count / RowsPerStatement;
+        Execute(connection, Insert(RowsPerStatement), rows, 0, whole, RowsPerStatement);
+        Execute(connection, Insert(rows.Count % RowsPerStatement), rows, whole * RowsPerStatement, 1, rows.Count % RowsPerStatement);
         return Task.CompletedTask;
     }
 
     public string RefreshStatisticsSql(IReadOnlyList<string> tables) => "ANALYZE";
+
+    private static void Execute(sqlite3 connection, string sql, IReadOnlyList<object?[]> rows, int first, int statements, int rowsPerStatement)
+    {
+        if (statements == 0 || rowsPerStatement == 0)
+            return;
+        Check(raw.sqlite3_prepare_v2(connection, sql, out var statement), connection);
+        using (statement)
+        {
+            for (var s = 0; s < statements; s++)
+            {
+                var position = 1;
+                for (var r = first + s * rowsPerStatement; r < first + (s + 1) * rowsPerStatement; r++)
+                {
+                    foreach (var value in rows[r])
+                        Check(Bind(statement, position++, value), connection);
+                }
+
+                var result = raw.sqlite3_step(statement);
+                if (result != raw.SQLITE_DONE)
+                    Check(result, connection);
+                Check(raw.sqlite3_reset(statement), connection);
+            }
+        }
+    }
+
+    /// <summary>Values arrive as the column types (<see cref="IBulkCopy.CopyAsync"/>): integers, reals, text or null.</summary>
+    private static int Bind(sqlite3_stmt statement, int position, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, position),
+        int i => raw.sqlite3_bind_int64(statement, position, i),
+        long l => raw.sqlite3_bind_int64(statement, position, l),
+        double d => raw.sqlite3_bind_double(statement, position, d),
+        string s => raw.sqlite3_bind_text(statement, position, s),
+        _ => throw new NotSupportedException($"Bulk copy into SQLite takes integers, reals, text and nulls, not {value.GetType().Name}."),
+    };
+
+    private static void Check(int result, sqlite3 connection)
+    {
+        if (result != raw.SQLITE_OK)
+            SqliteException.ThrowExceptionForRC(result, connection);
+    }
 }

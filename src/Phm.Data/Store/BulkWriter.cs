@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Phm.Data.Patients;
+using Phm.Data.Population;
 
 namespace Phm.Data.Store;
 
@@ -18,7 +18,7 @@ public sealed class BulkWriter(PhmDbContext db)
     /// <summary>The full model: the runtime one is trimmed to what queries need and lacks index details the DDL needs.</summary>
     private readonly IModel _model = db.GetService<IDesignTimeModel>().Model;
 
-    public async Task WriteAsync(IEnumerable<Patient> patients, CancellationToken cancellationToken)
+    public async Task WriteAsync(IEnumerable<GeneratedPatient> population, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Bulk writes must run inside a transaction, so a failure leaves nothing half-written.");
@@ -36,10 +36,11 @@ public sealed class BulkWriter(PhmDbContext db)
 
         // Child rows are numbered in the order they are written.
         long conditionId = 0, activityId = 0, careFlagId = 0, prescriptionId = 0, procedureId = 0;
-        foreach (var patient in patients)
+        foreach (var (patient, truth) in population)
         {
             cancellationToken.ThrowIfCancellationRequested();
             rows.AddPatient(patient);
+            rows.AddTruth(truth);
             foreach (var condition in patient.Conditions)
                 rows.AddCondition(++conditionId, patient.Id, condition);
             foreach (var activity in patient.Activities)

@@ -3,6 +3,7 @@ using Phm.Data.Geography;
 using Phm.Data.Governance;
 using Phm.Data.Ingest;
 using Phm.Data.Patients;
+using Phm.Data.Population;
 using Phm.Data.Practices;
 
 namespace Phm.Data.Store;
@@ -70,5 +71,6 @@ public abstract class PhmDbContext : DbContext
         modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
         modelBuilder.Entity<Prescription>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
         modelBuilder.Entity<Procedure>().HasQueryFilter(r => ScopedPcnCode == null || Patients.Any(p => p.Id == r.PatientId));
+        modelBuilder.Entity<GeneratorTruth>().HasQueryFilter(t => ScopedPcnCode == null || Patients.Any(p => p.Id == t.PatientId));
     }
 }

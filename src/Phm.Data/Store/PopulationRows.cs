@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Phm.Data.Patients;
+using Phm.Data.Population;
 
 namespace Phm.Data.Store;
 
 /// <summary>
-/// Patients and their conditions, activity, care flags, prescriptions and procedures as bulk rows, shared by the store build and ingest. Values go in
-/// as the column types (enums as int, dates as day numbers), which binary COPY needs.
+/// Patients and their conditions, activity, care flags, prescriptions and procedures as bulk rows, shared by the store build and ingest, and the
+/// generator's truth for generated patients. Values go in as the column types (enums as int, dates as day numbers), which binary COPY needs.
 /// </summary>
 internal sealed class PopulationRows(IModel model)
 {
@@ -17,7 +18,12 @@ internal sealed class PopulationRows(IModel model)
     private readonly BulkRowBuffer _prescriptions = new(TableOf(model, typeof(Prescription)), nameof(Prescription.Id), nameof(Prescription.PatientId), nameof(Prescription.DmdCode), nameof(Prescription.IssuedOn));
     private readonly BulkRowBuffer _procedures = new(TableOf(model, typeof(Procedure)), nameof(Procedure.Id), nameof(Procedure.PatientId), nameof(Procedure.SnomedCode), nameof(Procedure.PerformedOn));
 
-    private IEnumerable<BulkRowBuffer> Buffers => [_patients, _conditions, _activities, _careFlags, _prescriptions, _procedures];
+    private readonly BulkRowBuffer _truths = new(TableOf(model, typeof(GeneratorTruth)), nameof(GeneratorTruth.PatientId), nameof(GeneratorTruth.DeathHazardPerYear),
+        nameof(GeneratorTruth.GpAppointmentsPerYear), nameof(GeneratorTruth.Nhs111CallsPerYear), nameof(GeneratorTruth.AmbulanceCallsPerYear), nameof(GeneratorTruth.AeAttendancesPerYear),
+        nameof(GeneratorTruth.EmergencyAdmissionsPerYear), nameof(GeneratorTruth.ElectiveAdmissionsPerYear), nameof(GeneratorTruth.OutpatientAttendancesPerYear),
+        nameof(GeneratorTruth.CommunityContactsPerYear), nameof(GeneratorTruth.SocialCareContactsPerYear));
+
+    private IEnumerable<BulkRowBuffer> Buffers => [_patients, _conditions, _activities, _careFlags, _prescriptions, _procedures, _truths];
 
     /// <summary>The tables the rows go to, parents first.</summary>
     public IEnumerable<ITable> Tables => Buffers.Select(buffer => buffer.Table);
@@ -41,6 +47,10 @@ internal sealed class PopulationRows(IModel model)
 
     public void AddProcedure(long id, int patientId, Procedure procedure) =>
         _procedures.Add(id, patientId, procedure.SnomedCode, procedure.PerformedOn.DayNumber);
+
+    public void AddTruth(GeneratorTruth truth) =>
+        _truths.Add(truth.PatientId, truth.DeathHazardPerYear, truth.GpAppointmentsPerYear, truth.Nhs111CallsPerYear, truth.AmbulanceCallsPerYear, truth.AeAttendancesPerYear,
+            truth.EmergencyAdmissionsPerYear, truth.ElectiveAdmissionsPerYear, truth.OutpatientAttendancesPerYear, truth.CommunityContactsPerYear, truth.SocialCareContactsPerYear);
 
     /// <summary>Parents first, so every child row finds its patient even where foreign keys stay on during the load.</summary>
     public async Task CopyAsync(IBulkCopy bulkCopy, CancellationToken cancellationToken)

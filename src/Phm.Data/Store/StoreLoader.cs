@@ -49,6 +49,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
     {
         await db.Manifest.ExecuteDeleteAsync(cancellationToken);
         await db.IngestedRecords.ExecuteDeleteAsync(cancellationToken);
+        await db.Set<GeneratorTruth>().ExecuteDeleteAsync(cancellationToken);
         await db.Procedures.ExecuteDeleteAsync(cancellationToken);
         await db.Prescriptions.ExecuteDeleteAsync(cancellationToken);
         await db.CareFlags.ExecuteDeleteAsync(cancellationToken);

@@ -19,18 +19,21 @@ public sealed class GeneratedPopulation
     {
         var lsoas = TestReference.Data.Lsoas.ToDictionary(l => l.Code);
         return PopulationGenerator.Generate(TestReference.Data, new PopulationSettings(seed, size, TestReference.Southampton))
-            .Select(p => new PatientSummary(
-                p.Pseudonym,
-                p.PracticeCode,
-                lsoas[p.LsoaCode],
-                p.AgeOn(PopulationSettings.ReferenceDate),
-                p.Sex,
-                p.DateOfDeath,
-                p.Conditions.Select(c => c.Register).ToHashSet(),
-                p.Activities.Select(a => (a.Kind, a.Date, a.LengthOfStayDays)).ToList(),
-                p.CareFlags.Select(f => f.Kind).ToList()))
+            .Select(generated => Summarise(generated.Patient, generated.Truth, lsoas))
             .ToList();
     }
+
+    private static PatientSummary Summarise(Patient p, GeneratorTruth truth, Dictionary<string, Phm.Data.Geography.Lsoa> lsoas) => new(
+        p.Pseudonym,
+        p.PracticeCode,
+        lsoas[p.LsoaCode],
+        p.AgeOn(PopulationSettings.ReferenceDate),
+        p.Sex,
+        p.DateOfDeath,
+        p.Conditions.Select(c => c.Register).ToHashSet(),
+        p.Activities.Select(a => (a.Kind, a.Date, a.LengthOfStayDays)).ToList(),
+        p.CareFlags.Select(f => (f.Kind, f.RecordedOn)).ToList(),
+        truth);
 }
 
 public sealed record PatientSummary(
@@ -42,4 +45,5 @@ public sealed record PatientSummary(
     DateOnly? DateOfDeath,
     HashSet<ConditionRegister> Registers,
     List<(ActivityKind Kind, DateOnly Date, int? LengthOfStay)> Activities,
-    List<CareFlagKind> CareFlags);
+    List<(CareFlagKind Kind, DateOnly RecordedOn)> CareFlags,
+    GeneratorTruth Truth);

@@ -405,6 +405,46 @@ namespace Phm.Data.Postgres.Migrations
                     b.ToTable("Procedures");
                 });
 
+            modelBuilder.Entity("Phm.Data.Population.GeneratorTruth", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("AeAttendancesPerYear")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("AmbulanceCallsPerYear")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CommunityContactsPerYear")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("DeathHazardPerYear")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ElectiveAdmissionsPerYear")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("EmergencyAdmissionsPerYear")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("GpAppointmentsPerYear")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Nhs111CallsPerYear")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("OutpatientAttendancesPerYear")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("SocialCareContactsPerYear")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("GeneratorTruth", (string)null);
+                });
+
             modelBuilder.Entity("Phm.Data.Practices.Pcn", b =>
                 {
                     b.Property<string>("Code")
@@ -575,6 +615,15 @@ namespace Phm.Data.Postgres.Migrations
                     b.HasOne("Phm.Data.Patients.Patient", null)
                         .WithMany("Procedures")
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Population.GeneratorTruth", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithOne()
+                        .HasForeignKey("Phm.Data.Population.GeneratorTruth", "PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

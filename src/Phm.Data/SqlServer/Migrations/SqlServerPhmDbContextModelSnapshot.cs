@@ -405,6 +405,46 @@ namespace Phm.Data.SqlServer.Migrations
                     b.ToTable("Procedures");
                 });
 
+            modelBuilder.Entity("Phm.Data.Population.GeneratorTruth", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<double>("AeAttendancesPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<double>("AmbulanceCallsPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<double>("CommunityContactsPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<double>("DeathHazardPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ElectiveAdmissionsPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<double>("EmergencyAdmissionsPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<double>("GpAppointmentsPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Nhs111CallsPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<double>("OutpatientAttendancesPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<double>("SocialCareContactsPerYear")
+                        .HasColumnType("float");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("GeneratorTruth", (string)null);
+                });
+
             modelBuilder.Entity("Phm.Data.Practices.Pcn", b =>
                 {
                     b.Property<string>("Code")
@@ -575,6 +615,15 @@ namespace Phm.Data.SqlServer.Migrations
                     b.HasOne("Phm.Data.Patients.Patient", null)
                         .WithMany("Procedures")
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Population.GeneratorTruth", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithOne()
+                        .HasForeignKey("Phm.Data.Population.GeneratorTruth", "PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

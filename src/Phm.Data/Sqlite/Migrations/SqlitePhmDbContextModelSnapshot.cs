@@ -396,6 +396,46 @@ namespace Phm.Data.Sqlite.Migrations
                     b.ToTable("Procedures");
                 });
 
+            modelBuilder.Entity("Phm.Data.Population.GeneratorTruth", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AeAttendancesPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AmbulanceCallsPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CommunityContactsPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DeathHazardPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ElectiveAdmissionsPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("EmergencyAdmissionsPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GpAppointmentsPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Nhs111CallsPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OutpatientAttendancesPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("SocialCareContactsPerYear")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("GeneratorTruth", (string)null);
+                });
+
             modelBuilder.Entity("Phm.Data.Practices.Pcn", b =>
                 {
                     b.Property<string>("Code")
@@ -564,6 +604,15 @@ namespace Phm.Data.Sqlite.Migrations
                     b.HasOne("Phm.Data.Patients.Patient", null)
                         .WithMany("Procedures")
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Population.GeneratorTruth", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithOne()
+                        .HasForeignKey("Phm.Data.Population.GeneratorTruth", "PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
