@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Phm.Data.Ingest;
+using Phm.Data.Terminology;
 using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Phm.Data.Ingest;
+using Phm.Data.Terminology;
 using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;
 using Spectre.Console;

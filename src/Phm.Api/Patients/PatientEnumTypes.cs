@@ -30,6 +30,15 @@ public sealed class ConditionRegisterType : EnumerationGraphType<ConditionRegist
     }
 }
 
+public sealed class ConditionKindType : EnumerationGraphType<ConditionKind>
+{
+    public ConditionKindType()
+    {
+        Name = "ConditionKind";
+        Description = "What a register entry records: a diagnosis, or the condition recorded resolved (which ends the diagnoses before it).";
+    }
+}
+
 public sealed class ActivityKindType : EnumerationGraphType<ActivityKind>
 {
     public ActivityKindType()

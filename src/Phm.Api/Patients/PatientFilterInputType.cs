@@ -37,7 +37,7 @@ public sealed record PatientFilter(
         await LsoaNotFoundError.ThrowIfUnknownAsync(db, $"{argument}.lsoa", Lsoa, cancellationToken);
     }
 
-    /// <summary>The patients meeting every criterion; PCN membership and ages are taken at <paramref name="referenceDate"/>.</summary>
+    /// <summary>The patients meeting every criterion; PCN membership, ages and registers are taken at <paramref name="referenceDate"/>.</summary>
     public IQueryable<Patient> Apply(PhmDbContext db, DateOnly referenceDate)
     {
         var patients = db.Patients.AsQueryable();
@@ -66,14 +66,10 @@ public sealed record PatientFilter(
             patients = patients.Where(p => p.Sex == sex);
         if (Alive is { } alive)
             patients = alive ? patients.AliveOn(referenceDate) : patients.DeadBy(referenceDate);
+        // The PCN scope filter is left off the register entries only: they select ids, and the outer patients query applies
+        // the scope to every patient it returns, so repeating it per register would double the work and change nothing.
         foreach (var register in Registers ?? [])
-        {
-            // "Id IN (patients on the register)" rather than EXISTS per patient: SQLite then starts from the register's index.
-            // The PCN scope filter is left off this inner list only: it selects ids, and the outer patients query applies
-            // the scope to every patient it returns, so repeating it per register would double the work and change nothing.
-            var onRegister = db.Conditions.IgnoreQueryFilters().Where(c => c.Register == register).Select(c => c.PatientId);
-            patients = patients.Where(p => onRegister.Contains(p.Id));
-        }
+            patients = patients.OnRegister(db.Conditions.IgnoreQueryFilters(), register, referenceDate);
         return patients;
     }
 }
@@ -83,7 +79,7 @@ public sealed class PatientFilterInputType : InputObjectGraphType<PatientFilter>
     public PatientFilterInputType()
     {
         Name = "PatientFilter";
-        Description = "Criteria on patients; all given criteria must hold. PCN membership and ages are taken at the store's reference date.";
+        Description = "Criteria on patients; all given criteria must hold. PCN membership, ages and registers are taken at the store's reference date.";
         Field(f => f.Pcn, nullable: true)
             .Description("ODS code of a PCN: patients registered at the practices that are its members at the reference date.");
         Field(f => f.Practice, nullable: true).Description("ODS code of the practice the patient is registered at.");
@@ -96,6 +92,6 @@ public sealed class PatientFilterInputType : InputObjectGraphType<PatientFilter>
         Field<SexType>("sex").Description("Sex recorded at the practice.");
         Field(f => f.Alive, nullable: true).Description("True for patients alive at the reference date, false for those who had died by then.");
         Field<ListGraphType<NonNullGraphType<ConditionRegisterType>>>("registers")
-            .Description("Condition registers the patient must all be on.");
+            .Description("Condition registers the patient must all be on: old enough for each (QOF register ages), with a diagnosis recorded by the reference date and not resolved since.");
     }
 }

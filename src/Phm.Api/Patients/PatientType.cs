@@ -43,7 +43,7 @@ public sealed class PatientType : ObjectGraphType<Patient>
             .WithService<LsoaByCodeLoader>()
             .ResolveAsync((context, loader) => loader.LoadAsync(context.Source.LsoaCode));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConditionType>>>, IReadOnlyList<Condition>?>("conditions")
-            .Description("Long-term condition register entries, by onset date.")
+            .Description("Long-term condition register entries, diagnoses and resolutions, by date.")
             .Resolve()
             .WithService<ConditionsByPatientLoader>()
             .ResolveAsync((context, loader) => loader.LoadAsync(context.Source.Id));

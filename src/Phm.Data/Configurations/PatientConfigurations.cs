@@ -41,6 +41,9 @@ internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Conditio
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.SnomedCode).HasMaxLength(SnomedConceptId.MaxLength);
+        // Entries stored before code lists were recorded were placed by the first one.
+        builder.Property(c => c.CodeList).HasMaxLength(20).HasDefaultValue("registers.v1");
+        builder.Property(c => c.Kind).HasDefaultValue(ConditionKind.Diagnosis);
         builder.HasIndex(c => new { c.PatientId, c.Register });
         builder.HasIndex(c => new { c.Register, c.PatientId });
     }

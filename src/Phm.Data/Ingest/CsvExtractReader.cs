@@ -157,15 +157,15 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
     {
         var pseudonym = Pseudonym(csv, columns, problems);
         var code = Required(csv, columns, "snomed_code", "a SNOMED CT code is required", problems);
-        ConditionRegister register = 0;
-        if (code.Length > 0 && !codes.TryFind(code, out register))
+        var placements = codes.PlacementsOf(code);
+        if (code.Length > 0 && placements.Count == 0)
             problems.Add(new("snomed_code", $"the code is on no register in code list {RegisterCodeList.Version}"));
         var onset = RequiredDate(csv, columns, "onset_date", problems);
 
         if (problems.Count > 0)
             writer.Quarantine(at, problems);
         else
-            writer.AddCondition(at, pseudonym!, new Condition { Register = register, SnomedCode = code, OnsetDate = onset!.Value }, "nhs_number");
+            writer.AddCondition(at, pseudonym!, RegisterEntries.Of(code, placements, onset!.Value), "nhs_number");
     }
 
     private void ReadActivity(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems)

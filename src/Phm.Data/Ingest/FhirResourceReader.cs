@@ -6,7 +6,6 @@ using Phm.Data.Terminology;
 using Phm.Data.Patients;
 using Phm.Data.Pseudonymisation;
 using Activity = Phm.Data.Patients.Activity;
-using Condition = Phm.Data.Patients.Condition;
 using FhirCondition = Hl7.Fhir.Model.Condition;
 using FhirPatient = Hl7.Fhir.Model.Patient;
 using FhirProcedure = Hl7.Fhir.Model.Procedure;
@@ -225,16 +224,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
             return;
         }
 
-        string? onRegister = null;
-        ConditionRegister register = 0;
-        foreach (var code in snomed.Select(c => c.Code))
-        {
-            if (code is not null && codes.TryFind(code, out register))
-            {
-                onRegister = code;
-                break;
-            }
-        }
+        var onRegister = snomed.Select(c => c.Code).FirstOrDefault(code => code is not null && codes.PlacementsOf(code).Count > 0);
         if (onRegister is null)
         {
             writer.Skip($"Condition on no register ({RegisterCodeList.Version})");
@@ -243,7 +233,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
 
         List<FieldProblem> problems = [];
         var onset = Date((condition.Onset as FhirDateTime)?.Value ?? condition.RecordedDate, "onsetDateTime", problems);
-        AddIfValid(at, condition.Subject, problems, pseudonym => writer.AddCondition(at, pseudonym, new Condition { Register = register, SnomedCode = onRegister, OnsetDate = onset!.Value }, "subject"));
+        AddIfValid(at, condition.Subject, problems, pseudonym => writer.AddCondition(at, pseudonym, RegisterEntries.Of(onRegister, codes.PlacementsOf(onRegister), onset!.Value), "subject"));
     }
 
     /// <summary>Encounter class (v3 ActCode) to activity kind; docs/ingest.md explains each choice.</summary>

@@ -178,9 +178,14 @@ internal sealed class IngestWriter : IAsyncDisposable
         return true;
     }
 
-    public void AddCondition(SourceRef at, string pseudonym, Condition condition, string patientField) =>
-        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"c:{pseudonym}:{condition.SnomedCode}:{condition.OnsetDate.DayNumber}"),
-            patientId => _batch.Rows.AddCondition(_nextIds.Condition++, patientId, condition));
+    /// <summary>One source condition: an entry on each register its code places it on (<see cref="RegisterEntries"/>).</summary>
+    public void AddCondition(SourceRef at, string pseudonym, IReadOnlyList<Condition> entries, string patientField) =>
+        AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"c:{pseudonym}:{entries[0].SnomedCode}:{entries[0].OnsetDate.DayNumber}"),
+            patientId =>
+            {
+                foreach (var entry in entries)
+                    _batch.Rows.AddCondition(_nextIds.Condition++, patientId, entry);
+            });
 
     public void AddActivity(SourceRef at, string pseudonym, Activity activity, string patientField) =>
         AddChild(at, pseudonym, patientField, string.Create(CultureInfo.InvariantCulture, $"a:{pseudonym}:{(int)activity.Kind}:{activity.Date.DayNumber}:{activity.LengthOfStayDays}"),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;
+using Phm.Data.Terminology;
 
 namespace Phm.Data.Ingest;
 

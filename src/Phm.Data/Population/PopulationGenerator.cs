@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
 using Phm.Data.Patients;
 using Phm.Data.Store;
+using Phm.Data.Terminology;
 
 namespace Phm.Data.Population;
 
@@ -35,7 +36,8 @@ public static class PopulationGenerator
         DrawDeaths(drafts, settings.Seed);
         var baseRates = CalibrateActivity(drafts);
         var careFlags = new CareFlagModel(drafts);
-        return drafts.Select(draft => Build(draft, catchment, baseRates, careFlags, settings.Seed));
+        var codes = RegisterModel.Registers.ToDictionary(spec => spec.Register, spec => reference.RegisterCodes.DiagnosesOnlyOf(spec.Register));
+        return drafts.Select(draft => Build(draft, catchment, baseRates, careFlags, codes, settings.Seed));
     }
 
     private static List<PatientDraft> DrawPeople(CatchmentModel catchment, int seed)
@@ -149,7 +151,8 @@ public static class PopulationGenerator
             spec => spec.PerPersonYear * exposure / drafts.Sum(d => d.ExposureYears * spec.RelativeRate(d.Age, d.Burden, d.Deprivation)));
     }
 
-    private static Patient Build(PatientDraft draft, CatchmentModel catchment, Dictionary<ActivityKind, double> baseRates, CareFlagModel careFlags, int seed)
+    private static Patient Build(
+        PatientDraft draft, CatchmentModel catchment, Dictionary<ActivityKind, double> baseRates, CareFlagModel careFlags, Dictionary<ConditionRegister, IReadOnlyList<string>> codes, int seed)
     {
         var random = SeededRandom.For(seed, RandomStream.Activity, draft.Index);
         var patient = new Patient
@@ -165,10 +168,17 @@ public static class PopulationGenerator
             DateOfDeath = draft.DateOfDeath,
         };
 
+        // Codes come from the register code list that ingest reads, so generated entries look like ingested ones. Their own
+        // stream leaves every other draw as it was.
+        var codeRandom = SeededRandom.For(seed, RandomStream.Codes, draft.Index);
         foreach (var (register, onset) in draft.Registers)
         {
             var recorded = draft.DateOfDeath is { } death && onset > death ? death : onset;
-            patient.Conditions.Add(new Condition { PatientId = patient.Id, Register = register, SnomedCode = RegisterModel.For(register).SnomedCode, OnsetDate = recorded });
+            var registerCodes = codes[register];
+            patient.Conditions.Add(new Condition
+            {
+                PatientId = patient.Id, Register = register, SnomedCode = registerCodes[codeRandom.Next(registerCodes.Count)], OnsetDate = recorded, CodeList = RegisterCodeList.Version,
+            });
         }
 
         var (from, to) = draft.Exposure;

@@ -62,4 +62,5 @@ internal enum RandomStream
     Mortality = 3,
     Activity = 4,
     CareFlags = 5,
+    Codes = 6,
 }

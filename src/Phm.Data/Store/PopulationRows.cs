@@ -11,7 +11,7 @@ namespace Phm.Data.Store;
 internal sealed class PopulationRows(IModel model)
 {
     private readonly BulkRowBuffer _patients = new(TableOf(model, typeof(Patient)), nameof(Patient.Id), nameof(Patient.Pseudonym), nameof(Patient.PracticeCode), nameof(Patient.LsoaCode), nameof(Patient.BirthYear), nameof(Patient.BirthMonth), nameof(Patient.Sex), nameof(Patient.EthnicGroup), nameof(Patient.DateOfDeath));
-    private readonly BulkRowBuffer _conditions = new(TableOf(model, typeof(Condition)), nameof(Condition.Id), nameof(Condition.PatientId), nameof(Condition.Register), nameof(Condition.SnomedCode), nameof(Condition.OnsetDate));
+    private readonly BulkRowBuffer _conditions = new(TableOf(model, typeof(Condition)), nameof(Condition.Id), nameof(Condition.PatientId), nameof(Condition.Register), nameof(Condition.Kind), nameof(Condition.SnomedCode), nameof(Condition.OnsetDate), nameof(Condition.CodeList));
     private readonly BulkRowBuffer _activities = new(TableOf(model, typeof(Activity)), nameof(Activity.Id), nameof(Activity.PatientId), nameof(Activity.Kind), nameof(Activity.Date), nameof(Activity.LengthOfStayDays));
     private readonly BulkRowBuffer _careFlags = new(TableOf(model, typeof(CareFlag)), nameof(CareFlag.Id), nameof(CareFlag.PatientId), nameof(CareFlag.Kind), nameof(CareFlag.RecordedOn));
     private readonly BulkRowBuffer _prescriptions = new(TableOf(model, typeof(Prescription)), nameof(Prescription.Id), nameof(Prescription.PatientId), nameof(Prescription.DmdCode), nameof(Prescription.IssuedOn));
@@ -28,7 +28,7 @@ internal sealed class PopulationRows(IModel model)
         _patients.Add(patient.Id, patient.Pseudonym, patient.PracticeCode, patient.LsoaCode, patient.BirthYear, patient.BirthMonth, (int)patient.Sex, (int)patient.EthnicGroup, patient.DateOfDeath?.DayNumber);
 
     public void AddCondition(long id, int patientId, Condition condition) =>
-        _conditions.Add(id, patientId, (int)condition.Register, condition.SnomedCode, condition.OnsetDate.DayNumber);
+        _conditions.Add(id, patientId, (int)condition.Register, (int)condition.Kind, condition.SnomedCode, condition.OnsetDate.DayNumber, condition.CodeList);
 
     public void AddActivity(long id, int patientId, Activity activity) =>
         _activities.Add(id, patientId, (int)activity.Kind, activity.Date.DayNumber, activity.LengthOfStayDays);

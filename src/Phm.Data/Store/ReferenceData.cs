@@ -1,5 +1,6 @@
 using Phm.Data.Geography;
 using Phm.Data.Practices;
+using Phm.Data.Terminology;
 
 namespace Phm.Data.Store;
 
@@ -9,7 +10,8 @@ public sealed record ReferenceData(
     IReadOnlyList<Lsoa> Lsoas,
     IReadOnlyList<Pcn> Pcns,
     IReadOnlyList<Practice> Practices,
-    CityGeography Geography)
+    CityGeography Geography,
+    RegisterCodeList RegisterCodes)
 {
     public int TotalListSize => Practices.Sum(p => p.ListSize);
 
@@ -20,7 +22,8 @@ public sealed record ReferenceData(
         RequireDirectory(referenceDirectory);
         var lsoas = ImdReferenceReader.Read(referenceDirectory, localAuthority, neighbouringAuthorities.ToList());
         var practices = PracticeReferenceReader.Read(referenceDirectory);
-        return new ReferenceData(localAuthority, lsoas, practices.Pcns, practices.Practices, CityGeography.Read(referenceDirectory));
+        return new ReferenceData(localAuthority, lsoas, practices.Pcns, practices.Practices, CityGeography.Read(referenceDirectory),
+            RegisterCodeList.Load(referenceDirectory));
     }
 
     /// <summary>The practices' registered lists: the default population, read without the far larger IMD files.</summary>

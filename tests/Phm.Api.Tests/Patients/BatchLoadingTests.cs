@@ -1,5 +1,6 @@
 using Phm.Data.Patients;
 using Phm.Data.Store;
+using Phm.Data.Terminology;
 using static Phm.Api.Tests.SampleData;
 
 namespace Phm.Api.Tests.Patients;
@@ -74,8 +75,8 @@ public sealed class BatchLoadingTests : IAsyncLifetime
                 EthnicGroup = EthnicGroup.White,
                 Conditions =
                 [
-                    new Condition { Id = id * 10, PatientId = id, Register = ConditionRegister.Asthma, SnomedCode = "195967001", OnsetDate = new(2015, 1, 1) },
-                    new Condition { Id = id * 10 + 1, PatientId = id, Register = ConditionRegister.Obesity, SnomedCode = "414916001", OnsetDate = new(2018, 1, 1) },
+                    new Condition { Id = id * 10, PatientId = id, Register = ConditionRegister.Asthma, SnomedCode = "195967001", OnsetDate = new(2015, 1, 1), CodeList = RegisterCodeList.Version },
+                    new Condition { Id = id * 10 + 1, PatientId = id, Register = ConditionRegister.Obesity, SnomedCode = "414916001", OnsetDate = new(2018, 1, 1), CodeList = RegisterCodeList.Version },
                 ],
                 CareFlags = [new CareFlag { Id = id * 10, PatientId = id, Kind = CareFlagKind.Carer, RecordedOn = new(2020, 1, 1) }],
                 Activities = [new Activity { Id = id * 10, PatientId = id, Kind = ActivityKind.GpAppointment, Date = new(2020, 5, 1) }],

@@ -15,7 +15,7 @@ public sealed class PatientDetailTests(SampleSchemaFixture fixture) : IClassFixt
                 id birthYearMonth age sex ethnicGroup dateOfDeath
                 practice { code pcn { code } }
                 lsoa { code nationalQuintile localQuintile }
-                conditions { register snomedCode onsetDate }
+                conditions { register kind snomedCode onsetDate codeList }
                 careFlags { kind recordedOn }
                 activity { kind date lengthOfStayDays }
                 activityCounts { kind count }

@@ -27,6 +27,8 @@ public sealed class PatientFilterTests(SampleSchemaFixture fixture) : IClassFixt
     [InlineData("{ registers: [HYPERTENSION] }", new[] { Dan, Eve, Ann })]
     [InlineData("{ registers: [HYPERTENSION, DIABETES] }", new[] { Eve, Ann })]
     [InlineData("{ pcn: \"" + Central + "\", registers: [HEART_FAILURE], sex: MALE }", new[] { Dan })]
+    [InlineData("{ registers: [ASTHMA] }", new[] { Fin, Cat })]                 // Bob's was resolved; Fin's diagnosed again
+    [InlineData("{ registers: [DEPRESSION] }", new string[0])]                  // Cat is 10, the register starts at 18
     public async Task Patients_WithFilter_ListMatchingPatientsInIdOrder(string filter, string[] expected)
     {
         var response = await fixture.Host.ExecuteAsync($"{{ patients(filter: {filter}) {{ totalCount items {{ id }} }} }}");

@@ -2,6 +2,7 @@ using Phm.Data.Geography;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
 using Phm.Data.Store;
+using Phm.Data.Terminology;
 
 namespace Phm.Api.Tests;
 
@@ -9,7 +10,8 @@ namespace Phm.Api.Tests;
 /// A small hand-made population whose answers can be worked out by hand. At the reference date (1 January 2021):
 /// North PCN has Alpha (J82001); Central PCN has Beta (J82002), which moved from North on 1 October 2020; Gamma (J82003)
 /// left Central on 31 December 2020 and belongs to no PCN. One LSOA lies outside the local authority (Eastleigh).
-/// Gus died in December 2020, before the reference date.
+/// Gus died in December 2020, before the reference date. Bob's asthma was resolved in 2019; Fin's was resolved in 2015
+/// and diagnosed again in 2019; Cat (10) has asthma (register age 6) and depression (register age 18).
 /// </summary>
 public static class SampleData
 {
@@ -63,15 +65,19 @@ public static class SampleData
                 prescriptions: [("322236009", new(2020, 2, 1)), ("322236009", new(2020, 8, 1)), ("317896006", new(2020, 9, 1)), ("39720311000001101", new(2020, 11, 1))],
                 procedures: [("232717009", new(2020, 7, 2)), ("430193006", new(2020, 11, 30))]),
             Patient(2, Bob, Alpha, Middling, 1990, 1, Sex.Male, EthnicGroup.Asian,
-                conditions: [(ConditionRegister.Asthma, "195967001", new(2000, 3, 1))]),
-            Patient(3, Cat, Beta, Affluent, 2010, 12, Sex.Female, EthnicGroup.Mixed),
+                conditions: [(ConditionRegister.Asthma, "195967001", new(2000, 3, 1))],
+                resolved: [(ConditionRegister.Asthma, "162660004", new(2019, 6, 1))]),
+            Patient(3, Cat, Beta, Affluent, 2010, 12, Sex.Female, EthnicGroup.Mixed,
+                conditions: [(ConditionRegister.Asthma, "195967001", new(2018, 5, 1)), (ConditionRegister.Depression, "35489007", new(2020, 9, 1))]),
             Patient(4, Dan, Beta, Eastleigh, 1940, 6, Sex.Male, EthnicGroup.White,
                 conditions: [(ConditionRegister.Hypertension, "38341003", new(2005, 6, 1)), (ConditionRegister.HeartFailure, "84114007", new(2019, 1, 20)), (ConditionRegister.AtrialFibrillation, "49436004", new(2019, 1, 20))],
                 activities: [(ActivityKind.Ambulance, new(2020, 10, 1), null), (ActivityKind.EmergencyAdmission, new(2020, 10, 1), 12)],
                 flags: [(CareFlagKind.Housebound, new(2020, 3, 1)), (CareFlagKind.EndOfLifeRegister, new(2020, 10, 20))]),
             Patient(5, Eve, Gamma, Deprived, 1975, 1, Sex.Female, EthnicGroup.Black,
                 conditions: [(ConditionRegister.Hypertension, "38341003", new(2012, 1, 1)), (ConditionRegister.Diabetes, "44054006", new(2020, 7, 7))]),
-            Patient(6, Fin, Beta, Deprived, 2001, 1, Sex.Male, EthnicGroup.NotStated),
+            Patient(6, Fin, Beta, Deprived, 2001, 1, Sex.Male, EthnicGroup.NotStated,
+                conditions: [(ConditionRegister.Asthma, "195967001", new(2012, 4, 1)), (ConditionRegister.Asthma, "1064811000000103", new(2019, 2, 1))],
+                resolved: [(ConditionRegister.Asthma, "162660004", new(2015, 4, 1))]),
             Patient(7, Gus, Alpha, Middling, 1930, 5, Sex.Male, EthnicGroup.White, died: new(2020, 12, 2),
                 conditions: [(ConditionRegister.Dementia, "52448006", new(2018, 3, 1))]));
     }
@@ -111,6 +117,7 @@ public static class SampleData
         int id, string pseudonym, string practice, string lsoa, int birthYear, int birthMonth, Sex sex, EthnicGroup ethnicGroup,
         DateOnly? died = null,
         (ConditionRegister Register, string Snomed, DateOnly Onset)[]? conditions = null,
+        (ConditionRegister Register, string Snomed, DateOnly On)[]? resolved = null,
         (ActivityKind Kind, DateOnly Date, int? Stay)[]? activities = null,
         (CareFlagKind Kind, DateOnly On)[]? flags = null,
         (string Dmd, DateOnly On)[]? prescriptions = null,
@@ -125,7 +132,12 @@ public static class SampleData
             Sex = sex,
             EthnicGroup = ethnicGroup,
             DateOfDeath = died,
-            Conditions = [.. (conditions ?? []).Select((c, i) => new Condition { Id = id * 100 + i, PatientId = id, Register = c.Register, SnomedCode = c.Snomed, OnsetDate = c.Onset })],
+            Conditions =
+            [
+                .. (conditions ?? []).Select(c => (c.Register, c.Snomed, c.Onset, Kind: ConditionKind.Diagnosis))
+                    .Concat((resolved ?? []).Select(r => (r.Register, r.Snomed, Onset: r.On, Kind: ConditionKind.Resolved)))
+                    .Select((c, i) => new Condition { Id = id * 100 + i, PatientId = id, Register = c.Register, Kind = c.Kind, SnomedCode = c.Snomed, OnsetDate = c.Onset, CodeList = RegisterCodeList.Version }),
+            ],
             Activities = [.. (activities ?? []).Select((a, i) => new Activity { Id = id * 100 + i, PatientId = id, Kind = a.Kind, Date = a.Date, LengthOfStayDays = a.Stay })],
             CareFlags = [.. (flags ?? []).Select((f, i) => new CareFlag { Id = id * 100 + i, PatientId = id, Kind = f.Kind, RecordedOn = f.On })],
             Prescriptions = [.. (prescriptions ?? []).Select((m, i) => new Prescription { Id = id * 100 + i, PatientId = id, DmdCode = m.Dmd, IssuedOn = m.On })],

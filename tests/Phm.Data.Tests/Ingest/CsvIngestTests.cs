@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Phm.Data.Ingest;
 using Phm.Data.Patients;
 using Phm.Data.Store;
+using Phm.Data.Terminology;
 
 namespace Phm.Data.Tests.Ingest;
 
@@ -169,7 +170,7 @@ public sealed class IngestingACsvExtract
             ("patients.csv", "row 8", "lsoa_code", "no LSOA with this code is in the store (2011 LSOAs of the city and its neighbours)"),
             ("patients.csv", "row 9", "date_of_death", "before the date of birth"),
             ("patients.csv", "row 10", "date_of_death", "in the future"),
-            ("conditions.csv", "row 1", "snomed_code", "the code is on no register in code list registers.v1"),
+            ("conditions.csv", "row 1", "snomed_code", $"the code is on no register in code list {RegisterCodeList.Version}"),
             ("conditions.csv", "row 2", "snomed_code", "a SNOMED CT code is required"),
             ("conditions.csv", "row 3", "onset_date", "in the future"),
             ("conditions.csv", "row 4", "nhs_number", "no patient with this identifier is in the store or was loaded from this extract"),

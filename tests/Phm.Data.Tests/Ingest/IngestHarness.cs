@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Ingest;
+using Phm.Data.Terminology;
 using Phm.Data.Patients;
 using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Phm.Data.Patients;
 using Phm.Data.Population;
 using Phm.Data.Store;
+using Phm.Data.Terminology;
 
 namespace Phm.Data.Tests.Population;
 
@@ -49,6 +50,19 @@ public sealed class TheGeneratedPopulation
     }
 
     public static TheoryData<ConditionRegister> AllRegisters() => new(Enum.GetValues<ConditionRegister>());
+
+    [Fact]
+    public void GeneratedConditions_AreCodedFromTheRegisterCodeList_AndPlaceTheirPatientsOnTheirRegisters()
+    {
+        var codes = TestReference.Data.RegisterCodes;
+        var patients = PopulationGenerator.Generate(TestReference.Data, new PopulationSettings(3, 3_000, TestReference.Southampton)).ToList();
+        var conditions = patients.SelectMany(p => p.Conditions).ToList();
+
+        Assert.All(conditions, c => Assert.Equal([new RegisterPlacement(c.Register, ConditionKind.Diagnosis)], codes.PlacementsOf(c.SnomedCode)));
+        Assert.All(conditions, c => Assert.Equal(RegisterCodeList.Version, c.CodeList));
+        Assert.All(patients, p => Assert.All(p.Conditions, c => Assert.True(p.IsOnRegister(c.Register, PopulationSettings.ReferenceDate), $"{c.Register} at {p.AgeOn(PopulationSettings.ReferenceDate)}")));
+        Assert.True(conditions.Where(c => c.Register == ConditionRegister.Hypertension).Select(c => c.SnomedCode).Distinct().Count() > 20, "codes are drawn from the whole cluster");
+    }
 
     [Fact]
     public void RegistersOfOldAge_AreHeldByTheOld()

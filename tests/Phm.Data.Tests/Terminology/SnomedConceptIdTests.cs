@@ -1,4 +1,3 @@
-using Phm.Data.Ingest;
 using Phm.Data.Terminology;
 
 namespace Phm.Data.Tests.Terminology;
