@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -16,6 +17,8 @@ public sealed class FeatureSchema
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
+        // Read by people as well as code: "A&E" and "patient's" as written (the file is never embedded in HTML).
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         IndentSize = 2,
         NewLine = "\n",
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
