@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Phm.Data.Geography;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 
@@ -29,9 +28,10 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     {
         await using var activityDb = createContext();
         await using var activity = new PatientCursor<ActivityInWindows>(
-            Prefetch.Ahead(ActivityInWindowsQuery(activityDb, indexDate).AsAsyncEnumerable(), cancellationToken), a => a.PatientId, "activity");
+            Prefetch.Ahead(ActivityInWindowsQuery(activityDb, indexDate).AsEnumerable(), cancellationToken), a => a.PatientId, "activity");
         var registerHolders = await ReadRegisterHoldersAsync(indexDate, cancellationToken);
 
+        var neighbourhoods = await ReadNeighbourhoodsAsync(cancellationToken);
         await using var patientsDb = createContext();
         await using var bedDaysDb = createContext();
         await using var careFlagsDb = createContext();
@@ -45,12 +45,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             features[RiskFeatures.Age] = Patient.AgeOn(patient.BirthYear, patient.BirthMonth, indexDate);
             features[RiskFeatures.Sex] = (int)patient.Sex;
             features[RiskFeatures.EthnicGroup] = (int)patient.EthnicGroup;
-            features[RiskFeatures.ImdScore] = (float)patient.ImdScore;
-            var deciles = RiskFeatures.DecilesInOrder(patient.Domains);
-            for (var i = 0; i < deciles.Length; i++)
-                features[RiskFeatures.FirstDomainDecile + i] = deciles[i];
-            features[RiskFeatures.NationalQuintile] = patient.NationalQuintile;
-            features[RiskFeatures.LocalQuintile] = patient.LocalQuintile ?? RiskFeatures.OutsideLocalAuthority;
+            neighbourhoods[patient.LsoaCode].CopyTo(features, RiskFeatures.ImdScore);
 
             var registers = 0;
             for (var r = 0; r < registerHolders.Length; r++)
@@ -104,10 +99,24 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
 
     private static IQueryable<PatientOnIndexDate> PatientsQuery(PhmDbContext db, DateOnly indexDate) =>
         Living(db, indexDate)
-            .Join(db.Lsoas, p => p.LsoaCode, l => l.Code, (p, l) => new { Patient = p, Lsoa = l })
-            .OrderBy(x => x.Patient.Id)
-            .Select(x => new PatientOnIndexDate(x.Patient.Id, x.Patient.BirthYear, x.Patient.BirthMonth, x.Patient.Sex, x.Patient.EthnicGroup,
-                x.Lsoa.ImdScore, x.Lsoa.Domains, x.Lsoa.NationalQuintile, x.Lsoa.LocalQuintile));
+            .OrderBy(p => p.Id)
+            .Select(p => new PatientOnIndexDate(p.Id, p.BirthYear, p.BirthMonth, p.Sex, p.EthnicGroup, p.LsoaCode));
+
+    /// <summary>
+    /// The deprivation features of every LSOA, in slot order from <see cref="RiskFeatures.ImdScore"/>: a few hundred rows,
+    /// looked up by code as the patients stream (joining them in SQL costs half as much again as the patients' own rows).
+    /// </summary>
+    private async Task<Dictionary<string, float[]>> ReadNeighbourhoodsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var lsoas = await db.Lsoas.AsNoTracking()
+            .Select(l => new { l.Code, l.ImdScore, l.Domains, l.NationalQuintile, l.LocalQuintile })
+            .ToListAsync(cancellationToken);
+        return lsoas.ToDictionary(l => l.Code, l => (float[])
+        [
+            (float)l.ImdScore, .. RiskFeatures.DecilesInOrder(l.Domains).Select(d => (float)d), l.NationalQuintile, l.LocalQuintile ?? RiskFeatures.OutsideLocalAuthority,
+        ], StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// One pass over the longest window's activity, grouped by patient and kind (the order of the activity index, so no
@@ -143,8 +152,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             .OrderBy(f => f.PatientId).ThenBy(f => f.Kind)
             .Select(f => new PatientCareFlag(f.PatientId, f.Kind));
 
-    private sealed record PatientOnIndexDate(int Id, int BirthYear, int BirthMonth, Sex Sex, EthnicGroup EthnicGroup,
-        double ImdScore, DomainDeciles Domains, int NationalQuintile, int? LocalQuintile);
+    private sealed record PatientOnIndexDate(int Id, int BirthYear, int BirthMonth, Sex Sex, EthnicGroup EthnicGroup, string LsoaCode);
 
     private sealed record ActivityInWindows(int PatientId, ActivityKind Kind, int In3Months, int In6Months, int In12Months, int In24Months, DateOnly Last);
 

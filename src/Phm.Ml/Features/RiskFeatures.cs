@@ -41,7 +41,7 @@ public static class RiskFeatures
     internal static int[] DecilesInOrder(DomainDeciles d) =>
         [d.Income, d.Employment, d.Education, d.Health, d.Crime, d.BarriersToHousingAndServices, d.LivingEnvironment];
 
-    // Slots, in schema order.
+    // Slots, in schema order. ImdScore to LocalQuintile are one block: the reader copies an LSOA's figures at once.
     internal const int Age = 0;
     internal const int Sex = 1;
     internal const int EthnicGroup = 2;
