@@ -8,9 +8,9 @@ namespace Phm.Ml.Features;
 /// <summary>
 /// Computes <see cref="RiskFeatures"/> for every patient alive (and born) on an index date, from what the store held
 /// before that day, in the database: a few queries, each ordered by patient id, merged as they stream. Activity is one
-/// grouped pass with a conditional count per window (not a subquery per feature per patient); registers run
-/// <see cref="RegisterRules"/> as SQL. Each query has a context of its own (from <c>createContext</c>), as PostgreSQL
-/// reads one result at a time per connection.
+/// grouped pass with a conditional count per window (not a subquery per feature per patient), read ahead on a thread of
+/// its own; registers run <see cref="RegisterRules"/> as SQL; the LSOAs' figures come from the small LSOA table by code.
+/// Each query has a context of its own (from <c>createContext</c>), as PostgreSQL reads one result at a time per connection.
 /// </summary>
 public sealed class FeatureReader(Func<PhmDbContext> createContext)
 {
@@ -27,8 +27,8 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     public async IAsyncEnumerable<FeatureRow> ReadAsync(DateOnly indexDate, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var activityDb = createContext();
-        await using var activity = new PatientCursor<ActivityInWindows>(
-            Prefetch.Ahead(ActivityInWindowsQuery(activityDb, indexDate).AsEnumerable(), cancellationToken), a => a.PatientId, "activity");
+        await using var activityRows = new PrefetchedRows<ActivityInWindows>(ActivityInWindowsQuery(activityDb, indexDate).AsEnumerable(), cancellationToken);
+        await using var activity = new PatientCursor<ActivityInWindows>(activityRows, a => a.PatientId, "activity");
         var registerHolders = await ReadRegisterHoldersAsync(indexDate, cancellationToken);
 
         var neighbourhoods = await ReadNeighbourhoodsAsync(cancellationToken);
