@@ -39,6 +39,13 @@ public sealed class Patient
     /// </summary>
     public static Expression<Func<Patient, DateOnly, bool>> AliveOn { get; } =
         (patient, date) => patient.DateOfDeath == null || patient.DateOfDeath > date;
+
+    /// <summary>
+    /// Born by a date: in its month or before (the birth day is unknown by design; the 1st is assumed, as <see cref="AgeOn(DateOnly)"/>
+    /// does). A store describes its population at its reference date, so on an earlier day some of it is not born yet.
+    /// </summary>
+    public static Expression<Func<Patient, DateOnly, bool>> BornBy { get; } =
+        (patient, date) => patient.BirthYear * 12 + patient.BirthMonth <= date.Year * 12 + date.Month;
 }
 
 public enum Sex

@@ -1,0 +1,162 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Phm.Data.Patients;
+using Phm.Data.Store;
+
+namespace Phm.Ml.Features;
+
+/// <summary>
+/// Computes <see cref="RiskFeatures"/> for every patient alive (and born) on an index date, from what the store held
+/// before that day, in the database: a few queries, each ordered by patient id, merged as they stream. Activity is one
+/// grouped pass with a conditional count per window (not a subquery per feature per patient), read ahead on a thread of
+/// its own; registers run <see cref="RegisterRules"/> as SQL; the LSOAs' figures come from the small LSOA table by code.
+/// Each query has a context of its own (from <c>createContext</c>), as PostgreSQL reads one result at a time per connection.
+/// </summary>
+public sealed class FeatureReader(Func<PhmDbContext> createContext)
+{
+    public static FeatureSchema Schema => RiskFeatures.Schema;
+
+    public async Task<FeatureMatrix> ReadMatrixAsync(DateOnly indexDate, CancellationToken cancellationToken)
+    {
+        var rows = new List<FeatureRow>();
+        await foreach (var row in ReadAsync(indexDate, cancellationToken))
+            rows.Add(row);
+        return new FeatureMatrix(Schema, indexDate, rows);
+    }
+
+    public async IAsyncEnumerable<FeatureRow> ReadAsync(DateOnly indexDate, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var activityDb = createContext();
+        await using var activityRows = new PrefetchedRows<ActivityInWindows>(ActivityInWindowsQuery(activityDb, indexDate).AsEnumerable(), cancellationToken);
+        await using var activity = new PatientCursor<ActivityInWindows>(activityRows, a => a.PatientId, "activity");
+        var registerHolders = await ReadRegisterHoldersAsync(indexDate, cancellationToken);
+
+        var neighbourhoods = await ReadNeighbourhoodsAsync(cancellationToken);
+        await using var patientsDb = createContext();
+        await using var bedDaysDb = createContext();
+        await using var careFlagsDb = createContext();
+        await using var bedDays = new PatientCursor<PatientTotal>(BedDaysQuery(bedDaysDb, indexDate).AsAsyncEnumerable(), t => t.PatientId, "bed days");
+        await using var careFlags = new PatientCursor<PatientCareFlag>(CareFlagsQuery(careFlagsDb, indexDate).AsAsyncEnumerable(), f => f.PatientId, "care flags");
+        var nextHolder = new int[registerHolders.Length];
+
+        await foreach (var patient in PatientsQuery(patientsDb, indexDate).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var features = new float[Schema.Count];
+            features[RiskFeatures.Age] = Patient.AgeOn(patient.BirthYear, patient.BirthMonth, indexDate);
+            features[RiskFeatures.Sex] = (int)patient.Sex;
+            features[RiskFeatures.EthnicGroup] = (int)patient.EthnicGroup;
+            neighbourhoods[patient.LsoaCode].CopyTo(features, RiskFeatures.ImdScore);
+
+            var registers = 0;
+            for (var r = 0; r < registerHolders.Length; r++)
+            {
+                var holders = registerHolders[r];
+                while (nextHolder[r] < holders.Length && holders[nextHolder[r]] < patient.Id)
+                    nextHolder[r]++;
+                if (nextHolder[r] < holders.Length && holders[nextHolder[r]] == patient.Id)
+                {
+                    features[RiskFeatures.RegisterSlot(r)] = 1;
+                    registers++;
+                }
+            }
+            features[RiskFeatures.RegisterCount] = registers;
+
+            features[RiskFeatures.DaysSinceEmergencyAdmission] = RiskFeatures.DaysSinceEmergencyAdmissionCap;
+            await activity.ApplyAsync(patient.Id, features, (counts, values) =>
+            {
+                var kind = Array.IndexOf(RiskFeatures.ActivityKinds, counts.Kind);
+                values[RiskFeatures.ActivityCountSlot(kind, 0)] = counts.In3Months;
+                values[RiskFeatures.ActivityCountSlot(kind, 1)] = counts.In6Months;
+                values[RiskFeatures.ActivityCountSlot(kind, 2)] = counts.In12Months;
+                values[RiskFeatures.ActivityCountSlot(kind, 3)] = counts.In24Months;
+                if (counts.Kind == ActivityKind.EmergencyAdmission)
+                    values[RiskFeatures.DaysSinceEmergencyAdmission] = Math.Min(indexDate.DayNumber - counts.Last.DayNumber, RiskFeatures.DaysSinceEmergencyAdmissionCap);
+            });
+            await bedDays.ApplyAsync(patient.Id, features, (total, values) => values[RiskFeatures.BedDays] = total.Total);
+            await careFlags.ApplyAsync(patient.Id, features, (flag, values) =>
+                values[RiskFeatures.CareFlagSlot(Array.IndexOf(RiskFeatures.CareFlagKinds, flag.Kind))] = 1);
+
+            yield return new FeatureRow(patient.Id, features);
+        }
+    }
+
+    /// <summary>For each register, in <see cref="RiskFeatures.Registers"/> order, the ids of the living patients on it on the day, ascending.</summary>
+    private async Task<int[][]> ReadRegisterHoldersAsync(DateOnly indexDate, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var holders = new int[RiskFeatures.Registers.Length][];
+        for (var r = 0; r < holders.Length; r++)
+        {
+            holders[r] = await Living(db, indexDate).OnRegister(db.Conditions, RiskFeatures.Registers[r], indexDate)
+                .Select(p => p.Id).OrderBy(id => id).ToArrayAsync(cancellationToken);
+        }
+        return holders;
+    }
+
+    private static IQueryable<Patient> Living(PhmDbContext db, DateOnly indexDate) =>
+        db.Patients.AsNoTracking().Where(ExpressionRules.Inline<Func<Patient, bool>>(p =>
+            Patient.AliveOn.Invoke(p, indexDate) && Patient.BornBy.Invoke(p, indexDate)));
+
+    private static IQueryable<PatientOnIndexDate> PatientsQuery(PhmDbContext db, DateOnly indexDate) =>
+        Living(db, indexDate)
+            .OrderBy(p => p.Id)
+            .Select(p => new PatientOnIndexDate(p.Id, p.BirthYear, p.BirthMonth, p.Sex, p.EthnicGroup, p.LsoaCode));
+
+    /// <summary>
+    /// The deprivation features of every LSOA, in slot order from <see cref="RiskFeatures.ImdScore"/>: a few hundred rows,
+    /// looked up by code as the patients stream (joining them in SQL costs half as much again as the patients' own rows).
+    /// </summary>
+    private async Task<Dictionary<string, float[]>> ReadNeighbourhoodsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var lsoas = await db.Lsoas.AsNoTracking()
+            .Select(l => new { l.Code, l.ImdScore, l.Domains, l.NationalQuintile, l.LocalQuintile })
+            .ToListAsync(cancellationToken);
+        return lsoas.ToDictionary(l => l.Code, l => (float[])
+        [
+            (float)l.ImdScore, .. RiskFeatures.DecilesInOrder(l.Domains).Select(d => (float)d), l.NationalQuintile, l.LocalQuintile ?? RiskFeatures.OutsideLocalAuthority,
+        ], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// One pass over the longest window's activity, grouped by patient and kind (the order of the activity index, so no
+    /// sort), with a conditional count per shorter window and the last date.
+    /// </summary>
+    private static IQueryable<ActivityInWindows> ActivityInWindowsQuery(PhmDbContext db, DateOnly indexDate)
+    {
+        var starts = RiskFeatures.WindowMonths.Select(months => indexDate.AddMonths(-months)).ToArray();
+        DateOnly from3 = starts[0], from6 = starts[1], from12 = starts[2], from24 = starts[3];
+        return db.Activities.AsNoTracking()
+            .Where(a => a.Date >= from24 && a.Date < indexDate)
+            .GroupBy(a => new { a.PatientId, a.Kind })
+            .OrderBy(g => g.Key.PatientId).ThenBy(g => g.Key.Kind)
+            .Select(g => new ActivityInWindows(g.Key.PatientId, g.Key.Kind,
+                g.Count(a => a.Date >= from3), g.Count(a => a.Date >= from6), g.Count(a => a.Date >= from12), g.Count(), g.Max(a => a.Date)));
+    }
+
+    private static IQueryable<PatientTotal> BedDaysQuery(PhmDbContext db, DateOnly indexDate)
+    {
+        var from = indexDate.AddMonths(-RiskFeatures.BedDaysMonths);
+        return db.Activities.AsNoTracking()
+            .Where(a => (a.Kind == ActivityKind.EmergencyAdmission || a.Kind == ActivityKind.ElectiveAdmission) && a.Date >= from && a.Date < indexDate)
+            .GroupBy(a => a.PatientId)
+            .OrderBy(g => g.Key)
+            .Select(g => new PatientTotal(g.Key, g.Sum(a => a.LengthOfStayDays ?? 0)));
+    }
+
+    private static IQueryable<PatientCareFlag> CareFlagsQuery(PhmDbContext db, DateOnly indexDate) =>
+        db.CareFlags.AsNoTracking()
+            .Where(f => f.RecordedOn <= indexDate)
+            .Select(f => new { f.PatientId, f.Kind })
+            .Distinct()
+            .OrderBy(f => f.PatientId).ThenBy(f => f.Kind)
+            .Select(f => new PatientCareFlag(f.PatientId, f.Kind));
+
+    private sealed record PatientOnIndexDate(int Id, int BirthYear, int BirthMonth, Sex Sex, EthnicGroup EthnicGroup, string LsoaCode);
+
+    private sealed record ActivityInWindows(int PatientId, ActivityKind Kind, int In3Months, int In6Months, int In12Months, int In24Months, DateOnly Last);
+
+    private sealed record PatientTotal(int PatientId, int Total);
+
+    private sealed record PatientCareFlag(int PatientId, CareFlagKind Kind);
+}

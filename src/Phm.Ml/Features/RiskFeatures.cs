@@ -1,0 +1,211 @@
+using System.Text;
+using Phm.Data.Geography;
+using Phm.Data.Patients;
+
+namespace Phm.Ml.Features;
+
+/// <summary>
+/// The risk models' features, as of an index date: demography, the neighbourhood's deprivation, registers, recent activity
+/// and care flags (<see cref="FeatureReader"/> computes them). Each has a fixed slot; <see cref="Schema"/> lists them in slot order.
+/// </summary>
+public static class RiskFeatures
+{
+    /// <summary>Bump when a feature keeps its name but changes meaning; a new, removed or reordered feature shows without it.</summary>
+    public const string Version = "1.0.0";
+
+    /// <summary>
+    /// Activity is counted in the months before the index date, each window [index - N months, index): the index date
+    /// itself belongs to the outcome, never to the features.
+    /// </summary>
+    public static IReadOnlyList<int> WindowMonths { get; } = [3, 6, 12, 24];
+
+    public const int BedDaysMonths = 12;
+
+    /// <summary>Days since the last emergency admission are capped here (two years), and a patient with none in that time has the cap.</summary>
+    public const int DaysSinceEmergencyAdmissionCap = 730;
+
+    /// <summary>The code of <c>imd_local_quintile</c> for a patient whose LSOA is outside the local authority (which has no local quintiles).</summary>
+    public const int OutsideLocalAuthority = 0;
+
+    internal static ConditionRegister[] Registers { get; } = Enum.GetValues<ConditionRegister>();
+    internal static ActivityKind[] ActivityKinds { get; } = Enum.GetValues<ActivityKind>();
+    internal static CareFlagKind[] CareFlagKinds { get; } = Enum.GetValues<CareFlagKind>();
+
+    /// <summary>The seven IMD domains, in the order of <see cref="DecilesInOrder"/>: name and words.</summary>
+    private static readonly (string Name, string Words)[] Domains =
+    [
+        ("income", "income"), ("employment", "employment"), ("education", "education, skills and training"), ("health", "health and disability"),
+        ("crime", "crime"), ("barriers_to_housing_and_services", "barriers to housing and services"), ("living_environment", "living environment"),
+    ];
+
+    internal static int[] DecilesInOrder(DomainDeciles d) =>
+        [d.Income, d.Employment, d.Education, d.Health, d.Crime, d.BarriersToHousingAndServices, d.LivingEnvironment];
+
+    // Slots, in schema order. ImdScore to LocalQuintile are one block: the reader copies an LSOA's figures at once.
+    internal const int Age = 0;
+    internal const int Sex = 1;
+    internal const int EthnicGroup = 2;
+    internal const int ImdScore = 3;
+    internal const int FirstDomainDecile = 4;
+    internal const int NationalQuintile = FirstDomainDecile + 7;
+    internal const int LocalQuintile = NationalQuintile + 1;
+    internal const int FirstRegister = LocalQuintile + 1;
+    internal static readonly int RegisterCount = FirstRegister + Registers.Length;
+    private static readonly int FirstActivityCount = RegisterCount + 1;
+    internal static readonly int BedDays = FirstActivityCount + ActivityKinds.Length * WindowMonths.Count;
+    internal static readonly int DaysSinceEmergencyAdmission = BedDays + 1;
+    private static readonly int FirstCareFlag = DaysSinceEmergencyAdmission + 1;
+    private static readonly int Count = FirstCareFlag + CareFlagKinds.Length;
+
+    internal static int RegisterSlot(int registerIndex) => FirstRegister + registerIndex;
+    internal static int ActivityCountSlot(int kindIndex, int windowIndex) => FirstActivityCount + kindIndex * WindowMonths.Count + windowIndex;
+    internal static int CareFlagSlot(int flagIndex) => FirstCareFlag + flagIndex;
+
+    public static FeatureSchema Schema { get; } = BuildSchema();
+
+    /// <summary>The feature name of a register's slot, e.g. <c>register_heart_failure</c>.</summary>
+    public static string RegisterFeature(ConditionRegister register) => "register_" + SnakeCase(register.ToString());
+
+    /// <summary>The feature name of an activity count, e.g. <c>emergency_admission_12m</c>.</summary>
+    public static string ActivityFeature(ActivityKind kind, int months) => $"{SnakeCase(kind.ToString())}_{months}m";
+
+    public static string CareFlagFeature(CareFlagKind flag) => "care_flag_" + SnakeCase(flag.ToString());
+
+    private static FeatureSchema BuildSchema()
+    {
+        var features = new FeatureDefinition?[Count];
+        void Put(int slot, FeatureDefinition feature) =>
+            features[slot] = features[slot] is null ? feature : throw new InvalidOperationException($"Slot {slot} holds two features.");
+
+        Put(Age, new("age", FeatureKind.Numeric, "Age in whole years on the index date (from the birth month; the day is not stored).", "aged {0}"));
+        Put(Sex, new("sex", FeatureKind.Categorical, "Sex as recorded.",
+            Categories: [new((int)Data.Patients.Sex.Female, "female"), new((int)Data.Patients.Sex.Male, "male")]));
+        Put(EthnicGroup, new("ethnic_group", FeatureKind.Categorical, "Ethnic group, the five high-level ONS 2011 census groups or not stated.",
+            Categories: [.. Enum.GetValues<EthnicGroup>().Select(g => new FeatureCategory((int)g, EthnicGroupWords(g)))]));
+        Put(ImdScore, new("imd_score", FeatureKind.Numeric, "IMD 2019 score of the patient's LSOA (higher is more deprived).",
+            "lives in a neighbourhood with IMD score {0}"));
+        for (var i = 0; i < Domains.Length; i++)
+        {
+            Put(FirstDomainDecile + i, new($"imd_{Domains[i].Name}_decile", FeatureKind.Numeric,
+                $"National decile of the LSOA in the IMD 2019 {Domains[i].Words} domain (1 = most deprived tenth).",
+                $"lives in a neighbourhood in national {Domains[i].Words} deprivation decile {{0}} (1 = most deprived)"));
+        }
+        Put(NationalQuintile, new("imd_national_quintile", FeatureKind.Numeric, "National IMD 2019 quintile of the LSOA (1 = most deprived fifth of England).",
+            "lives in national IMD quintile {0} (1 = most deprived)"));
+        Put(LocalQuintile, new("imd_local_quintile", FeatureKind.Categorical,
+            $"Quintile of the LSOA's IMD rank within the local authority (1 = most deprived fifth); {OutsideLocalAuthority} outside it.",
+            Categories:
+            [
+                new(OutsideLocalAuthority, "lives outside the local authority"),
+                .. Enumerable.Range(1, 5).Select(q => new FeatureCategory(q, $"lives in the local authority's IMD quintile {q}{(q == 1 ? " (most deprived)" : "")}")),
+            ]));
+        for (var i = 0; i < Registers.Length; i++)
+        {
+            var words = RegisterWords(Registers[i]);
+            Put(RegisterSlot(i), new(RegisterFeature(Registers[i]), FeatureKind.Binary,
+                $"On the {words} register on the index date (RegisterRules: age limit, diagnoses and resolutions up to that day).",
+                $"on the {words} register", $"not on the {words} register"));
+        }
+        Put(RegisterCount, new("register_count", FeatureKind.Numeric, "Number of registers the patient is on on the index date.", "on {0} register{s}"));
+        for (var k = 0; k < ActivityKinds.Length; k++)
+        {
+            var noun = ActivityWords(ActivityKinds[k]);
+            for (var w = 0; w < WindowMonths.Count; w++)
+            {
+                Put(ActivityCountSlot(k, w), new(ActivityFeature(ActivityKinds[k], WindowMonths[w]), FeatureKind.Numeric,
+                    $"Number of {noun}s in the {WindowMonths[w]} months before the index date.",
+                    $"{{0}} {noun}{{s}} in the last {WindowMonths[w]} months"));
+            }
+        }
+        Put(BedDays, new($"bed_days_{BedDaysMonths}m", FeatureKind.Numeric,
+            $"Nights in hospital: the lengths of stay of emergency and elective admissions in the {BedDaysMonths} months before the index date, summed.",
+            $"{{0}} bed day{{s}} in the last {BedDaysMonths} months"));
+        Put(DaysSinceEmergencyAdmission, new("days_since_emergency_admission", FeatureKind.Numeric,
+            $"Days from the last emergency admission before the index date to the index date, capped at {DaysSinceEmergencyAdmissionCap}; {DaysSinceEmergencyAdmissionCap} when there was none in that time.",
+            "last emergency admission {0} day{s} before"));
+        for (var i = 0; i < CareFlagKinds.Length; i++)
+        {
+            var (present, absent) = CareFlagWords(CareFlagKinds[i]);
+            Put(CareFlagSlot(i), new(CareFlagFeature(CareFlagKinds[i]), FeatureKind.Binary,
+                $"Care flag recorded on or before the index date: {present}.", present, absent));
+        }
+
+        var empty = Array.IndexOf(features, null);
+        if (empty >= 0)
+            throw new InvalidOperationException($"Slot {empty} has no feature.");
+        return new FeatureSchema(Version, features!);
+    }
+
+    private static string EthnicGroupWords(EthnicGroup group) => group switch
+    {
+        Data.Patients.EthnicGroup.White => "ethnic group White",
+        Data.Patients.EthnicGroup.Mixed => "ethnic group Mixed",
+        Data.Patients.EthnicGroup.Asian => "ethnic group Asian or Asian British",
+        Data.Patients.EthnicGroup.Black => "ethnic group Black or Black British",
+        Data.Patients.EthnicGroup.Other => "ethnic group Other",
+        Data.Patients.EthnicGroup.NotStated => "ethnic group not stated",
+        _ => throw new ArgumentOutOfRangeException(nameof(group), group, "No words for this ethnic group."),
+    };
+
+    private static string RegisterWords(ConditionRegister register) => register switch
+    {
+        ConditionRegister.Hypertension => "hypertension",
+        ConditionRegister.Diabetes => "diabetes",
+        ConditionRegister.Asthma => "asthma",
+        ConditionRegister.Copd => "COPD",
+        ConditionRegister.HeartFailure => "heart failure",
+        ConditionRegister.AtrialFibrillation => "atrial fibrillation",
+        ConditionRegister.CoronaryHeartDisease => "coronary heart disease",
+        ConditionRegister.ChronicKidneyDisease => "chronic kidney disease",
+        ConditionRegister.Cancer => "cancer",
+        ConditionRegister.Dementia => "dementia",
+        ConditionRegister.Depression => "depression",
+        ConditionRegister.SeriousMentalIllness => "serious mental illness",
+        ConditionRegister.LearningDisability => "learning disability",
+        ConditionRegister.PersistentPain => "persistent pain",
+        ConditionRegister.Frailty => "frailty",
+        ConditionRegister.StrokeTia => "stroke or TIA",
+        ConditionRegister.Epilepsy => "epilepsy",
+        ConditionRegister.Osteoporosis => "osteoporosis",
+        ConditionRegister.Obesity => "obesity",
+        _ => throw new ArgumentOutOfRangeException(nameof(register), register, "No words for this register."),
+    };
+
+    /// <summary>The singular noun; the plural adds "s".</summary>
+    private static string ActivityWords(ActivityKind kind) => kind switch
+    {
+        ActivityKind.GpAppointment => "GP appointment",
+        ActivityKind.Nhs111Call => "NHS 111 call",
+        ActivityKind.Ambulance => "ambulance call-out",
+        ActivityKind.AeAttendance => "A&E attendance",
+        ActivityKind.EmergencyAdmission => "emergency admission",
+        ActivityKind.ElectiveAdmission => "elective admission",
+        ActivityKind.Outpatient => "outpatient appointment",
+        ActivityKind.CommunityContact => "community care contact",
+        ActivityKind.SocialCareContact => "social care contact",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No words for this activity."),
+    };
+
+    private static (string Present, string Absent) CareFlagWords(CareFlagKind flag) => flag switch
+    {
+        CareFlagKind.EndOfLifeRegister => ("on the end of life care register", "not on the end of life care register"),
+        CareFlagKind.CarePlan => ("has a care plan", "no care plan"),
+        CareFlagKind.Carer => ("is a carer", "not recorded as a carer"),
+        CareFlagKind.Housebound => ("housebound", "not housebound"),
+        _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "No words for this care flag."),
+    };
+
+    /// <summary>HeartFailure → heart_failure, Nhs111Call → nhs_111_call.</summary>
+    private static string SnakeCase(string name)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var startsWord = i > 0 && (char.IsUpper(name[i]) || (char.IsDigit(name[i]) && !char.IsDigit(name[i - 1])));
+            if (startsWord)
+                text.Append('_');
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+        return text.ToString();
+    }
+}
