@@ -1,6 +1,5 @@
 using Phm.Data.Patients;
 using Phm.Data.Store;
-using Phm.Data.Tests;
 using Phm.Ml.Features;
 
 namespace Phm.Ml.Tests.Features;

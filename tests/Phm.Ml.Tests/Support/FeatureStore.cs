@@ -3,10 +3,9 @@ using Phm.Data.Geography;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 using Phm.Data.Terminology;
-using Phm.Data.Tests;
 using Phm.Ml.Features;
 
-namespace Phm.Ml.Tests.Features;
+namespace Phm.Ml.Tests.Support;
 
 /// <summary>
 /// A small generated store (it brings practices, LSOAs and ordinary patients) to which a test adds hand-made patients
