@@ -66,10 +66,10 @@ public sealed record PatientFilter(
             patients = patients.Where(p => p.Sex == sex);
         if (Alive is { } alive)
             patients = alive ? patients.AliveOn(referenceDate) : patients.DeadBy(referenceDate);
-        // The PCN scope filter is left off the register entries only: they select ids, and the outer patients query applies
-        // the scope to every patient it returns, so repeating it per register would double the work and change nothing.
+        // The register entries are read through the scoped context too: EF Core's IgnoreQueryFilters, anywhere in a query,
+        // lifts the filters of the whole query, so leaving the scope off the entries left it off the patients returned.
         foreach (var register in Registers ?? [])
-            patients = patients.OnRegister(db.Conditions.IgnoreQueryFilters(), register, referenceDate);
+            patients = patients.OnRegister(db.Conditions, register, referenceDate);
         return patients;
     }
 }

@@ -33,6 +33,18 @@ public sealed class PcnScopeTests(PhmApiFactory hub)
     }
 
     [Fact]
+    public async Task Patients_FilteredByRegisterWithoutAPcn_AreOnlyOwnPatients_AsManyAsWithTheirPcnNamed()
+    {
+        var unnamed = await ClinicianOfA.PostGraphQLAsync("{ patients(first: 500, filter: { registers: [HYPERTENSION] }) { totalCount items { practice { pcn { code } } } } }");
+        var named = await ClinicianOfA.PostGraphQLAsync($$"""{ patients(filter: { pcn: "{{GovernanceTests.PcnA}}", registers: [HYPERTENSION] }) { totalCount } }""");
+
+        var patients = unnamed.Json.GetProperty("data").GetProperty("patients");
+        Assert.NotEmpty(patients.GetProperty("items").EnumerateArray());
+        Assert.All(patients.GetProperty("items").EnumerateArray(), item => Assert.Equal(GovernanceTests.PcnA, item.GetProperty("practice").GetProperty("pcn").GetProperty("code").GetString()));
+        Assert.Equal(named.Json.GetProperty("data").GetProperty("patients").GetProperty("totalCount").GetInt32(), patients.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Patients_AfterACursorOfAnotherPcn_ListOnlyOwnPatients()
     {
         var pageOfB = (await hub.AsClinician(GovernanceTests.PcnB).PostGraphQLAsync("{ patients(first: 5) { items { id } pageInfo { endCursor } } }"))
