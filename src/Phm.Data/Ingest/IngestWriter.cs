@@ -351,9 +351,10 @@ internal sealed class IngestWriter : IAsyncDisposable
     private void Remember(string key, LedgerEntry entry)
     {
         _ledger.Add(key, entry);
-        // The content hash as it is now: a later version of the record in the next batch changes the entry, and its
-        // update must not reach the store before that batch commits.
-        _batch.Ledger.Add((key, entry, entry.ContentHash));
+        // The row and content hash as they are now: a later version of the record in the next batch changes the entry (a
+        // changed condition moves to a new block), and that must not reach the store before that batch commits. A row not
+        // known yet (claimed from an earlier version's ledger) is looked up as the batch is written.
+        _batch.Ledger.Add((key, entry, entry.RowId, entry.ContentHash));
     }
 
     /// <summary>64 bits of SHA-256 of a record's content key: enough to see that a record changed.</summary>
@@ -439,8 +440,8 @@ internal sealed class IngestWriter : IAsyncDisposable
                     .SetProperty(p => p.DateOfDeath, details.DateOfDeath), cancellationToken);
             foreach (var lookup in batch.RowLookups)
                 await lookup(_db, cancellationToken);
-            foreach (var (key, entry, contentHash) in batch.Ledger)
-                batch.LedgerRows.Add(key, entry.RowId, entry.PatientId, contentHash);
+            foreach (var (key, entry, rowId, contentHash) in batch.Ledger)
+                batch.LedgerRows.Add(key, rowId ?? entry.RowId, entry.PatientId, contentHash);
             await batch.LedgerRows.CopyAsync(_bulkCopy, cancellationToken);
             foreach (var update in batch.RecordUpdates)
                 await update(_db, cancellationToken);
@@ -470,7 +471,7 @@ internal sealed class IngestWriter : IAsyncDisposable
         public PopulationRows Rows { get; } = new(model);
 
         /// <summary>New ledger entries; their rows are made at write time, once <see cref="RowLookups"/> found their row ids.</summary>
-        public List<(string Key, LedgerEntry Entry, long? ContentHash)> Ledger { get; } = [];
+        public List<(string Key, LedgerEntry Entry, long? RowId, long? ContentHash)> Ledger { get; } = [];
 
         public BulkRowBuffer LedgerRows { get; } = new(PopulationRows.TableOf(model, typeof(IngestedRecord)),
             nameof(IngestedRecord.Key), nameof(IngestedRecord.RowId), nameof(IngestedRecord.PatientId), nameof(IngestedRecord.ContentHash));
