@@ -38,10 +38,9 @@ public static class GeneratedTruth
     public static async Task<IReadOnlyDictionary<int, double>> ProbabilitiesAsync(
         PhmDbContext db, GeneratedOutcome outcome, DateOnly indexDate, CancellationToken cancellationToken)
     {
-        var (year, month) = (indexDate.Year, indexDate.Month);
         var truths = await db.Set<GeneratorTruth>().AsNoTracking()
             .Join(
-                db.Patients.AliveOn(indexDate).Where(p => p.BirthYear < year || (p.BirthYear == year && p.BirthMonth <= month)),
+                db.Patients.AliveOn(indexDate).BornBy(indexDate),
                 truth => truth.PatientId,
                 patient => patient.Id,
                 (truth, _) => truth)

@@ -94,8 +94,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     }
 
     private static IQueryable<Patient> Living(PhmDbContext db, DateOnly indexDate) =>
-        db.Patients.AsNoTracking().Where(ExpressionRules.Inline<Func<Patient, bool>>(p =>
-            Patient.AliveOn.Invoke(p, indexDate) && Patient.BornBy.Invoke(p, indexDate)));
+        db.Patients.AsNoTracking().AliveOn(indexDate).BornBy(indexDate);
 
     private static IQueryable<PatientOnIndexDate> PatientsQuery(PhmDbContext db, DateOnly indexDate) =>
         Living(db, indexDate)
