@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Phm.Data.Store;
 
 namespace Phm.Data.Patients;
 
@@ -57,13 +58,8 @@ public static class RegisterRules
     /// <summary>The rule as a predicate on the patient, the entries and the day replaced by the expressions given.</summary>
     private static Expression<Func<Patient, bool>> Bind(LambdaExpression rule, Expression entries, Expression day)
     {
-        var replacements = new Dictionary<Expression, Expression> { [rule.Parameters[1]] = entries, [rule.Parameters[2]] = day };
-        return Expression.Lambda<Func<Patient, bool>>(new Replacer(replacements).Visit(rule.Body), rule.Parameters[0]);
-    }
-
-    private sealed class Replacer(Dictionary<Expression, Expression> replacements) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => replacements.GetValueOrDefault(node, node);
+        var replacements = new Dictionary<ParameterExpression, Expression> { [rule.Parameters[1]] = entries, [rule.Parameters[2]] = day };
+        return Expression.Lambda<Func<Patient, bool>>(new ExpressionRules.ParameterReplacer(replacements).Visit(rule.Body), rule.Parameters[0]);
     }
 
     /// <summary>A register on a day: what the rule is asked.</summary>

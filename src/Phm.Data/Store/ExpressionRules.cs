@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace Phm.Data.Store;
 
@@ -23,15 +24,24 @@ public static class ExpressionRules
             if (node.Method.DeclaringType != typeof(ExpressionRules) || node.Method.Name != nameof(Invoke))
                 return base.VisitMethodCall(node);
             // The rule is a static member, so it can be read now; its arguments stay expressions of the enclosing query.
-            var rule = Expression.Lambda<Func<LambdaExpression>>(node.Arguments[0]).Compile()();
+            var rule = RuleOf(node.Arguments[0]);
             var arguments = rule.Parameters
                 .Select((parameter, i) => (parameter, argument: Visit(node.Arguments[i + 1])))
                 .ToDictionary(pair => pair.parameter, pair => pair.argument);
             return Visit(new ParameterReplacer(arguments).Visit(rule.Body));
         }
+
+        /// <summary>Read by reflection rather than compiled: inlining runs on every query that uses a rule.</summary>
+        private static LambdaExpression RuleOf(Expression rule) => rule switch
+        {
+            MemberExpression { Expression: null, Member: PropertyInfo property } => (LambdaExpression)property.GetValue(null)!,
+            MemberExpression { Expression: null, Member: FieldInfo field } => (LambdaExpression)field.GetValue(null)!,
+            _ => Expression.Lambda<Func<LambdaExpression>>(rule).Compile()(),
+        };
     }
 
-    private sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> arguments) : ExpressionVisitor
+    /// <summary>An expression with some of its parameters replaced by other expressions.</summary>
+    internal sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> arguments) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => arguments.GetValueOrDefault(node) ?? node;
     }
