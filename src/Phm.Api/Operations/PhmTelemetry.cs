@@ -80,6 +80,9 @@ internal sealed class GraphQLRequestTelemetry : IDisposable
 
     public void Dispose()
     {
+        // Without a listener (telemetry is off unless an OTLP endpoint is set) there is nothing to record.
+        if (_activity is null && !PhmTelemetry.Requests.Enabled && !PhmTelemetry.RequestDuration.Enabled && !PhmTelemetry.Errors.Enabled)
+            return;
         var operationType = PhmTelemetry.TypeOf(_result?.Operation);
         var operationName = _result?.Operation?.Name?.StringValue;
         var tags = new TagList();
