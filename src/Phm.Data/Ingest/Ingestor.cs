@@ -22,9 +22,10 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
         var files = CsvExtractFiles.Select(file => Path.Combine(folder, file)).Where(File.Exists).ToList();
         if (files.Count == 0)
             throw new IngestException($"{folder}: no CSV extract here (expected any of {string.Join(", ", CsvExtractFiles)}).");
+        // Made before the store is opened, so that a blank source system is refused before any work.
+        using var identities = Identities(options, "csv");
         return await RunAsync(folder, files, options, progress, async writer =>
         {
-            using var identities = Identities(options, "csv");
             await new CsvExtractReader(writer, pseudonymiser, identities, codes).ReadAsync(files, cancellationToken);
         }, cancellationToken);
     }
@@ -39,9 +40,9 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
         if (files.Count == 0)
             throw new IngestException("No FHIR files (.json bundles or .ndjson) to ingest.");
         var folder = Directory.Exists(paths[0]) ? paths[0] : Path.GetDirectoryName(Path.GetFullPath(paths[0]))!;
+        using var identities = Identities(options, "fhir");
         return await RunAsync(folder, files, options, progress, async writer =>
         {
-            using var identities = Identities(options, "fhir");
             var reader = new FhirResourceReader(writer, pseudonymiser, identities, codes);
             foreach (var file in FhirResourceReader.InReadingOrder(files))
                 await reader.ReadAsync(file, cancellationToken);
