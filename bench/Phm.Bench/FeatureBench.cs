@@ -15,16 +15,14 @@ internal static class FeatureBench
         var reader = new FeatureReader(store.CreateContext);
         for (var run = 1; run <= 3; run++)
         {
-            var process = Process.GetCurrentProcess();
-            var cpu = process.TotalProcessorTime;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var rows = 0;
             await foreach (var _ in reader.ReadAsync(manifest.ReferenceDate, CancellationToken.None))
                 rows++;
             watch.Stop();
-            process.Refresh();
             Console.WriteLine($"{name} risk features, run {run}: {rows:N0} living patients × {FeatureReader.Schema.Count} features in {watch.Elapsed.TotalSeconds:F1} s " +
-                $"(CPU {(process.TotalProcessorTime - cpu).TotalSeconds:F1} s; target < 10 s on SQLite)");
+                $"(CPU {IngestBench.CpuSince(cpu).TotalSeconds:F1} s; target < 10 s on SQLite)");
         }
     }
 }

@@ -51,7 +51,7 @@ internal static class IngestBench
     }
 
     /// <summary>CPU time shows what a shared, busy machine hides: wall-clock rates there fall with the other load.</summary>
-    private static TimeSpan CpuSince(TimeSpan start) => Process.GetCurrentProcess().TotalProcessorTime - start;
+    internal static TimeSpan CpuSince(TimeSpan start) => Process.GetCurrentProcess().TotalProcessorTime - start;
 
     private static void Report(string name, string unit, long count, IngestSummary summary, TimeSpan elapsed, TimeSpan cpu, int target) =>
         Console.WriteLine($"{name} ingest into SQLite: {count:N0} {unit} in {elapsed.TotalSeconds:F1} s = {count / elapsed.TotalSeconds:N0} {unit}/s (target ≥ {target:N0}), {cpu.TotalSeconds:F1} s CPU; {summary}");
