@@ -5,6 +5,7 @@ using Phm.Data.Ingest;
 using Phm.Data.Patients;
 using Phm.Data.Population;
 using Phm.Data.Practices;
+using Phm.Data.Risk;
 
 namespace Phm.Data.Store;
 
@@ -47,6 +48,8 @@ public abstract class PhmDbContext : DbContext
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<QuarantinedRecord> Quarantine => Set<QuarantinedRecord>();
     public DbSet<IngestedRecord> IngestedRecords => Set<IngestedRecord>();
+    public DbSet<ScoredModel> ScoredModels => Set<ScoredModel>();
+    public DbSet<RiskScore> RiskScores => Set<RiskScore>();
 
     /// <summary>The fastest way this provider takes many rows, inside the context's current transaction.</summary>
     internal abstract IBulkCopy CreateBulkCopy();
@@ -71,6 +74,7 @@ public abstract class PhmDbContext : DbContext
         modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
         modelBuilder.Entity<Prescription>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
         modelBuilder.Entity<Procedure>().HasQueryFilter(r => ScopedPcnCode == null || Patients.Any(p => p.Id == r.PatientId));
+        modelBuilder.Entity<RiskScore>().HasQueryFilter(s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
         modelBuilder.Entity<GeneratorTruth>().HasQueryFilter(t => ScopedPcnCode == null || Patients.Any(p => p.Id == t.PatientId));
     }
 }

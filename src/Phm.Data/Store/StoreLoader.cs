@@ -43,12 +43,15 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
     /// <summary>
     /// Children before parents, so foreign keys hold at every step. The ingest ledger goes with the patients it records:
     /// kept, it would make a re-ingest of the same extract count as duplicates of records that no longer exist.
+    /// Risk scores go too: they were made of the old population, and the hub scores the new one.
     /// The audit trail and the quarantine stay: they are history, not data derived from the population.
     /// </summary>
     private async Task ClearAsync(CancellationToken cancellationToken)
     {
         await db.Manifest.ExecuteDeleteAsync(cancellationToken);
         await db.IngestedRecords.ExecuteDeleteAsync(cancellationToken);
+        await db.RiskScores.ExecuteDeleteAsync(cancellationToken);
+        await db.ScoredModels.ExecuteDeleteAsync(cancellationToken);
         await db.Set<GeneratorTruth>().ExecuteDeleteAsync(cancellationToken);
         await db.Procedures.ExecuteDeleteAsync(cancellationToken);
         await db.Prescriptions.ExecuteDeleteAsync(cancellationToken);

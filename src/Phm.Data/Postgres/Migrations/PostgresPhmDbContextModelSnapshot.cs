@@ -527,6 +527,123 @@ namespace Phm.Data.Postgres.Migrations
                     b.ToTable("Practices");
                 });
 
+            modelBuilder.Entity("Phm.Data.Risk.RiskScore", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Contributions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double>("Percentile")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Model", "PatientId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("Model", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("RiskScores");
+                });
+
+            modelBuilder.Entity("Phm.Data.Risk.ScoredModel", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("Auprc")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Auroc")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("AurocLower")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("AurocUpper")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Brier")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CalibrationIntercept")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CalibrationSlope")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("EvaluatedOn")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FeatureSchemaHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Learner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("OracleAuroc")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("OracleBrier")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PatientsScored")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ScoredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ScoredOn")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TrainedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TrainedOn")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScoredModels");
+                });
+
             modelBuilder.Entity("Phm.Data.Store.StoreManifest", b =>
                 {
                     b.Property<int>("Id")
@@ -639,6 +756,21 @@ namespace Phm.Data.Postgres.Migrations
                     b.HasOne("Phm.Data.Practices.Practice", null)
                         .WithMany("Memberships")
                         .HasForeignKey("PracticeCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Risk.RiskScore", b =>
+                {
+                    b.HasOne("Phm.Data.Risk.ScoredModel", null)
+                        .WithMany()
+                        .HasForeignKey("Model")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

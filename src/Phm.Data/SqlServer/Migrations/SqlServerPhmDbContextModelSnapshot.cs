@@ -527,6 +527,123 @@ namespace Phm.Data.SqlServer.Migrations
                     b.ToTable("Practices");
                 });
 
+            modelBuilder.Entity("Phm.Data.Risk.RiskScore", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Contributions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<double>("Percentile")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("int");
+
+                    b.HasKey("Model", "PatientId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("Model", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("RiskScores");
+                });
+
+            modelBuilder.Entity("Phm.Data.Risk.ScoredModel", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<double>("Auprc")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Auroc")
+                        .HasColumnType("float");
+
+                    b.Property<double>("AurocLower")
+                        .HasColumnType("float");
+
+                    b.Property<double>("AurocUpper")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Brier")
+                        .HasColumnType("float");
+
+                    b.Property<double>("CalibrationIntercept")
+                        .HasColumnType("float");
+
+                    b.Property<double>("CalibrationSlope")
+                        .HasColumnType("float");
+
+                    b.Property<int>("EvaluatedOn")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FeatureSchemaHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Learner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<double?>("OracleAuroc")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("OracleBrier")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("PatientsScored")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ScoredAtUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("ScoredOn")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("TrainedAtUtc")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("TrainedOn")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScoredModels");
+                });
+
             modelBuilder.Entity("Phm.Data.Store.StoreManifest", b =>
                 {
                     b.Property<int>("Id")
@@ -639,6 +756,21 @@ namespace Phm.Data.SqlServer.Migrations
                     b.HasOne("Phm.Data.Practices.Practice", null)
                         .WithMany("Memberships")
                         .HasForeignKey("PracticeCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Risk.RiskScore", b =>
+                {
+                    b.HasOne("Phm.Data.Risk.ScoredModel", null)
+                        .WithMany()
+                        .HasForeignKey("Model")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

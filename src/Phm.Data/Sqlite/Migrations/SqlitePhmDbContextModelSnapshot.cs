@@ -516,6 +516,123 @@ namespace Phm.Data.Sqlite.Migrations
                     b.ToTable("Practices");
                 });
 
+            modelBuilder.Entity("Phm.Data.Risk.RiskScore", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contributions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Percentile")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Model", "PatientId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("Model", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("RiskScores");
+                });
+
+            modelBuilder.Entity("Phm.Data.Risk.ScoredModel", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Auprc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Auroc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AurocLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AurocUpper")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Brier")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CalibrationIntercept")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CalibrationSlope")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("EvaluatedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeatureSchemaHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Learner")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("OracleAuroc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("OracleBrier")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientsScored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ScoredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScoredOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("TrainedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainedOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScoredModels");
+                });
+
             modelBuilder.Entity("Phm.Data.Store.StoreManifest", b =>
                 {
                     b.Property<int>("Id")
@@ -628,6 +745,21 @@ namespace Phm.Data.Sqlite.Migrations
                     b.HasOne("Phm.Data.Practices.Practice", null)
                         .WithMany("Memberships")
                         .HasForeignKey("PracticeCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Risk.RiskScore", b =>
+                {
+                    b.HasOne("Phm.Data.Risk.ScoredModel", null)
+                        .WithMany()
+                        .HasForeignKey("Model")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
