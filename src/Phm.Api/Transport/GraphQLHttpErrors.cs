@@ -18,13 +18,15 @@ public abstract class GraphQLHttpError : ExecutionError
     }
 
     public int StatusCode { get; }
+
+    /// <summary>The methods the response's <c>Allow</c> header names (405 answers only).</summary>
+    public virtual string? Allow => null;
 }
 
 public sealed class MethodNotAllowedError() : GraphQLHttpError(
     StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "GraphQL requests must use GET or POST.")
 {
-    /// <summary>The value of the response's <c>Allow</c> header.</summary>
-    public const string Allow = "GET, POST";
+    public override string Allow => "GET, POST";
 }
 
 public sealed class NotAcceptableError() : GraphQLHttpError(
@@ -76,8 +78,7 @@ public sealed class DocumentNotAllowedOverGetError() : GraphQLHttpError(
     "DOCUMENT_NOT_ALLOWED_OVER_GET",
     "A GET request may only name a registered document (documentId); send the document itself with POST.")
 {
-    /// <summary>The value of the response's <c>Allow</c> header.</summary>
-    public const string Allow = "POST";
+    public override string Allow => OperationNotAllowedOverGetError.Allow;
 }
 
 /// <summary>A mutation or subscription sent with GET; answered with 405 and <c>Allow: POST</c>.</summary>

@@ -74,20 +74,14 @@ internal sealed class GraphQLHttpHandler : IDisposable
         try
         {
             if (!isGet && !HttpMethods.IsPost(request.Method))
-            {
-                context.Response.Headers.Allow = MethodNotAllowedError.Allow;
                 throw new MethodNotAllowedError();
-            }
             rateLimiter.Acquire(context);
             if (mediaType is null)
                 throw new NotAcceptableError();
 
             var graphQLRequest = await requestReader.ReadAsync(request);
             if (isGet && !options.AllowGetQueries && graphQLRequest.Query is not null)
-            {
-                context.Response.Headers.Allow = DocumentNotAllowedOverGetError.Allow;
                 throw new DocumentNotAllowedOverGetError();
-            }
             graphQLRequest = trustedDocuments.Resolve(graphQLRequest);
             DocumentPrecheck.Check(graphQLRequest.Query!, options.Document);
             var result = await ExecuteAsync(context, graphQLRequest, isGet);
@@ -99,6 +93,8 @@ internal sealed class GraphQLHttpHandler : IDisposable
         }
         catch (GraphQLHttpError error)
         {
+            if (error.Allow is { } allow)
+                context.Response.Headers.Allow = allow;
             // A client that accepts neither type still gets an explanation, in the legacy type.
             await WriteAsync(context, new ExecutionResult { Errors = [error] }, error.StatusCode, mediaType ?? GraphQLMediaTypes.Json);
         }
