@@ -224,8 +224,10 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
             return;
         }
 
-        var onRegister = snomed.Select(c => c.Code).FirstOrDefault(code => code is not null && codes.PlacementsOf(code).Count > 0);
-        if (onRegister is null)
+        var onRegister = snomed.Select(c => c.Code).OfType<string>()
+            .Select(code => (Code: code, Placements: codes.PlacementsOf(code)))
+            .FirstOrDefault(c => c.Placements.Count > 0);
+        if (onRegister.Code is null)
         {
             writer.Skip($"Condition on no register ({RegisterCodeList.Version})");
             return;
@@ -233,7 +235,7 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
 
         List<FieldProblem> problems = [];
         var onset = Date((condition.Onset as FhirDateTime)?.Value ?? condition.RecordedDate, "onsetDateTime", problems);
-        AddIfValid(at, condition.Subject, problems, pseudonym => writer.AddCondition(at, pseudonym, RegisterEntries.Of(onRegister, codes.PlacementsOf(onRegister), onset!.Value), identities.Of(condition), "subject"));
+        AddIfValid(at, condition.Subject, problems, pseudonym => writer.AddCondition(at, pseudonym, RegisterEntries.Of(onRegister.Code, onRegister.Placements, onset!.Value), identities.Of(condition), "subject"));
     }
 
     /// <summary>Encounter class (v3 ActCode) to activity kind; docs/ingest.md explains each choice.</summary>
