@@ -133,6 +133,10 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
                 g.Count(a => a.Date >= from3), g.Count(a => a.Date >= from6), g.Count(a => a.Date >= from12), g.Count(), g.Max(a => a.Date)));
     }
 
+    /// <summary>
+    /// A query of its own, not a sum in the activity pass: length of stay is not in the activity index that pass reads
+    /// alone, and only admissions have one.
+    /// </summary>
     private static IQueryable<PatientTotal> BedDaysQuery(PhmDbContext db, DateOnly indexDate)
     {
         var from = indexDate.AddMonths(-RiskFeatures.BedDaysMonths);
