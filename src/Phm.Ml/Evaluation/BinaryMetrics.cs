@@ -14,7 +14,7 @@ public static class BinaryMetrics
     public static double Auroc(double[] scores, bool[] outcomes)
     {
         RequireBothClasses(Check(scores, outcomes), scores.Length, nameof(outcomes));
-        return RankedTally(scores, outcomes, RankedOutcomes.Auroc);
+        return new RankedOutcomes(scores, outcomes).Measure(RankedOutcomes.Once(scores.Length)).Auroc;
     }
 
     /// <summary>
@@ -24,7 +24,7 @@ public static class BinaryMetrics
     public static double Auprc(double[] scores, bool[] outcomes)
     {
         RequireBothClasses(Check(scores, outcomes), scores.Length, nameof(outcomes));
-        return RankedTally(scores, outcomes, RankedOutcomes.AveragePrecision);
+        return new RankedOutcomes(scores, outcomes).Measure(RankedOutcomes.Once(scores.Length)).AveragePrecision;
     }
 
     /// <summary>The mean squared difference between each probability and its outcome (0 or 1).</summary>
@@ -124,24 +124,23 @@ public static class BinaryMetrics
     {
         RequireBothClasses(Check(scores, outcomes), scores.Length, nameof(outcomes));
         var ranked = new RankedOutcomes(scores, outcomes);
-        long[] events = new long[ranked.Runs], nonEvents = new long[ranked.Runs];
-        ranked.Tally(null, events, nonEvents);
-        double totalEvents = events.Sum(), totalNonEvents = nonEvents.Sum();
+        var runs = ranked.RunsFromTop().ToArray();
+        double totalEvents = runs.Sum(r => r.Events), totalNonEvents = runs.Sum(r => r.NonEvents);
 
-        var step = Math.Max(1, ranked.Runs / Math.Max(1, maxPoints));
+        var step = Math.Max(1, runs.Length / Math.Max(1, maxPoints));
         List<double> fpr = [0], tpr = [0];
         long eventsAbove = 0, nonEventsAbove = 0;
-        for (int run = ranked.Runs - 1, taken = 0; run >= 0; run--, taken++)
+        for (var run = 0; run < runs.Length; run++)
         {
-            eventsAbove += events[run];
-            nonEventsAbove += nonEvents[run];
-            if (taken % step == step - 1 || run == 0)
+            eventsAbove += runs[run].Events;
+            nonEventsAbove += runs[run].NonEvents;
+            if (run % step == step - 1 || run == runs.Length - 1)
             {
                 fpr.Add(nonEventsAbove / totalNonEvents);
                 tpr.Add(eventsAbove / totalEvents);
             }
         }
-        return new RocCurve(name, RankedOutcomes.Auroc(events, nonEvents), [.. fpr], [.. tpr]);
+        return new RocCurve(name, ranked.Measure(RankedOutcomes.Once(scores.Length)).Auroc, [.. fpr], [.. tpr]);
     }
 
     /// <summary>Checks one score and one outcome per patient, all finite, and returns the number of events.</summary>
@@ -178,14 +177,6 @@ public static class BinaryMetrics
     {
         if (events == 0) throw new ArgumentException("There are no events: at least one event and one non-event are needed.", parameter);
         if (events == n) throw new ArgumentException("Every patient has the outcome: at least one event and one non-event are needed.", parameter);
-    }
-
-    private static double RankedTally(double[] scores, bool[] outcomes, Func<long[], long[], double> measure)
-    {
-        var ranked = new RankedOutcomes(scores, outcomes);
-        long[] events = new long[ranked.Runs], nonEvents = new long[ranked.Runs];
-        ranked.Tally(null, events, nonEvents);
-        return measure(events, nonEvents);
     }
 
     /// <summary>Positions sorted by value, ties by position: a total order, so the result never depends on the sort algorithm.</summary>

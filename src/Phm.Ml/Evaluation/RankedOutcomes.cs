@@ -1,93 +1,88 @@
 namespace Phm.Ml.Evaluation;
 
 /// <summary>
-/// One score vector sorted once, with its outcomes, in runs of equal scores: AUROC and average precision under any
+/// One score vector sorted once, with its outcomes, from the highest score down: AUROC and average precision under any
 /// resampling weights in one pass, so a bootstrap replicate never sorts. Weights are counts (how often each patient
 /// was drawn), so the AUROC sums are exact integers and a replicate's result does not depend on summation order.
 /// </summary>
 internal sealed class RankedOutcomes
 {
-    private readonly int[] _order;
-    private readonly bool[] _eventInOrder;
-    private readonly int[] _runEnds;
+    // Each ranked patient in one int, so the pass reads one sequential stream besides the weights.
+    private const int PatientMask = LastInRunBit - 1;
+    private const int LastInRunBit = 1 << 29;
+    private const int EventShift = 30;
+
+    private readonly int[] _ranked;
 
     public RankedOutcomes(double[] scores, bool[] outcomes)
     {
+        if (scores.Length > PatientMask)
+            throw new ArgumentException($"{scores.Length} patients are more than the {PatientMask} a ranking holds.", nameof(scores));
         var keys = (double[])scores.Clone();
-        _order = new int[scores.Length];
-        for (var i = 0; i < _order.Length; i++) _order[i] = i;
-        Array.Sort(keys, _order);
+        var order = new int[scores.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(keys, order);
 
-        _eventInOrder = new bool[_order.Length];
-        var runEnds = new List<int>();
-        for (var k = 0; k < _order.Length; k++)
+        _ranked = new int[order.Length];
+        for (var k = 0; k < order.Length; k++)
         {
-            _eventInOrder[k] = outcomes[_order[k]];
-            if (k + 1 == _order.Length || keys[k + 1] != keys[k]) runEnds.Add(k + 1);
-        }
-        _runEnds = [.. runEnds];
-    }
-
-    /// <summary>How many runs of equal scores (distinct score values) there are: the length of a <see cref="Tally"/>.</summary>
-    public int Runs => _runEnds.Length;
-
-    /// <summary>Weighted events and non-events in each run, lowest score first; every patient weighs 1 without <paramref name="counts"/>.</summary>
-    public void Tally(int[]? counts, long[] eventsInRun, long[] nonEventsInRun)
-    {
-        var start = 0;
-        for (var run = 0; run < _runEnds.Length; run++)
-        {
-            long events = 0, nonEvents = 0;
-            var end = _runEnds[run];
-            for (var k = start; k < end; k++)
-            {
-                var weight = counts is null ? 1 : counts[_order[k]];
-                if (_eventInOrder[k]) events += weight;
-                else nonEvents += weight;
-            }
-            eventsInRun[run] = events;
-            nonEventsInRun[run] = nonEvents;
-            start = end;
+            var ascending = order.Length - 1 - k;
+            var lastInRun = ascending == 0 || keys[ascending - 1] != keys[ascending];
+            _ranked[k] = order[ascending] | (outcomes[order[ascending]] ? 1 << EventShift : 0) | (lastInRun ? LastInRunBit : 0);
         }
     }
 
-    /// <summary>The chance an event outscores a non-event, ties counting a half; NaN without both.</summary>
-    public static double Auroc(long[] eventsInRun, long[] nonEventsInRun)
-    {
-        // Twice the Mann-Whitney U, so the half for a tie stays an integer.
-        long twiceU = 0, nonEventsBelow = 0, events = 0;
-        for (var run = 0; run < eventsInRun.Length; run++)
-        {
-            twiceU += eventsInRun[run] * (2 * nonEventsBelow + nonEventsInRun[run]);
-            nonEventsBelow += nonEventsInRun[run];
-            events += eventsInRun[run];
-        }
-        return events == 0 || nonEventsBelow == 0 ? double.NaN : twiceU / (2.0 * events * nonEventsBelow);
-    }
+    public int Patients => _ranked.Length;
 
     /// <summary>
-    /// Average precision: the precision at each threshold, weighted by the recall it adds, from the highest score down; a
-    /// run of equal scores is one threshold. NaN without events.
+    /// AUROC (the chance an event outscores a non-event, ties counting a half; NaN without both) and average precision
+    /// (precision at each threshold from the top, weighted by the recall it adds, a run of equal scores being one
+    /// threshold; NaN without events), each patient weighing its count.
     /// </summary>
-    public static double AveragePrecision(long[] eventsInRun, long[] nonEventsInRun)
+    public (double Auroc, double AveragePrecision) Measure(int[] counts)
     {
-        long totalEvents = 0;
-        foreach (var events in eventsInRun) totalEvents += events;
-        if (totalEvents == 0) return double.NaN;
-
-        double sum = 0;
-        long eventsAbove = 0, nonEventsAbove = 0;
-        for (var run = eventsInRun.Length - 1; run >= 0; run--)
+        long events = 0, nonEvents = 0, runEvents = 0, runNonEvents = 0;
+        // Σ over runs of events × (2 × non-events above + non-events in the run): twice the pairs an event does not win,
+        // ties counting one. Twice U is then 2 × events × non-events minus it.
+        long twiceNotWon = 0;
+        double precisionSum = 0;
+        foreach (var packed in _ranked)
         {
-            if (eventsInRun[run] == 0)
-            {
-                nonEventsAbove += nonEventsInRun[run];
-                continue;
-            }
-            eventsAbove += eventsInRun[run];
-            nonEventsAbove += nonEventsInRun[run];
-            sum += eventsInRun[run] * ((double)eventsAbove / (eventsAbove + nonEventsAbove));
+            var weight = counts[packed & PatientMask];
+            var eventWeight = weight & -((packed >> EventShift) & 1);
+            runEvents += eventWeight;
+            runNonEvents += weight - eventWeight;
+            if ((packed & LastInRunBit) == 0) continue;
+
+            twiceNotWon += runEvents * (2 * nonEvents + runNonEvents);
+            events += runEvents;
+            nonEvents += runNonEvents;
+            if (runEvents > 0) precisionSum += runEvents * ((double)events / (events + nonEvents));
+            runEvents = runNonEvents = 0;
         }
-        return sum / totalEvents;
+        var pairs = 2 * events * nonEvents;
+        return (pairs == 0 ? double.NaN : (pairs - twiceNotWon) / (double)pairs, events == 0 ? double.NaN : precisionSum / events);
+    }
+
+    /// <summary>Events and non-events in each run of equal scores, from the highest score down, each patient once.</summary>
+    public IEnumerable<(long Events, long NonEvents)> RunsFromTop()
+    {
+        long runEvents = 0, runNonEvents = 0;
+        foreach (var packed in _ranked)
+        {
+            if (((packed >> EventShift) & 1) == 1) runEvents++;
+            else runNonEvents++;
+            if ((packed & LastInRunBit) == 0) continue;
+            yield return (runEvents, runNonEvents);
+            runEvents = runNonEvents = 0;
+        }
+    }
+
+    /// <summary>Every patient drawn once: the weights of the full data.</summary>
+    public static int[] Once(int patients)
+    {
+        var counts = new int[patients];
+        Array.Fill(counts, 1);
+        return counts;
     }
 }
