@@ -6,6 +6,9 @@ namespace Phm.Ml.Evaluation;
 /// <summary>The ROC and calibration plots written beside a model version, as PNG (ScottPlot, rendered headless).</summary>
 public static class EvaluationPlots
 {
+    public const string RocFileName = "roc.png";
+    public const string CalibrationFileName = "calibration.png";
+
     private const int Width = 800, Height = 600;
 
     /// <summary>Several named ROC curves with the diagonal of a random ranking; each curve's AUROC in the legend.</summary>
