@@ -10,10 +10,13 @@ public static class ScoreCommands
 {
     private static readonly Option<bool> Force = new("--force") { Description = "Rescore every model, even those whose scores are current." };
 
-    /// <summary><c>phm score</c>: what the hub does at start, on demand: score the store with every model not scored at its current version.</summary>
+    /// <summary>
+    /// <c>phm score</c>: what the hub does after preparing the store, on demand: score it with every model not scored at its
+    /// current version. The store is scored as it is (after any pending migration), never rebuilt: build it with <c>phm build</c>.
+    /// </summary>
     public static Command Score()
     {
-        var command = new Command("score", "Score the population with the hub's risk models: each model not yet scored at its current version (all with --force). Builds the store first if needed.") { Force };
+        var command = new Command("score", "Score the store's population with the hub's risk models: each model not yet scored at its current version (all with --force).") { Force };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -22,7 +25,7 @@ public static class ScoreCommands
             try
             {
                 var scoring = host.Services.GetRequiredService<RiskScoring>();
-                await host.Services.GetRequiredService<PhmStore>().EnsureReadyAsync(cancellationToken);
+                await host.Services.GetRequiredService<PhmStore>().MigrateAsync(cancellationToken);
                 var result = await ProgressDisplay.RunAsync<RiskScoringProgress, RiskScoringResult>(error, "Scoring", progress => scoring.ScoreAsync(parse.GetValue(Force), progress, cancellationToken),
                     report => report.Fraction, report => report.Step, report => $"step {report.StepsDone + 1} of {report.Steps}: {report.Step}");
                 foreach (var name in result.Retired)
