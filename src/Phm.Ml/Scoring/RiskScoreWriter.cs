@@ -37,28 +37,26 @@ public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRankin
             OracleBrier = info.OracleBrier,
         };
 
-        IEnumerable<RiskScore> ScoresInRankOrder()
+        var ranks = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+            ranks[order[i]] = i + 1;
+        var tiers = ranking.TiersInRankOrder(predictions.Count).ToArray();
+
+        // In the predictions' order, which is the features' (patient id) order: the cheapest for the store's primary key.
+        IEnumerable<RiskScore> Scores() => predictions.Select((prediction, i) => new RiskScore
         {
-            var rank = 0;
-            foreach (var tier in ranking.TiersInRankOrder(predictions.Count))
-            {
-                var prediction = predictions[order[rank++]];
-                yield return new RiskScore
-                {
-                    Model = info.Name,
-                    PatientId = prediction.PatientId,
-                    ModelVersion = info.Version,
-                    Probability = prediction.Probability,
-                    Rank = rank,
-                    Percentile = RiskRanking.PercentileOf(rank, predictions.Count),
-                    Tier = tier,
-                    Contributions = ContributionsJson.Write(prediction.TopContributions),
-                };
-            }
-        }
+            Model = info.Name,
+            PatientId = prediction.PatientId,
+            ModelVersion = info.Version,
+            Probability = prediction.Probability,
+            Rank = ranks[i],
+            Percentile = RiskRanking.PercentileOf(ranks[i], predictions.Count),
+            Tier = tiers[ranks[i] - 1],
+            Contributions = ContributionsJson.Write(prediction.TopContributions),
+        });
 
         await using var db = createContext();
-        await new ScoredModelWriter(db).ReplaceAsync(model, ScoresInRankOrder(), cancellationToken);
+        await new ScoredModelWriter(db).ReplaceAsync(model, Scores(), cancellationToken);
         return model;
     }
 }
