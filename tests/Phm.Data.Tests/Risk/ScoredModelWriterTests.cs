@@ -54,7 +54,7 @@ public sealed class ScoredModelWriterTests
             var faults = new TheoryData<DatabaseProvider, string>();
             foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
             {
-                foreach (var fault in new[] { "a patient the store does not hold", "fewer scores than patients scored", "the scores stop coming" })
+                foreach (var fault in new[] { "a patient the store does not hold", "fewer scores than patients scored", "the scores stop coming", "two scores of one rank" })
                     faults.Add(provider, fault);
             }
             return faults;
@@ -77,7 +77,12 @@ public sealed class ScoredModelWriterTests
             {
                 if (fault == "the scores stop coming" && score.Rank > ids.Count / 2)
                     throw new IOException("The model's output ended early.");
-                yield return score;
+                // The unique index on (model, rank) is rebuilt after the load: it must still refuse.
+                yield return fault == "two scores of one rank" && score.Rank == ids.Count ? new RiskScore
+                {
+                    Model = score.Model, PatientId = score.PatientId, ModelVersion = score.ModelVersion, Probability = score.Probability,
+                    Rank = 1, Percentile = score.Percentile, Tier = score.Tier, Contributions = score.Contributions,
+                } : score;
             }
         }
 
