@@ -26,6 +26,11 @@ internal static class ScoreWriteBench
             Console.WriteLine($"{name} risk scores written: {model} {version}, {predictions.Count:N0} patients in {watch.Elapsed.TotalSeconds:F1} s " +
                 $"(CPU {IngestBench.CpuSince(cpu).TotalSeconds:F1} s){(version == "1.0.0" ? "" : ", replacing the previous version's")}");
         }
+
+        // The hub the bench starts next would otherwise remove them itself, as models it does not have.
+        await using var db = store.CreateContext();
+        foreach (var model in new[] { "bench-admission-12m", "bench-mortality-12m" })
+            await new ScoredModelWriter(db).RemoveAsync(model, CancellationToken.None);
     }
 
     private static List<PatientPrediction> MadeUp(FeatureMatrix features)
