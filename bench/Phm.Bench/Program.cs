@@ -15,7 +15,8 @@ using Phm.Data.Store;
 //    on PostgreSQL, in a database of its own that the role creates and the bench drops (issue target: within 2x of SQLite);
 // 2. GraphQL latencies through the hub's HTTP pipeline (in-process server) on the SQLite store, after a warm-up;
 // 3. how fast abusive documents are refused, and what the directive bomb would cost GraphQL.NET's validation without the lexical limits;
-// 4. the risk features of the whole population (FeatureBench.cs), on SQLite and with --postgres on PostgreSQL.
+// 4. the risk features of the whole population (FeatureBench.cs), on SQLite and with --postgres on PostgreSQL;
+// 5. writing two models' risk scores for the whole population, then replacing one (ScoreWriteBench.cs), likewise.
 // With --ingest [--patients N] [--bundle-copies N], instead: CSV and FHIR ingest rates into SQLite (IngestBench.cs).
 var population = args.SkipWhile(a => a != "--population").Skip(1).Select(int.Parse).FirstOrDefault();
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
@@ -55,6 +56,7 @@ async Task<double> TimeFirstStartAndRestartAsync(string name, PhmDatabaseOptions
         await store.EnsureReadyAsync(CancellationToken.None);
         Console.WriteLine($"{name} restart: store reused in {watch.Elapsed.TotalSeconds:F2} s (target < 5 s)");
         await Phm.Bench.FeatureBench.RunAsync(name, store, manifest);
+        await Phm.Bench.ScoreWriteBench.RunAsync(name, store, manifest);
         if (whileReady is not null)
             await whileReady(manifest);
         return firstStart;

@@ -7,6 +7,7 @@ using Phm.Api.Loading;
 using Phm.Api.Operations;
 using Phm.Api.Transport;
 using Phm.Data.Store;
+using Phm.Ml.Scoring;
 
 namespace Phm.Api;
 
@@ -22,6 +23,7 @@ public static class PhmApiExtensions
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddPhmData(builder.Configuration);
+        builder.Services.AddPhmRiskScoring();
         builder.Services.AddPhmGovernance(builder.Configuration);
         builder.Services.AddPhmGraphQL(builder.Configuration);
         builder.AddPhmOperations();
@@ -52,11 +54,17 @@ public static class PhmApiExtensions
         return services;
     }
 
-    /// <summary>Opens the store, building it on first start (or when the seed or population changed) before any request is served.</summary>
+    /// <summary>
+    /// Opens the store, building it on first start (or when the seed or population changed), then scores it with every risk
+    /// model not yet scored (a new store, a new model version), before any request is served.
+    /// </summary>
     public static async Task PreparePhmStoreAsync(this WebApplication app)
     {
+        // Resolved first: a bad tier configuration is refused before a minute goes on building the store.
+        var scoring = app.Services.GetRequiredService<RiskScoring>();
         var store = app.Services.GetRequiredService<PhmStore>();
         await store.EnsureReadyAsync(app.Lifetime.ApplicationStopping);
+        await scoring.ScoreAsync(force: false, progress: null, app.Lifetime.ApplicationStopping);
     }
 
     public static WebApplication MapPhmGraphQL(this WebApplication app)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Phm.Data.Store;
+using Phm.Ml.Scoring;
 
 namespace Phm.Cli;
 
@@ -32,6 +33,7 @@ public static class HubSettings
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Phm", LogLevel.Information);
         builder.Services.AddPhmData(builder.Configuration);
+        builder.Services.AddPhmRiskScoring();
         return builder.Build();
     }
 

@@ -5,7 +5,6 @@ using Phm.Data.Ingest;
 using Phm.Data.Pseudonymisation;
 using Phm.Data.Store;
 using Phm.Data.Terminology;
-using Spectre.Console;
 
 namespace Phm.Cli;
 
@@ -78,7 +77,9 @@ public static class IngestCommands
         };
         try
         {
-            var summary = await WithProgressAsync(error, progress => ingest(ingestor, options, progress));
+            // A bar over the input's bytes, or a line per committed batch.
+            var summary = await ProgressDisplay.RunAsync<IngestSummary, IngestSummary>(error, "Ingesting", progress => ingest(ingestor, options, progress),
+                report => report.InputFraction, report => $"batch {report.Batches}: {report}", report => $"batch {report.Batches}: {report} ({report.InputFraction * 100:F0}% of the input)");
             output.WriteLine($"Ingest complete: {summary}.");
             foreach (var (why, count) in summary.Skipped)
                 output.WriteLine($"  skipped {count:N0}: {why}");
@@ -91,36 +92,5 @@ public static class IngestCommands
             error.WriteLine(exception.Message);
             return 1;
         }
-    }
-
-    /// <summary>
-    /// A progress bar over the input's bytes when the error stream is a terminal; otherwise one line per committed batch,
-    /// so logs and scripts get plain text. Either way on the error stream: the summary on the output stays easy to parse.
-    /// </summary>
-    private static async Task<IngestSummary> WithProgressAsync(TextWriter error, Func<IProgress<IngestSummary>, Task<IngestSummary>> ingest)
-    {
-        if (!ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected)
-            return await ingest(new SynchronousProgress(summary => error.WriteLine($"batch {summary.Batches}: {summary} ({summary.InputFraction * 100:F0}% of the input)")));
-
-        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return await terminal.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var bar = context.AddTask("Ingesting", maxValue: 1);
-                var summary = await ingest(new SynchronousProgress(report =>
-                {
-                    bar.Value = report.InputFraction;
-                    bar.Description = Markup.Escape($"batch {report.Batches}: {report}");
-                }));
-                bar.Value = 1;
-                return summary;
-            });
-    }
-
-    /// <summary>Reports on the caller's thread, in order (<see cref="Progress{T}"/> posts to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<IngestSummary> report) : IProgress<IngestSummary>
-    {
-        public void Report(IngestSummary value) => report(value);
     }
 }

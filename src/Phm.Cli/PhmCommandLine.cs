@@ -14,6 +14,7 @@ public static class PhmCommandLine
         root.Subcommands.Add(StoreCommands.Build());
         root.Subcommands.Add(TokenCommands.Token());
         root.Subcommands.Add(IngestCommands.Ingest());
+        root.Subcommands.Add(ScoreCommands.Score());
         return root;
     }
 }

@@ -28,6 +28,7 @@ public static class OperationsExtensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck<StorePreparedHealthCheck>("store", tags: [ReadyTag])
+            .AddCheck<RiskScoresCurrentHealthCheck>("risk scores", tags: [ReadyTag])
             .AddDbContextCheck<PhmDbContext>("database", tags: [ReadyTag]);
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
             builder.Services.AddPhmTelemetry();

@@ -23,7 +23,7 @@ public sealed class RiskScore
     /// </summary>
     public int Rank { get; init; }
 
-    /// <summary>The percentage of the scored population with a lower rank (higher risk) than this patient excluded: 100 × (1 − (rank − 1) / n), so the top patient is at 100.</summary>
+    /// <summary>100 × (n − rank + 1) / n: the percentage of the scored population at or below this patient's risk (by rank), so the top patient is at 100 (<see cref="RiskRanking"/>).</summary>
     public double Percentile { get; init; }
 
     public RiskTier Tier { get; init; }
@@ -37,7 +37,7 @@ public sealed class RiskScore
 
 /// <summary>
 /// Capacity-based tiers by rank, highest first: the shares are configured under <c>Phm:Risk:Tiers</c> (by default the
-/// top 0.5%, the next 4.5% to 5%, the next 15% to 20%, and the rest).
+/// top 0.5%, the next 4.5% to 5%, the next 15% to 20%, and the rest; <see cref="RiskTierOptions"/>, <see cref="RiskRanking"/>).
 /// </summary>
 public enum RiskTier
 {

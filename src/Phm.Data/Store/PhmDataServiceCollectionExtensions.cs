@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Phm.Data.Governance;
+using Phm.Data.Risk;
 
 namespace Phm.Data.Store;
 
@@ -16,6 +18,8 @@ public static class PhmDataServiceCollectionExtensions
         services.PostConfigure<PhmOptions>(options => options.Database.ConnectionString ??= configuration.GetConnectionString(ConnectionStringName));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PhmStore>();
+        services.AddOptions<RiskTierOptions>().Bind(configuration.GetSection(RiskTierOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RiskTierOptions>, RiskTierOptions.Validator>();
 
         // The provider decides the context type, so it is read now rather than through IOptions.
         var databaseProvider = section.GetSection(nameof(PhmOptions.Database)).GetValue(nameof(PhmDatabaseOptions.Provider), DatabaseProvider.Sqlite);

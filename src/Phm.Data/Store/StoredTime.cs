@@ -1,6 +1,6 @@
 namespace Phm.Data.Store;
 
-internal static class StoredTime
+public static class StoredTime
 {
     /// <summary>Now in whole milliseconds: PostgreSQL keeps microseconds, so finer ticks would not read back equal.</summary>
     public static DateTimeOffset GetUtcNowInMilliseconds(this TimeProvider time)

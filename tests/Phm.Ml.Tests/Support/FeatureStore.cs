@@ -29,6 +29,9 @@ public sealed class FeatureStore : IAsyncDisposable
     }
 
     public PhmStore Store { get; }
+
+    /// <summary>The test's database, for a store built again over it (another seed or population).</summary>
+    public TestDatabase Database => _database;
     public string PracticeCode { get; }
     public Lsoa LsoaInCity { get; }
     public Lsoa LsoaOutside { get; }

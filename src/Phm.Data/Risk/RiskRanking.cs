@@ -1,0 +1,64 @@
+namespace Phm.Data.Risk;
+
+/// <summary>One patient's probability from a risk model, before it is ranked.</summary>
+public readonly record struct PatientProbability(int PatientId, double Probability);
+
+/// <summary>
+/// The rule that turns a model's probabilities into ranks, percentiles and tiers (<see cref="RiskScore"/>):
+/// <list type="bullet">
+/// <item>Rank 1 is the highest probability; equal probabilities are ranked by patient id, so ranks are unique and stable.</item>
+/// <item>Percentile = 100 × (n − rank + 1) / n: the share of the scored population at or below the patient's risk, so the top patient is at 100 and the last at 100 / n.</item>
+/// <item>Tiers go by rank: a tier ends at the whole rank nearest its cumulative share of n (halves up), e.g. <see cref="RiskTier.VeryHigh"/> is
+/// ranks 1 to round(n × 0.5%). Each boundary is then within half a patient of its share, and each tier within one patient of its own,
+/// however small n is (below 100 patients the default top 0.5% is nobody); equal probabilities cannot stretch a tier.</item>
+/// </list>
+/// </summary>
+public sealed class RiskRanking
+{
+    private readonly RiskTierOptions _tiers;
+
+    public RiskRanking(RiskTierOptions tiers)
+    {
+        if (tiers.Problems() is { Count: > 0 } problems)
+            throw new ArgumentException(string.Join(" ", problems), nameof(tiers));
+        _tiers = tiers;
+    }
+
+    /// <summary>Positions in <paramref name="scores"/>, highest risk first: the patient at position <c>order[rank − 1]</c> has that rank.</summary>
+    public static int[] RankOrder(IReadOnlyList<PatientProbability> scores)
+    {
+        var ids = new int[scores.Count];
+        var probabilities = new double[scores.Count];
+        for (var i = 0; i < scores.Count; i++)
+        {
+            (ids[i], probabilities[i]) = (scores[i].PatientId, scores[i].Probability);
+            if (!(probabilities[i] is >= 0 and <= 1))
+                throw new ArgumentException($"The probability at position {i + 1} of {scores.Count} is {probabilities[i]}, not between 0 and 1.", nameof(scores));
+        }
+
+        var order = new int[scores.Count];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = i;
+        Array.Sort(order, (a, b) => probabilities[a] != probabilities[b] ? probabilities[b].CompareTo(probabilities[a]) : ids[a].CompareTo(ids[b]));
+        return order;
+    }
+
+    public static double PercentileOf(int rank, int scored) => 100.0 * (scored - rank + 1) / scored;
+
+    /// <summary>The last rank of each tier for <paramref name="scored"/> patients, in <see cref="RiskTier"/> order (<see cref="RiskTier.Low"/> ends at n).</summary>
+    public IReadOnlyList<int> LastRanks(int scored) =>
+        [.. _tiers.Cumulative.Select(t => (int)Math.Round(scored * t.Percent / 100, MidpointRounding.AwayFromZero)), scored];
+
+    /// <summary>A tier for each rank 1 to <paramref name="scored"/>, in rank order.</summary>
+    public IEnumerable<RiskTier> TiersInRankOrder(int scored)
+    {
+        var lastRanks = LastRanks(scored);
+        var tier = 0;
+        for (var rank = 1; rank <= scored; rank++)
+        {
+            while (rank > lastRanks[tier])
+                tier++;
+            yield return (RiskTier)(tier + 1);
+        }
+    }
+}

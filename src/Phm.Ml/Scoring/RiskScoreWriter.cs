@@ -1,0 +1,62 @@
+using Phm.Data.Risk;
+using Phm.Data.Store;
+
+namespace Phm.Ml.Scoring;
+
+/// <summary>
+/// Stores one model's predictions as its scores (<see cref="RiskScore"/>, <see cref="ScoredModel"/>): ranked, placed in
+/// percentiles and tiers by <see cref="RiskRanking"/>, and written in one transaction that replaces the model's old scores
+/// (<see cref="ScoredModelWriter"/>). Each row's contributions are made into JSON as it is written, never all at once.
+/// </summary>
+public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRanking ranking, TimeProvider time)
+{
+    public async Task<ScoredModel> WriteAsync(RiskModelInfo info, DateOnly scoredOn, IReadOnlyList<PatientPrediction> predictions, CancellationToken cancellationToken)
+    {
+        var order = RiskRanking.RankOrder([.. predictions.Select(p => new PatientProbability(p.PatientId, p.Probability))]);
+        var model = new ScoredModel
+        {
+            Name = info.Name,
+            Version = info.Version,
+            Outcome = info.Outcome,
+            Learner = info.Learner,
+            FeatureSchemaHash = info.FeatureSchemaHash,
+            TrainedAtUtc = info.TrainedAtUtc,
+            TrainedOn = info.TrainedOn,
+            EvaluatedOn = info.EvaluatedOn,
+            ScoredOn = scoredOn,
+            ScoredAtUtc = time.GetUtcNowInMilliseconds(),
+            PatientsScored = predictions.Count,
+            Auroc = info.Auroc,
+            AurocLower = info.AurocLower,
+            AurocUpper = info.AurocUpper,
+            Auprc = info.Auprc,
+            Brier = info.Brier,
+            CalibrationSlope = info.CalibrationSlope,
+            CalibrationIntercept = info.CalibrationIntercept,
+            OracleAuroc = info.OracleAuroc,
+            OracleBrier = info.OracleBrier,
+        };
+
+        var ranks = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+            ranks[order[i]] = i + 1;
+        var tiers = ranking.TiersInRankOrder(predictions.Count).ToArray();
+
+        // In the predictions' order, which is the features' (patient id) order: the cheapest for the store's primary key.
+        IEnumerable<RiskScore> Scores() => predictions.Select((prediction, i) => new RiskScore
+        {
+            Model = info.Name,
+            PatientId = prediction.PatientId,
+            ModelVersion = info.Version,
+            Probability = prediction.Probability,
+            Rank = ranks[i],
+            Percentile = RiskRanking.PercentileOf(ranks[i], predictions.Count),
+            Tier = tiers[ranks[i] - 1],
+            Contributions = ContributionsJson.Write(prediction.TopContributions),
+        });
+
+        await using var db = createContext();
+        await new ScoredModelWriter(db).ReplaceAsync(model, Scores(), cancellationToken);
+        return model;
+    }
+}

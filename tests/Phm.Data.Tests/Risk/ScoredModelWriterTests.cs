@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Phm.Data.Risk;
+using Phm.Data.Store;
+
+namespace Phm.Data.Tests.Risk;
+
+/// <summary>
+/// A model's scores are replaced in one transaction through the provider's bulk path: what is read back is what was written,
+/// on every provider, and a failure part way leaves the previous scores as they were.
+/// </summary>
+public sealed class ScoredModelWriterTests
+{
+    [SkippableTheory, ProviderData]
+    public async Task TheRowsReadBack_AreThoseWritten(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+        var model = ModelOf("1.0.0", ids.Count);
+        var scores = ScoresOf(model, ids);
+
+        await using (var db = store.CreateContext())
+            await new ScoredModelWriter(db).ReplaceAsync(model, scores, CancellationToken.None);
+
+        await using var reader = store.CreateContext();
+        Assert.Equivalent(model, await reader.ScoredModels.AsNoTracking().SingleAsync(), strict: true);
+        Assert.Equivalent(scores, await reader.RiskScores.AsNoTracking().OrderBy(s => s.Rank).ToListAsync(), strict: true);
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task ANewVersion_LeavesNoRowOfTheOld_AndOtherModelsAsTheyWere(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+        var other = ModelOf("3.0.0", ids.Count, "test-mortality-12m");
+        await WriteAsync(store, ModelOf("1.0.0", ids.Count), ScoresOf(ModelOf("1.0.0", ids.Count), ids));
+        await WriteAsync(store, other, ScoresOf(other, ids));
+
+        var half = ids.Take(ids.Count / 2).ToList();
+        await WriteAsync(store, ModelOf("2.0.0", half.Count), ScoresOf(ModelOf("2.0.0", half.Count), half));
+
+        await using var db = store.CreateContext();
+        var versions = await db.RiskScores.AsNoTracking().GroupBy(s => new { s.Model, s.ModelVersion }).Select(g => new { g.Key.Model, g.Key.ModelVersion, Rows = g.Count() })
+            .OrderBy(g => g.Model).ToListAsync();
+        Assert.Equal([("test-admission-12m", "2.0.0", half.Count), ("test-mortality-12m", "3.0.0", ids.Count)], versions.Select(v => (v.Model, v.ModelVersion, v.Rows)));
+        Assert.Equal(["2.0.0", "3.0.0"], await db.ScoredModels.OrderBy(m => m.Name).Select(m => m.Version).ToListAsync());
+    }
+
+    public static TheoryData<DatabaseProvider, string> Faults
+    {
+        get
+        {
+            var faults = new TheoryData<DatabaseProvider, string>();
+            foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+            {
+                foreach (var fault in new[] { "a patient the store does not hold", "fewer scores than patients scored", "the scores stop coming", "two scores of one rank" })
+                    faults.Add(provider, fault);
+            }
+            return faults;
+        }
+    }
+
+    [SkippableTheory, MemberData(nameof(Faults))]
+    public async Task AFailurePartWay_LeavesTheOldScoresAsTheyWere(DatabaseProvider provider, string fault)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+        var old = ModelOf("1.0.0", ids.Count);
+        await WriteAsync(store, old, ScoresOf(old, ids));
+        var newer = ModelOf("2.0.0", fault == "fewer scores than patients scored" ? ids.Count + 1 : ids.Count);
+        var scores = ScoresOf(newer, fault == "a patient the store does not hold" ? [.. ids.SkipLast(1), int.MaxValue] : ids);
+        IEnumerable<RiskScore> Stream()
+        {
+            foreach (var score in scores)
+            {
+                if (fault == "the scores stop coming" && score.Rank > ids.Count / 2)
+                    throw new IOException("The model's output ended early.");
+                // The unique index on (model, rank) is rebuilt after the load: it must still refuse.
+                yield return fault == "two scores of one rank" && score.Rank == ids.Count ? new RiskScore
+                {
+                    Model = score.Model, PatientId = score.PatientId, ModelVersion = score.ModelVersion, Probability = score.Probability,
+                    Rank = 1, Percentile = score.Percentile, Tier = score.Tier, Contributions = score.Contributions,
+                } : score;
+            }
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => WriteAsync(store, newer, Stream()));
+
+        await using var db = store.CreateContext();
+        Assert.Equivalent(old, await db.ScoredModels.AsNoTracking().SingleAsync(), strict: true);
+        Assert.Equivalent(ScoresOf(old, ids), await db.RiskScores.AsNoTracking().OrderBy(s => s.Rank).ToListAsync(), strict: true);
+    }
+
+    [Fact]
+    public async Task AScoreOfAnotherVersion_IsRefused_NamingBoth()
+    {
+        await using var database = TestDatabase.For(DatabaseProvider.Sqlite);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => WriteAsync(store, ModelOf("2.0.0", ids.Count), ScoresOf(ModelOf("1.0.0", ids.Count), ids)));
+
+        Assert.StartsWith("A score of test-admission-12m 1.0.0 cannot be written as one of test-admission-12m 2.0.0.", refused.Message);
+    }
+
+    private static async Task<PhmStore> StoreAsync(TestDatabase database)
+    {
+        var store = database.Store(population: 80, seed: 5);
+        await store.EnsureReadyAsync(CancellationToken.None);
+        return store;
+    }
+
+    private static async Task<List<int>> PatientIdsAsync(PhmStore store)
+    {
+        await using var db = store.CreateContext();
+        return await db.Patients.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+    }
+
+    private static async Task WriteAsync(PhmStore store, ScoredModel model, IEnumerable<RiskScore> scores)
+    {
+        await using var db = store.CreateContext();
+        await new ScoredModelWriter(db).ReplaceAsync(model, scores, CancellationToken.None);
+    }
+
+    private static ScoredModel ModelOf(string version, int patients, string name = "test-admission-12m") => new()
+    {
+        Name = name, Version = version, Outcome = "an emergency admission in the 12 months after the index date", Learner = "LightGbm",
+        FeatureSchemaHash = "0123456789abcdef", TrainedAtUtc = new DateTimeOffset(2025, 11, 30, 12, 0, 0, 123, TimeSpan.Zero),
+        TrainedOn = new(2018, 1, 1), EvaluatedOn = new(2019, 1, 1), ScoredOn = new(2021, 1, 1), ScoredAtUtc = new DateTimeOffset(2025, 12, 2, 1, 2, 3, 456, TimeSpan.Zero),
+        PatientsScored = patients, Auroc = 0.8123, AurocLower = 0.8, AurocUpper = 0.82, Auprc = 0.21, Brier = 0.051, CalibrationSlope = 1.02, CalibrationIntercept = -0.013,
+        OracleAuroc = name.Contains("mortality", StringComparison.Ordinal) ? null : 0.84, OracleBrier = 0.049,
+    };
+
+    /// <summary>A score per patient, ranked in the order given, with every field set to something a provider could get wrong.</summary>
+    private static List<RiskScore> ScoresOf(ScoredModel model, List<int> ids) =>
+    [
+        .. ids.Select((id, i) => new RiskScore
+        {
+            Model = model.Name, PatientId = id, ModelVersion = model.Version, Probability = 1.0 / (i + 3), Rank = i + 1,
+            Percentile = 100.0 * (ids.Count - i) / ids.Count, Tier = (RiskTier)(1 + i * 4 / ids.Count),
+            Contributions = $$"""[{"feature":"age","words":"aged {{i}} – A&E","contribution":0.{{i:D4}}}]""",
+        }),
+    ];
+}
