@@ -72,6 +72,6 @@ public sealed class PatientOrderType : EnumerationGraphType<PatientOrder>
     public PatientOrderType()
     {
         Name = "PatientOrder";
-        Description = "The order of a page of patients: ID (by pseudonym), or RISK_DESC (highest risk first by the model of filter.risk, ties impossible: ranks are unique).";
+        Description = "The order of a page of patients: ID (by pseudonym), or RISK_DESC (highest risk first by the model of filter.risk; its ranks are unique, so pages never overlap).";
     }
 }
