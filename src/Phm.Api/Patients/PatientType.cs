@@ -69,9 +69,7 @@ public sealed class PatientType : ObjectGraphType<Patient>
             .ResolveAsync((context, loader) => loader.LoadAsync(new(context.Source.Id, new ActivityWindow(null, ReadPeriod(context)))));
         Field<PatientRiskType, RiskScore?>("risk")
             .Description("The patient's score from a risk model as of the reference date; null if the model did not score the patient (died before it).")
-            .Argument<NonNullGraphType<StringGraphType>>("model", "Name of the risk model (see riskModels), e.g. emergency-admission-12m.")
-            .ValidateArguments(async context => await RiskModelNotFoundError.ThrowIfUnknownAsync(
-                context.RequestServices!.GetRequiredService<ScoredModelsLoader>(), "model", context.GetArgument<string>("model"), context.CancellationToken))
+            .ModelArgument("Name of the risk model (see riskModels), e.g. emergency-admission-12m.")
             .Resolve()
             .WithService<RiskScoreByPatientLoader>()
             .ResolveAsync((context, loader) => loader.LoadAsync(new(context.Source.Id, context.GetArgument<string>("model"))));

@@ -1,4 +1,6 @@
 using System.Globalization;
+using GraphQL.Builders;
+using GraphQL.Types;
 
 namespace Phm.Api.Risk;
 
@@ -36,4 +38,13 @@ public sealed class RiskOrderWithoutModelError(string argument)
     : InvalidArgumentError(argument, "RISK_DESC orders patients by one risk model's scores: name the model in filter.risk.model.", ErrorCode)
 {
     public const string ErrorCode = "RISK_ORDER_NEEDS_MODEL";
+}
+
+internal static class RiskModelArgument
+{
+    /// <summary>Adds the required <c>model</c> argument, refused before anything runs unless the store holds that model's scores.</summary>
+    public static FieldBuilder<TSource, TReturn> ModelArgument<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string description) => field
+        .Argument<NonNullGraphType<StringGraphType>>("model", description)
+        .ValidateArguments(async context => await RiskModelNotFoundError.ThrowIfUnknownAsync(
+            context.RequestServices!.GetRequiredService<ScoredModelsLoader>(), "model", context.GetArgument<string>("model"), context.CancellationToken));
 }

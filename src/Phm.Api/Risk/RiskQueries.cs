@@ -25,10 +25,8 @@ public static class RiskQueries
                 + "(PCNs and practices by code, quintiles 1 to 5).")
             // As deprivationProfile: analysts see every group under disclosure control; a clinician sees only its own PCN's patients, exactly.
             .AllowRoles(PhmRoles.Analyst, PhmRoles.Clinician, PhmRoles.Admin)
-            .Argument<NonNullGraphType<StringGraphType>>("model", "Name of the risk model (see riskModels).")
+            .ModelArgument("Name of the risk model (see riskModels).")
             .Argument<NonNullGraphType<RiskGroupingType>>("groupBy", "Group patients by PCN, practice, or national or local deprivation quintile.")
-            .ValidateArguments(async context => await RiskModelNotFoundError.ThrowIfUnknownAsync(
-                context.RequestServices!.GetRequiredService<ScoredModelsLoader>(), "model", context.GetArgument<string>("model"), context.CancellationToken))
             .Resolve()
             .WithServices<PhmDbContext, ReferenceDateLoader>()
             .ResolveAsync(async (context, db, referenceDate) => await RiskDistribution.BuildAsync(
