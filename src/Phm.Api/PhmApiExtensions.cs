@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
 using Phm.Api.Operations;
+using Phm.Api.Risk;
 using Phm.Api.Transport;
 using Phm.Data.Store;
 using Phm.Ml.Scoring;
@@ -51,6 +52,7 @@ public static class PhmApiExtensions
         services.TryAddSingleton<AuditLog>();
         // Batch loaders still gather a level's keys into one query under the serial strategy.
         services.AddBatchLoaders(typeof(PhmSchema).Assembly);
+        services.AddScoped<ScoredModelsLoader>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using Phm.Api.Geography;
 using Phm.Api.Governance;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
+using Phm.Api.Risk;
 
 namespace Phm.Api;
 
@@ -12,11 +13,12 @@ public sealed class PhmQuery : ObjectGraphType
     public PhmQuery()
     {
         Name = "Query";
-        Description = "Read access to the hub: practices and PCNs, LSOAs and deprivation, pseudonymised patients, the audit trail. Every field says which roles may use it.";
+        Description = "Read access to the hub: practices and PCNs, LSOAs and deprivation, pseudonymised patients and their risk scores, the audit trail. Every field says which roles may use it.";
         this.AddPracticeQueries();
         this.AddGeographyQueries();
         this.AddPatientQueries();
         this.AddDeprivationQueries();
+        this.AddRiskQueries();
         this.AddAuditQueries();
     }
 }

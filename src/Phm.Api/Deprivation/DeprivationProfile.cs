@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
+using Phm.Api.Practices;
 using Phm.Data.Patients;
-using Phm.Data.Practices;
 using Phm.Data.Store;
 
 namespace Phm.Api.Deprivation;
@@ -31,32 +31,10 @@ public static class DeprivationProfile
             .Select(c => new Cell(c.PracticeCode, lsoas[c.LsoaCode].NationalQuintile, lsoas[c.LsoaCode].LocalQuintile, c.Patients))
             .ToList();
 
-        var (names, groupOf) = await GroupsAsync(db, grouping, referenceDate, cancellationToken);
+        var level = grouping == DeprivationGrouping.Pcn ? OrganisationLevel.Pcn : OrganisationLevel.Practice;
+        var (names, groupOf) = await OrganisationGroups.OfAsync(db, level, referenceDate, cancellationToken);
         var cellsByGroup = cells.Where(c => groupOf(c.PracticeCode) is not null).ToLookup(c => groupOf(c.PracticeCode)!);
         return [.. names.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Profile(g.Key, g.Value, [.. cellsByGroup[g.Key]], control))];
-    }
-
-    /// <summary>The groups' names by code, and the group of each practice: itself, or its PCN at the reference date (none if it has none then).</summary>
-    private static async Task<(Dictionary<string, string> Names, Func<string, string?> GroupOf)> GroupsAsync(
-        PhmDbContext db, DeprivationGrouping grouping, DateOnly referenceDate, CancellationToken cancellationToken)
-    {
-        var scopedPcn = db.PatientScope.PcnCode;
-        if (grouping == DeprivationGrouping.Practice && scopedPcn is null)
-        {
-            // Every practice, by itself: the PCNs do not matter.
-            return (await db.Practices.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken), practiceCode => practiceCode);
-        }
-
-        var pcnOfPractice = await db.PcnMemberships.AsNoTracking().ValidOn(referenceDate)
-            .ToDictionaryAsync(m => m.PracticeCode, m => m.PcnCode, cancellationToken);
-        if (grouping == DeprivationGrouping.Practice)
-        {
-            var practices = await db.Practices.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
-            return (practices.Where(p => pcnOfPractice.GetValueOrDefault(p.Key) == scopedPcn).ToDictionary(), practiceCode => practiceCode);
-        }
-
-        var pcns = await db.Pcns.AsNoTracking().Where(p => scopedPcn == null || p.Code == scopedPcn).ToDictionaryAsync(p => p.Code, p => p.Name, cancellationToken);
-        return (pcns, pcnOfPractice.GetValueOrDefault);
     }
 
     private static DeprivationGroup Profile(string code, string name, IReadOnlyList<Cell> cells, DisclosureControl control)

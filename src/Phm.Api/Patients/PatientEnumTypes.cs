@@ -56,3 +56,22 @@ public sealed class CareFlagKindType : EnumerationGraphType<CareFlagKind>
         Description = "A care-planning fact: on the end-of-life register, has a care plan, is a carer, is housebound.";
     }
 }
+
+/// <summary>The order of a page of patients.</summary>
+public enum PatientOrder
+{
+    /// <summary>By id (pseudonym).</summary>
+    Id,
+
+    /// <summary>Highest risk first, by the rank of the model named in the risk filter.</summary>
+    RiskDesc,
+}
+
+public sealed class PatientOrderType : EnumerationGraphType<PatientOrder>
+{
+    public PatientOrderType()
+    {
+        Name = "PatientOrder";
+        Description = "The order of a page of patients: ID (by pseudonym), or RISK_DESC (highest risk first by the model of filter.risk; its ranks are unique, so pages never overlap).";
+    }
+}

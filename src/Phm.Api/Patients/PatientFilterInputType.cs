@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using GraphQL.Types;
 using Phm.Api.Geography;
 using Phm.Api.Practices;
+using Phm.Api.Risk;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
 using Phm.Data.Store;
@@ -19,10 +20,11 @@ public sealed record PatientFilter(
     int? AgeTo = null,
     Sex? Sex = null,
     bool? Alive = null,
-    ConditionRegister[]? Registers = null)
+    ConditionRegister[]? Registers = null,
+    RiskFilter? Risk = null)
 {
     /// <summary>Rejects criteria no patient could meet because they are malformed or name nothing in the store.</summary>
-    public async Task ValidateAsync(PhmDbContext db, string argument, CancellationToken cancellationToken)
+    public async Task ValidateAsync(PhmDbContext db, ScoredModelsLoader riskModels, string argument, CancellationToken cancellationToken)
     {
         QuintileOutOfRangeError.ThrowIfOutOfRange($"{argument}.nationalQuintile", NationalQuintile);
         QuintileOutOfRangeError.ThrowIfOutOfRange($"{argument}.localQuintile", LocalQuintile);
@@ -35,6 +37,8 @@ public sealed record PatientFilter(
         await PcnNotFoundError.ThrowIfUnknownAsync(db, $"{argument}.pcn", Pcn, cancellationToken);
         await PracticeNotFoundError.ThrowIfUnknownAsync(db, $"{argument}.practice", Practice, cancellationToken);
         await LsoaNotFoundError.ThrowIfUnknownAsync(db, $"{argument}.lsoa", Lsoa, cancellationToken);
+        if (Risk is not null)
+            await Risk.ValidateAsync(riskModels, $"{argument}.risk", cancellationToken);
     }
 
     /// <summary>The patients meeting every criterion; PCN membership, ages and registers are taken at <paramref name="referenceDate"/>.</summary>
@@ -70,6 +74,8 @@ public sealed record PatientFilter(
         // lifts the filters of the whole query, so leaving the scope off the entries left it off the patients returned.
         foreach (var register in Registers ?? [])
             patients = patients.OnRegister(db.Conditions, register, referenceDate);
+        if (Risk is not null)
+            patients = Risk.Apply(patients, db);
         return patients;
     }
 }
@@ -93,5 +99,6 @@ public sealed class PatientFilterInputType : InputObjectGraphType<PatientFilter>
         Field(f => f.Alive, nullable: true).Description("True for patients alive at the reference date, false for those who had died by then.");
         Field<ListGraphType<NonNullGraphType<ConditionRegisterType>>>("registers")
             .Description("Condition registers the patient must all be on: old enough for each (QOF register ages), with a diagnosis recorded by the reference date and not resolved since.");
+        Field<RiskFilterInputType>("risk").Description("The patient's score from a risk model: its tier or percentile. Needed by orderBy: RISK_DESC, which takes its model.");
     }
 }

@@ -6,9 +6,11 @@ using GraphQL.Types;
 using Phm.Api.Geography;
 using Phm.Api.Loading;
 using Phm.Api.Practices;
+using Phm.Api.Risk;
 using Phm.Data.Geography;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
+using Phm.Data.Risk;
 
 namespace Phm.Api.Patients;
 
@@ -65,6 +67,12 @@ public sealed class PatientType : ObjectGraphType<Patient>
             .Resolve()
             .WithService<ActivityCountsByPatientLoader>()
             .ResolveAsync((context, loader) => loader.LoadAsync(new(context.Source.Id, new ActivityWindow(null, ReadPeriod(context)))));
+        Field<PatientRiskType, RiskScore?>("risk")
+            .Description("The patient's score from a risk model as of the reference date; null if the model did not score the patient (died before it).")
+            .ModelArgument("Name of the risk model (see riskModels), e.g. emergency-admission-12m.")
+            .Resolve()
+            .WithService<RiskScoreByPatientLoader>()
+            .ResolveAsync((context, loader) => loader.LoadAsync(new(context.Source.Id, context.GetArgument<string>("model"))));
         Field<NonNullGraphType<IntGraphType>, int>("medicinesPrescribed")
             .Description("Number of distinct medicines (dm+d codes) prescribed: the usual measure of polypharmacy. Counts what ingest loaded from prescribing records; the generated population has none.")
             .PeriodArguments("prescriptions issued")

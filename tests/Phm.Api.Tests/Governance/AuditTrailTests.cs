@@ -44,6 +44,35 @@ public sealed class AuditTrailTests(PhmApiFactory hub)
     }
 
     [Fact]
+    public async Task RiskScoresRead_ThroughThePatientsTheyBelongTo_AreRecordedAsThoseReads()
+    {
+        var patientOfA = await GovernanceTests.FirstPatientIdOfAsync(hub, GovernanceTests.PcnA);
+
+        await hub.AsClinician(GovernanceTests.PcnA, subject: "audit-risk").PostGraphQLAsync("""
+            query HighestRisk($id: ID!) {
+              patients(first: 4, orderBy: RISK_DESC, filter: { risk: { model: "emergency-admission-12m", tiers: [VERY_HIGH, HIGH] } }) {
+                items { id risk(model: "emergency-admission-12m") { probability contributions { words } } }
+              }
+              patient(id: $id) { risk(model: "mortality-12m") { tier } }
+            }
+            """, new { id = patientOfA });
+
+        var events = await EventsOfAsync("audit-risk");
+        Assert.Equal([("patient", 1), ("patients", 4)],
+            events.Select(e => (e.GetProperty("field").GetString()!, e.GetProperty("patientsReturned").GetInt32())).Order());
+        Assert.All(events, e => Assert.Equal("HighestRisk", e.GetProperty("operationName").GetString()));
+    }
+
+    [Fact]
+    public async Task RiskAggregates_ReadNoPatientAndRecordNothing()
+    {
+        await hub.AsAnalyst(subject: "audit-risk-aggregates").PostGraphQLAsync(
+            """{ riskModels { name } riskDistribution(model: "emergency-admission-12m", groupBy: PRACTICE) { patients } }""");
+
+        Assert.Empty(await EventsOfAsync("audit-risk-aggregates"));
+    }
+
+    [Fact]
     public async Task RefusedRequest_ReadsNothingAndRecordsNothing()
     {
         await hub.AsAnalyst(subject: "audit-refused").PostGraphQLAsync("{ patients { totalCount } }");

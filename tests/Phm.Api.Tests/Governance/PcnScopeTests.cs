@@ -3,7 +3,10 @@ using Phm.Api.Governance;
 
 namespace Phm.Api.Tests.Governance;
 
-/// <summary>A clinician of one PCN cannot reach another PCN's patient by any path: id, cursor, filter, alias or fragment.</summary>
+/// <summary>
+/// A clinician of one PCN cannot reach another PCN's patient by any path: id, cursor, filter, alias or fragment; nor another PCN's
+/// risk scores, through Patient.risk, the risk filter, the RISK_DESC order or riskDistribution.
+/// </summary>
 [Collection(HubCollection.Name)]
 public sealed class PcnScopeTests(PhmApiFactory hub)
 {
@@ -100,5 +103,78 @@ public sealed class PcnScopeTests(PhmApiFactory hub)
 
         Assert.Equal([GovernanceTests.PcnA],
             response.Json.GetProperty("data").GetProperty("deprivationProfile").EnumerateArray().Select(g => g.GetProperty("group").GetProperty("code").GetString()));
+    }
+
+    private const string Admission = TestRiskScores.Admission;
+
+    [Fact]
+    public async Task Risk_OfAnotherPcnsPatient_IsNullWithForbidden()
+    {
+        var patientOfB = await GovernanceTests.FirstPatientIdOfAsync(hub, GovernanceTests.PcnB);
+
+        var response = await ClinicianOfA.PostGraphQLAsync($$"""query($id: ID!) { patient(id: $id) { risk(model: "{{Admission}}") { probability } } }""", new { id = patientOfB });
+
+        Assert.Equal(JsonValueKind.Null, response.Json.GetProperty("data").GetProperty("patient").ValueKind);
+        Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task PatientsByRiskDesc_ForAClinician_AreOnlyOwnScoredPatients_AsManyAsItsPcnHas()
+    {
+        var items = new List<JsonElement>();
+        string? after = null;
+        JsonElement page;
+        do
+        {
+            page = (await ClinicianOfA.PostGraphQLAsync($$"""
+                query($after: String) {
+                  patients(first: 500, after: $after, orderBy: RISK_DESC, filter: { risk: { model: "{{Admission}}" } }) {
+                    pageInfo { hasNextPage endCursor } items { practice { pcn { code } } }
+                  }
+                }
+                """, new { after })).Json.GetProperty("data").GetProperty("patients");
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        }
+        while (page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+
+        Assert.All(items, item => Assert.Equal(GovernanceTests.PcnA, item.GetProperty("practice").GetProperty("pcn").GetProperty("code").GetString()));
+        Assert.Equal((await ScoredInPcnAAsync()).Patients, items.Count);
+    }
+
+    [Fact]
+    public async Task PatientsFilteredByRiskTier_ForAClinician_CountOnlyOwnPatients()
+    {
+        var response = await ClinicianOfA.PostGraphQLAsync($$"""{ patients(first: 0, filter: { risk: { model: "{{Admission}}", tiers: [VERY_HIGH, HIGH] } }) { totalCount } }""");
+
+        var (_, highTiers) = await ScoredInPcnAAsync();
+        Assert.Equal(highTiers, response.Json.GetProperty("data").GetProperty("patients").GetProperty("totalCount").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("PCN")]
+    [InlineData("PRACTICE")]
+    [InlineData("NATIONAL_QUINTILE")]
+    [InlineData("LOCAL_QUINTILE")]
+    public async Task RiskDistribution_ForAClinician_CountsOnlyItsOwnPatients(string groupBy)
+    {
+        var response = await ClinicianOfA.PostGraphQLAsync($$"""{ riskDistribution(model: "{{Admission}}", groupBy: {{groupBy}}) { organisation { code } patients } }""");
+
+        var groups = response.Json.GetProperty("data").GetProperty("riskDistribution").EnumerateArray().ToList();
+        Assert.Equal((await ScoredInPcnAAsync()).Patients, groups.Sum(g => g.GetProperty("patients").GetInt32()));
+        if (groupBy == "PCN")
+            Assert.Equal([GovernanceTests.PcnA], groups.Select(g => g.GetProperty("organisation").GetProperty("code").GetString()));
+    }
+
+    /// <summary>PCN A's patients scored by the admission model, and those of them in the two highest tiers, as an administrator counts them.</summary>
+    private async Task<(int Patients, int HighTiers)> ScoredInPcnAAsync()
+    {
+        var response = await hub.AsAdmin().PostGraphQLAsync($$"""{ riskDistribution(model: "{{Admission}}", groupBy: PCN) { organisation { code } patients tiers { tier patients } } }""");
+        var pcnA = response.Json.GetProperty("data").GetProperty("riskDistribution").EnumerateArray()
+            .Single(g => g.GetProperty("organisation").GetProperty("code").GetString() == GovernanceTests.PcnA);
+        var highTiers = pcnA.GetProperty("tiers").EnumerateArray()
+            .Where(t => t.GetProperty("tier").GetString() is "VERY_HIGH" or "HIGH").Sum(t => t.GetProperty("patients").GetInt32());
+        Assert.InRange(highTiers, 1, pcnA.GetProperty("patients").GetInt32() - 1);
+        return (pcnA.GetProperty("patients").GetInt32(), highTiers);
     }
 }

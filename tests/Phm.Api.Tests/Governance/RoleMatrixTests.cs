@@ -28,6 +28,8 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["patient"] = "query($patientOfA: ID!) { patient(id: $patientOfA) { id } }",
         ["deprivationProfile"] = "{ deprivationProfile(groupBy: PCN) { patients } }",
         ["auditEvents"] = "{ auditEvents(first: 1) { edges { cursor } } }",
+        ["riskModels"] = "{ riskModels { name } }",
+        ["riskDistribution"] = "{ riskDistribution(model: \"mortality-12m\", groupBy: PCN) { patients } }",
     };
 
     /// <summary>Expected outcome for: no token, clinician of A, clinician of B, analyst, admin.</summary>
@@ -43,6 +45,8 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["patient"] = [Unauthenticated, Allowed, Forbidden, Forbidden, Forbidden],
         ["deprivationProfile"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
         ["auditEvents"] = [Unauthenticated, Forbidden, Forbidden, Forbidden, Allowed],
+        ["riskModels"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        ["riskDistribution"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
     };
 
     private static readonly string[] Callers = ["none", "clinicianOfA", "clinicianOfB", "analyst", "admin"];

@@ -13,5 +13,10 @@ public static class RepresentativeRequests
         { "analyst", """{ deprivationProfile(groupBy: PCN) { group { code name } patients } }""" },
         { "analyst", """{ lsoas(filter: { localQuintile: 1 }) { code imdScore imdRank nationalQuintile population { total } } }""" },
         { "admin", """{ practices { code listSize pcn { code } pcnMemberships { pcn { code } validFrom validTo } } }""" },
+        { "analyst", """{ riskModels { name version outcome learner trainedAt trainedOn evaluatedOn scoredOn scoredAt patientsScored metrics { auroc aurocLower aurocUpper auprc brier calibrationSlope calibrationIntercept oracleAuroc oracleBrier shareOfOracleAuroc } } }""" },
+        { "clinicianOfA", """{ patients(first: 10, orderBy: RISK_DESC, filter: { registers: [HYPERTENSION], risk: { model: "emergency-admission-12m", tiers: [VERY_HIGH, HIGH, MODERATE], minPercentile: 85 } }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id risk(model: "emergency-admission-12m") { model version probability percentile tier contributions { feature words contribution } } death: risk(model: "mortality-12m") { probability tier } } } } }""" },
+        { "analyst", """{ riskDistribution(model: "emergency-admission-12m", groupBy: PCN) { organisation { code } patients meanProbability tiers { tier patients percentage meanProbability } } }""" },
+        { "clinicianOfA", """{ riskDistribution(model: "mortality-12m", groupBy: LOCAL_QUINTILE) { quintile patients meanProbability tiers { tier patients percentage meanProbability } } }""" },
+        { "admin", """{ riskDistribution(model: "mortality-12m", groupBy: NATIONAL_QUINTILE) { quintile patients meanProbability tiers { tier patients meanProbability } } }""" },
     };
 }

@@ -1,6 +1,6 @@
 namespace Phm.Api.Tests.Support;
 
-/// <summary>The schema over <see cref="SampleData"/>, shared by the tests of a class: they only read.</summary>
+/// <summary>The schema over <see cref="SampleData"/> with <see cref="TestRiskScores"/>, shared by the tests of a class: they only read.</summary>
 public sealed class SampleSchemaFixture : IAsyncLifetime
 {
     private TestStore? _store;
@@ -10,6 +10,8 @@ public sealed class SampleSchemaFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = await TestStore.CreateAsync(SampleData.Seed);
+        await using (var db = _store.OpenContext())
+            TestRiskScores.Write(db);
         Host = SchemaHost.Over(_store.Path);
     }
 

@@ -20,6 +20,9 @@ public sealed class TestStore : IDisposable
         return store;
     }
 
+    /// <summary>A context over the store, for a test to add to it.</summary>
+    public PhmDbContext OpenContext() => PhmDatabase.CreateContext(DatabaseProvider.Sqlite, ConnectionStringFor(Path));
+
     public static string ConnectionStringFor(string path) => new SqliteConnectionStringBuilder { DataSource = path }.ToString();
 
     public void Dispose()

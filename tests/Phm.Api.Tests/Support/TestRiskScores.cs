@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Phm.Data.Patients;
+using Phm.Data.Risk;
+using Phm.Data.Store;
+
+namespace Phm.Api.Tests.Support;
+
+/// <summary>
+/// Scores of two risk models for every patient alive at a test store's reference date, as the scorer stores them, so the API
+/// tests read risk without training anything. Probabilities are a fixed function of the model and the patient's pseudonym
+/// (the same on every database provider); ranks are by probability, ties by patient id; percentiles and tiers follow the
+/// ranks with the default tier shares (top 0.5%, to 5%, to 20%, the rest).
+/// </summary>
+public static class TestRiskScores
+{
+    public const string Admission = "emergency-admission-12m";
+    public const string Mortality = "mortality-12m";
+    public const string ModelVersion = "1.0.0";
+
+    /// <summary>Marks the rows written here, so a store that has them is not written again.</summary>
+    private const string FeatureSchemaHash = "test-scores";
+
+    private static readonly JsonSerializerOptions StoredForm = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Replaces every scored model and score in the store with the test models' (unless they are there already).</summary>
+    public static void Write(PhmDbContext db)
+    {
+        if (db.ScoredModels.Count() == 2 && db.ScoredModels.All(m => m.FeatureSchemaHash == FeatureSchemaHash))
+            return;
+        var referenceDate = db.Manifest.Select(m => m.ReferenceDate).Single();
+        var patients = db.Patients.AliveOn(referenceDate)
+            .OrderBy(p => p.Id)
+            .Select(p => new ScoredPatient(p.Id, p.Pseudonym, p.BirthYear, p.BirthMonth))
+            .ToList();
+
+        using var transaction = db.Database.BeginTransaction();
+        db.RiskScores.ExecuteDelete();
+        db.ScoredModels.ExecuteDelete();
+        db.ScoredModels.AddRange(
+            Model(Admission, "an emergency admission in the 12 months after the index date", referenceDate, patients.Count, auroc: 0.7712, oracleAuroc: 0.7925),
+            Model(Mortality, "death in the 12 months after the index date", referenceDate, patients.Count, auroc: 0.8841, oracleAuroc: 0.9013));
+        db.RiskScores.AddRange(Scores(Admission, patients, referenceDate, floor: 0.02, scale: 0.6, power: 4));
+        db.RiskScores.AddRange(Scores(Mortality, patients, referenceDate, floor: 0.002, scale: 0.4, power: 8));
+        db.SaveChanges();
+        transaction.Commit();
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The tier of <paramref name="rank"/> among <paramref name="scored"/> patients.</summary>
+    public static RiskTier TierOf(int rank, int scored) =>
+        rank <= Math.Ceiling(scored * 0.005) ? RiskTier.VeryHigh
+        : rank <= Math.Ceiling(scored * 0.05) ? RiskTier.High
+        : rank <= Math.Ceiling(scored * 0.20) ? RiskTier.Moderate
+        : RiskTier.Low;
+
+    private static ScoredModel Model(string name, string outcome, DateOnly referenceDate, int patientsScored, double auroc, double oracleAuroc) => new()
+    {
+        Name = name,
+        Version = ModelVersion,
+        Outcome = outcome,
+        Learner = "LightGbm",
+        FeatureSchemaHash = FeatureSchemaHash,
+        TrainedAtUtc = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero),
+        TrainedOn = referenceDate.AddYears(-2),
+        EvaluatedOn = referenceDate.AddYears(-1),
+        ScoredOn = referenceDate,
+        ScoredAtUtc = new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero),
+        PatientsScored = patientsScored,
+        Auroc = auroc,
+        AurocLower = auroc - 0.012,
+        AurocUpper = auroc + 0.011,
+        Auprc = 0.2134,
+        Brier = 0.0712,
+        CalibrationSlope = 0.97,
+        CalibrationIntercept = -0.02,
+        OracleAuroc = oracleAuroc,
+        OracleBrier = 0.0698,
+    };
+
+    private static IEnumerable<RiskScore> Scores(string model, IReadOnlyList<ScoredPatient> patients, DateOnly referenceDate, double floor, double scale, int power)
+    {
+        var ranked = patients
+            .Select(p => (Patient: p, Hash: SHA256.HashData(Encoding.UTF8.GetBytes(model + "/" + p.Pseudonym))))
+            .Select(x => (x.Patient, x.Hash, Probability: Math.Round(floor + scale * Math.Pow(BitConverter.ToUInt32(x.Hash) / (double)uint.MaxValue, power), 6)))
+            .OrderByDescending(x => x.Probability).ThenBy(x => x.Patient.Id)
+            .ToList();
+        return ranked.Select((x, index) => new RiskScore
+        {
+            Model = model,
+            PatientId = x.Patient.Id,
+            ModelVersion = ModelVersion,
+            Probability = x.Probability,
+            Rank = index + 1,
+            Percentile = 100.0 * (1 - (double)index / ranked.Count),
+            Tier = TierOf(index + 1, ranked.Count),
+            Contributions = Contributions(x.Patient, x.Hash, referenceDate),
+        });
+    }
+
+    private static string Contributions(ScoredPatient patient, byte[] hash, DateOnly referenceDate)
+    {
+        var admissions = hash[4] % 4;
+        var conditions = hash[5] % 6;
+        var age = referenceDate.Year - patient.BirthYear - (referenceDate.Month < patient.BirthMonth ? 1 : 0);
+        RiskContributionRow[] contributions =
+        [
+            new("emergency_admissions_12m", $"{admissions} emergency admission{(admissions == 1 ? "" : "s")} in the last 12 months", Math.Round(0.12 * admissions - 0.05, 4)),
+            new("register_count", $"{conditions} long-term condition{(conditions == 1 ? "" : "s")}", Math.Round(0.07 * conditions - 0.1, 4)),
+            new("age", $"aged {age}", Math.Round((age - 50) / 200.0, 4)),
+        ];
+        return JsonSerializer.Serialize(contributions.OrderByDescending(c => Math.Abs(c.Contribution)), StoredForm);
+    }
+
+    private sealed record ScoredPatient(int Id, string Pseudonym, int BirthYear, int BirthMonth);
+
+    private sealed record RiskContributionRow(string Feature, string Words, double Contribution);
+}
