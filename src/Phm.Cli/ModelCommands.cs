@@ -24,9 +24,9 @@ public static class ModelCommands
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, async (context, definition, report) =>
         {
-            var run = await new RiskModelTrainer(context.Store.CreateContext).TrainAsync(definition, context.ReferenceDate, report, cancellationToken);
+            var run = await new RiskModelTrainer(context.Store.CreateContext).TrainAsync(definition, context.Manifest.ReferenceDate, report, cancellationToken);
             report.Report("evaluating and writing the version folder");
-            var written = await ModelFolder.WriteAsync(run, context.ModelsDirectory, cancellationToken);
+            var written = await ModelFolder.WriteAsync(run, context.Manifest, context.ModelsDirectory, TimeProvider.System, cancellationToken);
             return written.Summary;
         }));
         return command;
@@ -41,13 +41,13 @@ public static class ModelCommands
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, async (context, definition, report) =>
         {
-            var written = await ModelFolder.ReevaluateAsync(definition, context.Store.CreateContext, context.ReferenceDate, context.ModelsDirectory, report, cancellationToken);
+            var written = await ModelFolder.ReevaluateAsync(definition, context.Store.CreateContext, context.Manifest.ReferenceDate, context.ModelsDirectory, report, cancellationToken);
             return written.Summary;
         }));
         return command;
     }
 
-    private sealed record ModelContext(PhmStore Store, DateOnly ReferenceDate, string ModelsDirectory);
+    private sealed record ModelContext(PhmStore Store, StoreManifest Manifest, string ModelsDirectory);
 
     private static async Task<int> RunAsync(ParseResult parse, Func<ModelContext, ModelDefinition, IProgress<string>, Task<string>> perModel)
     {
@@ -83,7 +83,7 @@ public static class ModelCommands
             {
                 report.Report("building or reusing the store");
                 var manifest = await store.EnsureReadyAsync(CancellationToken.None);
-                var context = new ModelContext(store, manifest.ReferenceDate, directory);
+                var context = new ModelContext(store, manifest, directory);
                 foreach (var definition in definitions)
                 {
                     var summary = await perModel(context, definition, new Prefixed(definition.Name, report));

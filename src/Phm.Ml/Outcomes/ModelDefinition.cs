@@ -15,6 +15,12 @@ public sealed partial record ModelDefinition(string Name, string Version, Genera
     /// <summary>Where the version's files are, under the models folder: <c>&lt;name&gt;/&lt;version&gt;</c>.</summary>
     public string RelativeDirectory => Path.Combine(Name, Version);
 
+    /// <summary>Exactly what counts, for the model card: the event, how many, and the window after the index date.</summary>
+    public string OutcomeDefinition => (Outcome.Kind is { } kind
+            ? $"At least {Outcome.AtLeast} activity record{(Outcome.AtLeast == 1 ? "" : "s")} of kind {kind}"
+            : "A recorded date of death")
+        + " on a date after the index date t up to and including t + 1 year, (t, t + 1 year], for the patients born by and alive on t.";
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     internal static partial Regex KebabName();
 

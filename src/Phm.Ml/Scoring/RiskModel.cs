@@ -2,7 +2,9 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms;
+using Phm.Ml.Evaluation;
 using Phm.Ml.Features;
+using Phm.Ml.Training;
 
 namespace Phm.Ml.Scoring;
 
@@ -44,18 +46,22 @@ public sealed class RiskModel : IRiskModel
 
     /// <summary>
     /// The model in <paramref name="directory"/>, refused (naming the folder and the first difference) when its
-    /// <c>features.json</c> does not fit the features the code computes.
+    /// <c>features.json</c> does not fit the features the code computes, or when a file it needs is missing or unreadable.
     /// </summary>
-    public static async Task<RiskModel> LoadAsync(string directory, RiskModelInfo info, CancellationToken cancellationToken)
+    public static async Task<RiskModel> LoadAsync(string directory, CancellationToken cancellationToken)
     {
-        var featuresPath = Path.Combine(directory, FeatureSchema.FileName);
-        var modelPath = Path.Combine(directory, ModelFileName);
-        if (!File.Exists(featuresPath) || !File.Exists(modelPath))
-            throw new RiskModelRefusedException(directory, $"it needs both {FeatureSchema.FileName} and {ModelFileName}");
+        var missing = new[] { FeatureSchema.FileName, ModelFileName, MetricsFile.FileName, TrainingRecord.FileName }
+            .Where(file => !File.Exists(Path.Combine(directory, file))).ToList();
+        if (missing.Count > 0)
+            throw new RiskModelRefusedException(directory, $"{string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing");
         FeatureSchema trainedOn;
+        ModelMetrics metrics;
+        TrainingRecord training;
         try
         {
-            trainedOn = await FeatureSchema.ReadAsync(featuresPath, cancellationToken);
+            trainedOn = await FeatureSchema.ReadAsync(Path.Combine(directory, FeatureSchema.FileName), cancellationToken);
+            metrics = MetricsFile.Read(Path.Combine(directory, MetricsFile.FileName));
+            training = await TrainingRecord.ReadAsync(Path.Combine(directory, TrainingRecord.FileName), cancellationToken);
         }
         catch (InvalidDataException e)
         {
@@ -66,18 +72,32 @@ public sealed class RiskModel : IRiskModel
 
         var ml = new MLContext(seed: 0);
         ITransformer model;
-        await using (var stream = File.OpenRead(modelPath))
+        try
+        {
+            await using var stream = File.OpenRead(Path.Combine(directory, ModelFileName));
             model = ml.Model.Load(stream, out _);
-        return new RiskModel(ml, model, RiskFeatures.Schema, info with { FeatureSchemaHash = trainedOn.Hash });
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
+        {
+            throw new RiskModelRefusedException(directory, $"{ModelFileName} is not a readable ML.NET model ({e.Message})", e);
+        }
+        var report = metrics.Report;
+        var info = new RiskModelInfo(metrics.Model, metrics.Version, metrics.Outcome, metrics.Learner, trainedOn.Hash, training.TrainedAtUtc,
+            metrics.TrainedOn, metrics.EvaluatedOn, report.Auroc.Value, report.Auroc.Lower, report.Auroc.Upper, report.Auprc.Value, report.Brier,
+            report.Calibration.Slope, report.Calibration.Intercept, metrics.Oracle?.Auroc.Value, metrics.Oracle?.Brier);
+        return new RiskModel(ml, model, RiskFeatures.Schema, info);
     }
 
-    /// <summary>A model fitted in this process (training), scored exactly as a loaded one.</summary>
-    internal static RiskModel FromFitted(MLContext ml, ITransformer model, FeatureSchema schema, RiskModelInfo info) => new(ml, model, schema, info);
+    /// <summary>The probabilities alone, in row order: scoring without explanations (evaluation, and the bench's comparison).</summary>
+    public double[] Probabilities(FeatureMatrix features)
+    {
+        RequireSchema(features);
+        return [.. _model.Transform(ModelInput.ToDataView(_ml, features)).GetColumn<float>(ModelOutput.Probability).Select(p => (double)p)];
+    }
 
     public IReadOnlyList<PatientPrediction> Predict(FeatureMatrix features)
     {
-        if (features.Schema.Hash != _schema.Hash)
-            throw new ArgumentException($"The matrix's features (schema {features.Schema.Hash}) are not the model's ({_schema.Hash}).", nameof(features));
+        RequireSchema(features);
         var scored = _contributions.Transform(_model.Transform(ModelInput.ToDataView(_ml, features)));
         var predictions = new List<PatientPrediction>(features.Rows.Count);
         using var cursor = scored.GetRowCursor(scored.Schema.Where(c => c.Name is ModelOutput.Probability or ModelOutput.Contributions));
@@ -95,6 +115,12 @@ public sealed class RiskModel : IRiskModel
             row++;
         }
         return predictions;
+    }
+
+    private void RequireSchema(FeatureMatrix features)
+    {
+        if (features.Schema.Hash != _schema.Hash)
+            throw new ArgumentException($"The matrix's features (schema {features.Schema.Hash}) are not the model's ({_schema.Hash}).", nameof(features));
     }
 
     /// <summary>The five largest contributions (summed over a category's one-hot slots), largest first, ties by schema order.</summary>

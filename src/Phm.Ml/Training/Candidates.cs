@@ -51,12 +51,15 @@ public static class Candidates
         ml.Transforms.NormalizeMeanVariance(nameof(ModelInput.Numeric))
             .Append(ml.Transforms.Categorical.OneHotEncoding(nameof(ModelInput.Categorical)))
             .Append(ml.Transforms.Concatenate(LinearFeatures, nameof(ModelInput.Numeric), nameof(ModelInput.Categorical)))
+            .AppendCacheCheckpoint(ml)
             .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
                 LabelColumnName = nameof(ModelInput.Label),
                 FeatureColumnName = LinearFeatures,
                 L1Regularization = 0,
                 L2Regularization = 1,
+                OptimizationTolerance = 1e-6f,
+                MaximumNumberOfIterations = 200,
                 NumberOfThreads = 1,
             }));
 

@@ -44,7 +44,8 @@ public sealed class RiskModelTrainer(Func<PhmDbContext> createContext)
             throw new InvalidOperationException($"{definition.Name}: every patient on {dates.TrainOn:yyyy-MM-dd} has the same outcome; there is nothing to learn.");
 
         var ml = Candidates.NewContext();
-        var trainView = ModelInput.ToDataView(ml, training.Matrix, training.Labels);
+        // Cached once: the linear learner passes over the data many times, and both read every column.
+        var trainView = ml.Data.Cache(ModelInput.ToDataView(ml, training.Matrix, training.Labels));
         var evaluationView = ModelInput.ToDataView(ml, evaluation.Matrix, evaluation.Labels);
 
         progress?.Report($"fitting {Candidates.GradientBoosting}");
