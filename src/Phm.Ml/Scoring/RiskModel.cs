@@ -1,6 +1,8 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.LightGbm;
 using Microsoft.ML.Transforms;
 using Phm.Ml.Evaluation;
 using Phm.Ml.Features;
@@ -33,12 +35,18 @@ public sealed class RiskModel : IRiskModel
         Info = info;
 
         var predictor = model is TransformerChain<ITransformer> chain ? chain.LastTransformer : model;
-        if (predictor is not ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> explained)
-            throw new InvalidDataException($"The model of {info.Name} {info.Version} is a {predictor.GetType().Name}, whose feature contributions ML.NET cannot calculate.");
-        var empty = ModelInput.ToDataView(ml, new FeatureMatrix(schema, default, []));
-        _contributions = ml.Transforms.CalculateFeatureContribution(explained, TopContributions, TopContributions, normalize: false)
-            .Fit(model.Transform(empty));
-        var vectorLength = model.Transform(empty).Schema[explained.FeatureColumnName].Type is VectorDataViewType { Size: var size } ? size : 1;
+        var empty = model.Transform(ModelInput.ToDataView(ml, new FeatureMatrix(schema, default, [])));
+        var explain = predictor switch
+        {
+            ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> trees =>
+                ml.Transforms.CalculateFeatureContribution(trees, TopContributions, TopContributions, normalize: false),
+            ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear =>
+                ml.Transforms.CalculateFeatureContribution(linear, TopContributions, TopContributions, normalize: false),
+            _ => throw new InvalidDataException($"The model of {info.Name} {info.Version} is a {predictor.GetType()}, whose feature contributions this code does not calculate."),
+        };
+        _contributions = explain.Fit(empty);
+        var featureColumn = ((ISingleFeaturePredictionTransformer<object>)predictor).FeatureColumnName;
+        var vectorLength = empty.Schema[featureColumn].Type is VectorDataViewType { Size: var size } ? size : 1;
         _schemaSlotOfVectorSlot = ModelInputLayout.Of(schema).SchemaSlotsOfVector(vectorLength, schema.Count);
     }
 
