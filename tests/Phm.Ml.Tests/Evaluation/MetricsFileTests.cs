@@ -28,6 +28,11 @@ public sealed class MetricsFileTests
     }
 
     [Fact]
+    public void Metrics_RecomputedFromTheSamePredictions_AreTheSameToTheLastDigit() =>
+        // The check a stored model's metrics.json gets: a pure function of scores, outcomes, groupings and settings.
+        Assert.Equal(MetricsFile.ToJson(SampleMetrics.Create()), MetricsFile.ToJson(SampleMetrics.Create()));
+
+    [Fact]
     public void MetricsJson_IsCamelCaseIndentedWithNewlineEnds()
     {
         var json = MetricsFile.ToJson(SampleMetrics.Create());
