@@ -12,7 +12,7 @@ public sealed record WrittenModel(string Directory, ModelMetrics Metrics, string
 
 /// <summary>
 /// A model version's folder, <c>ml-models/&lt;name&gt;/&lt;version&gt;/</c>: <c>model.zip</c>, <c>features.json</c>,
-/// <c>metrics.json</c>, <c>training.json</c>. Written into a sibling folder first and moved into place, so a failed run
+/// <c>metrics.json</c>, <c>MODEL_CARD.md</c>, <c>roc.png</c>, <c>calibration.png</c>, <c>training.json</c>. Written into a sibling folder first and moved into place, so a failed run
 /// leaves the previous version as it was.
 /// </summary>
 public static class ModelFolder
@@ -27,10 +27,11 @@ public static class ModelFolder
     {
         var settings = EvaluationSettings.Default;
         var evaluation = run.Evaluation;
-        var comparison = ModelEvaluation.Compare(evaluation.Outcomes, CandidatesOf(evaluation,
+        var candidates = CandidatesOf(evaluation,
             new Candidate(run.GradientBoosted.Learner, run.GradientBoosted.EvaluationProbabilities),
             new Candidate(run.Logistic.Learner, run.Logistic.EvaluationProbabilities),
-            new Candidate(Candidates.PriorAdmissionsRule, run.RuleScores, IsProbability: false)), run.GradientBoosted.Learner, settings,
+            new Candidate(Candidates.PriorAdmissionsRule, run.RuleScores, IsProbability: false));
+        var comparison = ModelEvaluation.Compare(evaluation.Outcomes, candidates, run.GradientBoosted.Learner, settings,
             evaluation.TrueProbabilities is null ? null : Oracle);
         var (kept, reason) = Choose(run, comparison);
 
@@ -56,7 +57,7 @@ public static class ModelFolder
             ml.Model.Save(kept.Model, inputSchema, Path.Combine(writing, RiskModel.ModelFileName));
             await run.Training.Matrix.Schema.WriteAsync(Path.Combine(writing, FeatureSchema.FileName), cancellationToken);
             await record.WriteAsync(Path.Combine(writing, TrainingRecord.FileName), cancellationToken);
-            WriteEvaluation(writing, metrics);
+            WriteEvaluation(writing, metrics, candidates, evaluation.Outcomes);
         });
         return new WrittenModel(directory, metrics, SummaryLine(metrics, $"trained in {run.Elapsed.TotalSeconds:F0} s"));
     }
@@ -77,10 +78,11 @@ public static class ModelFolder
         progress.Report("scoring and evaluating");
         var probabilities = model.Probabilities(evaluation.Matrix);
         var settings = EvaluationSettings.Default;
-        var comparison = ModelEvaluation.Compare(evaluation.Outcomes, CandidatesOf(evaluation,
+        var candidates = CandidatesOf(evaluation,
             new Candidate(previous.Learner, probabilities),
-            new Candidate(Candidates.PriorAdmissionsRule, Candidates.PriorAdmissionsScores(evaluation.Matrix), IsProbability: false)),
-            previous.Learner, settings, evaluation.TrueProbabilities is null ? null : Oracle);
+            new Candidate(Candidates.PriorAdmissionsRule, Candidates.PriorAdmissionsScores(evaluation.Matrix), IsProbability: false));
+        var comparison = ModelEvaluation.Compare(evaluation.Outcomes, candidates, previous.Learner, settings,
+            evaluation.TrueProbabilities is null ? null : Oracle);
         var metrics = previous with
         {
             Outcome = definition.OutcomeWords,
@@ -91,7 +93,7 @@ public static class ModelFolder
             Comparison = comparison,
             Report = ModelEvaluation.Evaluate(probabilities, evaluation.Outcomes, EvaluationSubgroups.Of(evaluation.Matrix), settings),
         };
-        WriteEvaluation(directory, metrics);
+        WriteEvaluation(directory, metrics, candidates, evaluation.Outcomes);
         return new WrittenModel(directory, metrics, SummaryLine(metrics, "re-evaluated"));
     }
 
@@ -113,9 +115,20 @@ public static class ModelFolder
             : (run.Logistic, $"{run.Logistic.Learner} kept: {boosted} does not beat both baselines (a 95% interval of an AUROC difference reaches 0 or below). {differences}.");
     }
 
-    /// <summary>metrics.json (and, from the same figures, the plots and model card).</summary>
-    private static void WriteEvaluation(string directory, ModelMetrics metrics) =>
+    /// <summary><c>metrics.json</c>, the model card rendered from it, every candidate's ROC curve, and the kept model's calibration beside the oracle's.</summary>
+    private static void WriteEvaluation(string directory, ModelMetrics metrics, IReadOnlyList<Candidate> candidates, bool[] outcomes)
+    {
         MetricsFile.Write(Path.Combine(directory, MetricsFile.FileName), metrics);
+        File.WriteAllText(Path.Combine(directory, ModelCard.FileName), ModelCard.Render(metrics));
+        EvaluationPlots.WriteRoc(Path.Combine(directory, EvaluationPlots.RocFileName),
+            [.. candidates.Select(c => BinaryMetrics.Roc(c.Name, c.Scores, outcomes))], $"{metrics.Model} {metrics.Version}: ROC on {metrics.EvaluatedOn:yyyy-MM-dd}");
+        EvaluationPlots.WriteCalibration(Path.Combine(directory, EvaluationPlots.CalibrationFileName),
+            [
+                new CalibrationSeries(metrics.Learner, metrics.Report.CalibrationTable),
+                .. candidates.Where(c => c.Name == Oracle).Select(c => new CalibrationSeries(Oracle, BinaryMetrics.CalibrationTable(c.Scores, outcomes, metrics.Settings.CalibrationBins))),
+            ],
+            $"{metrics.Model} {metrics.Version}: calibration on {metrics.EvaluatedOn:yyyy-MM-dd}");
+    }
 
     private static async Task ReplaceAsync(string directory, Func<string, Task> write)
     {
