@@ -1,7 +1,6 @@
 using Phm.Data.Patients;
 using Phm.Ml.Features;
 using Phm.Ml.Scoring;
-using Snapshooter.Xunit;
 
 namespace Phm.Ml.Tests.Scoring;
 
@@ -29,7 +28,7 @@ public sealed class RiskModelTests
             model.Info.Name, model.Info.Version, model.Info.Learner,
             Probability = Math.Round(prediction.Probability, 6),
             Contributions = prediction.TopContributions.Select(c => new { c.Feature, c.Words, Contribution = Math.Round(c.Contribution, 4) }),
-        }, SnapshotNameExtension.Create(name));
+        }, Snapshooter.SnapshotNameExtension.Create(name));
     }
 
     [Theory]
