@@ -76,20 +76,4 @@ internal sealed class ModelInputLayout
             picked[i] = features[slots[i]];
         return picked;
     }
-
-    /// <summary>
-    /// The schema slot each slot of a model's feature vector stands for: the schema itself (<paramref name="vectorLength"/>
-    /// = its count), or the numeric slots followed by each categorical slot's one-hot block (all blocks one size: one key
-    /// dictionary serves the whole categorical vector).
-    /// </summary>
-    public int[] SchemaSlotsOfVector(int vectorLength, int schemaCount)
-    {
-        if (vectorLength == schemaCount)
-            return [.. Enumerable.Range(0, schemaCount)];
-        var oneHot = vectorLength - NumericSlots.Length;
-        if (CategoricalSlots.Length == 0 || oneHot <= 0 || oneHot % CategoricalSlots.Length != 0)
-            throw new InvalidDataException($"A feature vector of {vectorLength} slots fits neither the {schemaCount} features nor their one-hot encoding.");
-        var block = oneHot / CategoricalSlots.Length;
-        return [.. NumericSlots, .. CategoricalSlots.SelectMany(slot => Enumerable.Repeat(slot, block))];
-    }
 }

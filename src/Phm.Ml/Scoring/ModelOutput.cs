@@ -4,5 +4,4 @@ namespace Phm.Ml.Scoring;
 internal static class ModelOutput
 {
     public const string Probability = "Probability";
-    public const string Contributions = "FeatureContributions";
 }

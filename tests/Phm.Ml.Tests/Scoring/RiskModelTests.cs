@@ -1,4 +1,7 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using Phm.Data.Patients;
+using Phm.Data.Store;
 using Phm.Ml.Features;
 using Phm.Ml.Scoring;
 
@@ -46,6 +49,22 @@ public sealed class RiskModelTests
         Assert.All(prediction.TopContributions, c =>
             Assert.Equal(RiskFeatures.Schema.Features[RiskFeatures.Schema.SlotOf(c.Feature)].InWords(matrix.ValueOf(matrix.Rows[0], c.Feature)), c.Words));
         Assert.Equal(model.Probabilities(matrix)[0], prediction.Probability);
+    }
+
+    [Theory]
+    [InlineData("emergency-admission-12m")]
+    [InlineData("death-12m")]
+    public async Task CompiledScores_AreMlNetsOwn_OnAGeneratedPopulation(string name)
+    {
+        var model = await RequireAsync(name);
+        await using var store = await FeatureStore.StartAsync(DatabaseProvider.Sqlite, population: 500);
+        var matrix = await store.FeaturesAsync(Index);
+        var ml = new MLContext(seed: 0);
+        var transformer = ml.Model.Load(Path.Combine(Committed.ModelsDirectory, name, "1.0.0", RiskModel.ModelFileName), out _);
+
+        var expected = transformer.Transform(ModelInput.ToDataView(ml, matrix)).GetColumn<float>("Probability").ToArray();
+
+        Assert.All(model.Probabilities(matrix).Zip(expected), pair => Assert.Equal(pair.Second, pair.First, 1e-5));
     }
 
     [Fact]
