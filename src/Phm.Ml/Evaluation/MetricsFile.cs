@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Phm.Ml.Scoring;
 
 namespace Phm.Ml.Evaluation;
 
@@ -33,6 +34,12 @@ public sealed record ModelMetrics(
     /// <summary>The oracle's row of <see cref="Comparison"/>, written again for readers; null without an oracle.</summary>
     [JsonInclude]
     public CandidateSummary? Oracle => Comparison.Oracle is { } oracle ? Comparison[oracle] : null;
+
+    /// <summary>The headline stored with the model's scores, from the kept model's report and the oracle's row.</summary>
+    public RiskModelInfo Headline(string featureSchemaHash, DateTimeOffset trainedAtUtc) => new(
+        Model, Version, Outcome, Learner, featureSchemaHash, trainedAtUtc, TrainedOn, EvaluatedOn,
+        Report.Auroc.Value, Report.Auroc.Lower, Report.Auroc.Upper, Report.Auprc.Value, Report.Brier,
+        Report.Calibration.Slope, Report.Calibration.Intercept, Oracle?.Auroc.Value, Oracle?.Brier);
 }
 
 /// <summary>A population's size and how many of it had the outcome.</summary>

@@ -45,6 +45,19 @@ public sealed class MetricsFileTests
     }
 
     [Fact]
+    public void Headline_TakesTheKeptModelsReportAndTheOracle()
+    {
+        var metrics = SampleMetrics.Create();
+        var trainedAt = new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero);
+
+        var headline = metrics.Headline("hash", trainedAt);
+
+        Assert.Equal(("emergency-admission-12m", "LightGbm", "hash", trainedAt), (headline.Name, headline.Learner, headline.FeatureSchemaHash, headline.TrainedAtUtc));
+        Assert.Equal((metrics.Report.Auroc.Value, metrics.Report.Auroc.Lower, metrics.Report.Calibration.Slope), (headline.Auroc, headline.AurocLower, headline.CalibrationSlope));
+        Assert.Equal(metrics.Comparison["Oracle"].Brier, headline.OracleBrier);
+    }
+
+    [Fact]
     public void MetricsJson_ThatIsNotMetrics_IsRefusedNamingTheFile()
     {
         var error = Assert.Throws<InvalidDataException>(() => MetricsFile.FromJson("{\"model\": 3}", "ml-models/x/1.0.0/metrics.json"));
