@@ -70,10 +70,7 @@ public sealed class RiskModel : IRiskModel
         {
             throw new RiskModelRefusedException(directory, $"{ModelFileName} is not a readable ML.NET model ({e.Message})", e);
         }
-        var report = metrics.Report;
-        var info = new RiskModelInfo(metrics.Model, metrics.Version, metrics.Outcome, metrics.Learner, trainedOn.Hash, training.TrainedAtUtc,
-            metrics.TrainedOn, metrics.EvaluatedOn, report.Auroc.Value, report.Auroc.Lower, report.Auroc.Upper, report.Auprc.Value, report.Brier,
-            report.Calibration.Slope, report.Calibration.Intercept, metrics.Oracle?.Auroc.Value, metrics.Oracle?.Brier);
+        var info = metrics.Headline(trainedOn.Hash, training.TrainedAtUtc);
         return new RiskModel(ml, model, RiskFeatures.Schema, info);
     }
 
