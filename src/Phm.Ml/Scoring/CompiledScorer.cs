@@ -89,12 +89,15 @@ internal abstract class CompiledScorer(double slope, double offset)
         }
     }
 
-    /// <summary>A tree ensemble as flat arrays: node n of tree t at <c>_firstNode[t] + n</c>, its leaves from <c>_firstLeaf[t]</c>; a child below 0 is the leaf ~child.</summary>
+    /// <summary>
+    /// A tree ensemble as one array of split nodes (children by absolute index; a child below 0 is the leaf ~child of one
+    /// array of leaf values), each tree's root the same way, so a walk touches one small struct per level.
+    /// </summary>
     private sealed class TreeScorer : CompiledScorer
     {
-        private readonly int[] _firstNode, _firstLeaf, _left, _right, _feature;
-        private readonly float[] _threshold;
-        private readonly double[] _leaf, _weight;
+        private readonly Split[] _splits;
+        private readonly int[] _roots;
+        private readonly double[] _leaves, _weights;
         private readonly double _bias;
 
         public TreeScorer(LightGbmBinaryModelParameters model, PlattCalibrator calibrator, int slots)
@@ -106,62 +109,67 @@ internal abstract class CompiledScorer(double slope, double offset)
                 throw new InvalidDataException("A tree splits on a category set, which this code does not score.");
             if (trees.Any(t => t.NumericalSplitFeatureIndexes.Any(f => f >= slots)))
                 throw new InvalidDataException("A tree splits on a slot beyond the features.");
-            _firstNode = new int[trees.Count];
-            _firstLeaf = new int[trees.Count];
-            for (var t = 1; t < trees.Count; t++)
+            var splits = new List<Split>();
+            var leaves = new List<double>();
+            _roots = new int[trees.Count];
+            for (var t = 0; t < trees.Count; t++)
             {
-                _firstNode[t] = _firstNode[t - 1] + trees[t - 1].NumberOfNodes;
-                _firstLeaf[t] = _firstLeaf[t - 1] + trees[t - 1].NumberOfLeaves;
+                var tree = trees[t];
+                int firstSplit = splits.Count, firstLeaf = leaves.Count;
+                int Absolute(int child) => child >= 0 ? firstSplit + child : ~(firstLeaf + ~child);
+                // A stump (no split) is its one leaf.
+                _roots[t] = tree.NumberOfNodes == 0 ? ~firstLeaf : firstSplit;
+                for (var n = 0; n < tree.NumberOfNodes; n++)
+                    splits.Add(new Split(tree.NumericalSplitFeatureIndexes[n], tree.NumericalSplitThresholds[n], Absolute(tree.LeftChild[n]), Absolute(tree.RightChild[n])));
+                leaves.AddRange(tree.LeafValues);
             }
-            _left = [.. trees.SelectMany(t => t.LeftChild)];
-            _right = [.. trees.SelectMany(t => t.RightChild)];
-            _feature = [.. trees.SelectMany(t => t.NumericalSplitFeatureIndexes)];
-            _threshold = [.. trees.SelectMany(t => t.NumericalSplitThresholds)];
-            _leaf = [.. trees.SelectMany(t => t.LeafValues)];
-            _weight = [.. ensemble.TreeWeights];
+            _splits = [.. splits];
+            _leaves = [.. leaves];
+            _weights = [.. ensemble.TreeWeights];
             _bias = ensemble.Bias;
         }
 
         public override double Score(float[] features)
         {
             var score = _bias;
-            for (var t = 0; t < _firstNode.Length; t++)
-                score += _weight[t] * _leaf[_firstLeaf[t] + LeafFrom(t, 0, features)];
+            for (var t = 0; t < _roots.Length; t++)
+                score += _weights[t] * _leaves[~LeafFrom(_roots[t], features)];
             return score;
         }
 
         public override double ScoreWithContributions(float[] features, double[] bySlot)
         {
+            var splits = _splits;
             var score = _bias;
-            for (var t = 0; t < _firstNode.Length; t++)
+            for (var t = 0; t < _roots.Length; t++)
             {
-                var leafValue = _leaf[_firstLeaf[t] + LeafFrom(t, 0, features)];
-                score += _weight[t] * leafValue;
-                for (var node = 0; node >= 0;)
+                var weight = _weights[t];
+                var leafValue = _leaves[~LeafFrom(_roots[t], features)];
+                score += weight * leafValue;
+                for (var node = _roots[t]; node >= 0;)
                 {
-                    var at = _firstNode[t] + node;
-                    var goesLeft = features[_feature[at]] <= _threshold[at];
-                    var otherWay = goesLeft ? _right[at] : _left[at];
-                    bySlot[_feature[at]] += _weight[t] * (leafValue - _leaf[_firstLeaf[t] + LeafFrom(t, otherWay, features)]);
-                    node = goesLeft ? _left[at] : _right[at];
+                    var split = splits[node];
+                    var goesLeft = features[split.Feature] <= split.Threshold;
+                    bySlot[split.Feature] += weight * (leafValue - _leaves[~LeafFrom(goesLeft ? split.Right : split.Left, features)]);
+                    node = goesLeft ? split.Left : split.Right;
                 }
             }
             return score;
         }
 
-        /// <summary>The leaf reached from <paramref name="node"/> of tree <paramref name="tree"/> (a node below 0 is already the leaf ~node).</summary>
-        private int LeafFrom(int tree, int node, float[] features)
+        /// <summary>The leaf (as ~index) reached from <paramref name="node"/>, which may already be a leaf.</summary>
+        private int LeafFrom(int node, float[] features)
         {
-            // A stump (no split) has one leaf and no nodes.
-            if (_firstNode[tree] == (tree + 1 < _firstNode.Length ? _firstNode[tree + 1] : _left.Length))
-                return 0;
+            var splits = _splits;
             while (node >= 0)
             {
-                var at = _firstNode[tree] + node;
-                node = features[_feature[at]] <= _threshold[at] ? _left[at] : _right[at];
+                var split = splits[node];
+                node = features[split.Feature] <= split.Threshold ? split.Left : split.Right;
             }
-            return ~node;
+            return node;
         }
+
+        private readonly record struct Split(int Feature, float Threshold, int Left, int Right);
     }
 
     /// <summary>A score linear in each slot: a bias, a weight per numeric slot, and a weight per code of each categorical slot (0 for a code never seen).</summary>

@@ -23,12 +23,17 @@ public sealed class RiskModel : IRiskModel
 
     private readonly CompiledScorer _scorer;
     private readonly FeatureSchema _schema;
+    private readonly string?[][] _words;
+
+    /// <summary>Values 0 to 999 of each feature have their words remembered.</summary>
+    private const int WordsCacheSize = 1000;
 
     private RiskModel(MLContext ml, ITransformer model, FeatureSchema schema, RiskModelInfo info)
     {
         _schema = schema;
         Info = info;
         _scorer = CompiledScorer.Compile(ml, model, schema, $"{info.Name} {info.Version}");
+        _words = [.. schema.Features.Select(_ => new string?[WordsCacheSize])];
     }
 
     public RiskModelInfo Info { get; }
@@ -105,6 +110,19 @@ public sealed class RiskModel : IRiskModel
         return predictions;
     }
 
+    /// <summary>
+    /// A value in words, remembered for the small whole numbers most values are (counts, ages, codes): formatting five
+    /// phrases per patient would otherwise cost more than scoring. Racing writers store the same string.
+    /// </summary>
+    private string WordsOf(int slot, float value)
+    {
+        var cache = _words[slot];
+        var index = (int)value;
+        if (index != value || index < 0 || index >= cache.Length)
+            return _schema.Features[slot].InWords(value);
+        return cache[index] ??= _schema.Features[slot].InWords(value);
+    }
+
     private void RequireSchema(FeatureMatrix features)
     {
         if (features.Schema.Hash != _schema.Hash)
@@ -133,7 +151,7 @@ public sealed class RiskModel : IRiskModel
         for (var i = 0; i < count; i++)
         {
             var feature = _schema.Features[top[i]];
-            contributions[i] = new FeatureContribution(feature.Name, feature.InWords(values[top[i]]), bySlot[top[i]]);
+            contributions[i] = new FeatureContribution(feature.Name, WordsOf(top[i], values[top[i]]), bySlot[top[i]]);
         }
         return contributions;
     }
