@@ -18,6 +18,8 @@ using Phm.Data.Store;
 // 4. the risk features of the whole population (FeatureBench.cs), on SQLite and with --postgres on PostgreSQL;
 // 5. writing two models' risk scores for the whole population, then replacing one (ScoreWriteBench.cs), likewise.
 // With --ingest [--patients N] [--bundle-copies N], instead: CSV and FHIR ingest rates into SQLite (IngestBench.cs).
+// With --risk [--data-directory D] [--train], instead: the committed risk models' scoring rates on the store in D (built
+// there if missing; default data/), and with --train each model's training time (RiskBench.cs).
 var population = args.SkipWhile(a => a != "--population").Skip(1).Select(int.Parse).FirstOrDefault();
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -28,6 +30,12 @@ if (args.Contains("--ingest"))
         args.SkipWhile(a => a != "--patients").Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).First(),
         args.SkipWhile(a => a != "--bundle-copies").Skip(1).Select(int.Parse).DefaultIfEmpty(100).First(),
         Path.Combine("tests", "Phm.Data.Tests", "Ingest", "Fixtures", "synthea"));
+    return;
+}
+
+if (args.Contains("--risk"))
+{
+    await Phm.Bench.RiskBench.RunAsync(args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(), args.Contains("--train"));
     return;
 }
 

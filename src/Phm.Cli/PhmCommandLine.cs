@@ -14,6 +14,8 @@ public static class PhmCommandLine
         root.Subcommands.Add(StoreCommands.Build());
         root.Subcommands.Add(TokenCommands.Token());
         root.Subcommands.Add(IngestCommands.Ingest());
+        root.Subcommands.Add(ModelCommands.Train());
+        root.Subcommands.Add(ModelCommands.Evaluate());
         root.Subcommands.Add(ScoreCommands.Score());
         return root;
     }

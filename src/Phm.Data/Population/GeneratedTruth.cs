@@ -51,7 +51,7 @@ public static class GeneratedTruth
     /// <summary>The true probability of <paramref name="outcome"/> in the year after <paramref name="indexDate"/>, for a patient alive on that date.</summary>
     public static double Probability(GeneratorTruth truth, GeneratedOutcome outcome, DateOnly indexDate)
     {
-        var years = (indexDate.AddYears(1).DayNumber - indexDate.DayNumber) / DaysPerYear;
+        var years = (GeneratedOutcome.YearEnd(indexDate).DayNumber - indexDate.DayNumber) / DaysPerYear;
         var hazard = truth.DeathHazardPerYear;
         if (outcome.Kind is not { } kind)
             return 1 - Math.Exp(-hazard * years);
@@ -79,11 +79,18 @@ public static class GeneratedTruth
 }
 
 /// <summary>
-/// An outcome whose true probability the generator knows: death, or at least <see cref="AtLeast"/> events of one kind
-/// (emergency admission: <c>Activity(EmergencyAdmission)</c>; five or more A&amp;E attendances: <c>Activity(AeAttendance, 5)</c>).
+/// An outcome a risk model predicts, and whose true probability the generator knows: death, or at least
+/// <see cref="AtLeast"/> events of one kind (emergency admission: <c>Activity(EmergencyAdmission)</c>; five or more A&amp;E
+/// attendances: <c>Activity(AeAttendance, 5)</c>), on a date in the year after an index date (<see cref="YearEnd"/>).
 /// </summary>
 public sealed record GeneratedOutcome
 {
+    /// <summary>
+    /// The last day of the outcome year of index date t: the year holds the dates after t up to and including this one,
+    /// (t, t + 1 year]. The one rule for the models' labels and the generator's truth.
+    /// </summary>
+    public static DateOnly YearEnd(DateOnly indexDate) => indexDate.AddYears(1);
+
     private GeneratedOutcome(ActivityKind? kind, int atLeast)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(atLeast, 1);

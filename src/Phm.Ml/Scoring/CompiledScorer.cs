@@ -1,0 +1,226 @@
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.LightGbm;
+using Phm.Ml.Features;
+
+namespace Phm.Ml.Scoring;
+
+/// <summary>
+/// A loaded ML.NET model compiled, once, into plain arrays over the schema's slots, so a whole population scores without
+/// ML.NET's per-row machinery (a cursor, getters and buffers per row cost far more than the model itself): Platt's
+/// calibration of a raw score, and the raw score and its per-feature contributions computed as ML.NET computes them.
+/// <list type="bullet">
+/// <item>Trees (LightGBM): the ensemble's own trees, walked; a split's contribution is, as in ML.NET's feature
+/// contribution calculation, the reached leaf's value minus the value of the leaf the other branch leads to.</item>
+/// <item>Linear (logistic regression behind scaling and one-hot encoding): the score is linear in each slot, so the
+/// pipeline is probed, one slot at a time, for a weight per numeric slot and a weight per category code.</item>
+/// </list>
+/// Either way the compiled scorer is checked against ML.NET's own transform on probe rows when it is built.
+/// </summary>
+internal abstract class CompiledScorer(double slope, double offset)
+{
+    /// <summary>Compiled probabilities may differ from ML.NET's by rounding (it sums in single precision), no more.</summary>
+    private const double Tolerance = 1e-5;
+
+    public double Probability(double score) => 1 / (1 + Math.Exp(slope * score + offset));
+
+    public abstract double Score(float[] features);
+
+    /// <summary>Adds each slot's contribution to the raw score into <paramref name="bySlot"/> (one per schema slot) and returns the score.</summary>
+    public abstract double ScoreWithContributions(float[] features, double[] bySlot);
+
+    public static CompiledScorer Compile(MLContext ml, ITransformer model, FeatureSchema schema, string name)
+    {
+        var predictor = model is TransformerChain<ITransformer> chain ? chain.LastTransformer : model;
+        CompiledScorer scorer = predictor switch
+        {
+            ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> trees =>
+                new TreeScorer(trees.Model.SubModel, trees.Model.Calibrator, schema.Count),
+            ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>> linear =>
+                LinearScorer.Probe(ml, model, linear.Model.Calibrator, schema),
+            _ => throw new InvalidDataException($"The model of {name} is a {predictor.GetType()}, which this code does not score."),
+        };
+        scorer.CheckAgainst(ml, model, schema, name);
+        return scorer;
+    }
+
+    private void CheckAgainst(MLContext ml, ITransformer model, FeatureSchema schema, string name)
+    {
+        var rows = ProbeRows(schema).ToList();
+        var random = new Random(17);
+        for (var i = 0; i < 16; i++)
+        {
+            rows.Add([.. schema.Features.Select(f => f.Kind switch
+            {
+                FeatureKind.Categorical => f.Categories![random.Next(f.Categories.Count)].Code,
+                FeatureKind.Binary => random.Next(2),
+                _ => (float)random.Next(0, 100),
+            })]);
+        }
+        var matrix = new FeatureMatrix(schema, default, [.. rows.Select((features, id) => new FeatureRow(id, features))]);
+        var expected = model.Transform(ModelInput.ToDataView(ml, matrix)).GetColumn<float>(ModelOutput.Probability).ToArray();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var compiled = Probability(Score(rows[i]));
+            if (Math.Abs(compiled - expected[i]) > Tolerance)
+                throw new InvalidDataException($"The compiled scorer of {name} gives {compiled} where ML.NET gives {expected[i]} (probe row {i}).");
+        }
+    }
+
+    /// <summary>Numeric and binary slots 0, categorical slots a code no model has seen (ML.NET one-hot encodes it as all zeros).</summary>
+    protected static float[] BaseRow(FeatureSchema schema) => [.. schema.Features.Select(f => f.Kind == FeatureKind.Categorical ? -1f : 0f)];
+
+    /// <summary>The base row, then each numeric slot at 1, then each code of each categorical slot: what the linear probe reads.</summary>
+    protected static IEnumerable<float[]> ProbeRows(FeatureSchema schema)
+    {
+        var baseRow = BaseRow(schema);
+        yield return baseRow;
+        for (var slot = 0; slot < schema.Count; slot++)
+        {
+            var feature = schema.Features[slot];
+            foreach (var value in feature.Kind == FeatureKind.Categorical ? feature.Categories!.Select(c => (float)c.Code) : [1f])
+            {
+                var row = (float[])baseRow.Clone();
+                row[slot] = value;
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A tree ensemble as one array of split nodes (children by absolute index; a child below 0 is the leaf ~child of one
+    /// array of leaf values), each tree's root the same way, so a walk touches one small struct per level.
+    /// </summary>
+    private sealed class TreeScorer : CompiledScorer
+    {
+        private readonly Split[] _splits;
+        private readonly int[] _roots;
+        private readonly double[] _leaves, _weights;
+        private readonly double _bias;
+
+        public TreeScorer(LightGbmBinaryModelParameters model, PlattCalibrator calibrator, int slots)
+            : base(calibrator.Slope, calibrator.Offset)
+        {
+            var ensemble = model.TrainedTreeEnsemble;
+            var trees = ensemble.Trees;
+            if (trees.Any(t => t.CategoricalSplitFlags.Any(c => c)))
+                throw new InvalidDataException("A tree splits on a category set, which this code does not score.");
+            if (trees.Any(t => t.NumericalSplitFeatureIndexes.Any(f => f >= slots)))
+                throw new InvalidDataException("A tree splits on a slot beyond the features.");
+            var splits = new List<Split>();
+            var leaves = new List<double>();
+            _roots = new int[trees.Count];
+            for (var t = 0; t < trees.Count; t++)
+            {
+                var tree = trees[t];
+                int firstSplit = splits.Count, firstLeaf = leaves.Count;
+                int Absolute(int child) => child >= 0 ? firstSplit + child : ~(firstLeaf + ~child);
+                // A stump (no split) is its one leaf.
+                _roots[t] = tree.NumberOfNodes == 0 ? ~firstLeaf : firstSplit;
+                for (var n = 0; n < tree.NumberOfNodes; n++)
+                    splits.Add(new Split(tree.NumericalSplitFeatureIndexes[n], tree.NumericalSplitThresholds[n], Absolute(tree.LeftChild[n]), Absolute(tree.RightChild[n])));
+                leaves.AddRange(tree.LeafValues);
+            }
+            _splits = [.. splits];
+            _leaves = [.. leaves];
+            _weights = [.. ensemble.TreeWeights];
+            _bias = ensemble.Bias;
+        }
+
+        public override double Score(float[] features)
+        {
+            var score = _bias;
+            for (var t = 0; t < _roots.Length; t++)
+                score += _weights[t] * _leaves[~LeafFrom(_roots[t], features)];
+            return score;
+        }
+
+        public override double ScoreWithContributions(float[] features, double[] bySlot)
+        {
+            var splits = _splits;
+            var score = _bias;
+            for (var t = 0; t < _roots.Length; t++)
+            {
+                var weight = _weights[t];
+                var leafValue = _leaves[~LeafFrom(_roots[t], features)];
+                score += weight * leafValue;
+                for (var node = _roots[t]; node >= 0;)
+                {
+                    var split = splits[node];
+                    var goesLeft = features[split.Feature] <= split.Threshold;
+                    bySlot[split.Feature] += weight * (leafValue - _leaves[~LeafFrom(goesLeft ? split.Right : split.Left, features)]);
+                    node = goesLeft ? split.Left : split.Right;
+                }
+            }
+            return score;
+        }
+
+        /// <summary>The leaf (as ~index) reached from <paramref name="node"/>, which may already be a leaf.</summary>
+        private int LeafFrom(int node, float[] features)
+        {
+            var splits = _splits;
+            while (node >= 0)
+            {
+                var split = splits[node];
+                node = features[split.Feature] <= split.Threshold ? split.Left : split.Right;
+            }
+            return node;
+        }
+
+        private readonly record struct Split(int Feature, float Threshold, int Left, int Right);
+    }
+
+    /// <summary>A score linear in each slot: a bias, a weight per numeric slot, and a weight per code of each categorical slot (0 for a code never seen).</summary>
+    private sealed class LinearScorer(double slope, double offset, double bias, double[] weights, Dictionary<float, double>[] codeWeights)
+        : CompiledScorer(slope, offset)
+    {
+        public static LinearScorer Probe(MLContext ml, ITransformer model, PlattCalibrator calibrator, FeatureSchema schema)
+        {
+            var rows = ProbeRows(schema).ToList();
+            var matrix = new FeatureMatrix(schema, default, [.. rows.Select((features, id) => new FeatureRow(id, features))]);
+            var scores = model.Transform(ModelInput.ToDataView(ml, matrix)).GetColumn<float>("Score").ToArray();
+            var bias = (double)scores[0];
+            var weights = new double[schema.Count];
+            var codeWeights = new Dictionary<float, double>[schema.Count];
+            var row = 1;
+            for (var slot = 0; slot < schema.Count; slot++)
+            {
+                var feature = schema.Features[slot];
+                if (feature.Kind != FeatureKind.Categorical)
+                {
+                    weights[slot] = scores[row++] - bias;
+                    continue;
+                }
+                codeWeights[slot] = [];
+                foreach (var category in feature.Categories!)
+                    codeWeights[slot][category.Code] = scores[row++] - bias;
+            }
+            return new LinearScorer(calibrator.Slope, calibrator.Offset, bias, weights, codeWeights);
+        }
+
+        public override double Score(float[] features)
+        {
+            var score = bias;
+            for (var slot = 0; slot < features.Length; slot++)
+                score += Contribution(slot, features[slot]);
+            return score;
+        }
+
+        public override double ScoreWithContributions(float[] features, double[] bySlot)
+        {
+            var score = bias;
+            for (var slot = 0; slot < features.Length; slot++)
+            {
+                var contribution = Contribution(slot, features[slot]);
+                bySlot[slot] += contribution;
+                score += contribution;
+            }
+            return score;
+        }
+
+        private double Contribution(int slot, float value) =>
+            codeWeights[slot] is { } codes ? codes.GetValueOrDefault(value) : weights[slot] * value;
+    }
+}
