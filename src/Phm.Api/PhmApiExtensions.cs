@@ -24,7 +24,7 @@ public static class PhmApiExtensions
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddPhmData(builder.Configuration);
-        builder.Services.AddPhmRiskScoring();
+        builder.Services.AddPhmRiskModels();
         builder.Services.AddPhmGovernance(builder.Configuration);
         builder.Services.AddPhmGraphQL(builder.Configuration);
         builder.AddPhmOperations();

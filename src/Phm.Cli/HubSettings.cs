@@ -33,7 +33,7 @@ public static class HubSettings
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Phm", LogLevel.Information);
         builder.Services.AddPhmData(builder.Configuration);
-        builder.Services.AddPhmRiskScoring();
+        builder.Services.AddPhmRiskModels();
         return builder.Build();
     }
 

@@ -6,7 +6,7 @@ namespace Phm.Ml.Scoring;
 /// </summary>
 public interface IRiskModelSource
 {
-    IReadOnlyList<IRiskModel> CurrentModels();
+    Task<IReadOnlyList<IRiskModel>> CurrentModelsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The <see cref="IRiskModel"/>s registered in the service container, as they were registered.</summary>
@@ -14,5 +14,5 @@ public sealed class RegisteredRiskModels(IEnumerable<IRiskModel> models) : IRisk
 {
     private readonly IReadOnlyList<IRiskModel> _models = [.. models];
 
-    public IReadOnlyList<IRiskModel> CurrentModels() => _models;
+    public Task<IReadOnlyList<IRiskModel>> CurrentModelsAsync(CancellationToken cancellationToken) => Task.FromResult(_models);
 }

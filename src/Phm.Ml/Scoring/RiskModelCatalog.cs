@@ -8,7 +8,7 @@ namespace Phm.Ml.Scoring;
 /// again returns the same instance. A version whose files are missing or whose features do not fit is refused
 /// (<see cref="RiskModelRefusedException"/>), and asked again, refused again, never scored.
 /// </summary>
-public sealed class RiskModelCatalog(string modelsDirectory)
+public sealed class RiskModelCatalog(string modelsDirectory) : IRiskModelSource
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<RiskModel>>> _loaded = new(StringComparer.Ordinal);
     private readonly Lazy<Task<IReadOnlyList<ModelDefinition>>> _definitions =
@@ -26,6 +26,8 @@ public sealed class RiskModelCatalog(string modelsDirectory)
             models.Add(await LoadAsync(definition, cancellationToken));
         return models;
     }
+
+    Task<IReadOnlyList<IRiskModel>> IRiskModelSource.CurrentModelsAsync(CancellationToken cancellationToken) => CurrentAsync(cancellationToken);
 
     /// <summary>A model by name, at its current version; null when models.json does not list it.</summary>
     public async Task<IRiskModel?> FindAsync(string name, CancellationToken cancellationToken) =>

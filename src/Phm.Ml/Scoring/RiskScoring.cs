@@ -22,7 +22,7 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
     /// <summary>The models whose stored scores are not current, with the reason in words; empty when all are.</summary>
     public async Task<IReadOnlyList<StaleModel>> FindStaleAsync(CancellationToken cancellationToken)
     {
-        var models = CurrentModels();
+        var models = await CurrentModelsAsync(cancellationToken);
         await using var db = store.CreateContext();
         var referenceDate = await ReferenceDateAsync(db, cancellationToken);
         return await FindStaleAsync(db, models, referenceDate, cancellationToken);
@@ -31,7 +31,7 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
     /// <param name="force">Score every model, current or not.</param>
     public async Task<RiskScoringResult> ScoreAsync(bool force, IProgress<RiskScoringProgress>? progress, CancellationToken cancellationToken)
     {
-        var models = CurrentModels();
+        var models = await CurrentModelsAsync(cancellationToken);
         DateOnly referenceDate;
         IReadOnlyList<IRiskModel> toScore;
         List<string> retired;
@@ -76,9 +76,9 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         return new RiskScoringResult(referenceDate, scored, current, retired);
     }
 
-    private IReadOnlyList<IRiskModel> CurrentModels()
+    private async Task<IReadOnlyList<IRiskModel>> CurrentModelsAsync(CancellationToken cancellationToken)
     {
-        var models = source.CurrentModels();
+        var models = await source.CurrentModelsAsync(cancellationToken);
         var twice = models.GroupBy(m => m.Info.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
             throw new InvalidOperationException($"Model {twice.Key} is offered in more than one version ({string.Join(", ", twice.Select(m => m.Info.Version))}); the hub scores one version per model.");

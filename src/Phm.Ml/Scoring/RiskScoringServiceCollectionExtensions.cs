@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,5 +16,16 @@ public static class RiskScoringServiceCollectionExtensions
         services.TryAddSingleton<IRiskModelSource, RegisteredRiskModels>();
         services.AddSingleton<RiskScoring>();
         return services;
+    }
+
+    /// <summary>
+    /// The models of <c>ml-models/</c> (<see cref="ModelsDirectory"/>: <c>Phm:Risk:ModelsDirectory</c>, else found) as the
+    /// source <see cref="RiskScoring"/> keeps the stored scores current with, each version loaded once.
+    /// </summary>
+    public static IServiceCollection AddPhmRiskModels(this IServiceCollection services)
+    {
+        services.AddSingleton(provider => new RiskModelCatalog(ModelsDirectory.Resolve(provider.GetRequiredService<IConfiguration>()[ModelsDirectory.ConfigurationKey])));
+        services.AddSingleton<IRiskModelSource>(provider => provider.GetRequiredService<RiskModelCatalog>());
+        return services.AddPhmRiskScoring();
     }
 }

@@ -86,7 +86,7 @@ public sealed class RiskScoresReadinessTests : IDisposable
     {
         public IReadOnlyList<IRiskModel> Current { get; set; } = [];
 
-        public IReadOnlyList<IRiskModel> CurrentModels() => Current;
+        public Task<IReadOnlyList<IRiskModel>> CurrentModelsAsync(CancellationToken cancellationToken) => Task.FromResult(Current);
     }
 
     public void Dispose()
