@@ -1,17 +1,8 @@
-using System.Text.Json;
 using GraphQL.Types;
 using Phm.Data.Risk;
+using Phm.Ml.Scoring;
 
 namespace Phm.Api.Risk;
-
-/// <summary>One feature's part in a patient's score, as the scorer stores it in <see cref="RiskScore.Contributions"/>.</summary>
-public sealed record RiskContribution(string Feature, string Words, double Contribution)
-{
-    private static readonly JsonSerializerOptions StoredForm = new(JsonSerializerDefaults.Web);
-
-    public static IReadOnlyList<RiskContribution> ListOf(RiskScore score) =>
-        JsonSerializer.Deserialize<RiskContribution[]>(score.Contributions, StoredForm) ?? [];
-}
 
 public sealed class PatientRiskType : ObjectGraphType<RiskScore>
 {
@@ -27,11 +18,11 @@ public sealed class PatientRiskType : ObjectGraphType<RiskScore>
         Field<NonNullGraphType<RiskTierType>>("tier").Description("The capacity-based tier of the patient's rank.").Resolve(context => context.Source.Tier);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RiskContributionType>>>>("contributions")
             .Description("The largest contributions to the score, largest first, each with the patient's value in words.")
-            .Resolve(context => RiskContribution.ListOf(context.Source));
+            .Resolve(context => ContributionsJson.Read(context.Source.Contributions));
     }
 }
 
-public sealed class RiskContributionType : ObjectGraphType<RiskContribution>
+public sealed class RiskContributionType : ObjectGraphType<FeatureContribution>
 {
     public RiskContributionType()
     {

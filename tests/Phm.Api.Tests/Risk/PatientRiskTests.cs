@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Phm.Api.Loading;
 using Phm.Api.Risk;
+using Phm.Data.Risk;
 using static Phm.Api.Tests.Support.SampleData;
 using static Phm.Api.Tests.Support.TestRiskScores;
 
@@ -40,8 +41,8 @@ public sealed class PatientRiskTests(SampleSchemaFixture fixture) : IClassFixtur
         Assert.Equal(6, nodes.Count);
         Assert.Equal(nodes.Count, nodes.Select(n => n.GetProperty("id").GetString()).Distinct().Count());
         Assert.DoesNotContain(Gus, nodes.Select(n => n.GetProperty("id").GetString()));
-        // Rank r of n is at 100 × (1 − (r − 1) / n): the pages hold ranks 1 to 6 in order.
-        Assert.Equal([.. Enumerable.Range(0, 6).Select(i => 100.0 * (1 - i / 6.0))], nodes.Select(n => n.GetProperty("risk").GetProperty("percentile").GetDouble()));
+        // The pages hold ranks 1 to 6 in order.
+        Assert.Equal([.. Enumerable.Range(1, 6).Select(rank => RiskRanking.PercentileOf(rank, 6))], nodes.Select(n => n.GetProperty("risk").GetProperty("percentile").GetDouble()));
         Assert.All(pages, p => Assert.Equal(6, p.GetProperty("totalCount").GetInt32()));
         Assert.Equal([false, true, true], pages.Select(p => p.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean()));
     }
@@ -60,10 +61,10 @@ public sealed class PatientRiskTests(SampleSchemaFixture fixture) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("""{ "model": "emergency-admission-12m", "tiers": ["LOW"] }""", 4)]
-    [InlineData("""{ "model": "emergency-admission-12m", "tiers": ["VERY_HIGH", "MODERATE"] }""", 2)]
+    [InlineData("""{ "model": "emergency-admission-12m", "tiers": ["LOW"] }""", 5)]
+    [InlineData("""{ "model": "emergency-admission-12m", "tiers": ["VERY_HIGH", "MODERATE"] }""", 1)]
     [InlineData("""{ "model": "emergency-admission-12m", "minPercentile": 50 }""", 4)]
-    [InlineData("""{ "model": "emergency-admission-12m", "tiers": ["LOW"], "minPercentile": 50 }""", 2)]
+    [InlineData("""{ "model": "emergency-admission-12m", "tiers": ["LOW"], "minPercentile": 50 }""", 3)]
     [InlineData("""{ "model": "emergency-admission-12m", "minPercentile": 100 }""", 1)]
     [InlineData("""{ "model": "mortality-12m" }""", 6)]
     public async Task Patients_FilteredByRisk_AreThoseWhoseScoreMeetsEveryCriterion(string risk, int expected)
@@ -99,7 +100,7 @@ public sealed class PatientRiskTests(SampleSchemaFixture fixture) : IClassFixtur
         Assert.Equal((Mortality, ModelVersion), (risk.GetProperty("model").GetString(), risk.GetProperty("version").GetString()));
         Assert.InRange(risk.GetProperty("probability").GetDouble(), 0, 1);
         var rank = (int)Math.Round(1 + 6 * (1 - risk.GetProperty("percentile").GetDouble() / 100));
-        Assert.Equal(TierOf(rank, 6).ToString(), risk.GetProperty("tier").GetString()!.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+        Assert.Equal(new RiskRanking(new RiskTierOptions()).TiersInRankOrder(6).ElementAt(rank - 1).ToString(), risk.GetProperty("tier").GetString()!.Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
         var contributions = risk.GetProperty("contributions").EnumerateArray().ToList();
         Assert.Equal(3, contributions.Count);
         Assert.Contains(contributions, c => c.GetProperty("words").GetString() == "aged 64");

@@ -3,19 +3,18 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 using Phm.Api.Governance;
 using Phm.Data.Governance;
-using Phm.Data.Store;
+using Phm.Ml.Scoring;
 
 namespace Phm.Api.Tests.Support;
 
 /// <summary>
 /// The real hub over a small seeded population, built once per test run in a temporary folder, with the scores of two test risk
-/// models (<see cref="TestRiskScores"/>). It runs in a Testing environment,
+/// models (<see cref="TestRiskScores"/>) in place of the committed ones. It runs in a Testing environment,
 /// so with the defaults of a deployment (no introspection, GraphiQL or suggestions; <see cref="InProduction"/> and
 /// <see cref="InDevelopment"/> name an environment outright), and a test that needs the schema open says so with <see cref="WithSettings"/>.
 /// Responses are compared in full, so nothing here hides a body (no EnsureSuccessStatusCode).
@@ -41,15 +40,7 @@ public class PhmApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Phm:DataDirectory", DataDirectory);
         builder.UseSetting("Phm:Population", Population.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Phm:Seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>Starts the hub, which builds (or reuses) its store, then gives the store the test models' risk scores (<see cref="TestRiskScores"/>).</summary>
-    protected override IHost CreateHost(IHostBuilder builder)
-    {
-        var host = base.CreateHost(builder);
-        using var db = host.Services.GetRequiredService<IDbContextFactory<PhmDbContext>>().CreateDbContext();
-        TestRiskScores.Write(db);
-        return host;
+        builder.ConfigureServices(services => services.AddSingleton<IRiskModelSource, TestRiskScores.Source>());
     }
 
     /// <summary>POSTs a GraphQL request without a token, as a client following the GraphQL-over-HTTP spec would.</summary>

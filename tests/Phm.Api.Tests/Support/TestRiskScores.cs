@@ -1,18 +1,19 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Patients;
 using Phm.Data.Risk;
 using Phm.Data.Store;
+using Phm.Ml.Features;
+using Phm.Ml.Scoring;
 
 namespace Phm.Api.Tests.Support;
 
 /// <summary>
 /// Scores of two risk models for every patient alive at a test store's reference date, as the scorer stores them, so the API
 /// tests read risk without training anything. Probabilities are a fixed function of the model and the patient's pseudonym
-/// (the same on every database provider); ranks are by probability, ties by patient id; percentiles and tiers follow the
-/// ranks with the default tier shares (top 0.5%, to 5%, to 20%, the rest).
+/// (the same on every database provider); ranks, percentiles and tiers follow the scorer's
+/// rule (<see cref="RiskRanking"/>) with the default tier shares.
 /// </summary>
 public static class TestRiskScores
 {
@@ -22,8 +23,6 @@ public static class TestRiskScores
 
     /// <summary>Marks the rows written here, so a store that has them is not written again.</summary>
     private const string FeatureSchemaHash = "test-scores";
-
-    private static readonly JsonSerializerOptions StoredForm = new(JsonSerializerDefaults.Web);
 
     /// <summary>Replaces every scored model and score in the store with the test models' (unless they are there already).</summary>
     public static void Write(PhmDbContext db)
@@ -48,13 +47,6 @@ public static class TestRiskScores
         transaction.Commit();
         db.ChangeTracker.Clear();
     }
-
-    /// <summary>The tier of <paramref name="rank"/> among <paramref name="scored"/> patients.</summary>
-    public static RiskTier TierOf(int rank, int scored) =>
-        rank <= Math.Ceiling(scored * 0.005) ? RiskTier.VeryHigh
-        : rank <= Math.Ceiling(scored * 0.05) ? RiskTier.High
-        : rank <= Math.Ceiling(scored * 0.20) ? RiskTier.Moderate
-        : RiskTier.Low;
 
     private static ScoredModel Model(string name, string outcome, DateOnly referenceDate, int patientsScored, double auroc, double oracleAuroc) => new()
     {
@@ -82,21 +74,28 @@ public static class TestRiskScores
 
     private static IEnumerable<RiskScore> Scores(string model, IReadOnlyList<ScoredPatient> patients, DateOnly referenceDate, double floor, double scale, int power)
     {
-        var ranked = patients
+        var scored = patients
             .Select(p => (Patient: p, Hash: SHA256.HashData(Encoding.UTF8.GetBytes(model + "/" + p.Pseudonym))))
             .Select(x => (x.Patient, x.Hash, Probability: Math.Round(floor + scale * Math.Pow(BitConverter.ToUInt32(x.Hash) / (double)uint.MaxValue, power), 6)))
-            .OrderByDescending(x => x.Probability).ThenBy(x => x.Patient.Id)
             .ToList();
-        return ranked.Select((x, index) => new RiskScore
+        // The scorer's own rule for ranks, percentiles and tiers, with the default shares.
+        var order = RiskRanking.RankOrder([.. scored.Select(x => new PatientProbability(x.Patient.Id, x.Probability))]);
+        var tiers = new RiskRanking(new RiskTierOptions()).TiersInRankOrder(scored.Count);
+        return order.Zip(tiers).Select((pair, index) =>
         {
-            Model = model,
-            PatientId = x.Patient.Id,
-            ModelVersion = ModelVersion,
-            Probability = x.Probability,
-            Rank = index + 1,
-            Percentile = 100.0 * (1 - (double)index / ranked.Count),
-            Tier = TierOf(index + 1, ranked.Count),
-            Contributions = Contributions(x.Patient, x.Hash, referenceDate),
+            var (position, tier) = pair;
+            var x = scored[position];
+            return new RiskScore
+            {
+                Model = model,
+                PatientId = x.Patient.Id,
+                ModelVersion = ModelVersion,
+                Probability = x.Probability,
+                Rank = index + 1,
+                Percentile = RiskRanking.PercentileOf(index + 1, scored.Count),
+                Tier = tier,
+                Contributions = Contributions(x.Patient, x.Hash, referenceDate),
+            };
         });
     }
 
@@ -105,16 +104,37 @@ public static class TestRiskScores
         var admissions = hash[4] % 4;
         var conditions = hash[5] % 6;
         var age = referenceDate.Year - patient.BirthYear - (referenceDate.Month < patient.BirthMonth ? 1 : 0);
-        RiskContributionRow[] contributions =
+        FeatureContribution[] contributions =
         [
             new("emergency_admissions_12m", $"{admissions} emergency admission{(admissions == 1 ? "" : "s")} in the last 12 months", Math.Round(0.12 * admissions - 0.05, 4)),
             new("register_count", $"{conditions} long-term condition{(conditions == 1 ? "" : "s")}", Math.Round(0.07 * conditions - 0.1, 4)),
             new("age", $"aged {age}", Math.Round((age - 50) / 200.0, 4)),
         ];
-        return JsonSerializer.Serialize(contributions.OrderByDescending(c => Math.Abs(c.Contribution)), StoredForm);
+        return ContributionsJson.Write(contributions.OrderByDescending(c => Math.Abs(c.Contribution)));
     }
 
     private sealed record ScoredPatient(int Id, string Pseudonym, int BirthYear, int BirthMonth);
 
-    private sealed record RiskContributionRow(string Feature, string Words, double Contribution);
+    /// <summary>
+    /// The test hub's models: instead of the committed ones, the two test models, whose scores it writes into the store when
+    /// the hub first asks (after building it), so the hub's scorer finds them current and leaves them as written.
+    /// </summary>
+    public sealed class Source(PhmStore store) : IRiskModelSource
+    {
+        public async Task<IReadOnlyList<IRiskModel>> CurrentModelsAsync(CancellationToken cancellationToken)
+        {
+            await using (var db = store.CreateContext())
+                Write(db);
+            return [new Written(Admission), new Written(Mortality)];
+        }
+    }
+
+    /// <summary>A test model as the source offers it: its scores are already written, so it is never asked to predict.</summary>
+    private sealed class Written(string name) : IRiskModel
+    {
+        public RiskModelInfo Info { get; } = new(name, ModelVersion, "", "LightGbm", FeatureSchemaHash, default, default, default, 0, 0, 0, 0, 0, 0, 0, null, null);
+
+        public IReadOnlyList<PatientPrediction> Predict(FeatureMatrix features) =>
+            throw new InvalidOperationException($"The test model {name}'s scores are written by {nameof(TestRiskScores)}, not predicted.");
+    }
 }
