@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
@@ -24,7 +25,22 @@ internal abstract class CompiledScorer(double slope, double offset)
     /// <summary>Compiled probabilities may differ from ML.NET's by rounding (it sums in single precision), no more.</summary>
     private const double Tolerance = 1e-5;
 
+    /// <summary>Rows per task when scoring in parallel.</summary>
+    public const int BatchSize = 8192;
+
     public double Probability(double score) => 1 / (1 + Math.Exp(slope * score + offset));
+
+    /// <summary>Every row's probability, in row order, on every core.</summary>
+    public double[] Probabilities(FeatureMatrix features)
+    {
+        var probabilities = new double[features.Rows.Count];
+        Parallel.ForEach(Partitioner.Create(0, probabilities.Length, BatchSize), range =>
+        {
+            for (var i = range.Item1; i < range.Item2; i++)
+                probabilities[i] = Probability(Score(features.Rows[i].Features));
+        });
+        return probabilities;
+    }
 
     public abstract double Score(float[] features);
 
@@ -33,7 +49,8 @@ internal abstract class CompiledScorer(double slope, double offset)
 
     public static CompiledScorer Compile(MLContext ml, ITransformer model, FeatureSchema schema, string name)
     {
-        var predictor = model is TransformerChain<ITransformer> chain ? chain.LastTransformer : model;
+        // A fitted pipeline is a chain of its own type; a loaded one, of ITransformer: either way its last step predicts.
+        var predictor = model is IEnumerable<ITransformer> chain ? chain.Last() : model;
         CompiledScorer scorer = predictor switch
         {
             ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> trees =>

@@ -18,8 +18,6 @@ public sealed class RiskModel : IRiskModel
     public const string ModelFileName = "model.zip";
     public const int TopContributions = 5;
 
-    /// <summary>Rows per task when scoring in parallel.</summary>
-    private const int BatchSize = 8192;
 
     private readonly CompiledScorer _scorer;
     private readonly FeatureSchema _schema;
@@ -83,20 +81,14 @@ public sealed class RiskModel : IRiskModel
     public double[] Probabilities(FeatureMatrix features)
     {
         RequireSchema(features);
-        var probabilities = new double[features.Rows.Count];
-        Parallel.ForEach(Partitioner.Create(0, probabilities.Length, BatchSize), range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-                probabilities[i] = _scorer.Probability(_scorer.Score(features.Rows[i].Features));
-        });
-        return probabilities;
+        return _scorer.Probabilities(features);
     }
 
     public IReadOnlyList<PatientPrediction> Predict(FeatureMatrix features)
     {
         RequireSchema(features);
         var predictions = new PatientPrediction[features.Rows.Count];
-        Parallel.ForEach(Partitioner.Create(0, predictions.Length, BatchSize), range =>
+        Parallel.ForEach(Partitioner.Create(0, predictions.Length, CompiledScorer.BatchSize), range =>
         {
             var bySlot = new double[_schema.Count];
             for (var i = range.Item1; i < range.Item2; i++)

@@ -37,8 +37,8 @@ public static class Candidates
         {
             LabelColumnName = nameof(ModelInput.Label),
             FeatureColumnName = nameof(ModelInput.Features),
-            NumberOfIterations = 200,
-            LearningRate = 0.05,
+            NumberOfIterations = 100,
+            LearningRate = 0.1,
             NumberOfLeaves = 15,
             MinimumExampleCountPerLeaf = 100,
             Seed = Seed,

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Phm.Data.Store;
+using Phm.Ml.Features;
 using Phm.Ml.Outcomes;
 using Phm.Ml.Scoring;
 
@@ -46,26 +46,25 @@ public sealed class RiskModelTrainer(Func<PhmDbContext> createContext)
         var ml = Candidates.NewContext();
         // Cached once: the linear learner passes over the data many times, and both read every column.
         var trainView = ml.Data.Cache(ModelInput.ToDataView(ml, training.Matrix, training.Labels));
-        var evaluationView = ModelInput.ToDataView(ml, evaluation.Matrix, evaluation.Labels);
 
         progress?.Report($"fitting {Candidates.GradientBoosting}");
-        var boosted = Fit(Candidates.GradientBoosting, Candidates.GradientBoosted(ml), trainView, evaluationView, cancellationToken);
+        var boosted = Fit(ml, Candidates.GradientBoosting, Candidates.GradientBoosted(ml), trainView, evaluation.Matrix, cancellationToken);
         progress?.Report($"fitting {Candidates.LogisticRegression}");
-        var logistic = Fit(Candidates.LogisticRegression, Candidates.Logistic(ml), trainView, evaluationView, cancellationToken);
+        var logistic = Fit(ml, Candidates.LogisticRegression, Candidates.Logistic(ml), trainView, evaluation.Matrix, cancellationToken);
         var rule = Candidates.PriorAdmissionsScores(evaluation.Matrix);
         return new TrainingRun(definition, dates, training, evaluation, boosted, logistic, rule, readTime, clock.Elapsed);
     }
 
-    /// <summary>A saved model's probabilities for a matrix, in row order.</summary>
-    public static double[] Probabilities(ITransformer model, IDataView data) =>
-        [.. model.Transform(data).GetColumn<float>(ModelOutput.Probability).Select(p => (double)p)];
-
-    private static FittedCandidate Fit(string learner, IEstimator<ITransformer> estimator, IDataView train, IDataView evaluation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fits a learner and scores the evaluation date as the hub will score with it (<see cref="CompiledScorer"/>), so
+    /// that <c>metrics.json</c> is what the served model's probabilities give.
+    /// </summary>
+    private static FittedCandidate Fit(MLContext ml, string learner, IEstimator<ITransformer> estimator, IDataView train, FeatureMatrix evaluation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         var model = estimator.Fit(train);
         var fitTime = clock.Elapsed;
-        return new FittedCandidate(learner, model, Probabilities(model, evaluation), fitTime);
+        return new FittedCandidate(learner, model, CompiledScorer.Compile(ml, model, evaluation.Schema, learner).Probabilities(evaluation), fitTime);
     }
 }
