@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Phm.Ml.Scoring;
@@ -50,17 +49,7 @@ public static class MetricsFile
 {
     public const string FileName = "metrics.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        // Read by people too: "A&E" and "patient's" as written (the file is never embedded in HTML).
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
+    private static JsonSerializerOptions JsonOptions => ModelFileJson.Options;
 
     public static string ToJson(ModelMetrics metrics) => JsonSerializer.Serialize(metrics, JsonOptions) + "\n";
 

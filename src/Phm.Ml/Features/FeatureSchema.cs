@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -14,17 +13,9 @@ public sealed class FeatureSchema
 {
     public const string FileName = "features.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonSerializerOptions JsonOptions = new(ModelFileJson.Options)
     {
-        WriteIndented = true,
-        // Read by people as well as code: "A&E" and "patient's" as written (the file is never embedded in HTML).
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        IndentSize = 2,
-        NewLine = "\n",
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
         Converters = { new JsonStringEnumConverter<FeatureKind>(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 

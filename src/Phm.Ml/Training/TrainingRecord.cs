@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Phm.Ml.Training;
@@ -20,16 +19,7 @@ public sealed record TrainingRecord(
 {
     public const string FileName = "training.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
+    private static JsonSerializerOptions JsonOptions => ModelFileJson.Options;
 
     public async Task WriteAsync(string path, CancellationToken cancellationToken) =>
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(this, JsonOptions) + "\n", cancellationToken);
