@@ -45,6 +45,23 @@ public sealed class RiskScoresReadinessTests : IDisposable
     }
 
     [Fact]
+    public async Task TheHubScoresWithTheCommittedModels_WhenNoneAreGivenInstead()
+    {
+        await using var app = BuildHub(models: null);
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        await app.PreparePhmStoreAsync();
+
+        Assert.Equal(HttpStatusCode.OK, await ReadyAsync(client));
+        var committed = (await new RiskModelCatalog(ModelsDirectory.Resolve(configured: null)).DefinitionsAsync()).Select(d => $"{d.Name} {d.Version}").Order();
+        await using var db = app.Services.GetRequiredService<PhmStore>().CreateContext();
+        var scored = await db.ScoredModels.Select(m => new { m.Name, m.Version, m.PatientsScored }).ToListAsync();
+        Assert.Equal(committed, scored.Select(m => $"{m.Name} {m.Version}").Order());
+        Assert.All(scored, m => Assert.Equal(m.PatientsScored, db.RiskScores.Count(s => s.Model == m.Name)));
+    }
+
+    [Fact]
     public async Task ABadTierConfiguration_StopsTheHub_NamingTheKey_BeforeTheStoreIsBuilt()
     {
         await using var app = BuildHub(new SwitchableModels(), ("Phm:Risk:Tiers:High", "0.2"));
@@ -55,8 +72,8 @@ public sealed class RiskScoresReadinessTests : IDisposable
         Assert.False(Directory.Exists(_dataDirectory) && Directory.EnumerateFiles(_dataDirectory, PhmStore.FileName + "*").Any());
     }
 
-    /// <summary>The hub as Program.cs builds it, with the test's models, before <see cref="PhmApiExtensions.PreparePhmStoreAsync"/>.</summary>
-    private WebApplication BuildHub(SwitchableModels models, params (string Key, string Value)[] settings)
+    /// <summary>The hub as Program.cs builds it, with the test's models (null: the committed ones), before <see cref="PhmApiExtensions.PreparePhmStoreAsync"/>.</summary>
+    private WebApplication BuildHub(SwitchableModels? models, params (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
@@ -68,7 +85,8 @@ public sealed class RiskScoresReadinessTests : IDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create<string, string?>(s.Key, s.Value)));
         builder.AddPhmHub();
-        builder.Services.AddSingleton<IRiskModelSource>(models);
+        if (models is not null)
+            builder.Services.AddSingleton<IRiskModelSource>(models);
         var app = builder.Build();
         app.MapPhmGraphQL();
         app.MapPhmHealthChecks();
