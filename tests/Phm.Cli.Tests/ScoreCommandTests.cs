@@ -2,23 +2,28 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Phm.Data.Store;
+using Phm.Ml.Scoring;
 
 namespace Phm.Cli.Tests;
 
-/// <summary><c>phm score</c> scores the store as it is: it says when there is nothing to score, and refuses a store not built yet.</summary>
+/// <summary><c>phm score</c> scores the store as it is with the committed models, then finds them current; it refuses a store not built yet.</summary>
 public sealed class ScoreCommandTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "phm-cli-score-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Score_WithoutRiskModels_SaysThereIsNothingToScore()
+    public async Task Score_ScoresTheStoreWithTheCommittedModels_ThenFindsThemCurrent()
     {
         var store = new PhmStore(Options.Create(new PhmOptions { DataDirectory = _directory, Population = 300 }), TimeProvider.System, NullLogger<PhmStore>.Instance);
-        await store.EnsureReadyAsync(CancellationToken.None);
+        var manifest = await store.EnsureReadyAsync(CancellationToken.None);
+        var committed = (await new RiskModelCatalog(ModelsDirectory.Resolve(configured: null)).DefinitionsAsync()).Select(d => d.Name).ToList();
 
-        var (exitCode, output, _) = await CliRunner.RunAsync("score", "--data-directory", _directory);
+        var first = await CliRunner.RunAsync("score", "--data-directory", _directory);
+        var second = await CliRunner.RunAsync("score", "--data-directory", _directory);
 
-        Assert.Equal((0, "No risk models to score."), (exitCode, output.Trim()));
+        Assert.Equal(0, first.ExitCode);
+        Assert.All(committed, name => Assert.Matches($@"Scored {name} [\d.]+: [\d,]+ patients at {manifest.ReferenceDate:yyyy-MM-dd}\.", first.Output));
+        Assert.Equal((0, $"Already current: {string.Join(", ", committed)} (--force rescores them)."), (second.ExitCode, second.Output.Trim()));
     }
 
     [Fact]
