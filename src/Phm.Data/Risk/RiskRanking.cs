@@ -3,6 +3,9 @@ namespace Phm.Data.Risk;
 /// <summary>One patient's probability from a risk model, before it is ranked.</summary>
 public readonly record struct PatientProbability(int PatientId, double Probability);
 
+/// <summary>Where a probability places its patient: rank, percentile and tier (<see cref="RiskRanking"/>).</summary>
+public readonly record struct RankedProbability(int Rank, double Percentile, RiskTier Tier);
+
 /// <summary>
 /// The rule that turns a model's probabilities into ranks, percentiles and tiers (<see cref="RiskScore"/>):
 /// <list type="bullet">
@@ -41,6 +44,20 @@ public sealed class RiskRanking
             order[i] = i;
         Array.Sort(order, (a, b) => probabilities[a] != probabilities[b] ? probabilities[b].CompareTo(probabilities[a]) : ids[a].CompareTo(ids[b]));
         return order;
+    }
+
+    /// <summary>Each score's rank, percentile and tier, in the order of <paramref name="scores"/>.</summary>
+    public RankedProbability[] Rank(IReadOnlyList<PatientProbability> scores)
+    {
+        var order = RankOrder(scores);
+        var ranked = new RankedProbability[order.Length];
+        var rank = 1;
+        foreach (var tier in TiersInRankOrder(order.Length))
+        {
+            ranked[order[rank - 1]] = new RankedProbability(rank, PercentileOf(rank, order.Length), tier);
+            rank++;
+        }
+        return ranked;
     }
 
     public static double PercentileOf(int rank, int scored) => 100.0 * (scored - rank + 1) / scored;

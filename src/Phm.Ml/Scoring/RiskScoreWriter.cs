@@ -12,7 +12,7 @@ public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRankin
 {
     public async Task<ScoredModel> WriteAsync(RiskModelInfo info, DateOnly scoredOn, IReadOnlyList<PatientPrediction> predictions, CancellationToken cancellationToken)
     {
-        var order = RiskRanking.RankOrder([.. predictions.Select(p => new PatientProbability(p.PatientId, p.Probability))]);
+        var ranked = ranking.Rank([.. predictions.Select(p => new PatientProbability(p.PatientId, p.Probability))]);
         var model = new ScoredModel
         {
             Name = info.Name,
@@ -37,11 +37,6 @@ public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRankin
             OracleBrier = info.OracleBrier,
         };
 
-        var ranks = new int[order.Length];
-        for (var i = 0; i < order.Length; i++)
-            ranks[order[i]] = i + 1;
-        var tiers = ranking.TiersInRankOrder(predictions.Count).ToArray();
-
         // In the predictions' order, which is the features' (patient id) order: the cheapest for the store's primary key.
         IEnumerable<RiskScore> Scores() => predictions.Select((prediction, i) => new RiskScore
         {
@@ -49,9 +44,9 @@ public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRankin
             PatientId = prediction.PatientId,
             ModelVersion = info.Version,
             Probability = prediction.Probability,
-            Rank = ranks[i],
-            Percentile = RiskRanking.PercentileOf(ranks[i], predictions.Count),
-            Tier = tiers[ranks[i] - 1],
+            Rank = ranked[i].Rank,
+            Percentile = ranked[i].Percentile,
+            Tier = ranked[i].Tier,
             Contributions = ContributionsJson.Write(prediction.TopContributions),
         });
 

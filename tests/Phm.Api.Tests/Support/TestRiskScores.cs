@@ -79,23 +79,17 @@ public static class TestRiskScores
             .Select(x => (x.Patient, x.Hash, Probability: Math.Round(floor + scale * Math.Pow(BitConverter.ToUInt32(x.Hash) / (double)uint.MaxValue, power), 6)))
             .ToList();
         // The scorer's own rule for ranks, percentiles and tiers, with the default shares.
-        var order = RiskRanking.RankOrder([.. scored.Select(x => new PatientProbability(x.Patient.Id, x.Probability))]);
-        var tiers = new RiskRanking(new RiskTierOptions()).TiersInRankOrder(scored.Count);
-        return order.Zip(tiers).Select((pair, index) =>
+        var ranked = new RiskRanking(new RiskTierOptions()).Rank([.. scored.Select(x => new PatientProbability(x.Patient.Id, x.Probability))]);
+        return scored.Select((x, i) => new RiskScore
         {
-            var (position, tier) = pair;
-            var x = scored[position];
-            return new RiskScore
-            {
-                Model = model,
-                PatientId = x.Patient.Id,
-                ModelVersion = ModelVersion,
-                Probability = x.Probability,
-                Rank = index + 1,
-                Percentile = RiskRanking.PercentileOf(index + 1, scored.Count),
-                Tier = tier,
-                Contributions = Contributions(x.Patient, x.Hash, referenceDate),
-            };
+            Model = model,
+            PatientId = x.Patient.Id,
+            ModelVersion = ModelVersion,
+            Probability = x.Probability,
+            Rank = ranked[i].Rank,
+            Percentile = ranked[i].Percentile,
+            Tier = ranked[i].Tier,
+            Contributions = Contributions(x.Patient, x.Hash, referenceDate),
         });
     }
 
