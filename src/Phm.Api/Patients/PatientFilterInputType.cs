@@ -1,10 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using GraphQL.Types;
 using Phm.Api.Geography;
 using Phm.Api.Practices;
 using Phm.Api.Risk;
+using Phm.Data.Cohorts;
 using Phm.Data.Patients;
-using Phm.Data.Practices;
 using Phm.Data.Store;
 
 namespace Phm.Api.Patients;
@@ -42,41 +41,35 @@ public sealed record PatientFilter(
     }
 
     /// <summary>The patients meeting every criterion; PCN membership, ages and registers are taken at <paramref name="referenceDate"/>.</summary>
-    public IQueryable<Patient> Apply(PhmDbContext db, DateOnly referenceDate)
-    {
-        var patients = db.Patients.AsQueryable();
-        if (Pcn is not null)
-        {
-            var practices = db.PcnMemberships.ValidOn(referenceDate).Where(m => m.PcnCode == Pcn).Select(m => m.PracticeCode);
-            patients = patients.Where(p => practices.Contains(p.PracticeCode));
-        }
-        if (Practice is not null)
-            patients = patients.Where(p => p.PracticeCode == Practice);
-        if (Lsoa is not null)
-            patients = patients.Where(p => p.LsoaCode == Lsoa);
-        if (NationalQuintile is not null || LocalQuintile is not null)
-        {
-            var lsoas = new LsoaFilter(NationalQuintile, LocalQuintile).Apply(db.Lsoas).Select(l => l.Code);
-            patients = patients.Where(p => lsoas.Contains(p.LsoaCode));
-        }
+    public IQueryable<Patient> Apply(PhmDbContext db, DateOnly referenceDate) =>
+        // The register entries and scores are read through the scoped context too: EF Core's IgnoreQueryFilters, anywhere in a
+        // query, lifts the filters of the whole query, so leaving the scope off them left it off the patients returned.
+        ToCriteria() is { All: [] } ? db.Patients : db.Patients.Meeting(ToCriteria(), db, referenceDate);
 
-        // Age in whole years is the number of whole twelve-month spans from the birth month to the reference month.
-        var referenceMonth = referenceDate.Year * 12 + referenceDate.Month;
-        if (AgeFrom is { } from)
-            patients = patients.Where(p => p.BirthYear * 12 + p.BirthMonth <= referenceMonth - 12 * from);
-        if (AgeTo is { } to)
-            patients = patients.Where(p => p.BirthYear * 12 + p.BirthMonth > referenceMonth - 12 * (to + 1));
+    /// <summary>The filter in the cohort criteria language: every criterion given, under one <c>all</c>.</summary>
+    public CohortCriteria ToCriteria()
+    {
+        List<CohortCriteria> all = [];
+        if (Pcn is not null)
+            all.Add(new() { Pcn = Pcn });
+        if (Practice is not null)
+            all.Add(new() { Practice = Practice });
+        if (Lsoa is not null)
+            all.Add(new() { Lsoa = Lsoa });
+        if (NationalQuintile is { } national)
+            all.Add(new() { NationalQuintiles = [national] });
+        if (LocalQuintile is { } local)
+            all.Add(new() { LocalQuintiles = [local] });
+        if (AgeFrom is not null || AgeTo is not null)
+            all.Add(new() { Age = new NumberRange(AgeFrom, AgeTo) });
         if (Sex is { } sex)
-            patients = patients.Where(p => p.Sex == sex);
+            all.Add(new() { Sex = sex });
         if (Alive is { } alive)
-            patients = alive ? patients.AliveOn(referenceDate) : patients.DeadBy(referenceDate);
-        // The register entries are read through the scoped context too: EF Core's IgnoreQueryFilters, anywhere in a query,
-        // lifts the filters of the whole query, so leaving the scope off the entries left it off the patients returned.
-        foreach (var register in Registers ?? [])
-            patients = patients.OnRegister(db.Conditions, register, referenceDate);
+            all.Add(new() { Alive = alive });
+        all.AddRange((Registers ?? []).Select(register => new CohortCriteria { Register = new RegisterCriterion(register) }));
         if (Risk is not null)
-            patients = Risk.Apply(patients, db);
-        return patients;
+            all.Add(new() { Risk = Risk.ToCriterion() });
+        return CohortCriteria.AllOf(all);
     }
 }
 

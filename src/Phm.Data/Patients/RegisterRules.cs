@@ -48,8 +48,12 @@ public static class RegisterRules
 
     /// <summary>The patients on <paramref name="register"/> on <paramref name="date"/>, their entries taken from <paramref name="conditions"/>.</summary>
     public static IQueryable<Patient> OnRegister(this IQueryable<Patient> patients, IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>
+        patients.Where(OnRegisterPredicate(conditions, register, date));
+
+    /// <summary>The rule as a predicate on a patient, for composing into larger conditions (cohort criteria).</summary>
+    public static Expression<Func<Patient, bool>> OnRegisterPredicate(IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>
         // The day goes in as a constant's members, which EF Core sends as parameters.
-        patients.Where(Bind(Rule, conditions.Expression, Expression.Constant(new RegisterDay(register, date))));
+        Bind(Rule, conditions.Expression, Expression.Constant(new RegisterDay(register, date)));
 
     /// <summary>Whether a patient whose <see cref="Patient.Conditions"/> are loaded is on the register on the day.</summary>
     public static bool IsOnRegister(this Patient patient, ConditionRegister register, DateOnly date) =>

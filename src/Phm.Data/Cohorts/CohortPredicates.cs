@@ -1,0 +1,176 @@
+using System.Linq.Expressions;
+using Phm.Data.Patients;
+using Phm.Data.Practices;
+using Phm.Data.Store;
+
+namespace Phm.Data.Cohorts;
+
+/// <summary>
+/// Criteria as one SQL condition on patients: each predicate an expression over the patient and subqueries of the same
+/// context (so a PCN-scoped context sees only its own patients' records), joined as the tree says. Nothing is loaded.
+/// </summary>
+public static class CohortPredicates
+{
+    /// <summary>The kinds of contact whose lengths of stay are bed days.</summary>
+    public static IReadOnlyList<ActivityKind> Admissions { get; } = [ActivityKind.EmergencyAdmission, ActivityKind.ElectiveAdmission];
+
+    /// <summary>The <paramref name="patients"/> meeting <paramref name="criteria"/> at <paramref name="referenceDate"/>.</summary>
+    public static IQueryable<Patient> Meeting(this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate) =>
+        patients.Where(Predicate(criteria, db, referenceDate));
+
+    public static Expression<Func<Patient, bool>> Predicate(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate)
+    {
+        var patient = Expression.Parameter(typeof(Patient), "p");
+        return Expression.Lambda<Func<Patient, bool>>(new Builder(db, referenceDate, patient).Body(criteria), patient);
+    }
+
+    private sealed class Builder(PhmDbContext db, DateOnly referenceDate, ParameterExpression patient)
+    {
+        public Expression Body(CohortCriteria node)
+        {
+            if (node.All is { } all)
+                return all.Select(Body).Aggregate(Expression.AndAlso);
+            if (node.Any is { } any)
+                return any.Select(Body).Aggregate(Expression.OrElse);
+            if (node.Not is { } not)
+                return Expression.Not(Body(not));
+            return On(Leaf(node));
+        }
+
+        /// <summary>A leaf's lambda with its patient parameter replaced by the tree's.</summary>
+        private Expression On(Expression<Func<Patient, bool>> leaf) =>
+            new ExpressionRules.ParameterReplacer(new() { [leaf.Parameters[0]] = patient }).Visit(leaf.Body);
+
+        private Expression<Func<Patient, bool>> Leaf(CohortCriteria node) => node switch
+        {
+            { Age: { } age } => AgeBetween(age),
+            { Sex: { } sex } => p => p.Sex == sex,
+            { EthnicGroups: { } groups } => p => groups.Contains(p.EthnicGroup),
+            { Pcn: { } pcn } => InPcn(pcn),
+            { Practice: { } practice } => p => p.PracticeCode == practice,
+            { Lsoa: { } lsoa } => p => p.LsoaCode == lsoa,
+            { NationalQuintiles: { } quintiles } => InLsoas(db.Lsoas.Where(l => quintiles.Contains(l.NationalQuintile))),
+            { LocalQuintiles: { } quintiles } => InLsoas(db.Lsoas.Where(l => l.LocalQuintile != null && quintiles.Contains(l.LocalQuintile.Value))),
+            { Register: { } register } => OnRegister(register),
+            { RegisterCount: { } count } => RegisterCount(count),
+            { Activity: { } activity } => ActivityCount(activity),
+            { BedDays: { } bedDays } => BedDays(bedDays),
+            { DaysSinceLastEmergencyAdmission: { } days } => DaysSinceLastEmergencyAdmission(days),
+            { CareFlag: { } flag } => CareFlag(flag),
+            { Risk: { } risk } => Risk(risk),
+            { Alive: true } => ExpressionRules.Inline<Func<Patient, bool>>(p => Patient.AliveOn.Invoke(p, referenceDate)),
+            { Alive: false } => ExpressionRules.Inline<Func<Patient, bool>>(p => !Patient.AliveOn.Invoke(p, referenceDate)),
+            _ => throw new ArgumentException("A criteria node sets none of its members.", nameof(node)),
+        };
+
+        /// <summary>Age in whole years is the number of whole twelve-month spans from the birth month to the reference month.</summary>
+        private Expression<Func<Patient, bool>> AgeBetween(NumberRange age)
+        {
+            var referenceMonth = referenceDate.Year * 12 + referenceDate.Month;
+            var bornByMonth = age.AtLeast is { } youngest ? referenceMonth - 12 * youngest : int.MaxValue;
+            var bornAfterMonth = age.AtMost is { } oldest ? referenceMonth - 12 * (oldest + 1) : int.MinValue;
+            return p => p.BirthYear * 12 + p.BirthMonth <= bornByMonth && p.BirthYear * 12 + p.BirthMonth > bornAfterMonth;
+        }
+
+        private Expression<Func<Patient, bool>> InPcn(string pcn)
+        {
+            var practices = db.PcnMemberships.ValidOn(referenceDate).Where(m => m.PcnCode == pcn).Select(m => m.PracticeCode);
+            return p => practices.Contains(p.PracticeCode);
+        }
+
+        private static Expression<Func<Patient, bool>> InLsoas(IQueryable<Geography.Lsoa> lsoas)
+        {
+            var codes = lsoas.Select(l => l.Code);
+            return p => codes.Contains(p.LsoaCode);
+        }
+
+        private Expression<Func<Patient, bool>> OnRegister(RegisterCriterion criterion)
+        {
+            var onRegister = RegisterRules.OnRegisterPredicate(db.Conditions, criterion.Register, referenceDate);
+            if (criterion.Onset is not { } onset)
+                return onRegister;
+            var (from, to) = onset.On(referenceDate);
+            var register = criterion.Register;
+            var diagnosedInWindow = db.Conditions.Where(c => c.Register == register && c.Kind == ConditionKind.Diagnosis
+                && c.OnsetDate <= to && (from == null || c.OnsetDate >= from));
+            Expression<Func<Patient, bool>> inWindow = p => diagnosedInWindow.Any(c => c.PatientId == p.Id);
+            return And(onRegister, inWindow);
+        }
+
+        /// <summary>The number of registers held: a sum of one term per register, each the register rule itself.</summary>
+        private Expression<Func<Patient, bool>> RegisterCount(NumberRange range)
+        {
+            var p = Expression.Parameter(typeof(Patient), "p");
+            var count = Enum.GetValues<ConditionRegister>()
+                .Select(register => RegisterRules.OnRegisterPredicate(db.Conditions, register, referenceDate))
+                .Select(rule => (Expression)Expression.Condition(
+                    new ExpressionRules.ParameterReplacer(new() { [rule.Parameters[0]] = p }).Visit(rule.Body),
+                    Expression.Constant(1), Expression.Constant(0)))
+                .Aggregate(Expression.Add);
+            return Expression.Lambda<Func<Patient, bool>>(InRange(count, range), p);
+        }
+
+        private Expression<Func<Patient, bool>> ActivityCount(ActivityCriterion criterion)
+        {
+            var activities = Within(db.Activities.Where(a => a.Kind == criterion.Kind), criterion.Window);
+            return WithValue(p => activities.Count(a => a.PatientId == p.Id), criterion.Count);
+        }
+
+        private Expression<Func<Patient, bool>> BedDays(BedDaysCriterion criterion)
+        {
+            var admissions = Within(db.Activities.Where(a => Admissions.Contains(a.Kind)), criterion.Window);
+            return WithValue(p => admissions.Where(a => a.PatientId == p.Id).Sum(a => a.LengthOfStayDays ?? 0), criterion.Days);
+        }
+
+        /// <summary>Met by a patient with an emergency admission by the reference date whose latest is within the range of days.</summary>
+        private Expression<Func<Patient, bool>> DaysSinceLastEmergencyAdmission(NumberRange days)
+        {
+            var admissions = db.Activities.Where(a => a.Kind == ActivityKind.EmergencyAdmission && a.Date <= referenceDate);
+            var latestFrom = days.AtMost is { } atMost ? referenceDate.AddDays(-atMost) : DateOnly.MinValue;
+            var latestTo = days.AtLeast is { } atLeast ? referenceDate.AddDays(-atLeast) : referenceDate;
+            var tooRecent = admissions.Where(a => a.Date > latestTo);
+            return p => admissions.Any(a => a.PatientId == p.Id && a.Date >= latestFrom && a.Date <= latestTo)
+                && !tooRecent.Any(a => a.PatientId == p.Id);
+        }
+
+        private Expression<Func<Patient, bool>> CareFlag(CareFlagCriterion criterion)
+        {
+            var flags = db.CareFlags.Where(f => f.Kind == criterion.Kind && f.RecordedOn <= referenceDate);
+            return criterion.Present ? p => flags.Any(f => f.PatientId == p.Id) : p => !flags.Any(f => f.PatientId == p.Id);
+        }
+
+        private Expression<Func<Patient, bool>> Risk(RiskCriterion criterion)
+        {
+            var scores = criterion.Matching(db.RiskScores);
+            // A correlated EXISTS, probed by the (Model, PatientId) key: an IN list would read the model's scores for everyone.
+            return p => scores.Any(s => s.PatientId == p.Id);
+        }
+
+        private IQueryable<Activity> Within(IQueryable<Activity> activities, CriteriaWindow window)
+        {
+            var (from, to) = window.On(referenceDate);
+            activities = activities.Where(a => a.Date <= to);
+            return from is { } start ? activities.Where(a => a.Date >= start) : activities;
+        }
+
+        private static Expression<Func<Patient, bool>> WithValue(Expression<Func<Patient, int>> value, NumberRange range) =>
+            Expression.Lambda<Func<Patient, bool>>(InRange(value.Body, range), value.Parameters);
+
+        private static Expression InRange(Expression value, NumberRange range)
+        {
+            Expression? atLeast = range.AtLeast is { } low ? Expression.GreaterThanOrEqual(value, Expression.Constant(low)) : null;
+            Expression? atMost = range.AtMost is { } high ? Expression.LessThanOrEqual(value, Expression.Constant(high)) : null;
+            return (atLeast, atMost) switch
+            {
+                ({ } l, { } h) => Expression.AndAlso(l, h),
+                ({ } l, null) => l,
+                (null, { } h) => h,
+                _ => Expression.Constant(true),
+            };
+        }
+
+        private static Expression<Func<Patient, bool>> And(Expression<Func<Patient, bool>> left, Expression<Func<Patient, bool>> right) =>
+            Expression.Lambda<Func<Patient, bool>>(Expression.AndAlso(left.Body,
+                new ExpressionRules.ParameterReplacer(new() { [right.Parameters[0]] = left.Parameters[0] }).Visit(right.Body)), left.Parameters);
+    }
+}
