@@ -142,7 +142,14 @@ public static class CohortPredicates
         private Expression<Func<Patient, bool>> Risk(RiskCriterion criterion)
         {
             var scores = criterion.Matching(db.RiskScores);
-            // A correlated EXISTS, probed by the (Model, PatientId) key: an IN list would read the model's scores for everyone.
+            if (criterion.Tiers is not null)
+            {
+                // Tiers are read from the (Model, Tier) index as one list of patients: a tier is a known share of the population,
+                // small for the tiers worth asking for (0.5% to 5%), where probing each candidate's score costs one look-up each.
+                var inTiers = scores.Select(s => s.PatientId);
+                return p => inTiers.Contains(p.Id);
+            }
+            // Percentiles have no index: a correlated EXISTS probes the (Model, PatientId) key for the candidates at hand.
             return p => scores.Any(s => s.PatientId == p.Id);
         }
 

@@ -15,8 +15,10 @@ internal sealed class RiskScoreConfiguration : IEntityTypeConfiguration<RiskScor
         builder.Property(s => s.Contributions).HasMaxLength(2000);
         builder.HasOne<ScoredModel>().WithMany().HasForeignKey(s => s.Model);
         builder.HasOne<Patient>().WithMany().HasForeignKey(s => s.PatientId);
-        // RISK_DESC pages walk a model's scores by rank; the risk filter reads a model's tiers.
+        // RISK_DESC pages walk a model's scores by rank; criteria on tiers list a model's patients in a tier (a few thousand,
+        // against probing every candidate's score).
         builder.HasIndex(s => new { s.Model, s.Rank }).IsUnique();
+        builder.HasIndex(s => new { s.Model, s.Tier, s.PatientId });
         builder.HasIndex(s => new { s.PatientId });
     }
 }

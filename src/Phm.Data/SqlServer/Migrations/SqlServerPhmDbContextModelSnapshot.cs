@@ -565,6 +565,8 @@ namespace Phm.Data.SqlServer.Migrations
                     b.HasIndex("Model", "Rank")
                         .IsUnique();
 
+                    b.HasIndex("Model", "Tier", "PatientId");
+
                     b.ToTable("RiskScores");
                 });
 

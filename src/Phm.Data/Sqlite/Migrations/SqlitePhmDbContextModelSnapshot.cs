@@ -554,6 +554,8 @@ namespace Phm.Data.Sqlite.Migrations
                     b.HasIndex("Model", "Rank")
                         .IsUnique();
 
+                    b.HasIndex("Model", "Tier", "PatientId");
+
                     b.ToTable("RiskScores");
                 });
 
