@@ -14,13 +14,6 @@ public enum SegmentationDimension
     Practice,
 }
 
-/// <summary>Why a count is not shown.</summary>
-public enum SuppressionReason
-{
-    /// <summary>1 to 7 patients (<see cref="Governance.Disclosure.Count"/>).</summary>
-    SmallNumber,
-}
-
 public sealed class BridgesToHealthSegmentType : EnumerationGraphType<BridgesToHealthSegment>
 {
     public BridgesToHealthSegmentType()
@@ -39,14 +32,5 @@ public sealed class SegmentationDimensionType : EnumerationGraphType<Segmentatio
         Name = "SegmentationDimension";
         Description = "What the segments are crossed with: age band and sex at the reference date, the national or local IMD 2019 quintile of the "
             + "patient's LSOA, the PCN (membership at the reference date) or the practice.";
-    }
-}
-
-public sealed class SuppressionReasonType : EnumerationGraphType<SuppressionReason>
-{
-    public SuppressionReasonType()
-    {
-        Name = "SuppressionReason";
-        Description = "Why a count is not shown: SMALL_NUMBER, 1 to 7 patients (analysts' disclosure control).";
     }
 }

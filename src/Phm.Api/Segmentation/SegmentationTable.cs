@@ -13,19 +13,6 @@ namespace Phm.Api.Segmentation;
 /// <summary>The values of a group on the dimensions asked; null on those not asked (and a null PCN for a practice in none).</summary>
 public sealed record SegmentationGroupKey(AgeBand? AgeBand, Sex? Sex, int? NationalQuintile, int? LocalQuintile, OdsOrganisation? Pcn, OdsOrganisation? Practice);
 
-/// <summary>
-/// A count of patients: exact (kept for the steps of disclosure control; never shown to an analyst) and as shown, null with the
-/// reason when suppressed.
-/// </summary>
-public sealed record DisclosedCount(int Exact, int? Shown, SuppressionReason? Suppression)
-{
-    public static DisclosedCount Of(int exact, DisclosureControl control) =>
-        Disclosure.Count(exact, control) is { } shown ? new(exact, shown, null) : new(exact, null, SuppressionReason.SmallNumber);
-
-    /// <summary>The same count suppressed for <paramref name="reason"/>, as a further step of disclosure control may do.</summary>
-    public DisclosedCount Suppressed(SuppressionReason reason) => this with { Shown = null, Suppression = reason };
-}
-
 /// <summary>A group: its dimension values and its living patients, of every segment (the population of its rates).</summary>
 public sealed record SegmentationGroup(SegmentationGroupKey Key, DisclosedCount Patients);
 
@@ -33,9 +20,7 @@ public sealed record SegmentationGroup(SegmentationGroupKey Key, DisclosedCount 
 public sealed record SegmentationCell(BridgesToHealthSegment Segment, SegmentationGroup Group, DisclosedCount Patients)
 {
     /// <summary>Per 1,000 of the group, to one decimal place, from the counts as shown; null when either is suppressed.</summary>
-    public double? RatePerThousand => Patients.Shown is { } patients && Group.Patients.Shown is { } total && total > 0
-        ? Math.Round(1000.0 * patients / total, 1, MidpointRounding.AwayFromZero)
-        : null;
+    public double? RatePerThousand => Patients.RatePerThousandOf(Group.Patients);
 }
 
 /// <summary>A segmentation: its groups, and a cell for every group and segment (zeros included), in the order of the groups then segments.</summary>

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Phm.Api.Deprivation;
+using Phm.Api.Governance;
 using Phm.Api.Patients;
 
 namespace Phm.Api.Segmentation;
@@ -27,7 +28,7 @@ public sealed class SegmentationGroupType : ObjectGraphType<SegmentationGroup>
         Name = "SegmentationGroup";
         Description = "The patients sharing one combination of the dimension values asked, of every segment.";
         SegmentationFields.AddDimensions(this, g => g.Key);
-        SegmentationFields.AddCount(this, g => g.Patients, "Living patients in the group.");
+        this.AddDisclosedCount("patients", g => g.Patients, "Living patients in the group.");
     }
 }
 
@@ -39,14 +40,14 @@ public sealed class SegmentationCellType : ObjectGraphType<SegmentationCell>
         Description = "The patients of one group in one segment.";
         Field<NonNullGraphType<BridgesToHealthSegmentType>>("segment").Description("The segment.").Resolve(context => context.Source.Segment);
         SegmentationFields.AddDimensions(this, c => c.Group.Key);
-        SegmentationFields.AddCount(this, c => c.Patients, "Living patients of the group in the segment.");
+        this.AddDisclosedCount("patients", c => c.Patients, "Living patients of the group in the segment.");
         Field(c => c.RatePerThousand, nullable: true)
             .Description("Patients in the segment per 1,000 patients of the group, to one decimal place; for analysts worked out from the counts as shown, "
                 + "null when the cell's or the group's count is suppressed.");
     }
 }
 
-/// <summary>The fields groups and cells share: the dimension values, and a count under disclosure control.</summary>
+/// <summary>The fields groups and cells share: the dimension values.</summary>
 internal static class SegmentationFields
 {
     public static void AddDimensions<T>(ObjectGraphType<T> type, Func<T, SegmentationGroupKey> keyOf)
@@ -63,13 +64,5 @@ internal static class SegmentationFields
             .Description("The PCN of the patients' practice at the reference date; null unless PCN is asked, and for a practice in no PCN then.")
             .Resolve(context => keyOf(context.Source).Pcn);
         type.Field<OdsOrganisationType>("practice").Description("The patients' practice; null unless PRACTICE is asked.").Resolve(context => keyOf(context.Source).Practice);
-    }
-
-    public static void AddCount<T>(ObjectGraphType<T> type, Func<T, DisclosedCount> countOf, string what)
-    {
-        type.Field<IntGraphType>("patients")
-            .Description(what + " For analysts: null when suppressed (suppression says why), otherwise rounded to the nearest 5; never 0 for a suppressed count.")
-            .Resolve(context => countOf(context.Source).Shown);
-        type.Field<SuppressionReasonType>("suppression").Description("Why patients is null; null when it is shown.").Resolve(context => countOf(context.Source).Suppression);
     }
 }
