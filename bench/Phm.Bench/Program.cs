@@ -22,6 +22,8 @@ using Phm.Ml.Scoring;
 // With --ingest [--patients N] [--bundle-copies N], instead: CSV and FHIR ingest rates into SQLite (IngestBench.cs).
 // With --risk [--data-directory D] [--train], instead: the committed risk models' scoring rates on the store in D (built
 // there if missing; default data/), and with --train each model's training time (RiskBench.cs).
+// With --segmentation [--data-directory D] [--postgres …], instead: the segmentation and a cohort characterisation on the store
+// in D, or on PostgreSQL in the database the connection string names (built there if missing) (SegmentationBench.cs).
 var population = args.SkipWhile(a => a != "--population").Skip(1).Select(int.Parse).FirstOrDefault();
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -38,6 +40,14 @@ if (args.Contains("--ingest"))
 if (args.Contains("--risk"))
 {
     await Phm.Bench.RiskBench.RunAsync(args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(), args.Contains("--train"));
+    return;
+}
+
+if (args.Contains("--segmentation"))
+{
+    await Phm.Bench.SegmentationBench.RunAsync(
+        args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(),
+        postgres is null ? new PhmDatabaseOptions() : new PhmDatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres });
     return;
 }
 

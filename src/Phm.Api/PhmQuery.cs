@@ -5,6 +5,7 @@ using Phm.Api.Governance;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
 using Phm.Api.Risk;
+using Phm.Api.Segmentation;
 
 namespace Phm.Api;
 
@@ -19,6 +20,7 @@ public sealed class PhmQuery : ObjectGraphType
         this.AddPatientQueries();
         this.AddDeprivationQueries();
         this.AddRiskQueries();
+        this.AddSegmentationQueries();
         this.AddAuditQueries();
     }
 }

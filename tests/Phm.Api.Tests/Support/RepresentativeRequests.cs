@@ -18,5 +18,7 @@ public static class RepresentativeRequests
         { "analyst", """{ riskDistribution(model: "emergency-admission-12m", groupBy: PCN) { organisation { code } patients meanProbability tiers { tier patients percentage meanProbability } } }""" },
         { "clinicianOfA", """{ riskDistribution(model: "mortality-12m", groupBy: LOCAL_QUINTILE) { quintile patients meanProbability tiers { tier patients percentage meanProbability } } }""" },
         { "admin", """{ riskDistribution(model: "mortality-12m", groupBy: NATIONAL_QUINTILE) { quintile patients meanProbability tiers { tier patients meanProbability } } }""" },
+        { "analyst", """{ segmentation(by: [PCN, NATIONAL_QUINTILE, LOCAL_QUINTILE]) { groups { pcn { code } nationalQuintile localQuintile patients suppression } cells { segment pcn { code } nationalQuintile localQuintile patients ratePerThousand suppression } } }""" },
+        { "clinicianOfA", """{ segmentation(by: [AGE_BAND, SEX, PRACTICE]) { groups { ageBand sex practice { code name } patients } cells { segment ageBand sex practice { code } patients ratePerThousand } } }""" },
     };
 }

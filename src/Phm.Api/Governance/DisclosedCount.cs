@@ -1,0 +1,53 @@
+using GraphQL.Types;
+
+namespace Phm.Api.Governance;
+
+/// <summary>Why a count is not shown.</summary>
+public enum SuppressionReason
+{
+    /// <summary>1 to 7 (<see cref="Disclosure.Count"/>).</summary>
+    SmallNumber,
+}
+
+/// <summary>
+/// A count under disclosure control: exact (kept for the later steps of disclosure control, such as suppressing more cells so
+/// that a suppressed one cannot be worked out from the rest; never shown to an analyst) and as shown, null with the reason when
+/// suppressed. Percentages and rates are worked out from the counts as shown, at the end.
+/// </summary>
+public sealed record DisclosedCount(int Exact, int? Shown, SuppressionReason? Suppression)
+{
+    public static DisclosedCount Of(int exact, DisclosureControl control) =>
+        Disclosure.Count(exact, control) is { } shown ? new(exact, shown, null) : new(exact, null, SuppressionReason.SmallNumber);
+
+    /// <summary>The same count suppressed for <paramref name="reason"/>, as a further step of disclosure control may do.</summary>
+    public DisclosedCount Suppressed(SuppressionReason reason) => this with { Shown = null, Suppression = reason };
+
+    /// <summary>This count as a percentage of <paramref name="total"/>, both as shown (<see cref="Disclosure.Percentage"/>).</summary>
+    public double? PercentageOf(DisclosedCount total) => Disclosure.Percentage(Shown, total.Shown);
+
+    /// <summary>Per 1,000 of <paramref name="total"/>, to one decimal place, both as shown; null when either is suppressed or the total is 0.</summary>
+    public double? RatePerThousandOf(DisclosedCount total) => Shown is { } count && total.Shown is { } of && of > 0
+        ? Math.Round(1000.0 * count / of, 1, MidpointRounding.AwayFromZero)
+        : null;
+}
+
+public sealed class SuppressionReasonType : EnumerationGraphType<SuppressionReason>
+{
+    public SuppressionReasonType()
+    {
+        Name = "SuppressionReason";
+        Description = "Why a count is not shown: SMALL_NUMBER, 1 to 7 (analysts' disclosure control).";
+    }
+}
+
+/// <summary>The fields of a count under disclosure control on an object type: the count as shown, and why it is not.</summary>
+public static class DisclosedCountFields
+{
+    public const string Rule = "For analysts: null when suppressed (suppression says why; a suppressed count is never shown as 0), otherwise rounded to the nearest 5.";
+
+    public static void AddDisclosedCount<T>(this ObjectGraphType<T> type, string name, Func<T, DisclosedCount> countOf, string what)
+    {
+        type.Field<IntGraphType>(name).Description($"{what} {Rule}").Resolve(context => countOf(context.Source).Shown);
+        type.Field<SuppressionReasonType>("suppression").Description($"Why {name} is null; null when it is shown.").Resolve(context => countOf(context.Source).Suppression);
+    }
+}
