@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
+using Phm.Data.Cohorts;
 using Phm.Data.Patients;
 using Phm.Data.Risk;
 using Phm.Data.Store;
@@ -153,9 +154,9 @@ public static class CohortCharacterisation
     /// <summary>The members' contacts of every kind in the last <see cref="ActivityMonths"/> months, zeros included, per 1,000 members.</summary>
     public static async Task<IReadOnlyList<ActivityRate>> ActivityRatesAsync(CohortCharacterisationSource source, PhmDbContext db, CancellationToken cancellationToken)
     {
-        DateOnly from = source.ReferenceDate.AddMonths(-ActivityMonths), to = source.ReferenceDate;
+        var (from, to) = CriteriaWindow.Months(ActivityMonths).On(source.ReferenceDate);
         var counts = await source.Members
-            .Join(db.Activities.Where(a => a.Date >= from && a.Date < to), p => p.Id, a => a.PatientId, (p, a) => a.Kind)
+            .Join(db.Activities.Where(a => a.Date >= from && a.Date <= to), p => p.Id, a => a.PatientId, (p, a) => a.Kind)
             .GroupBy(kind => kind)
             .Select(g => new { Kind = g.Key, Events = g.Count() })
             .ToDictionaryAsync(c => c.Kind, c => c.Events, cancellationToken);

@@ -38,7 +38,7 @@ public sealed class CohortCharacterisationType : ObjectGraphType<CohortCharacter
             .WithService<PhmDbContext>()
             .ResolveAsync(async (context, db) => await CohortCharacterisation.RiskTiersAsync(context.Source, db, context.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityRateType>>>, IReadOnlyList<ActivityRate>>("activity")
-            .Description($"The members' contacts of each kind in the {CohortCharacterisation.ActivityMonths} months before the reference date, per 1,000 members.")
+            .Description($"The members' contacts of each kind in the last {CohortCharacterisation.ActivityMonths} months up to the reference date, per 1,000 members.")
             .Resolve()
             .WithService<PhmDbContext>()
             .ResolveAsync(async (context, db) => await CohortCharacterisation.ActivityRatesAsync(context.Source, db, context.CancellationToken));
@@ -129,7 +129,7 @@ public sealed class ActivityRateType : ObjectGraphType<ActivityRate>
     public ActivityRateType()
     {
         Name = "CohortActivityRate";
-        Description = "The contacts of one kind a cohort's members had in the 12 months before the reference date.";
+        Description = "The contacts of one kind a cohort's members had in the last 12 months up to the reference date.";
         Field<NonNullGraphType<ActivityKindType>>("kind").Description("The kind of contact.").Resolve(context => context.Source.Kind);
         this.AddDisclosedCount("events", r => r.Events, "Contacts of this kind.");
         Field(r => r.RatePerThousandMembers, nullable: true)

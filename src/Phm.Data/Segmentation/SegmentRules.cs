@@ -1,3 +1,4 @@
+using Phm.Data.Cohorts;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 
@@ -110,9 +111,9 @@ public static class SegmentRules
     /// <summary>For each patient with an emergency admission or A&amp;E attendance in the last 12 months, the number of emergency admissions.</summary>
     private static IQueryable<UrgentCareSummary> UrgentCare(PhmDbContext db, DateOnly date)
     {
-        var from = date.AddMonths(-ActivityMonths);
+        var (from, to) = CriteriaWindow.Months(ActivityMonths).On(date);
         return db.Activities
-            .Where(a => (a.Kind == ActivityKind.EmergencyAdmission || a.Kind == ActivityKind.AeAttendance) && a.Date >= from && a.Date < date)
+            .Where(a => (a.Kind == ActivityKind.EmergencyAdmission || a.Kind == ActivityKind.AeAttendance) && a.Date >= from && a.Date <= to)
             .GroupBy(a => a.PatientId)
             .Select(g => new UrgentCareSummary { PatientId = g.Key, EmergencyAdmissions = g.Count(a => a.Kind == ActivityKind.EmergencyAdmission) });
     }

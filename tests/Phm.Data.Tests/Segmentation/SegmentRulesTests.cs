@@ -34,7 +34,7 @@ public sealed class SegmentRulesTests
         ("one-year-old-on-the-day", 2020, 1, "", Healthy),
         ("a-and-e-attendance-in-the-last-year", 1990, 4, "A AeAttendance 2020-03-01", AcutelyIll),
         ("emergency-admission-13-months-ago", 1990, 4, "A EmergencyAdmission 2019-12-15", Healthy),
-        ("emergency-admission-on-the-day", 1990, 4, "A EmergencyAdmission 2021-01-01", Healthy),
+        ("emergency-admission-on-the-day", 1990, 4, "A EmergencyAdmission 2021-01-01", AcutelyIll),
         ("outpatient-appointment-only", 1990, 4, "A Outpatient 2020-06-01", Healthy),
         ("died-before-the-day", 1930, 2, "D Dementia 2018-01-01, X 2020-12-01", null),
         ("nothing-recorded", 1985, 8, "", Healthy),
