@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Phm.Api.Deprivation;
 using Phm.Api.Geography;
 using Phm.Api.Governance;
+using Phm.Api.Inequality;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
 using Phm.Api.Risk;
@@ -19,6 +20,7 @@ public sealed class PhmQuery : ObjectGraphType
         this.AddPatientQueries();
         this.AddDeprivationQueries();
         this.AddRiskQueries();
+        this.AddInequalityQueries();
         this.AddAuditQueries();
     }
 }

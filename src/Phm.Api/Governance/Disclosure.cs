@@ -143,6 +143,9 @@ public static class Disclosure
     public static int Perturbed(CellCount cell) =>
         cell.Count == 0 ? 0 : Math.Max(1, cell.Count + CellKeyPerturbation.Of(cell.Count, cell.Key));
 
+    /// <summary>A count that goes into a rate without being shown (an age band's, say): perturbed under disclosure control, exact otherwise.</summary>
+    public static int RateInput(CellCount cell, DisclosureControl control) => control == DisclosureControl.Exact ? cell.Count : Perturbed(cell);
+
     /// <summary>The shown count as a percentage of the shown total, to one decimal place; null when either is suppressed.</summary>
     public static double? Percentage(int? shownPatients, int? shownTotal) =>
         shownPatients is not { } patients || shownTotal is not { } total ? null

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using Phm.Api.Deprivation;
 using Phm.Api.Governance;
 using Phm.Data.Risk;
 
