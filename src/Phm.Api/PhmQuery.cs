@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Phm.Api.Deprivation;
 using Phm.Api.Geography;
 using Phm.Api.Governance;
+using Phm.Api.Inequality;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
 using Phm.Api.Risk;
@@ -21,6 +22,7 @@ public sealed class PhmQuery : ObjectGraphType
         this.AddDeprivationQueries();
         this.AddRiskQueries();
         this.AddSegmentationQueries();
+        this.AddInequalityQueries();
         this.AddAuditQueries();
     }
 }

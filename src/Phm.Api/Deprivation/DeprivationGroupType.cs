@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Phm.Api.Governance;
 
 namespace Phm.Api.Deprivation;
 
@@ -6,6 +7,7 @@ namespace Phm.Api.Deprivation;
 public sealed record DeprivationGroup(
     OdsOrganisation Group,
     int? Patients,
+    SuppressionReason? Suppression,
     IReadOnlyList<QuintileShare> ByNationalQuintile,
     IReadOnlyList<QuintileShare> ByLocalQuintile,
     PatientShare OutsideLocalAuthority);
@@ -18,6 +20,7 @@ public sealed class DeprivationGroupType : ObjectGraphType<DeprivationGroup>
         Description = "How the patients of one PCN or practice spread over the deprivation quintiles of the LSOAs they live in.";
         Field<NonNullGraphType<OdsOrganisationType>>("group").Description("The PCN or practice.").Resolve(context => context.Source.Group);
         Field(g => g.Patients, nullable: true).Description("Patients in the group alive at the reference date. " + DisclosureDescriptions.Rule);
+        Field<SuppressionReasonType>("suppression").Description(DisclosureDescriptions.Suppression).Resolve(context => context.Source.Suppression);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuintileShareType>>>>("byNationalQuintile")
             .Description("Patients in each national IMD 2019 quintile, 1 to 5; the percentages add up to 100.")
             .Resolve(context => context.Source.ByNationalQuintile);

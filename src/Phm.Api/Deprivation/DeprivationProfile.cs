@@ -7,9 +7,9 @@ using Phm.Data.Store;
 namespace Phm.Api.Deprivation;
 
 /// <summary>
-/// Counts the patients alive at the reference date by practice and quintiles, then rolls the counts up to the asked grouping,
-/// showing the counts under <see cref="DisclosureControl"/>. A context scoped to one PCN counts only its patients and
-/// lists only its groups.
+/// Counts the patients alive at the reference date by practice and LSOA, then makes each practice's table (its total, national
+/// quintiles, local quintiles and those outside the local authority) and shows them by PCN or practice under
+/// <see cref="DisclosureControl"/> (<see cref="OrganisationTables"/>). A context scoped to one PCN counts only its patients and lists only its groups.
 /// </summary>
 public static class DeprivationProfile
 {
@@ -21,41 +21,65 @@ public static class DeprivationProfile
         // Counting by practice and LSOA over the patients alone, then placing the few thousand cells in their quintiles here,
         // takes about half the time of joining every patient to its LSOA in SQL.
         var counts = await db.Patients.AliveOn(referenceDate)
-            .GroupBy(p => new { p.PracticeCode, p.LsoaCode })
-            .Select(g => new { g.Key.PracticeCode, g.Key.LsoaCode, Patients = g.Count() })
+            .WithRecordKeys(p => p.Id)
+            .GroupBy(k => new { k.Row.PracticeCode, k.Row.LsoaCode })
+            .Select(g => new { g.Key.PracticeCode, g.Key.LsoaCode, Patients = g.Count(), Keys = g.Sum(k => k.RecordKey) })
             .ToListAsync(cancellationToken);
         var lsoas = await db.Lsoas.AsNoTracking()
             .Select(l => new { l.Code, l.NationalQuintile, l.LocalQuintile })
             .ToDictionaryAsync(l => l.Code, cancellationToken);
-        var cells = counts
-            .Select(c => new Cell(c.PracticeCode, lsoas[c.LsoaCode].NationalQuintile, lsoas[c.LsoaCode].LocalQuintile, c.Patients))
-            .ToList();
+        var cellsByPractice = counts
+            .GroupBy(c => c.PracticeCode)
+            .ToDictionary(practice => practice.Key, practice => (IReadOnlyDictionary<ProfileCell, CellCount>)Table([.. practice.Select(c =>
+                new Cell(lsoas[c.LsoaCode].NationalQuintile, lsoas[c.LsoaCode].LocalQuintile, new CellCount(c.Patients, c.Keys)))]));
 
-        var level = grouping == DeprivationGrouping.Pcn ? OrganisationLevel.Pcn : OrganisationLevel.Practice;
-        var (names, groupOf) = await OrganisationGroups.OfAsync(db, level, referenceDate, cancellationToken);
-        var cellsByGroup = cells.Where(c => groupOf(c.PracticeCode) is not null).ToLookup(c => groupOf(c.PracticeCode)!);
-        return [.. names.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Profile(g.Key, g.Value, [.. cellsByGroup[g.Key]], control))];
+        var tables = await OrganisationTables.ShowAsync(
+            db, grouping == DeprivationGrouping.Pcn ? OrganisationLevel.Pcn : OrganisationLevel.Practice, referenceDate, cellsByPractice, Margins, control, cancellationToken);
+        return [.. tables.Select(Profile)];
     }
 
-    private static DeprivationGroup Profile(string code, string name, IReadOnlyList<Cell> cells, DisclosureControl control)
-    {
-        var total = cells.Sum(c => c.Patients);
-        return new DeprivationGroup(
-            new OdsOrganisation(code, name),
-            Disclosure.Count(total, control),
-            ByQuintile(cells, c => c.NationalQuintile, total, control),
-            ByQuintile(cells, c => c.LocalQuintile, total, control),
-            PatientShare.Of(cells.Where(c => c.LocalQuintile is null).Sum(c => c.Patients), total, control));
-    }
-
-    private static IReadOnlyList<QuintileShare> ByQuintile(IReadOnlyList<Cell> cells, Func<Cell, int?> quintileOf, int total, DisclosureControl control) =>
+    /// <summary>A group's table: the national quintiles add up to its total, and so do the local quintiles with those outside the local authority.</summary>
+    private static readonly Margin<ProfileCell>[] Margins =
     [
-        .. Quintiles.Select(quintile =>
-        {
-            var share = PatientShare.Of(cells.Where(c => quintileOf(c) == quintile).Sum(c => c.Patients), total, control);
-            return new QuintileShare(quintile, share.Patients, share.Percentage);
-        }),
+        new(ProfileCell.Total, [.. Quintiles.Select(ProfileCell.National)]),
+        new(ProfileCell.Total, [.. Quintiles.Select(ProfileCell.Local), ProfileCell.Outside]),
     ];
 
-    private sealed record Cell(string PracticeCode, int NationalQuintile, int? LocalQuintile, int Patients);
+    private static Dictionary<ProfileCell, CellCount> Table(IReadOnlyList<Cell> cells)
+    {
+        var table = new Dictionary<ProfileCell, CellCount> { [ProfileCell.Total] = Sum(cells), [ProfileCell.Outside] = Sum(cells.Where(c => c.LocalQuintile is null)) };
+        foreach (var quintile in Quintiles)
+        {
+            table[ProfileCell.National(quintile)] = Sum(cells.Where(c => c.NationalQuintile == quintile));
+            table[ProfileCell.Local(quintile)] = Sum(cells.Where(c => c.LocalQuintile == quintile));
+        }
+        return table;
+    }
+
+    private static DeprivationGroup Profile(OrganisationTable<ProfileCell> group)
+    {
+        var total = group.Cells[ProfileCell.Total];
+        return new DeprivationGroup(
+            new OdsOrganisation(group.Code, group.Name),
+            total.Count,
+            total.Suppression,
+            [.. Quintiles.Select(q => QuintileShare.Of(q, group.Cells[ProfileCell.National(q)], total))],
+            [.. Quintiles.Select(q => QuintileShare.Of(q, group.Cells[ProfileCell.Local(q)], total))],
+            PatientShare.Of(group.Cells[ProfileCell.Outside], total));
+    }
+
+    private static CellCount Sum(IEnumerable<Cell> cells) => cells.Aggregate(CellCount.Empty, (sum, c) => sum + c.Patients);
+
+    private sealed record Cell(int NationalQuintile, int? LocalQuintile, CellCount Patients);
+
+    /// <summary>A cell of one group's profile: its total, a national or local quintile, or those outside the local authority.</summary>
+    private readonly record struct ProfileCell(string Axis, int Quintile)
+    {
+        public static readonly ProfileCell Total = new("total", 0);
+        public static readonly ProfileCell Outside = new("outside", 0);
+
+        public static ProfileCell National(int quintile) => new("national", quintile);
+
+        public static ProfileCell Local(int quintile) => new("local", quintile);
+    }
 }

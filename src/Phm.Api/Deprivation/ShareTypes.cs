@@ -3,18 +3,19 @@ using Phm.Api.Governance;
 
 namespace Phm.Api.Deprivation;
 
-/// <summary>A number of patients and their share of a group, in percent to one decimal place; null where disclosure control suppressed them.</summary>
-public sealed record PatientShare(int? Patients, double? Percentage)
+/// <summary>A number of patients and their share of a group, in percent to one decimal place; null where disclosure control suppressed them, with the reason.</summary>
+public sealed record PatientShare(int? Patients, double? Percentage, SuppressionReason? Suppression)
 {
-    public static PatientShare Of(int patients, int total, DisclosureControl control)
-    {
-        var shown = Disclosure.Count(patients, control);
-        return new(shown, Disclosure.Percentage(shown, Disclosure.Count(total, control)));
-    }
+    public static PatientShare Of(ShownCount patients, ShownCount total) =>
+        new(patients.Count, Disclosure.Percentage(patients.Count, total.Count), patients.Suppression);
 }
 
 /// <summary>The patients of a group living in one deprivation quintile.</summary>
-public sealed record QuintileShare(int Quintile, int? Patients, double? Percentage);
+public sealed record QuintileShare(int Quintile, int? Patients, double? Percentage, SuppressionReason? Suppression)
+{
+    public static QuintileShare Of(int quintile, ShownCount patients, ShownCount total) =>
+        new(quintile, patients.Count, Disclosure.Percentage(patients.Count, total.Count), patients.Suppression);
+}
 
 public sealed class PatientShareType : ObjectGraphType<PatientShare>
 {
@@ -24,6 +25,7 @@ public sealed class PatientShareType : ObjectGraphType<PatientShare>
         Description = "A number of patients and their share of the group.";
         Field(s => s.Patients, nullable: true).Description(DisclosureDescriptions.Patients);
         Field(s => s.Percentage, nullable: true).Description(DisclosureDescriptions.Percentage);
+        Field<SuppressionReasonType>("suppression").Description(DisclosureDescriptions.Suppression).Resolve(context => context.Source.Suppression);
     }
 }
 
@@ -36,12 +38,6 @@ public sealed class QuintileShareType : ObjectGraphType<QuintileShare>
         Field(s => s.Quintile).Description("The quintile: 1 is the most deprived fifth, 5 the least.");
         Field(s => s.Patients, nullable: true).Description(DisclosureDescriptions.Patients);
         Field(s => s.Percentage, nullable: true).Description(DisclosureDescriptions.Percentage);
+        Field<SuppressionReasonType>("suppression").Description(DisclosureDescriptions.Suppression).Resolve(context => context.Source.Suppression);
     }
-}
-
-internal static class DisclosureDescriptions
-{
-    public const string Rule = "For analysts: null when 1 to 7 (suppressed), otherwise rounded to the nearest 5.";
-    public const string Patients = "Number of patients. " + Rule;
-    public const string Percentage = "Percentage of the group's patients, to one decimal place; for analysts computed from the rounded counts, null when suppressed.";
 }

@@ -2,13 +2,6 @@ using GraphQL.Types;
 
 namespace Phm.Api.Governance;
 
-/// <summary>Why a count is not shown.</summary>
-public enum SuppressionReason
-{
-    /// <summary>1 to 7 (<see cref="Disclosure.Count"/>).</summary>
-    SmallNumber,
-}
-
 /// <summary>
 /// A count under disclosure control: exact (kept for the later steps of disclosure control, such as suppressing more cells so
 /// that a suppressed one cannot be worked out from the rest; never shown to an analyst) and as shown, null with the reason when
@@ -17,7 +10,7 @@ public enum SuppressionReason
 public sealed record DisclosedCount(int Exact, int? Shown, SuppressionReason? Suppression)
 {
     public static DisclosedCount Of(int exact, DisclosureControl control) =>
-        Disclosure.Count(exact, control) is { } shown ? new(exact, shown, null) : new(exact, null, SuppressionReason.SmallNumber);
+        Disclosure.Count(exact, control) is { } shown ? new(exact, shown, null) : new(exact, null, SuppressionReason.SmallCount);
 
     /// <summary>The same count suppressed for <paramref name="reason"/>, as a further step of disclosure control may do.</summary>
     public DisclosedCount Suppressed(SuppressionReason reason) => this with { Shown = null, Suppression = reason };
@@ -29,15 +22,6 @@ public sealed record DisclosedCount(int Exact, int? Shown, SuppressionReason? Su
     public double? RatePerThousandOf(DisclosedCount total) => Shown is { } count && total.Shown is { } of && of > 0
         ? Math.Round(1000.0 * count / of, 1, MidpointRounding.AwayFromZero)
         : null;
-}
-
-public sealed class SuppressionReasonType : EnumerationGraphType<SuppressionReason>
-{
-    public SuppressionReasonType()
-    {
-        Name = "SuppressionReason";
-        Description = "Why a count is not shown: SMALL_NUMBER, 1 to 7 (analysts' disclosure control).";
-    }
 }
 
 /// <summary>The fields of a count under disclosure control on an object type: the count as shown, and why it is not.</summary>

@@ -17,14 +17,16 @@ public enum RiskGrouping
 }
 
 /// <summary>The scored patients of one group: how many, their mean probability, and how they spread over the tiers.</summary>
-public sealed record RiskGroup(OdsOrganisation? Organisation, int? Quintile, int? Patients, double? MeanProbability, IReadOnlyList<RiskTierShare> Tiers);
+public sealed record RiskGroup(
+    OdsOrganisation? Organisation, int? Quintile, int? Patients, SuppressionReason? Suppression, double? MeanProbability, IReadOnlyList<RiskTierShare> Tiers);
 
-/// <summary>The patients of a group in one tier; null where disclosure control suppressed them.</summary>
-public sealed record RiskTierShare(RiskTier Tier, int? Patients, double? Percentage, double? MeanProbability);
+/// <summary>The patients of a group in one tier; null where disclosure control suppressed them, with the reason.</summary>
+public sealed record RiskTierShare(RiskTier Tier, int? Patients, SuppressionReason? Suppression, double? Percentage, double? MeanProbability);
 
 /// <summary>
 /// Counts one model's scores and sums their probabilities by tier and practice or LSOA in the database (GROUP BY), then
-/// rolls the few cells up to the asked groups here, showing counts under <see cref="DisclosureControl"/>. A context scoped
+/// rolls the few cells up to the asked groups here, showing each group's table (its total and tiers) under <see cref="DisclosureControl"/>
+/// (by PCN or practice, both protected together: <see cref="OrganisationTables"/>). A context scoped
 /// to one PCN counts only its patients' scores and lists only its own PCN and practices.
 /// </summary>
 public static class RiskDistribution
@@ -39,23 +41,25 @@ public static class RiskDistribution
         PhmDbContext db, string model, RiskGrouping grouping, DateOnly referenceDate, DisclosureControl control, CancellationToken cancellationToken)
     {
         var scores = db.RiskScores.Where(s => s.Model == model)
-            .Join(db.Patients, s => s.PatientId, p => p.Id, (s, p) => new { p.PracticeCode, p.LsoaCode, s.Tier, s.Probability });
+            .Join(db.Patients, s => s.PatientId, p => p.Id, (s, p) => new { p.Id, p.PracticeCode, p.LsoaCode, s.Tier, s.Probability })
+            .WithRecordKeys(s => s.Id);
         if (grouping is RiskGrouping.Pcn or RiskGrouping.Practice)
         {
             var cells = await scores
-                .GroupBy(s => new { s.PracticeCode, s.Tier })
-                .Select(g => new Cell(g.Key.PracticeCode, g.Key.Tier, g.Count(), g.Sum(s => s.Probability)))
+                .GroupBy(s => new { s.Row.PracticeCode, s.Row.Tier })
+                .Select(g => new Cell(g.Key.PracticeCode, g.Key.Tier, new CellCount(g.Count(), g.Sum(s => s.RecordKey)), g.Sum(s => s.Row.Probability)))
                 .ToListAsync(cancellationToken);
             var level = grouping == RiskGrouping.Pcn ? OrganisationLevel.Pcn : OrganisationLevel.Practice;
-            var (names, groupOf) = await OrganisationGroups.OfAsync(db, level, referenceDate, cancellationToken);
+            var tables = await OrganisationTables.ShowAsync(
+                db, level, referenceDate, cells.GroupBy(c => c.Key).ToDictionary(p => p.Key, p => (IReadOnlyDictionary<GroupCell, CellCount>)Table([.. p])), Margins, control, cancellationToken);
+            var (_, groupOf) = await OrganisationGroups.OfAsync(db, level, referenceDate, cancellationToken);
             var cellsByGroup = cells.ToLookup(c => groupOf(c.Key));
-            return [.. names.OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => Group(new OdsOrganisation(g.Key, g.Value), null, [.. cellsByGroup[g.Key]], control))];
+            return [.. tables.Select(t => Group(new OdsOrganisation(t.Code, t.Name), null, [.. cellsByGroup[t.Code]], t.Cells))];
         }
 
         var lsoaCells = await scores
-            .GroupBy(s => new { s.LsoaCode, s.Tier })
-            .Select(g => new Cell(g.Key.LsoaCode, g.Key.Tier, g.Count(), g.Sum(s => s.Probability)))
+            .GroupBy(s => new { s.Row.LsoaCode, s.Row.Tier })
+            .Select(g => new Cell(g.Key.LsoaCode, g.Key.Tier, new CellCount(g.Count(), g.Sum(s => s.RecordKey)), g.Sum(s => s.Row.Probability)))
             .ToListAsync(cancellationToken);
         var quintileOfLsoa = await db.Lsoas.AsNoTracking()
             .Select(l => new { l.Code, l.NationalQuintile, l.LocalQuintile })
@@ -63,37 +67,55 @@ public static class RiskDistribution
         var cellsByQuintile = lsoaCells.ToLookup(c => quintileOfLsoa[c.Key]);
         // Patients living outside the local authority have no local quintile: they are a group of their own, last.
         int?[] quintiles = grouping == RiskGrouping.LocalQuintile ? [.. Quintiles.Cast<int?>(), null] : [.. Quintiles.Cast<int?>()];
-        return [.. quintiles.Select(q => Group(null, q, [.. cellsByQuintile[q]], control))];
+        return [.. quintiles.Select(q => Group(null, q, [.. cellsByQuintile[q]], Disclosure.Protect(Table([.. cellsByQuintile[q]]), Margins, control)))];
     }
 
-    private static RiskGroup Group(OdsOrganisation? organisation, int? quintile, IReadOnlyList<Cell> cells, DisclosureControl control)
+    /// <summary>A group's table: its total and each tier, the tiers adding up to the total.</summary>
+    private static readonly Margin<GroupCell>[] Margins = [new(GroupCell.Total, [.. Tiers.Select(tier => new GroupCell(tier))])];
+
+    private static Dictionary<GroupCell, CellCount> Table(IReadOnlyList<Cell> cells)
     {
-        var total = cells.Sum(c => c.Patients);
-        var shownTotal = Disclosure.Count(total, control);
+        var table = Tiers.ToDictionary(tier => new GroupCell(tier), tier => Sum(cells.Where(c => c.Tier == tier)));
+        table[GroupCell.Total] = Sum(cells);
+        return table;
+    }
+
+    private static RiskGroup Group(OdsOrganisation? organisation, int? quintile, IReadOnlyList<Cell> cells, IReadOnlyDictionary<GroupCell, ShownCount> shown)
+    {
+        var total = shown[GroupCell.Total];
         return new RiskGroup(
             organisation,
             quintile,
-            shownTotal,
-            MeanProbability(cells, shownTotal),
+            total.Count,
+            total.Suppression,
+            MeanProbability(cells, total),
             [
                 .. Tiers.Select(tier =>
                 {
-                    var inTier = cells.Where(c => c.Tier == tier).ToList();
-                    var shown = Disclosure.Count(inTier.Sum(c => c.Patients), control);
-                    return new RiskTierShare(tier, shown, Disclosure.Percentage(shown, shownTotal), MeanProbability(inTier, shown));
+                    var inTier = shown[new GroupCell(tier)];
+                    return new RiskTierShare(tier, inTier.Count, inTier.Suppression, Disclosure.Percentage(inTier.Count, total.Count),
+                        MeanProbability([.. cells.Where(c => c.Tier == tier)], inTier));
                 }),
             ]);
     }
 
-    /// <summary>The mean probability of the cells' patients; null when there are none, or when their count is suppressed.</summary>
-    private static double? MeanProbability(IReadOnlyList<Cell> cells, int? shownPatients)
+    /// <summary>A cell of a group's table: a tier, or the group's total (no tier), which the tiers add up to.</summary>
+    private readonly record struct GroupCell(RiskTier? Tier)
     {
-        var patients = cells.Sum(c => c.Patients);
-        return patients == 0 || shownPatients is null
+        public static readonly GroupCell Total = new(null);
+    }
+
+    private static CellCount Sum(IEnumerable<Cell> cells) => cells.Aggregate(CellCount.Empty, (sum, c) => sum + c.Patients);
+
+    /// <summary>The mean probability of the cells' patients; null when there are none, or when their count is suppressed.</summary>
+    private static double? MeanProbability(IReadOnlyList<Cell> cells, ShownCount shown)
+    {
+        var patients = cells.Sum(c => c.Patients.Count);
+        return patients == 0 || shown.Count is null
             ? null
             : Math.Round(cells.Sum(c => c.Probability) / patients, MeanProbabilityDecimals, MidpointRounding.AwayFromZero);
     }
 
     /// <summary>The scores of one practice or LSOA in one tier: how many, and their probabilities summed.</summary>
-    private sealed record Cell(string Key, RiskTier Tier, int Patients, double Probability);
+    private sealed record Cell(string Key, RiskTier Tier, CellCount Patients, double Probability);
 }

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Phm.Api.Deprivation;
+using Phm.Api.Governance;
 
 namespace Phm.Api.Risk;
 
@@ -23,6 +24,7 @@ public sealed class RiskGroupType : ObjectGraphType<RiskGroup>
         Field(g => g.Quintile, nullable: true)
             .Description("The quintile, 1 (most deprived) to 5; null when grouped by PCN or practice, and for the group of patients living outside the local authority (LOCAL_QUINTILE).");
         Field(g => g.Patients, nullable: true).Description("Patients of the group the model scored. " + DisclosureDescriptions.Rule);
+        Field<SuppressionReasonType>("suppression").Description(DisclosureDescriptions.Suppression).Resolve(context => context.Source.Suppression);
         Field(g => g.MeanProbability, nullable: true).Description(RiskTierShareType.MeanProbability);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RiskTierShareType>>>>("tiers")
             .Description("The group's patients in each tier, highest first; the percentages add up to 100.")
@@ -40,6 +42,7 @@ public sealed class RiskTierShareType : ObjectGraphType<RiskTierShare>
         Description = "The patients of a group in one risk tier.";
         Field<NonNullGraphType<RiskTierType>>("tier").Description("The tier.").Resolve(context => context.Source.Tier);
         Field(s => s.Patients, nullable: true).Description(DisclosureDescriptions.Patients);
+        Field<SuppressionReasonType>("suppression").Description(DisclosureDescriptions.Suppression).Resolve(context => context.Source.Suppression);
         Field(s => s.Percentage, nullable: true).Description(DisclosureDescriptions.Percentage);
         Field(s => s.MeanProbability, nullable: true).Description(MeanProbability);
     }

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using Phm.Api.Deprivation;
 using Phm.Api.Governance;
 using Phm.Data.Risk;
 
@@ -22,7 +21,7 @@ public sealed class RiskModelType : ObjectGraphType<ScoredModel>
         Field(m => m.ScoredOn).Description("The index date of the scores: the store's reference date when they were made.");
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("scoredAt").Description("When the scores were made (UTC).").Resolve(context => context.Source.ScoredAtUtc);
         Field<IntGraphType>("patientsScored")
-            .Description("Patients scored: those alive at the scoring date. " + DisclosureDescriptions.Rule)
+            .Description("Patients scored: those alive at the scoring date. " + DisclosureDescriptions.WholeStoreTotal)
             .Resolve(context => Disclosure.Count(context.Source.PatientsScored, Disclosure.For(context.User)));
         Field<NonNullGraphType<RiskModelMetricsType>>("metrics").Description("The headline out-of-time evaluation.").Resolve(context => context.Source);
     }

@@ -41,7 +41,7 @@ public static class ExpressionRules
     }
 
     /// <summary>An expression with some of its parameters replaced by other expressions.</summary>
-    internal sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> arguments) : ExpressionVisitor
+    public sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> arguments) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => arguments.GetValueOrDefault(node) ?? node;
     }

@@ -128,8 +128,8 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
         var bands = await CohortCharacterisation.AgeBandsBySexAsync(source, CancellationToken.None);
         var rates = await CohortCharacterisation.ActivityRatesAsync(source, db, CancellationToken.None);
 
-        Assert.Equal(new DisclosedCount(6, null, SuppressionReason.SmallNumber), members);
-        Assert.All(bands.Where(b => b.Patients.Exact > 0), b => Assert.Equal((null, SuppressionReason.SmallNumber, null), (b.Patients.Shown, b.Patients.Suppression, b.Percentage)));
+        Assert.Equal(new DisclosedCount(6, null, SuppressionReason.SmallCount), members);
+        Assert.All(bands.Where(b => b.Patients.Exact > 0), b => Assert.Equal((null, SuppressionReason.SmallCount, null), (b.Patients.Shown, b.Patients.Suppression, b.Percentage)));
         Assert.All(bands.Where(b => b.Patients.Exact == 0), b => Assert.Equal((0, null), (b.Patients.Shown, b.Patients.Suppression)));
         Assert.All(rates, r => Assert.Null(r.RatePerThousandMembers));
     }

@@ -31,6 +31,7 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["riskModels"] = "{ riskModels { name } }",
         ["riskDistribution"] = "{ riskDistribution(model: \"mortality-12m\", groupBy: PCN) { patients } }",
         ["segmentation"] = "{ segmentation(by: [PCN]) { groups { patients } } }",
+        ["inequality"] = "{ inequality(measure: { mortality: {} }, quintiles: NATIONAL) { overall { denominator } } }",
     };
 
     /// <summary>Expected outcome for: no token, clinician of A, clinician of B, analyst, admin.</summary>
@@ -49,6 +50,7 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["riskModels"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
         ["riskDistribution"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
         ["segmentation"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        ["inequality"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
     };
 
     private static readonly string[] Callers = ["none", "clinicianOfA", "clinicianOfB", "analyst", "admin"];

@@ -64,8 +64,8 @@ public sealed class RiskOverHttpTests(PhmApiFactory hub)
         var response = await hub.AsAnalyst().PostGraphQLAsync("""
             {
               riskDistribution(model: "emergency-admission-12m", groupBy: PCN) {
-                organisation { code name } patients meanProbability
-                tiers { tier patients percentage meanProbability }
+                organisation { code name } patients suppression meanProbability
+                tiers { tier patients suppression percentage meanProbability }
               }
             }
             """);

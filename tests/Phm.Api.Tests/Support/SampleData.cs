@@ -82,7 +82,7 @@ public static class SampleData
                 conditions: [(ConditionRegister.Dementia, "52448006", new(2018, 3, 1))]));
     }
 
-    private static Lsoa Lsoa(string code, string name, double score, int rank, int decile, int national, int? local, bool estimated = false)
+    internal static Lsoa Lsoa(string code, string name, double score, int rank, int decile, int national, int? local, bool estimated = false)
     {
         var inSouthampton = local is not null;
         return new Lsoa
@@ -103,7 +103,7 @@ public static class SampleData
         };
     }
 
-    private static Practice Practice(string code, string name, string postcode, int listSize, double? imdScore, params (string Pcn, DateOnly From, DateOnly? To)[] memberships) => new()
+    internal static Practice Practice(string code, string name, string postcode, int listSize, double? imdScore, params (string Pcn, DateOnly From, DateOnly? To)[] memberships) => new()
     {
         Code = code,
         Name = name,
@@ -113,7 +113,7 @@ public static class SampleData
         Memberships = [.. memberships.Select(m => new PcnMembership { PracticeCode = code, PcnCode = m.Pcn, ValidFrom = m.From, ValidTo = m.To })],
     };
 
-    private static Patient Patient(
+    internal static Patient Patient(
         int id, string pseudonym, string practice, string lsoa, int birthYear, int birthMonth, Sex sex, EthnicGroup ethnicGroup,
         DateOnly? died = null,
         (ConditionRegister Register, string Snomed, DateOnly Onset)[]? conditions = null,
