@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Phm.Data.Governance;
-using Phm.Data.Impactability;
 using Phm.Data.Risk;
 
 namespace Phm.Data.Store;
@@ -21,9 +20,6 @@ public static class PhmDataServiceCollectionExtensions
         services.AddSingleton<PhmStore>();
         services.AddOptions<RiskTierOptions>().Bind(configuration.GetSection(RiskTierOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RiskTierOptions>, RiskTierOptions.Validator>();
-        services.AddOptions<ImpactabilityOptions>().Bind(configuration.GetSection(ImpactabilityOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ImpactabilityOptions>, ImpactabilityOptions.Validator>();
-        services.AddSingleton<ImpactabilitySignals>();
 
         // The provider decides the context type, so it is read now rather than through IOptions.
         var databaseProvider = section.GetSection(nameof(PhmOptions.Database)).GetValue(nameof(PhmDatabaseOptions.Provider), DatabaseProvider.Sqlite);
