@@ -7,6 +7,7 @@ using Phm.Api.Loading;
 using Phm.Api.Operations;
 using Phm.Api.Risk;
 using Phm.Api.Transport;
+using Phm.Data.Impactability;
 using Phm.Data.Store;
 using Phm.Ml.Scoring;
 
@@ -53,6 +54,7 @@ public static class PhmApiExtensions
         // Batch loaders still gather a level's keys into one query under the serial strategy.
         services.AddBatchLoaders(typeof(PhmSchema).Assembly);
         services.AddScoped<ScoredModelsLoader>();
+        services.AddPhmImpactability(configuration);
         return services;
     }
 

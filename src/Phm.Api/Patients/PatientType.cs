@@ -4,6 +4,7 @@ using GraphQL.Builders;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Phm.Api.Geography;
+using Phm.Api.Impactability;
 using Phm.Api.Loading;
 using Phm.Api.Practices;
 using Phm.Api.Risk;
@@ -85,6 +86,7 @@ public sealed class PatientType : ObjectGraphType<Patient>
             .Resolve()
             .WithService<ProcedureCountsByPatientLoader>()
             .ResolveAsync((context, loader) => loader.LoadAsync(new(context.Source.Id, ReadPeriod(context))));
+        this.AddImpactabilityField();
     }
 
     private static DatePeriod ReadPeriod(IResolveFieldContext context) =>

@@ -57,6 +57,7 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     {
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.PrimaryDiagnosis).HasMaxLength(Icd10Code.MaxLength);
         builder.HasIndex(a => new { a.PatientId, a.Kind, a.Date });
     }
 }

@@ -31,7 +31,7 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
     [
         (Patients, ["nhs_number", "birth_date", "sex", "ethnic_category", "practice_code"], ["lsoa_code", "postcode", "date_of_death"], ["lsoa_code", "postcode"]),
         (Conditions, ["nhs_number", "snomed_code", "onset_date"], [RecordId], []),
-        (Activity, ["nhs_number", "kind", "date", "length_of_stay_days"], [RecordId], []),
+        (Activity, ["nhs_number", "kind", "date", "length_of_stay_days"], [RecordId, "primary_diagnosis"], []),
         (CareFlags, ["nhs_number", "flag", "recorded_on"], [RecordId], []),
         (Prescriptions, ["nhs_number", "dmd_code", "issued_on"], [RecordId], []),
         (Procedures, ["nhs_number", "snomed_code", "performed_on"], [RecordId], []),
@@ -196,10 +196,28 @@ internal sealed class CsvExtractReader(IngestWriter writer, Pseudonymiser pseudo
             problems.Add(new("length_of_stay_days", "an admission needs its length of stay (0 for a same-day stay)"));
         }
 
+        var diagnosis = PrimaryDiagnosis(columns.ValueOrNull(csv, "primary_diagnosis"), kind, problems);
+
         if (problems.Count > 0)
             writer.Quarantine(at, problems);
         else
-            writer.AddActivity(at, pseudonym!, new Activity { Kind = kind, Date = date!.Value, LengthOfStayDays = lengthOfStay }, Identity(csv, columns, Activity), "nhs_number");
+            writer.AddActivity(at, pseudonym!, new Activity { Kind = kind, Date = date!.Value, LengthOfStayDays = lengthOfStay, PrimaryDiagnosis = diagnosis }, Identity(csv, columns, Activity), "nhs_number");
+    }
+
+    /// <summary>The optional ICD-10 primary diagnosis of an emergency admission, in the store's dotted form.</summary>
+    private static string? PrimaryDiagnosis(string? text, ActivityKind kind, List<FieldProblem> problems)
+    {
+        if (string.IsNullOrEmpty(text))
+            return null;
+        if (kind != 0 && kind != ActivityKind.EmergencyAdmission)
+        {
+            problems.Add(new("primary_diagnosis", "only emergency admissions carry a primary diagnosis"));
+            return null;
+        }
+        var code = Icd10Code.Normalise(text, out var problem);
+        if (problem is not null)
+            problems.Add(new("primary_diagnosis", problem));
+        return code;
     }
 
     private void ReadCareFlag(SourceRef at, CsvReader csv, Columns columns, List<FieldProblem> problems)

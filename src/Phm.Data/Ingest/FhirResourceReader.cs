@@ -279,8 +279,36 @@ internal sealed class FhirResourceReader(IngestWriter writer, Pseudonymiser pseu
                 lengthOfStay = end.DayNumber - start.Value.DayNumber;
         }
 
-        AddIfValid(at, encounter.Subject, problems, pseudonym => writer.AddActivity(at, pseudonym, new Activity { Kind = kind, Date = start!.Value, LengthOfStayDays = lengthOfStay }, identities.Of(encounter), "subject"));
+        var diagnosis = kind == ActivityKind.EmergencyAdmission ? PrimaryDiagnosis(encounter, problems) : null;
+        AddIfValid(at, encounter.Subject, problems, pseudonym => writer.AddActivity(at, pseudonym,
+            new Activity { Kind = kind, Date = start!.Value, LengthOfStayDays = lengthOfStay, PrimaryDiagnosis = diagnosis }, identities.Of(encounter), "subject"));
     }
+
+    /// <summary>
+    /// An emergency admission's ICD-10 primary diagnosis: the Condition its <c>diagnosis</c> ranks first (or lists alone),
+    /// when that Condition is contained in the Encounter, else the first ICD-10 coding of its <c>reasonCode</c>. A Condition
+    /// elsewhere in the input is not followed (bundles and bulk exports give no order to find it in). None is no problem;
+    /// a malformed one is.
+    /// </summary>
+    private static string? PrimaryDiagnosis(Encounter encounter, List<FieldProblem> problems)
+    {
+        var primary = encounter.Diagnosis.OrderBy(d => d.Rank ?? int.MaxValue).FirstOrDefault();
+        var contained = primary?.Condition?.Reference is ['#', .. var id]
+            ? encounter.Contained.OfType<FhirCondition>().FirstOrDefault(c => c.Id == id)
+            : null;
+        var (field, text) = Icd10CodingOf(contained?.Code) is { } fromDiagnosis
+            ? ("diagnosis", fromDiagnosis)
+            : ("reasonCode", encounter.ReasonCode.Select(Icd10CodingOf).FirstOrDefault(c => c is not null));
+        if (text is null)
+            return null;
+        var code = Icd10Code.Normalise(text, out var problem);
+        if (problem is not null)
+            problems.Add(new(field, problem));
+        return code;
+    }
+
+    private static string? Icd10CodingOf(CodeableConcept? concept) =>
+        concept?.Coding.FirstOrDefault(c => c.System is { } system && FhirSystems.Icd10Systems.Contains(system))?.Code;
 
     private void ReadCarePlan(SourceRef at, CarePlan carePlan)
     {

@@ -15,6 +15,9 @@ public static class FhirSystems
 
     public const string SnomedSystem = "http://snomed.info/sct";
 
+    /// <summary>ICD-10 as HL7 names it (WHO's edition) and as UK Core names the UK edition: both are read as primary diagnoses.</summary>
+    public static readonly IReadOnlyList<string> Icd10Systems = ["http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fhir/sid/icd-10-uk"];
+
     /// <summary>SNOMED CT 736373009 |End of life care plan (record artifact)|.</summary>
     public const string EndOfLifeCarePlan = "736373009";
 }

@@ -76,11 +76,14 @@ internal sealed class IngestWriter : IAsyncDisposable
             (db, patientId, entries) => db.Conditions.Where(r => r.PatientId == patientId && r.SnomedCode == entries[0].SnomedCode && r.OnsetDate == entries[0].OnsetDate).Select(r => r.Id),
             entries => entries.Count);
         _activities = new('a', maxIds.Activity,
-            (pseudonym, a) => string.Create(CultureInfo.InvariantCulture, $"a:{pseudonym}:{(int)a.Kind}:{a.Date.DayNumber}:{a.LengthOfStayDays}"),
+            // A diagnosis is added to the key only when there is one, so contacts ingested before diagnoses were read keep their keys.
+            (pseudonym, a) => string.Create(CultureInfo.InvariantCulture, $"a:{pseudonym}:{(int)a.Kind}:{a.Date.DayNumber}:{a.LengthOfStayDays}{(a.PrimaryDiagnosis is { } diagnosis ? ":" + diagnosis : "")}"),
             (rows, id, patientId, a) => rows.AddActivity(id, patientId, a),
             (id, _, a) => (id, (db, ct) => db.Activities.Where(r => r.Id == id).ExecuteUpdateAsync(r => r
-                .SetProperty(x => x.Kind, a.Kind).SetProperty(x => x.Date, a.Date).SetProperty(x => x.LengthOfStayDays, a.LengthOfStayDays), ct)),
-            (db, patientId, a) => db.Activities.Where(r => r.PatientId == patientId && r.Kind == a.Kind && r.Date == a.Date && r.LengthOfStayDays == a.LengthOfStayDays).Select(r => r.Id));
+                .SetProperty(x => x.Kind, a.Kind).SetProperty(x => x.Date, a.Date).SetProperty(x => x.LengthOfStayDays, a.LengthOfStayDays)
+                .SetProperty(x => x.PrimaryDiagnosis, a.PrimaryDiagnosis).SetProperty(x => x.AmbulatoryCareSensitive, a.AmbulatoryCareSensitive), ct)),
+            (db, patientId, a) => db.Activities.Where(r => r.PatientId == patientId && r.Kind == a.Kind && r.Date == a.Date && r.LengthOfStayDays == a.LengthOfStayDays
+                && r.PrimaryDiagnosis == a.PrimaryDiagnosis).Select(r => r.Id));
         _careFlags = new('f', maxIds.CareFlag,
             (pseudonym, f) => string.Create(CultureInfo.InvariantCulture, $"f:{pseudonym}:{(int)f.Kind}:{f.RecordedOn.DayNumber}"),
             (rows, id, patientId, f) => rows.AddCareFlag(id, patientId, f),

@@ -1,8 +1,12 @@
+using Phm.Data.Terminology;
+
 namespace Phm.Data.Patients;
 
 /// <summary>One contact with a health or care service.</summary>
 public sealed class Activity
 {
+    private readonly string? _primaryDiagnosis;
+
     public long Id { get; init; }
     public int PatientId { get; init; }
     public ActivityKind Kind { get; init; }
@@ -10,6 +14,27 @@ public sealed class Activity
 
     /// <summary>Nights in hospital for admissions (0 = same-day); null for other kinds.</summary>
     public int? LengthOfStayDays { get; init; }
+
+    /// <summary>
+    /// The primary diagnosis of an emergency admission, an ICD-10 code in dotted form (<see cref="Icd10Code"/>); null for
+    /// other kinds and for admissions whose source gave none. Setting it sets <see cref="AmbulatoryCareSensitive"/>.
+    /// </summary>
+    public string? PrimaryDiagnosis
+    {
+        get => _primaryDiagnosis;
+        init
+        {
+            _primaryDiagnosis = value;
+            AmbulatoryCareSensitive = AmbulatoryCareSensitiveConditions.Includes(value);
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="PrimaryDiagnosis"/> is an ambulatory care sensitive condition, by the ACSC code list
+    /// (<see cref="AmbulatoryCareSensitiveConditions"/>). Stored beside the code, so that queries filter on a column
+    /// rather than on a list of codes; only the code list decides it.
+    /// </summary>
+    public bool AmbulatoryCareSensitive { get; private set; }
 }
 
 public enum ActivityKind

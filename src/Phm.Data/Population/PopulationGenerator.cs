@@ -36,8 +36,9 @@ public static class PopulationGenerator
         DrawDeaths(drafts, settings.Seed);
         var rates = ActivityRates(drafts);
         var careFlags = new CareFlagModel(drafts);
+        var diagnoses = new AdmissionDiagnosisModel(drafts, rates[ActivityKind.EmergencyAdmission]);
         var codes = RegisterModel.Registers.ToDictionary(spec => spec.Register, spec => reference.RegisterCodes.DiagnosesOnlyOf(spec.Register));
-        return drafts.Select(draft => Build(draft, catchment, rates, careFlags, codes, settings.Seed));
+        return drafts.Select(draft => Build(draft, catchment, rates, careFlags, diagnoses, codes, settings.Seed));
     }
 
     private static List<PatientDraft> DrawPeople(CatchmentModel catchment, int seed)
@@ -159,7 +160,8 @@ public static class PopulationGenerator
     }
 
     private static GeneratedPatient Build(
-        PatientDraft draft, CatchmentModel catchment, Dictionary<ActivityKind, double[]> rates, CareFlagModel careFlags, Dictionary<ConditionRegister, IReadOnlyList<string>> codes, int seed)
+        PatientDraft draft, CatchmentModel catchment, Dictionary<ActivityKind, double[]> rates, CareFlagModel careFlags,
+        AdmissionDiagnosisModel diagnoses, Dictionary<ConditionRegister, IReadOnlyList<string>> codes, int seed)
     {
         var random = SeededRandom.For(seed, RandomStream.Activity, draft.Index);
         var patient = new Patient
@@ -188,6 +190,8 @@ public static class PopulationGenerator
             });
         }
 
+        // Diagnoses have their own stream too, added after the rest: every value drawn before them stays as it was.
+        var diagnosisRandom = SeededRandom.For(seed, RandomStream.Diagnoses, draft.Index);
         foreach (var spec in ActivityModel.Kinds)
         {
             foreach (var day in GeneratedTruth.DrawEventDays(rates[spec.Kind][draft.Index], draft.ExposureDays, random))
@@ -198,6 +202,7 @@ public static class PopulationGenerator
                     Kind = spec.Kind,
                     Date = draft.ExposureStart.AddDays(day),
                     LengthOfStayDays = ActivityModel.LengthOfStay(spec.Kind, draft.Age, draft.Burden, random),
+                    PrimaryDiagnosis = spec.Kind == ActivityKind.EmergencyAdmission ? diagnoses.Draw(draft, diagnosisRandom) : null,
                 });
             }
         }

@@ -6,7 +6,7 @@ namespace Phm.Data.Population;
 public sealed record PopulationSettings(int Seed, int Population, string LocalAuthority)
 {
     /// <summary>Bump when the generator's output changes, so that existing stores are rebuilt.</summary>
-    public const string GeneratorVersion = "1.2.0";
+    public const string GeneratorVersion = "1.3.0";
 
     /// <summary>The date the population is described at: the list-size extract. Activity covers the four years before it.</summary>
     public static readonly DateOnly ReferenceDate = new(2021, 1, 1);

@@ -63,4 +63,5 @@ internal enum RandomStream
     Activity = 4,
     CareFlags = 5,
     Codes = 6,
+    Diagnoses = 7,
 }

@@ -69,9 +69,10 @@ internal sealed class SqliteBulkCopy(SqlitePhmDbContext db) : IBulkCopy
         null => raw.sqlite3_bind_null(statement, position),
         int i => raw.sqlite3_bind_int64(statement, position, i),
         long l => raw.sqlite3_bind_int64(statement, position, l),
+        bool b => raw.sqlite3_bind_int64(statement, position, b ? 1 : 0),
         double d => raw.sqlite3_bind_double(statement, position, d),
         string s => raw.sqlite3_bind_text(statement, position, s),
-        _ => throw new NotSupportedException($"Bulk copy into SQLite takes integers, reals, text and nulls, not {value.GetType().Name}."),
+        _ => throw new NotSupportedException($"Bulk copy into SQLite takes integers, booleans, reals, text and nulls, not {value.GetType().Name}."),
     };
 
     private static void Check(int result, sqlite3 connection)

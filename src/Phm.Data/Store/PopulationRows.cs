@@ -13,7 +13,7 @@ internal sealed class PopulationRows(IModel model)
 {
     private readonly BulkRowBuffer _patients = new(TableOf(model, typeof(Patient)), nameof(Patient.Id), nameof(Patient.Pseudonym), nameof(Patient.PracticeCode), nameof(Patient.LsoaCode), nameof(Patient.BirthYear), nameof(Patient.BirthMonth), nameof(Patient.Sex), nameof(Patient.EthnicGroup), nameof(Patient.DateOfDeath));
     private readonly BulkRowBuffer _conditions = new(TableOf(model, typeof(Condition)), nameof(Condition.Id), nameof(Condition.PatientId), nameof(Condition.Register), nameof(Condition.Kind), nameof(Condition.SnomedCode), nameof(Condition.OnsetDate), nameof(Condition.CodeList));
-    private readonly BulkRowBuffer _activities = new(TableOf(model, typeof(Activity)), nameof(Activity.Id), nameof(Activity.PatientId), nameof(Activity.Kind), nameof(Activity.Date), nameof(Activity.LengthOfStayDays));
+    private readonly BulkRowBuffer _activities = new(TableOf(model, typeof(Activity)), nameof(Activity.Id), nameof(Activity.PatientId), nameof(Activity.Kind), nameof(Activity.Date), nameof(Activity.LengthOfStayDays), nameof(Activity.PrimaryDiagnosis), nameof(Activity.AmbulatoryCareSensitive));
     private readonly BulkRowBuffer _careFlags = new(TableOf(model, typeof(CareFlag)), nameof(CareFlag.Id), nameof(CareFlag.PatientId), nameof(CareFlag.Kind), nameof(CareFlag.RecordedOn));
     private readonly BulkRowBuffer _prescriptions = new(TableOf(model, typeof(Prescription)), nameof(Prescription.Id), nameof(Prescription.PatientId), nameof(Prescription.DmdCode), nameof(Prescription.IssuedOn));
     private readonly BulkRowBuffer _procedures = new(TableOf(model, typeof(Procedure)), nameof(Procedure.Id), nameof(Procedure.PatientId), nameof(Procedure.SnomedCode), nameof(Procedure.PerformedOn));
@@ -37,7 +37,7 @@ internal sealed class PopulationRows(IModel model)
         _conditions.Add(id, patientId, (int)condition.Register, (int)condition.Kind, condition.SnomedCode, condition.OnsetDate.DayNumber, condition.CodeList);
 
     public void AddActivity(long id, int patientId, Activity activity) =>
-        _activities.Add(id, patientId, (int)activity.Kind, activity.Date.DayNumber, activity.LengthOfStayDays);
+        _activities.Add(id, patientId, (int)activity.Kind, activity.Date.DayNumber, activity.LengthOfStayDays, activity.PrimaryDiagnosis, activity.AmbulatoryCareSensitive);
 
     public void AddCareFlag(long id, int patientId, CareFlag flag) =>
         _careFlags.Add(id, patientId, (int)flag.Kind, flag.RecordedOn.DayNumber);

@@ -101,7 +101,7 @@ public static class RiskFeatures
             ]));
         for (var i = 0; i < Registers.Length; i++)
         {
-            var words = RegisterWords(Registers[i]);
+            var words = Registers[i].Words();
             Put(RegisterSlot(i), new(RegisterFeature(Registers[i]), FeatureKind.Binary,
                 $"On the {words} register on the index date (RegisterRules: age limit, diagnoses and resolutions up to that day).",
                 $"on the {words} register", $"not on the {words} register"));
@@ -109,7 +109,7 @@ public static class RiskFeatures
         Put(RegisterCount, new("register_count", FeatureKind.Numeric, "Number of registers the patient is on on the index date.", "on {0} register{s}"));
         for (var k = 0; k < ActivityKinds.Length; k++)
         {
-            var noun = ActivityWords(ActivityKinds[k]);
+            var noun = ActivityKinds[k].Words();
             for (var w = 0; w < WindowMonths.Count; w++)
             {
                 Put(ActivityCountSlot(k, w), new(ActivityFeature(ActivityKinds[k], WindowMonths[w]), FeatureKind.Numeric,
@@ -125,7 +125,7 @@ public static class RiskFeatures
             "last emergency admission {0} day{s} before"));
         for (var i = 0; i < CareFlagKinds.Length; i++)
         {
-            var (present, absent) = CareFlagWords(CareFlagKinds[i]);
+            var (present, absent) = CareFlagKinds[i].Words();
             Put(CareFlagSlot(i), new(CareFlagFeature(CareFlagKinds[i]), FeatureKind.Binary,
                 $"Care flag recorded on or before the index date: {present}.", present, absent));
         }
@@ -145,54 +145,6 @@ public static class RiskFeatures
         Data.Patients.EthnicGroup.Other => "ethnic group Other",
         Data.Patients.EthnicGroup.NotStated => "ethnic group not stated",
         _ => throw new ArgumentOutOfRangeException(nameof(group), group, "No words for this ethnic group."),
-    };
-
-    private static string RegisterWords(ConditionRegister register) => register switch
-    {
-        ConditionRegister.Hypertension => "hypertension",
-        ConditionRegister.Diabetes => "diabetes",
-        ConditionRegister.Asthma => "asthma",
-        ConditionRegister.Copd => "COPD",
-        ConditionRegister.HeartFailure => "heart failure",
-        ConditionRegister.AtrialFibrillation => "atrial fibrillation",
-        ConditionRegister.CoronaryHeartDisease => "coronary heart disease",
-        ConditionRegister.ChronicKidneyDisease => "chronic kidney disease",
-        ConditionRegister.Cancer => "cancer",
-        ConditionRegister.Dementia => "dementia",
-        ConditionRegister.Depression => "depression",
-        ConditionRegister.SeriousMentalIllness => "serious mental illness",
-        ConditionRegister.LearningDisability => "learning disability",
-        ConditionRegister.PersistentPain => "persistent pain",
-        ConditionRegister.Frailty => "frailty",
-        ConditionRegister.StrokeTia => "stroke or TIA",
-        ConditionRegister.Epilepsy => "epilepsy",
-        ConditionRegister.Osteoporosis => "osteoporosis",
-        ConditionRegister.Obesity => "obesity",
-        _ => throw new ArgumentOutOfRangeException(nameof(register), register, "No words for this register."),
-    };
-
-    /// <summary>The singular noun; the plural adds "s".</summary>
-    private static string ActivityWords(ActivityKind kind) => kind switch
-    {
-        ActivityKind.GpAppointment => "GP appointment",
-        ActivityKind.Nhs111Call => "NHS 111 call",
-        ActivityKind.Ambulance => "ambulance call-out",
-        ActivityKind.AeAttendance => "A&E attendance",
-        ActivityKind.EmergencyAdmission => "emergency admission",
-        ActivityKind.ElectiveAdmission => "elective admission",
-        ActivityKind.Outpatient => "outpatient appointment",
-        ActivityKind.CommunityContact => "community care contact",
-        ActivityKind.SocialCareContact => "social care contact",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No words for this activity."),
-    };
-
-    private static (string Present, string Absent) CareFlagWords(CareFlagKind flag) => flag switch
-    {
-        CareFlagKind.EndOfLifeRegister => ("on the end of life care register", "not on the end of life care register"),
-        CareFlagKind.CarePlan => ("has a care plan", "no care plan"),
-        CareFlagKind.Carer => ("is a carer", "not recorded as a carer"),
-        CareFlagKind.Housebound => ("housebound", "not housebound"),
-        _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "No words for this care flag."),
     };
 
     /// <summary>HeartFailure → heart_failure, Nhs111Call → nhs_111_call.</summary>

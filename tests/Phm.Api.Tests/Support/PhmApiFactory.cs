@@ -40,6 +40,8 @@ public class PhmApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Phm:DataDirectory", DataDirectory);
         builder.UseSetting("Phm:Population", Population.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Phm:Seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The test models' mortality model is named apart from the committed one (death-12m), so the signal is told its name.
+        builder.UseSetting("Phm:Impactability:MortalityModel", TestRiskScores.Mortality);
         builder.ConfigureServices(services => services.AddSingleton<IRiskModelSource, TestRiskScores.Source>());
     }
 

@@ -230,6 +230,9 @@ namespace Phm.Data.Postgres.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("AmbulatoryCareSensitive")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Date")
                         .HasColumnType("integer");
 
@@ -241,6 +244,10 @@ namespace Phm.Data.Postgres.Migrations
 
                     b.Property<int>("PatientId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PrimaryDiagnosis")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
 
                     b.HasKey("Id");
 

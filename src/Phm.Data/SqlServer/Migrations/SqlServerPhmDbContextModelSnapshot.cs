@@ -230,6 +230,9 @@ namespace Phm.Data.SqlServer.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("AmbulatoryCareSensitive")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Date")
                         .HasColumnType("int");
 
@@ -241,6 +244,10 @@ namespace Phm.Data.SqlServer.Migrations
 
                     b.Property<int>("PatientId")
                         .HasColumnType("int");
+
+                    b.Property<string>("PrimaryDiagnosis")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
 
                     b.HasKey("Id");
 

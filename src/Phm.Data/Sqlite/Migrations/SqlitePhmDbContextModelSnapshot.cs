@@ -221,6 +221,9 @@ namespace Phm.Data.Sqlite.Migrations
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AmbulatoryCareSensitive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Date")
                         .HasColumnType("INTEGER");
 
@@ -232,6 +235,10 @@ namespace Phm.Data.Sqlite.Migrations
 
                     b.Property<int>("PatientId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrimaryDiagnosis")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
