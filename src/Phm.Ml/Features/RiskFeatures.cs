@@ -1,6 +1,7 @@
 using System.Text;
 using Phm.Data.Geography;
 using Phm.Data.Patients;
+using static Phm.Data.Patients.PatientWords;
 
 namespace Phm.Ml.Features;
 
@@ -135,65 +136,6 @@ public static class RiskFeatures
             throw new InvalidOperationException($"Slot {empty} has no feature.");
         return new FeatureSchema(Version, features!);
     }
-
-    private static string EthnicGroupWords(EthnicGroup group) => group switch
-    {
-        Data.Patients.EthnicGroup.White => "ethnic group White",
-        Data.Patients.EthnicGroup.Mixed => "ethnic group Mixed",
-        Data.Patients.EthnicGroup.Asian => "ethnic group Asian or Asian British",
-        Data.Patients.EthnicGroup.Black => "ethnic group Black or Black British",
-        Data.Patients.EthnicGroup.Other => "ethnic group Other",
-        Data.Patients.EthnicGroup.NotStated => "ethnic group not stated",
-        _ => throw new ArgumentOutOfRangeException(nameof(group), group, "No words for this ethnic group."),
-    };
-
-    private static string RegisterWords(ConditionRegister register) => register switch
-    {
-        ConditionRegister.Hypertension => "hypertension",
-        ConditionRegister.Diabetes => "diabetes",
-        ConditionRegister.Asthma => "asthma",
-        ConditionRegister.Copd => "COPD",
-        ConditionRegister.HeartFailure => "heart failure",
-        ConditionRegister.AtrialFibrillation => "atrial fibrillation",
-        ConditionRegister.CoronaryHeartDisease => "coronary heart disease",
-        ConditionRegister.ChronicKidneyDisease => "chronic kidney disease",
-        ConditionRegister.Cancer => "cancer",
-        ConditionRegister.Dementia => "dementia",
-        ConditionRegister.Depression => "depression",
-        ConditionRegister.SeriousMentalIllness => "serious mental illness",
-        ConditionRegister.LearningDisability => "learning disability",
-        ConditionRegister.PersistentPain => "persistent pain",
-        ConditionRegister.Frailty => "frailty",
-        ConditionRegister.StrokeTia => "stroke or TIA",
-        ConditionRegister.Epilepsy => "epilepsy",
-        ConditionRegister.Osteoporosis => "osteoporosis",
-        ConditionRegister.Obesity => "obesity",
-        _ => throw new ArgumentOutOfRangeException(nameof(register), register, "No words for this register."),
-    };
-
-    /// <summary>The singular noun; the plural adds "s".</summary>
-    private static string ActivityWords(ActivityKind kind) => kind switch
-    {
-        ActivityKind.GpAppointment => "GP appointment",
-        ActivityKind.Nhs111Call => "NHS 111 call",
-        ActivityKind.Ambulance => "ambulance call-out",
-        ActivityKind.AeAttendance => "A&E attendance",
-        ActivityKind.EmergencyAdmission => "emergency admission",
-        ActivityKind.ElectiveAdmission => "elective admission",
-        ActivityKind.Outpatient => "outpatient appointment",
-        ActivityKind.CommunityContact => "community care contact",
-        ActivityKind.SocialCareContact => "social care contact",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No words for this activity."),
-    };
-
-    private static (string Present, string Absent) CareFlagWords(CareFlagKind flag) => flag switch
-    {
-        CareFlagKind.EndOfLifeRegister => ("on the end of life care register", "not on the end of life care register"),
-        CareFlagKind.CarePlan => ("has a care plan", "no care plan"),
-        CareFlagKind.Carer => ("is a carer", "not recorded as a carer"),
-        CareFlagKind.Housebound => ("housebound", "not housebound"),
-        _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "No words for this care flag."),
-    };
 
     /// <summary>HeartFailure → heart_failure, Nhs111Call → nhs_111_call.</summary>
     private static string SnakeCase(string name)
