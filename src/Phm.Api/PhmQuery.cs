@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Phm.Api.Cohorts;
 using Phm.Api.Deprivation;
 using Phm.Api.Geography;
 using Phm.Api.Governance;
@@ -19,6 +20,7 @@ public sealed class PhmQuery : ObjectGraphType
         this.AddPatientQueries();
         this.AddDeprivationQueries();
         this.AddRiskQueries();
+        this.AddCohortQueries();
         this.AddAuditQueries();
     }
 }
