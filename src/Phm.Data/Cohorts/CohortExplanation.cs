@@ -116,10 +116,10 @@ public static class CohortExplanation
         return leaf switch
         {
             { Age: { } age } => new("Age", age.Words(), Number(patient.AgeOn(referenceDate)), age.Contains(patient.AgeOn(referenceDate))),
-            { Sex: { } sex } => new("Sex", SexWords(sex), SexWords(patient.Sex), patient.Sex == sex),
-            { EthnicGroups: { } groups } => new("Ethnic group", "one of " + string.Join(", ", groups.Select(GroupWords)), GroupWords(patient.EthnicGroup), groups.Contains(patient.EthnicGroup)),
-            { Practice: { } practice } => new("Practice", practice, patient.PracticeCode, patient.PracticeCode == practice),
-            { Lsoa: { } lsoa } => new("LSOA", lsoa, patient.LsoaCode, patient.LsoaCode == lsoa),
+            { Sex: { } sex } => new("Sex", $"must be {SexWords(sex)}", SexWords(patient.Sex), patient.Sex == sex),
+            { EthnicGroups: { } groups } => new("Ethnic group", "must be one of " + string.Join(", ", groups.Select(GroupWords)), GroupWords(patient.EthnicGroup), groups.Contains(patient.EthnicGroup)),
+            { Practice: { } practice } => new("Practice", $"must be {practice}", patient.PracticeCode, patient.PracticeCode == practice),
+            { Lsoa: { } lsoa } => new("LSOA", $"must be {lsoa}", patient.LsoaCode, patient.LsoaCode == lsoa),
             { Alive: { } alive } => new(alive ? "Alive" : "Deceased", null,
                 AliveOn(patient, referenceDate) ? "alive" : $"died {Iso(patient.DateOfDeath!.Value)}", AliveOn(patient, referenceDate) == alive),
             _ => throw new ArgumentException("Not a demographic predicate.", nameof(leaf)),
@@ -135,7 +135,7 @@ public static class CohortExplanation
         return (leaf, id) =>
         {
             var pcn = pcnOf.GetValueOrDefault(patients[id].PracticeCode);
-            return new("PCN", leaf.Pcn, pcn ?? "none (the practice belongs to no PCN)", pcn == leaf.Pcn);
+            return new("PCN", $"must be {leaf.Pcn}", pcn ?? "none (the practice belongs to no PCN)", pcn == leaf.Pcn);
         };
     }
 
@@ -180,7 +180,8 @@ public static class CohortExplanation
             .Where(c => c.Register == register && c.Kind == ConditionKind.Diagnosis && c.OnsetDate <= to && (from == null || c.OnsetDate >= from))
             .Select(c => (DateOnly?)c.OnsetDate).Max();
         return new(subject, $"diagnosed {onset.Words()}",
-            status + (diagnosedInWindow is { } date ? $"; diagnosed {Iso(date)}" : $"; no diagnosis {onset.Words()}"),
+            diagnosedInWindow is not { } date ? $"{status}; no diagnosis {onset.Words()}"
+            : date == entry.Since ? status : $"{status}; diagnosed {Iso(date)}",
             onRegister && diagnosedInWindow is not null);
     };
 
@@ -340,7 +341,7 @@ public static class CohortExplanation
         return rounded.ToString("0.#", CultureInfo.InvariantCulture) + suffix;
     }
 
-    private static string OneOf(IReadOnlyList<int> values) => values.Count == 1 ? Number(values[0]) : "one of " + string.Join(", ", values.Select(Number));
+    private static string OneOf(IReadOnlyList<int> values) => values.Count == 1 ? $"must be {Number(values[0])}" : "must be one of " + string.Join(", ", values.Select(Number));
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

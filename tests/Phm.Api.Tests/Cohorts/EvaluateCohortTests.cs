@@ -48,14 +48,17 @@ public sealed class EvaluateCohortTests(SampleSchemaFixture fixture) : IClassFix
     [InlineData("{ not: { alive: true } }", new[] { Gus })]
     [InlineData("{ all: [{ any: [{ register: { register: HEART_FAILURE } }, { register: { register: DIABETES } }] }, { not: { careFlag: { kind: CARE_PLAN } } }] }", new[] { Dan, Eve })]
     [InlineData("{ not: { any: [{ sex: FEMALE }, { age: { atLeast: 65 } }] } }", new[] { Bob, Fin })]
-    public async Task Criteria_CountAndListTheMembersWorkedOutByHand(string criteria, string[] expected)
+    public async Task Criteria_CountAndListTheMembersWorkedOutByHand_EachExplainedAsMeetingThem(string criteria, string[] expected)
     {
-        var response = await fixture.Host.ExecuteAsync($"{{ evaluateCohort(criteria: {criteria}) {{ count members {{ totalCount items {{ patient {{ id }} }} }} }} }}");
+        var response = await fixture.Host.ExecuteAsync($"{{ evaluateCohort(criteria: {criteria}) {{ count members {{ totalCount items {{ patient {{ id }} why {{ path held }} }} }} }} }}");
 
         var evaluation = response.Data.GetProperty("evaluateCohort");
+        var members = evaluation.GetProperty("members").GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(expected.Length, evaluation.GetProperty("count").GetInt32());
         Assert.Equal(expected.Length, evaluation.GetProperty("members").GetProperty("totalCount").GetInt32());
-        Assert.Equal(expected, evaluation.GetProperty("members").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("patient").GetProperty("id").GetString()!));
+        Assert.Equal(expected, members.Select(i => i.GetProperty("patient").GetProperty("id").GetString()!));
+        // The first line is the whole tree's: its value must agree with the SQL that chose the member.
+        Assert.All(members, m => Assert.True(m.GetProperty("why")[0].GetProperty("held").GetBoolean(), m.ToString()));
     }
 
     [Fact]
