@@ -332,13 +332,14 @@ public static class CohortExplanation
         _ => "low",
     };
 
-    /// <summary>"99.8th", "1st", "42nd", "3rd".</summary>
+    /// <summary>"99.8th", "1st", "42nd", "89.3rd", "12th": the suffix of the last digit written.</summary>
     private static string PercentileWords(double percentile)
     {
-        var rounded = Math.Round(percentile, 1, MidpointRounding.AwayFromZero);
-        var suffix = rounded != Math.Floor(rounded) || (int)rounded % 100 is 11 or 12 or 13 ? "th"
-            : ((int)rounded % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
-        return rounded.ToString("0.#", CultureInfo.InvariantCulture) + suffix;
+        var written = Math.Round(percentile, 1, MidpointRounding.AwayFromZero).ToString("0.#", CultureInfo.InvariantCulture);
+        var suffix = written.EndsWith("11", StringComparison.Ordinal) || written.EndsWith("12", StringComparison.Ordinal) || written.EndsWith("13", StringComparison.Ordinal)
+            ? "th"
+            : written[^1] switch { '1' => "st", '2' => "nd", '3' => "rd", _ => "th" };
+        return written + suffix;
     }
 
     private static string OneOf(IReadOnlyList<int> values) => values.Count == 1 ? $"must be {Number(values[0])}" : "must be one of " + string.Join(", ", values.Select(Number));

@@ -30,6 +30,7 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["auditEvents"] = "{ auditEvents(first: 1) { edges { cursor } } }",
         ["riskModels"] = "{ riskModels { name } }",
         ["riskDistribution"] = "{ riskDistribution(model: \"mortality-12m\", groupBy: PCN) { patients } }",
+        ["evaluateCohort"] = "{ evaluateCohort(criteria: { alive: true }) { count } }",
     };
 
     /// <summary>Expected outcome for: no token, clinician of A, clinician of B, analyst, admin.</summary>
@@ -47,6 +48,8 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["auditEvents"] = [Unauthenticated, Forbidden, Forbidden, Forbidden, Allowed],
         ["riskModels"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
         ["riskDistribution"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        // Its members are for clinicians only (EvaluateCohortOverHttpTests).
+        ["evaluateCohort"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
     };
 
     private static readonly string[] Callers = ["none", "clinicianOfA", "clinicianOfB", "analyst", "admin"];
