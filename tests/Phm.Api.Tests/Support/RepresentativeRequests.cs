@@ -18,5 +18,10 @@ public static class RepresentativeRequests
         { "analyst", """{ riskDistribution(model: "emergency-admission-12m", groupBy: PCN) { organisation { code } patients meanProbability tiers { tier patients percentage meanProbability } } }""" },
         { "clinicianOfA", """{ riskDistribution(model: "mortality-12m", groupBy: LOCAL_QUINTILE) { quintile patients meanProbability tiers { tier patients percentage meanProbability } } }""" },
         { "admin", """{ riskDistribution(model: "mortality-12m", groupBy: NATIONAL_QUINTILE) { quintile patients meanProbability tiers { tier patients meanProbability } } }""" },
+        { "clinicianOfA", """{ evaluateCohort(criteria: { all: [{ any: [{ register: { register: HEART_FAILURE } }, { register: { register: COPD, onset: { from: "2010-01-01" } } }] }, { activity: { kind: AE_ATTENDANCE, window: { lastMonths: 12 }, count: { atLeast: 1 } } }, { not: { careFlag: { kind: END_OF_LIFE_REGISTER } } }, { bedDays: { window: { lastMonths: 24 }, days: { atMost: 60 } } }] }) { count criteria members(first: 10, orderBy: RISK_DESC) { totalCount pageInfo { hasNextPage endCursor } items { patient { id } why { path criterion value held } } } } }""" },
+        { "clinicianOfA", """{ evaluateCohort(criteria: { all: [{ age: { atLeast: 75 } }, { daysSinceLastEmergencyAdmission: { atMost: 365 } }, { nationalQuintiles: [1, 2] }, { risk: { model: "mortality-12m", minPercentile: 80 } }, { alive: true }] }) { count members(first: 5) { items { patient { id } why { text held } } } } }""" },
+        { "clinicianOfA", """{ evaluateCohort(criteria: { any: [{ pcn: "U47004" }, { alive: false }] }) { count } }""" },
+        { "analyst", """{ evaluateCohort(criteria: { all: [{ localQuintiles: [1] }, { register: { register: DIABETES, onset: { lastMonths: 24 } } }, { sex: FEMALE }, { ethnicGroups: [ASIAN, BLACK] }] }) { count countSuppressedReason criteria } }""" },
+        { "admin", """{ evaluateCohort(criteria: { any: [{ careFlag: { kind: HOUSEBOUND } }, { activity: { kind: AMBULANCE, window: { from: "2020-01-01", to: "2020-12-31" }, count: { atLeast: 2 } } }] }) { count countSuppressedReason } }""" },
     };
 }
