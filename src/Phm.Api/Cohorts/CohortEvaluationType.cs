@@ -85,12 +85,14 @@ public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>
                 var evaluation = context.Source;
                 var model = RiskModelOf(context.GetArgument("orderBy", CohortMemberOrder.Id), context.GetArgument<string?>("model"));
                 var page = await PatientPages.PageAsync(evaluation.Patients, db, model, Paging.First(context), context.GetArgument<string?>("after"),
-                    countTotal: context.SubFields?.ContainsKey("totalCount") == true, context.CancellationToken);
+                    countTotal: false, context.CancellationToken);
+                // The members are the count's patients: counted once if both are asked for.
+                var totalCount = context.SubFields?.ContainsKey("totalCount") == true ? await evaluation.CountAsync(context.CancellationToken) : (int?)null;
                 audit.RecordPatientRead(context, page.Edges!.Count, evaluation.CohortId);
                 var why = new CohortWhyLoader(db, evaluation, [.. page.Edges.Select(e => e.Node!.Id)]);
                 return new Connection<CohortMember>
                 {
-                    TotalCount = page.TotalCount,
+                    TotalCount = totalCount,
                     PageInfo = page.PageInfo,
                     Edges = [.. page.Edges.Select(e => new Edge<CohortMember> { Cursor = e.Cursor, Node = new CohortMember(e.Node!, why) })],
                 };
