@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Phm.Api.Cohorts;
 using Phm.Api.Deprivation;
 using Phm.Api.Geography;
 using Phm.Api.Governance;
@@ -23,6 +24,7 @@ public sealed class PhmQuery : ObjectGraphType
         this.AddRiskQueries();
         this.AddSegmentationQueries();
         this.AddInequalityQueries();
+        this.AddCohortQueries();
         this.AddAuditQueries();
     }
 }

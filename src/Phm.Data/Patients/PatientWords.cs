@@ -1,8 +1,22 @@
 namespace Phm.Data.Patients;
 
-/// <summary>How registers, contacts and care flags read in the hub's words: risk contributions and impactability explanations say them the same way.</summary>
+/// <summary>
+/// Patients' records in the words a clinician or analyst reads: one home for them, shared by the risk features' explanations,
+/// the cohort explanations (<see cref="Cohorts.CohortExplanation"/>) and the impactability signals.
+/// </summary>
 public static class PatientWords
 {
+    public static string Words(this EthnicGroup group) => group switch
+    {
+        EthnicGroup.White => "ethnic group White",
+        EthnicGroup.Mixed => "ethnic group Mixed",
+        EthnicGroup.Asian => "ethnic group Asian or Asian British",
+        EthnicGroup.Black => "ethnic group Black or Black British",
+        EthnicGroup.Other => "ethnic group Other",
+        EthnicGroup.NotStated => "ethnic group not stated",
+        _ => throw new ArgumentOutOfRangeException(nameof(group), group, "No words for this ethnic group."),
+    };
+
     public static string Words(this ConditionRegister register) => register switch
     {
         ConditionRegister.Hypertension => "hypertension",

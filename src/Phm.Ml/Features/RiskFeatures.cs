@@ -1,6 +1,7 @@
 using System.Text;
 using Phm.Data.Geography;
 using Phm.Data.Patients;
+using static Phm.Data.Patients.PatientWords;
 
 namespace Phm.Ml.Features;
 
@@ -81,7 +82,7 @@ public static class RiskFeatures
         Put(Sex, new("sex", FeatureKind.Categorical, "Sex as recorded.",
             Categories: [new((int)Data.Patients.Sex.Female, "female"), new((int)Data.Patients.Sex.Male, "male")]));
         Put(EthnicGroup, new("ethnic_group", FeatureKind.Categorical, "Ethnic group, the five high-level ONS 2011 census groups or not stated.",
-            Categories: [.. Enum.GetValues<EthnicGroup>().Select(g => new FeatureCategory((int)g, EthnicGroupWords(g)))]));
+            Categories: [.. Enum.GetValues<EthnicGroup>().Select(g => new FeatureCategory((int)g, g.Words()))]));
         Put(ImdScore, new("imd_score", FeatureKind.Numeric, "IMD 2019 score of the patient's LSOA (higher is more deprived).",
             "lives in a neighbourhood with IMD score {0}"));
         for (var i = 0; i < Domains.Length; i++)
@@ -135,17 +136,6 @@ public static class RiskFeatures
             throw new InvalidOperationException($"Slot {empty} has no feature.");
         return new FeatureSchema(Version, features!);
     }
-
-    private static string EthnicGroupWords(EthnicGroup group) => group switch
-    {
-        Data.Patients.EthnicGroup.White => "ethnic group White",
-        Data.Patients.EthnicGroup.Mixed => "ethnic group Mixed",
-        Data.Patients.EthnicGroup.Asian => "ethnic group Asian or Asian British",
-        Data.Patients.EthnicGroup.Black => "ethnic group Black or Black British",
-        Data.Patients.EthnicGroup.Other => "ethnic group Other",
-        Data.Patients.EthnicGroup.NotStated => "ethnic group not stated",
-        _ => throw new ArgumentOutOfRangeException(nameof(group), group, "No words for this ethnic group."),
-    };
 
     /// <summary>HeartFailure → heart_failure, Nhs111Call → nhs_111_call.</summary>
     private static string SnakeCase(string name)

@@ -32,6 +32,7 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["riskDistribution"] = "{ riskDistribution(model: \"mortality-12m\", groupBy: PCN) { patients } }",
         ["segmentation"] = "{ segmentation(by: [PCN]) { groups { patients } } }",
         ["inequality"] = "{ inequality(measure: { mortality: {} }, quintiles: NATIONAL) { overall { denominator } } }",
+        ["evaluateCohort"] = "{ evaluateCohort(criteria: { alive: true }) { count } }",
     };
 
     /// <summary>Expected outcome for: no token, clinician of A, clinician of B, analyst, admin.</summary>
@@ -51,6 +52,8 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["riskDistribution"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
         ["segmentation"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
         ["inequality"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        // Its members are for clinicians only (EvaluateCohortOverHttpTests).
+        ["evaluateCohort"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
     };
 
     private static readonly string[] Callers = ["none", "clinicianOfA", "clinicianOfB", "analyst", "admin"];

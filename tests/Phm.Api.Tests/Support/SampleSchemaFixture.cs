@@ -7,6 +7,9 @@ public sealed class SampleSchemaFixture : IAsyncLifetime
 
     public SchemaHost Host { get; private set; } = null!;
 
+    /// <summary>A context over the store, for a test to read what it expects straight from the tables.</summary>
+    public Phm.Data.Store.PhmDbContext OpenContext() => _store!.OpenContext();
+
     public async Task InitializeAsync()
     {
         _store = await TestStore.CreateAsync(SampleData.Seed);

@@ -1,0 +1,186 @@
+using GraphQL;
+using GraphQL.MicrosoftDI;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+using GraphQL.Types.Relay.DataObjects;
+using Microsoft.EntityFrameworkCore;
+using Phm.Api.Governance;
+using Phm.Api.Loading;
+using Phm.Api.Patients;
+using Phm.Api.Risk;
+using Phm.Data.Cohorts;
+using Phm.Data.Governance;
+using Phm.Data.Patients;
+using Phm.Data.Store;
+
+namespace Phm.Api.Cohorts;
+
+/// <summary>
+/// Criteria evaluated at the store's reference date, over the request's (scoped) context: nothing is read until a field asks.
+/// A saved cohort's evaluation is the same, with its <see cref="CohortId"/> (recorded with every read of its members).
+/// </summary>
+public sealed class CohortEvaluation(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, int? cohortId = null)
+{
+    private Task<CellCount>? _cell;
+
+    public CohortCriteria Criteria => criteria;
+
+    public DateOnly ReferenceDate => referenceDate;
+
+    public int? CohortId => cohortId;
+
+    /// <summary>The members, as one SQL condition on the patients the context may read.</summary>
+    public IQueryable<Patient> Patients { get; } = db.Patients.Meeting(criteria, db, referenceDate).AsNoTracking();
+
+    /// <summary>The exact number of members, counted once per request.</summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken) => (await CellAsync(cancellationToken)).Count;
+
+    /// <summary>
+    /// The members' count with the sum of their record keys, in one statement: an analyst's count is perturbed by its cell key,
+    /// so two criteria whose members differ by one patient differ by noise, not by that patient.
+    /// </summary>
+    public Task<CellCount> CellAsync(CancellationToken cancellationToken) => _cell ??= CountCellAsync(cancellationToken);
+
+    private async Task<CellCount> CountCellAsync(CancellationToken cancellationToken)
+    {
+        var cell = await Patients.WithRecordKeys(p => p.Id).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Keys = g.Sum(k => k.RecordKey) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return cell is null ? CellCount.Empty : new CellCount(cell.Count, cell.Keys);
+    }
+
+    /// <summary>The members for <see cref="CohortCharacterisationType"/>, counted with the same statement.</summary>
+    public CohortCharacterisationSource Characterisation(DisclosureControl control) => new(Patients, referenceDate, control);
+}
+
+public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>
+{
+    public const string DefaultRiskModel = "emergency-admission-12m";
+
+    public CohortEvaluationType()
+    {
+        Name = "CohortEvaluation";
+        Description = "The patients meeting cohort criteria at the store's reference date: how many, and for clinicians who they are and why.";
+        Field<NonNullGraphType<StringGraphType>>("criteria")
+            .Description("The criteria as stored JSON ({\"version\":1,\"criteria\":{...}}, the same names as the CohortCriteria input), to save or compare.")
+            .Resolve(context => CohortCriteriaJson.Write(context.Source.Criteria));
+        Field<IntGraphType, int?>("count")
+            .Description("How many patients meet the criteria (for a clinician, of their PCN). " + DisclosureDescriptions.Rule)
+            .ResolveAsync(async context => Disclosure.Count(await context.Source.CellAsync(context.CancellationToken), Disclosure.For(context.User)).Count);
+        Field<SuppressionReasonType, SuppressionReason?>("countSuppression")
+            .Description("Why count is null, when disclosure control suppressed it; null otherwise.")
+            .ResolveAsync(async context => Disclosure.Count(await context.Source.CellAsync(context.CancellationToken), Disclosure.For(context.User)).Suppression);
+        Field<NonNullGraphType<CohortCharacterisationType>, CohortCharacterisationSource>("characterisation")
+            .Description("Who the members are: age band by sex, quintiles, top registers, risk tiers and activity per 1,000, under the same disclosure control as count.")
+            .Resolve(context => context.Source.Characterisation(Disclosure.For(context.User)));
+        Field<NonNullGraphType<ConnectionType<CohortMemberType>>, Connection<CohortMember>>("members")
+            .Description("The patients meeting the criteria, a page at a time, each with why. Clinicians only (their own PCN's patients); every page read is audited.")
+            .AllowRoles(PhmRoles.Clinician)
+            .Argument<CohortMemberOrderType>("orderBy", arg =>
+            {
+                arg.Description = "The order of the pages: ID (by pseudonym), or RISK_DESC (highest risk first by the model argument).";
+                arg.DefaultValue = CohortMemberOrder.Id;
+            })
+            .Argument<StringGraphType>("model", arg =>
+            {
+                arg.Description = $"The risk model whose ranks order RISK_DESC; {DefaultRiskModel} if not given.";
+                arg.DefaultValue = DefaultRiskModel;
+            })
+            .PageArguments("Members", "member")
+            .ValidateArguments(async context =>
+            {
+                var model = RiskModelOf(context.GetArgument("orderBy", CohortMemberOrder.Id), context.GetArgument<string?>("model"));
+                if (model is not null)
+                    await RiskModelNotFoundError.ThrowIfUnknownAsync(context.RequestServices!.GetRequiredService<ScoredModelsLoader>(), "model", model, context.CancellationToken);
+                PatientPages.ValidatePageArguments(context, model);
+            })
+            .Resolve()
+            .WithServices<PhmDbContext, AuditLog>()
+            .ResolveAsync(async (context, db, audit) =>
+            {
+                var evaluation = context.Source;
+                var model = RiskModelOf(context.GetArgument("orderBy", CohortMemberOrder.Id), context.GetArgument<string?>("model"));
+                var page = await PatientPages.PageAsync(evaluation.Patients, db, model, Paging.First(context), context.GetArgument<string?>("after"),
+                    countTotal: false, context.CancellationToken);
+                // The members are the count's patients: counted once if both are asked for.
+                var totalCount = context.SubFields?.ContainsKey("totalCount") == true ? await evaluation.CountAsync(context.CancellationToken) : (int?)null;
+                audit.RecordPatientRead(context, page.Edges!.Count, evaluation.CohortId);
+                var why = new CohortWhyLoader(db, evaluation, [.. page.Edges.Select(e => e.Node!.Id)]);
+                return new Connection<CohortMember>
+                {
+                    TotalCount = totalCount,
+                    PageInfo = page.PageInfo,
+                    Edges = [.. page.Edges.Select(e => new Edge<CohortMember> { Cursor = e.Cursor, Node = new CohortMember(e.Node!, why) })],
+                };
+            });
+    }
+
+    /// <summary>The model whose ranks order the page; null for id order (the model argument is then not used).</summary>
+    private static string? RiskModelOf(CohortMemberOrder order, string? model) => order switch
+    {
+        CohortMemberOrder.RiskDesc => model ?? DefaultRiskModel,
+        _ => null,
+    };
+}
+
+/// <summary>A member of an evaluated cohort, with the page's explanations (read once for the whole page when <c>why</c> is asked).</summary>
+public sealed record CohortMember(Patient Patient, CohortWhyLoader Why);
+
+/// <summary>
+/// The <c>why</c> of a page of members: the first member asked for loads every member's lines (<see cref="CohortExplanation"/>:
+/// one query per kind of predicate for the page); the rest wait for the same load.
+/// </summary>
+public sealed class CohortWhyLoader(PhmDbContext db, CohortEvaluation evaluation, IReadOnlyCollection<int> patientIds)
+{
+    private Task<IReadOnlyDictionary<int, IReadOnlyList<WhyLine>>>? _lines;
+
+    public async Task<IReadOnlyList<WhyLine>?> LinesOfAsync(int patientId, CancellationToken cancellationToken) =>
+        (await (_lines ??= CohortExplanation.ExplainAsync(db, evaluation.Criteria, patientIds, evaluation.ReferenceDate, cancellationToken)))[patientId];
+}
+
+public sealed class CohortMemberType : ObjectGraphType<CohortMember>
+{
+    public CohortMemberType()
+    {
+        Name = "CohortMember";
+        Description = "A patient meeting the cohort's criteria, and why.";
+        Field<NonNullGraphType<PatientType>>("patient").Description("The patient.").Resolve(context => context.Source.Patient);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WhyLineType>>>, IReadOnlyList<WhyLine>>("why")
+            .Description("A line for every node of the criteria, in the order they are written: each predicate with the patient's value and whether it held, "
+                + "each all/any with how many of its branches held (any names them), each not with whether the criterion under it held.")
+            .ResolveAsync(context => context.Source.Why.LinesOfAsync(context.Source.Patient.Id, context.CancellationToken));
+    }
+}
+
+public sealed class WhyLineType : ObjectGraphType<WhyLine>
+{
+    public WhyLineType()
+    {
+        Name = "WhyLine";
+        Description = "One node of the criteria judged for one patient, e.g. \"A&E attendances in the last 12 months: 7, at least 5\".";
+        Field(l => l.Path).Description("Where the node is in the criteria, e.g. criteria.all[1].activity.");
+        Field(l => l.Criterion).Description("The criterion in words, e.g. \"A&E attendances in the last 12 months, at least 5\".");
+        Field(l => l.Value).Description("The patient's value in words, e.g. \"7\", \"since 2019-03-01\", \"very high, 99.8th percentile\".");
+        Field(l => l.Held).Description("Whether the node held for the patient (for a node under not or any, it may not have).");
+        Field(l => l.Text).Description("The line as a person reads it: the subject, the patient's value and what was asked.");
+    }
+}
+
+/// <summary>The order of a page of cohort members.</summary>
+public enum CohortMemberOrder
+{
+    /// <summary>By id (pseudonym).</summary>
+    Id,
+
+    /// <summary>Highest risk first, by the rank of the model argument.</summary>
+    RiskDesc,
+}
+
+public sealed class CohortMemberOrderType : EnumerationGraphType<CohortMemberOrder>
+{
+    public CohortMemberOrderType()
+    {
+        Name = "CohortMemberOrder";
+        Description = "The order of a page of cohort members: ID (by pseudonym), or RISK_DESC (highest risk first by a risk model; its ranks are unique, so pages never overlap).";
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using GraphQL.Types.Relay.DataObjects;
+using GraphQL.Validation;
+using Microsoft.EntityFrameworkCore;
+using Phm.Api.Loading;
+using Phm.Data.Patients;
+using Phm.Data.Store;
+
+namespace Phm.Api.Patients;
+
+/// <summary>
+/// Pages of patients, in id order or highest risk first, for every connection of patients (<c>patients</c>, a cohort's
+/// <c>members</c>): the same order, the same cursors, one row read beyond the page to learn whether another follows.
+/// </summary>
+public static class PatientPages
+{
+    /// <summary>
+    /// Pages in id order are ordered by pseudonym (the patient's <c>id</c>), so a cursor wraps the pseudonym of the edge's patient: it
+    /// reveals nothing a client has not already been given, and never the store's internal key.
+    /// </summary>
+    private static readonly CursorFormat Cursors = new("patient:");
+
+    /// <summary>
+    /// Pages in RISK_DESC order walk one model's scores by rank (unique within the model, so the order is total); a cursor wraps
+    /// the model and the rank of the edge's patient, whose percentile the client can already read.
+    /// </summary>
+    private static CursorFormat RiskCursors(string model) => new($"patient-risk:{model}:");
+
+    /// <summary>Refuses a page size out of range, or an <c>after</c> that is not a cursor of this order (<paramref name="riskModel"/> null for id order).</summary>
+    public static void ValidatePageArguments(FieldArgumentsValidationContext context, string? riskModel)
+    {
+        if (riskModel is null)
+        {
+            Paging.ValidatePageArguments(context, Cursors);
+            return;
+        }
+        Paging.ValidatePageArguments(context, RiskCursors(riskModel));
+        if (context.GetArgument<string?>("after") is { } after && RankOf(after, riskModel) is null)
+            throw new MalformedCursorError("after");
+    }
+
+    /// <summary>One page of <paramref name="patients"/>: by pseudonym, or with <paramref name="riskModel"/> highest risk first by its ranks.</summary>
+    public static Task<Connection<Patient>> PageAsync(
+        IQueryable<Patient> patients, PhmDbContext db, string? riskModel, int first, string? after, bool countTotal, CancellationToken cancellationToken) =>
+        riskModel is null
+            ? PageByIdAsync(patients, first, after, countTotal, cancellationToken)
+            : PageByRiskAsync(patients, db, riskModel, first, after, countTotal, cancellationToken);
+
+    private static int? RankOf(string cursor, string model) =>
+        RiskCursors(model).Decode(cursor) is { } rank && int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>
+    /// One page highest risk first: the patients joined to their scores from <paramref name="model"/> (through the same scoped
+    /// context), in rank order, reading one row beyond the page.
+    /// </summary>
+    private static async Task<Connection<Patient>> PageByRiskAsync(
+        IQueryable<Patient> patients, PhmDbContext db, string model, int first, string? after, bool countTotal, CancellationToken cancellationToken)
+    {
+        var scores = db.RiskScores.Where(s => s.Model == model);
+        if (after is not null)
+        {
+            var afterRank = RankOf(after, model)!.Value;
+            scores = scores.Where(s => s.Rank > afterRank);
+        }
+        var rows = await patients.Join(scores, p => p.Id, s => s.PatientId, (p, s) => new { Patient = p, s.Rank })
+            .OrderBy(r => r.Rank).Take(first + 1).ToListAsync(cancellationToken);
+        var cursors = RiskCursors(model);
+        var rankOf = rows.ToDictionary(r => r.Patient.Id, r => r.Rank);
+        return Paging.ToConnection([.. rows.Select(r => r.Patient)], first, afterACursor: after is not null,
+            p => cursors.Encode(rankOf[p.Id].ToString(CultureInfo.InvariantCulture)),
+            countTotal ? await patients.CountAsync(cancellationToken) : null);
+    }
+
+    /// <summary>One page in pseudonym order, reading one row beyond it to learn whether another page follows.</summary>
+    private static async Task<Connection<Patient>> PageByIdAsync(
+        IQueryable<Patient> patients, int first, string? after, bool countTotal, CancellationToken cancellationToken)
+    {
+        var page = patients;
+        if (after is not null)
+        {
+            var afterPseudonym = Cursors.Decode(after)!;
+            page = page.Where(p => string.Compare(p.Pseudonym, afterPseudonym) > 0);
+        }
+        var rows = await page.OrderBy(p => p.Pseudonym).Take(first + 1).ToListAsync(cancellationToken);
+        return Paging.ToConnection(rows, first, afterACursor: after is not null, p => Cursors.Encode(p.Pseudonym),
+            countTotal ? await patients.CountAsync(cancellationToken) : null);
+    }
+}

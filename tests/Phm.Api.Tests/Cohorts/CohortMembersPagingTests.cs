@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Phm.Api.Tests.Cohorts;
+
+/// <summary>A cohort's members a page at a time, in id or risk order, over the hand-made population (<see cref="SampleData"/>).</summary>
+public sealed class CohortMembersPagingTests(SampleSchemaFixture fixture) : IClassFixture<SampleSchemaFixture>
+{
+    [Theory]
+    [InlineData("orderBy: ID")]
+    [InlineData("orderBy: RISK_DESC")]
+    [InlineData("orderBy: RISK_DESC, model: \"mortality-12m\"")]
+    public async Task PagesOfTwo_WalkEveryMemberOnce_InTheOrderAsked(string order)
+    {
+        List<string> ids = [];
+        string? after = null;
+        bool hasNextPage;
+        do
+        {
+            var page = (await fixture.Host.ExecuteAsync(
+                    $"query($after: String) {{ evaluateCohort(criteria: {{ alive: true }}) {{ members(first: 2, after: $after, {order}) {{ pageInfo {{ hasNextPage endCursor }} items {{ patient {{ id }} }} }} }} }}",
+                    new { after }))
+                .Data.GetProperty("evaluateCohort").GetProperty("members");
+            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("patient").GetProperty("id").GetString()!));
+            hasNextPage = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean();
+            after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        }
+        while (hasNextPage);
+
+        Assert.Equal(await ExpectedOrderAsync(order), ids);
+    }
+
+    /// <summary>The six living patients by pseudonym, or by the model's rank read straight from the scores.</summary>
+    private async Task<List<string>> ExpectedOrderAsync(string order)
+    {
+        await using var db = fixture.OpenContext();
+        if (order == "orderBy: ID")
+            return [SampleData.Bob, SampleData.Dan, SampleData.Fin, SampleData.Cat, SampleData.Eve, SampleData.Ann];
+        var model = order.Contains("mortality", StringComparison.Ordinal) ? TestRiskScores.Mortality : TestRiskScores.Admission;
+        return await db.RiskScores.Where(s => s.Model == model).OrderBy(s => s.Rank)
+            .Join(db.Patients, s => s.PatientId, p => p.Id, (s, p) => p.Pseudonym).ToListAsync();
+    }
+}
