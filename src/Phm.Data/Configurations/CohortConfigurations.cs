@@ -45,6 +45,7 @@ internal sealed class CohortSnapshotMemberConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<CohortSnapshotMember> builder)
     {
+        builder.ToTable("CohortSnapshotMembers");
         builder.HasKey(m => new { m.SnapshotId, m.PatientId });
         builder.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId);
     }
