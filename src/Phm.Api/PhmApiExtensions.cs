@@ -53,6 +53,7 @@ public static class PhmApiExtensions
         // Batch loaders still gather a level's keys into one query under the serial strategy.
         services.AddBatchLoaders(typeof(PhmSchema).Assembly);
         services.AddScoped<ScoredModelsLoader>();
+        services.AddScoped<Phm.Data.Cohorts.SavedCohorts>();
         return services;
     }
 

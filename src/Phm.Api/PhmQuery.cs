@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Phm.Api.Cohorts;
 using Phm.Api.Deprivation;
 using Phm.Api.Geography;
 using Phm.Api.Governance;
@@ -13,12 +14,13 @@ public sealed class PhmQuery : ObjectGraphType
     public PhmQuery()
     {
         Name = "Query";
-        Description = "Read access to the hub: practices and PCNs, LSOAs and deprivation, pseudonymised patients and their risk scores, the audit trail. Every field says which roles may use it.";
+        Description = "Read access to the hub: practices and PCNs, LSOAs and deprivation, pseudonymised patients and their risk scores, saved cohorts, the audit trail. Every field says which roles may use it.";
         this.AddPracticeQueries();
         this.AddGeographyQueries();
         this.AddPatientQueries();
         this.AddDeprivationQueries();
         this.AddRiskQueries();
+        this.AddSavedCohortQueries();
         this.AddAuditQueries();
     }
 }

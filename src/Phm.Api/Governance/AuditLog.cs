@@ -17,8 +17,11 @@ public sealed class AuditLog(TimeProvider time)
 
     internal ChannelReader<AuditEvent> Pending => _pending.Reader;
 
-    /// <summary>Records that the field being resolved returned <paramref name="patientsReturned"/> patients to the caller.</summary>
-    public void RecordPatientRead(IResolveFieldContext context, int patientsReturned)
+    /// <summary>
+    /// Records that the field being resolved returned <paramref name="patientsReturned"/> patients to the caller, from the saved
+    /// cohort version <paramref name="cohortId"/> if they are a cohort's members.
+    /// </summary>
+    public void RecordPatientRead(IResolveFieldContext context, int patientsReturned, int? cohortId = null)
     {
         var user = context.User!;
         var role = PhmRoles.RoleOf(user) ?? "none";
@@ -32,6 +35,7 @@ public sealed class AuditLog(TimeProvider time)
             Field = context.FieldAst.Name.StringValue,
             QueryHash = TrustedDocuments.HashOf(context.Document.Source.Span),
             PatientsReturned = patientsReturned,
+            CohortId = cohortId,
         });
     }
 

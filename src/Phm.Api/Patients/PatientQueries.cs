@@ -22,7 +22,7 @@ public static class PatientQueries
     /// Pages in id order are ordered by pseudonym (the patient's <c>id</c>), so a cursor wraps the pseudonym of the edge's patient: it
     /// reveals nothing a client has not already been given, and never the store's internal key.
     /// </summary>
-    private static readonly CursorFormat Cursors = new("patient:");
+    internal static readonly CursorFormat Cursors = new("patient:");
 
     /// <summary>
     /// Pages in RISK_DESC order walk one model's scores by rank (unique within the model, so the order is total); a cursor wraps
@@ -135,7 +135,7 @@ public static class PatientQueries
     }
 
     /// <summary>One page in pseudonym order, reading one row beyond it to learn whether another page follows.</summary>
-    private static async Task<Connection<Patient>> PageAsync(
+    internal static async Task<Connection<Patient>> PageAsync(
         IQueryable<Patient> patients, int first, string? after, bool countTotal, CancellationToken cancellationToken)
     {
         var page = patients;
