@@ -120,11 +120,8 @@ public sealed record CohortContent(string Name, string? Description, string Crit
         }
         catch (CohortCriteriaException e)
         {
-            problems.AddRange(e.Problems.Select(p => p with { Path = "criteriaJson." + p.Path }));
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            problems.Add(new("criteriaJson", e.Message));
+            // The whole document unreadable has an empty path.
+            problems.AddRange(e.Problems.Select(p => p with { Path = p.Path.Length == 0 ? "criteriaJson" : "criteriaJson." + p.Path }));
         }
         return problems;
     }

@@ -33,7 +33,7 @@ public sealed class CohortDefinitionTests
     [InlineData("ok", null, """{"version":1,"criteria":{"register":{"register":"GOUT"}}}""", "criteriaJson.criteria.register.register")]
     [InlineData("ok", null, """{"version":2,"criteria":{}}""", "criteriaJson.version")]
     [InlineData("ok", null, """{"version":1}""", "criteriaJson.criteria")]
-    [InlineData("ok", null, "not json", "criteriaJson.criteria")]
+    [InlineData("ok", null, "not json", "criteriaJson")]
     public void Problems_NameTheFieldAndTheReason(string name, string? description, string criteriaJson, string path)
     {
         var problems = new CohortContent(name, description, criteriaJson).Problems();
