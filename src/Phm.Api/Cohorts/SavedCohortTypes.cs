@@ -28,8 +28,8 @@ public sealed class SavedCohortType : ObjectGraphType<SavedCohort>
         Field<NonNullGraphType<IdGraphType>>("id").Description("The cohort's stable id (a slug), the same in every version.").Resolve(context => context.Source.Definition.Key);
         Field<NonNullGraphType<IntGraphType>>("version").Description("1 for the first version, one more for each revision; older versions are kept.").Resolve(context => context.Source.Definition.Version);
         Field<NonNullGraphType<IntGraphType>>("definitionId").Description("This version's number in the store, as the audit trail's cohortId names it.").Resolve(context => context.Source.Definition.Id);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Definition.Name);
-        Field<StringGraphType>("description").Resolve(context => context.Source.Definition.Description);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("What the team calls it.").Resolve(context => context.Source.Definition.Name);
+        Field<StringGraphType>("description").Description("What it is for and who is in it, in words.").Resolve(context => context.Source.Definition.Description);
         Field<NonNullGraphType<StringGraphType>>("owner").Description("Who saved the first version (a token subject); \"phm\" for built-in cohorts.").Resolve(context => context.Source.Definition.Owner);
         Field<NonNullGraphType<StringGraphType>>("authoredBy").Description("Who wrote this version (a token subject).").Resolve(context => context.Source.Definition.AuthoredBy);
         Field<PcnType, Pcn?>("pcn")
