@@ -18,5 +18,8 @@ public static class RepresentativeRequests
         { "analyst", """{ riskDistribution(model: "emergency-admission-12m", groupBy: PCN) { organisation { code } patients meanProbability tiers { tier patients percentage meanProbability } } }""" },
         { "clinicianOfA", """{ riskDistribution(model: "mortality-12m", groupBy: LOCAL_QUINTILE) { quintile patients meanProbability tiers { tier patients percentage meanProbability } } }""" },
         { "admin", """{ riskDistribution(model: "mortality-12m", groupBy: NATIONAL_QUINTILE) { quintile patients meanProbability tiers { tier patients meanProbability } } }""" },
+        { "clinicianOfA", """{ cohort(id: "bitterne-hiu-heart-failure") { id version name description owner builtIn criteriaJson parametersJson pcn { code name } evaluate { count members(first: 20) { totalCount edges { cursor node { id } } } } } }""" },
+        { "analyst", """{ cohort(id: "central-proactive-case-management") { id version evaluate { count } } }""" },
+        { "admin", """{ cohort(id: "west-proactive-case-management") { id pcn { code } evaluate { count } } }""" },
     };
 }
