@@ -16,13 +16,11 @@ namespace Phm.Api.Cohorts;
 /// </summary>
 public static class CohortMutations
 {
-    private static readonly string[] Savers = [PhmRoles.Clinician, PhmRoles.Analyst, PhmRoles.Admin];
-
     public static void AddCohortMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<SavedCohortType>, SavedCohort>("saveCohort")
             .Description("Saves a new cohort as version 1, owned by the caller. Clinicians save cohorts of their own PCN; analysts and administrators of any PCN or the whole city.")
-            .AllowRoles(Savers)
+            .AllowAnyRole()
             .Argument<NonNullGraphType<SaveCohortInputType>>("input", "The cohort.")
             .ValidateArguments(async context =>
             {
@@ -43,12 +41,13 @@ public static class CohortMutations
 
         mutation.Field<NonNullGraphType<SavedCohortType>, SavedCohort>("reviseCohort")
             .Description("Saves the next version of a cohort; the earlier versions are kept. Built-in cohorts are revised by administrators only; a retired cohort cannot be revised.")
-            .AllowRoles(Savers)
+            .AllowAnyRole()
             .Argument<NonNullGraphType<IdGraphType>>("id", "The cohort's id.")
             .Argument<NonNullGraphType<ReviseCohortInputType>>("input", "The next version.")
             .ValidateArguments(async context =>
             {
-                var latest = await SavedCohortLookup.FindVisibleAsync(context);
+                if (await SavedCohortLookup.FindVisibleAsync(context) is not { } latest)
+                    return;
                 SavedCohortAccess.EnsureMayChange(context.ValidationContext.User, latest, "id");
                 CohortInputInvalidError.ThrowIfInvalid(context.GetArgument<ReviseCohortInput>("input").Content, "input");
             })
@@ -63,12 +62,12 @@ public static class CohortMutations
 
         mutation.Field<NonNullGraphType<SavedCohortType>, SavedCohort>("retireCohort")
             .Description("Retires a cohort (every version): it leaves the cohorts list and cannot be revised, and its versions and evaluations are kept. Built-in cohorts are retired by administrators only.")
-            .AllowRoles(Savers)
+            .AllowAnyRole()
             .Argument<NonNullGraphType<IdGraphType>>("id", "The cohort's id.")
             .ValidateArguments(async context =>
             {
-                var latest = await SavedCohortLookup.FindVisibleAsync(context);
-                SavedCohortAccess.EnsureMayChange(context.ValidationContext.User, latest, "id");
+                if (await SavedCohortLookup.FindVisibleAsync(context) is { } latest)
+                    SavedCohortAccess.EnsureMayChange(context.ValidationContext.User, latest, "id");
             })
             .Resolve()
             .WithService<SavedCohorts>()
@@ -81,12 +80,11 @@ public static class CohortMutations
         mutation.Field<NonNullGraphType<CohortEvaluationRecordType>, CohortSnapshot>("evaluateSavedCohort")
             .Description("Evaluates the latest version of a cohort now and records who is in it, so that cohortChanges can later say who entered and who left. "
                 + "Returns the count only (under disclosure control for analysts). A mutation, since it writes: queries stay safe to repeat.")
-            .AllowRoles(Savers)
+            .AllowAnyRole()
             .Argument<NonNullGraphType<IdGraphType>>("id", "The cohort's id.")
             .ValidateArguments(async context =>
             {
-                var latest = await SavedCohortLookup.FindVisibleAsync(context);
-                if (latest.IsRetired)
+                if (await SavedCohortLookup.FindVisibleAsync(context) is { IsRetired: true } latest)
                     throw new CohortRetiredError("id", latest.Key);
             })
             .Resolve()

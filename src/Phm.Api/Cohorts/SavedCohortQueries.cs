@@ -55,7 +55,8 @@ public static class SavedCohortQueries
             .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("since", "Compare with the latest evaluation recorded at or before this time.")
             .ValidateArguments(async context =>
             {
-                var definition = await SavedCohortLookup.FindVisibleAsync(context);
+                if (await SavedCohortLookup.FindVisibleAsync(context) is not { } definition)
+                    return;
                 var changes = await context.RequestServices!.GetRequiredService<SavedCohorts>()
                     .ChangesAsync(definition.Key, context.GetArgument<DateTimeOffset>("since"), context.CancellationToken);
                 if (changes is null)

@@ -133,8 +133,10 @@ public sealed class SavedCohortAccessTests(PhmApiFactory hub)
     {
         var query = await hub.Anonymous().PostGraphQLAsync("{ cohorts { id } }");
         var mutation = await hub.Anonymous().PostGraphQLAsync("""mutation { retireCohort(id: "bitterne-hiu-heart-failure") { id } }""");
+        var noSuchCohort = await hub.Anonymous().PostGraphQLAsync("""{ cohort(id: "no-such-cohort") { id } }""");
 
         Assert.Equal([UnauthenticatedError.ErrorCode], query.ErrorCodes);
         Assert.Equal([UnauthenticatedError.ErrorCode], mutation.ErrorCodes);
+        Assert.Equal([UnauthenticatedError.ErrorCode], noSuchCohort.ErrorCodes);   // not told whether the id exists
     }
 }
