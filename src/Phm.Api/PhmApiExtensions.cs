@@ -55,6 +55,7 @@ public static class PhmApiExtensions
         services.AddBatchLoaders(typeof(PhmSchema).Assembly);
         services.AddScoped<ScoredModelsLoader>();
         services.AddPhmImpactability(configuration);
+        services.AddScoped<Phm.Data.Cohorts.SavedCohorts>();
         return services;
     }
 

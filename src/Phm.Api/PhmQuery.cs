@@ -16,7 +16,7 @@ public sealed class PhmQuery : ObjectGraphType
     public PhmQuery()
     {
         Name = "Query";
-        Description = "Read access to the hub: practices and PCNs, LSOAs and deprivation, pseudonymised patients and their risk scores, the audit trail. Every field says which roles may use it.";
+        Description = "Read access to the hub: practices and PCNs, LSOAs and deprivation, pseudonymised patients and their risk scores, saved cohorts, the audit trail. Every field says which roles may use it.";
         this.AddPracticeQueries();
         this.AddGeographyQueries();
         this.AddPatientQueries();
@@ -25,6 +25,7 @@ public sealed class PhmQuery : ObjectGraphType
         this.AddSegmentationQueries();
         this.AddInequalityQueries();
         this.AddCohortQueries();
+        this.AddSavedCohortQueries();
         this.AddAuditQueries();
     }
 }

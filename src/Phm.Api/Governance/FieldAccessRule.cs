@@ -6,7 +6,7 @@ namespace Phm.Api.Governance;
 
 /// <summary>
 /// Refuses a document selecting a field the caller may not use, wherever it sits (alias, fragment, inline fragment), before it
-/// runs: UNAUTHENTICATED without a valid token, FORBIDDEN for the wrong role. Every root field must declare its roles
+/// runs: UNAUTHENTICATED without a valid token, FORBIDDEN for the wrong role. Every root field (query or mutation) must declare its roles
 /// (<see cref="FieldAccess"/>); one that does not is refused to everyone, so a new field is closed until someone opens it.
 /// Introspection (<c>__typename</c>, <c>__schema</c>, <c>__type</c>) stays open: the schema is public, the data is not.
 /// </summary>
@@ -19,7 +19,8 @@ public sealed class FieldAccessRule : ValidationRuleBase
         var definition = context.TypeInfo.GetFieldDef();
         if (definition is null || definition.Name.StartsWith("__", StringComparison.Ordinal))
             return;
-        var isRoot = context.TypeInfo.GetParentType() == context.Schema.Query;
+        var parent = context.TypeInfo.GetParentType();
+        var isRoot = parent == context.Schema.Query || (parent is not null && parent == context.Schema.Mutation);
         var allowed = definition.AllowedRoles();
         if (allowed is null && !isRoot)
             return;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Phm.Data.Cohorts;
 using Phm.Data.Geography;
 using Phm.Data.Governance;
 using Phm.Data.Ingest;
@@ -50,6 +51,8 @@ public abstract class PhmDbContext : DbContext
     public DbSet<IngestedRecord> IngestedRecords => Set<IngestedRecord>();
     public DbSet<ScoredModel> ScoredModels => Set<ScoredModel>();
     public DbSet<RiskScore> RiskScores => Set<RiskScore>();
+    public DbSet<CohortDefinition> CohortDefinitions => Set<CohortDefinition>();
+    public DbSet<CohortSnapshot> CohortSnapshots => Set<CohortSnapshot>();
 
     /// <summary>The fastest way this provider takes many rows, inside the context's current transaction.</summary>
     internal abstract IBulkCopy CreateBulkCopy();
@@ -76,5 +79,6 @@ public abstract class PhmDbContext : DbContext
         modelBuilder.Entity<Procedure>().HasQueryFilter(r => ScopedPcnCode == null || Patients.Any(p => p.Id == r.PatientId));
         modelBuilder.Entity<RiskScore>().HasQueryFilter(s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
         modelBuilder.Entity<GeneratorTruth>().HasQueryFilter(t => ScopedPcnCode == null || Patients.Any(p => p.Id == t.PatientId));
+        modelBuilder.Entity<CohortSnapshotMember>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
     }
 }

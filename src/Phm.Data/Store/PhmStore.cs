@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Phm.Data.Cohorts;
 using Phm.Data.Population;
 
 namespace Phm.Data.Store;
@@ -39,9 +40,15 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         var wanted = new PopulationSettings(_options.Seed, _options.Population ?? ReferenceData.ReadTotalListSize(directory), _options.LocalAuthority);
         // Most of a restart would go on reading England's IMD files, which only a build needs.
         ReferenceData LoadReference() => ReferenceData.Load(directory, _options.LocalAuthority, _options.ResolveNeighbouringAuthorities());
-        Prepared = Provider == DatabaseProvider.Sqlite
+        var prepared = Provider == DatabaseProvider.Sqlite
             ? await EnsureFileReadyAsync(LoadReference, wanted, cancellationToken)
             : await EnsureServerReadyAsync(LoadReference, wanted, cancellationToken);
+        await using (var db = CreateContext())
+        {
+            if (await OneTeamCohorts.SeedAsync(db, time, cancellationToken) is > 0 and var added)
+                logger.LogInformation("Added {Versions} built-in One Team cohort version(s)", added);
+        }
+        Prepared = prepared;
         return Prepared;
     }
 
@@ -95,6 +102,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         {
             await db.Database.MigrateAsync(cancellationToken);
             manifest = await new StoreLoader(db, time).LoadAsync(reference, wanted, cancellationToken);
+            await CarryOverCohortDefinitionsAsync(db, cancellationToken);
             // Readers (the API) and the occasional writer (cohorts, audit) then work side by side.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
         }
@@ -104,6 +112,37 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         File.Move(buildPath, FilePath);
         logger.LogInformation("Store ready at {Path}", FilePath);
         return manifest;
+    }
+
+    /// <summary>
+    /// Copies the saved cohort definitions of the store being replaced into the new file, with their ids (the audit trail names
+    /// them): they are user data, which a database server's rebuild keeps in place (<see cref="StoreLoader"/>). Their snapshots
+    /// are not copied, since they name patients of the old population.
+    /// </summary>
+    private async Task CarryOverCohortDefinitionsAsync(PhmDbContext building, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(FilePath))
+            return;
+        List<CohortDefinition> definitions;
+        try
+        {
+            await using var previous = CreateContext();
+            if (!(await previous.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+                return;
+            // A store from before cohorts gets their (empty) tables first.
+            await previous.Database.MigrateAsync(cancellationToken);
+            definitions = await previous.CohortDefinitions.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        }
+        catch (SqliteException)
+        {
+            // An unreadable store had nothing to keep (it is rebuilt for that reason).
+            return;
+        }
+        building.CohortDefinitions.AddRange(definitions);
+        await building.SaveChangesAsync(cancellationToken);
+        building.ChangeTracker.Clear();
+        if (definitions.Count > 0)
+            logger.LogInformation("Kept {Definitions} saved cohort definition version(s) through the rebuild", definitions.Count);
     }
 
     private bool CanReuse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] StoreManifest? existing, PopulationSettings wanted)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Phm.Data.Cohorts;
 using Phm.Data.Population;
 
 namespace Phm.Data.Store;
@@ -44,11 +45,15 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
     /// Children before parents, so foreign keys hold at every step. The ingest ledger goes with the patients it records:
     /// kept, it would make a re-ingest of the same extract count as duplicates of records that no longer exist.
     /// Risk scores go too: they were made of the old population, and the hub scores the new one.
-    /// The audit trail and the quarantine stay: they are history, not data derived from the population.
+    /// So do cohort snapshots: their members are patient ids, which the new population reuses for other people.
+    /// The audit trail, the quarantine and saved cohort definitions stay: they are history and user data, not data derived
+    /// from the population.
     /// </summary>
     private async Task ClearAsync(CancellationToken cancellationToken)
     {
         await db.Manifest.ExecuteDeleteAsync(cancellationToken);
+        await db.Set<CohortSnapshotMember>().ExecuteDeleteAsync(cancellationToken);
+        await db.CohortSnapshots.ExecuteDeleteAsync(cancellationToken);
         await db.IngestedRecords.ExecuteDeleteAsync(cancellationToken);
         await db.RiskScores.ExecuteDeleteAsync(cancellationToken);
         await db.ScoredModels.ExecuteDeleteAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Phm.Api.Cohorts;
 using Phm.Api.Governance;
 using Phm.Data.Governance;
 
@@ -33,6 +34,10 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["segmentation"] = "{ segmentation(by: [PCN]) { groups { patients } } }",
         ["inequality"] = "{ inequality(measure: { mortality: {} }, quintiles: NATIONAL) { overall { denominator } } }",
         ["evaluateCohort"] = "{ evaluateCohort(criteria: { alive: true }) { count } }",
+        ["cohorts"] = "{ cohorts { id } }",
+        ["cohort"] = "{ cohort(id: \"bitterne-hiu-heart-failure\") { id } }",
+        // Nothing is evaluated by 2000, so a caller who may ask is told so; the others are refused first.
+        ["cohortChanges"] = "{ cohortChanges(id: \"bitterne-hiu-heart-failure\", since: \"2000-01-01T00:00:00Z\") { enteredCount } }",
     };
 
     /// <summary>Expected outcome for: no token, clinician of A, clinician of B, analyst, admin.</summary>
@@ -54,6 +59,10 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["inequality"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
         // Its members are for clinicians only (EvaluateCohortOverHttpTests).
         ["evaluateCohort"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        // Bitterne is PCN A's: clinicians of other PCNs are refused its cohorts (SavedCohortAccessTests, through every field).
+        ["cohorts"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        ["cohort"] = [Unauthenticated, Allowed, Forbidden, Allowed, Allowed],
+        ["cohortChanges"] = [Unauthenticated, NoEvaluationSinceError.ErrorCode, Forbidden, NoEvaluationSinceError.ErrorCode, NoEvaluationSinceError.ErrorCode],
     };
 
     private static readonly string[] Callers = ["none", "clinicianOfA", "clinicianOfB", "analyst", "admin"];
@@ -93,9 +102,10 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
     [Fact]
     public void EveryRootField_IsInTheMatrixAndDeclaresItsRoles()
     {
-        var query = hub.Services.GetRequiredService<PhmSchema>().Query;
-        Assert.Equal(query.Fields.Select(f => f.Name).Order(StringComparer.Ordinal), Fields.Keys.Order(StringComparer.Ordinal));
-        Assert.All(query.Fields, f => Assert.NotNull(f.AllowedRoles()));
+        var schema = hub.Services.GetRequiredService<PhmSchema>();
+        Assert.Equal(schema.Query.Fields.Select(f => f.Name).Order(StringComparer.Ordinal), Fields.Keys.Order(StringComparer.Ordinal));
+        // Mutations change data, so they are not sent five times here; SavedCohortAccessTests sends them as each caller.
+        Assert.All(schema.Query.Fields.Concat(schema.Mutation!.Fields), f => Assert.NotNull(f.AllowedRoles()));
     }
 
     [Theory]

@@ -32,5 +32,8 @@ public static class RepresentativeRequests
         { "clinicianOfA", """{ evaluateCohort(criteria: { any: [{ pcn: "U47004" }, { alive: false }] }) { count } }""" },
         { "analyst", """{ evaluateCohort(criteria: { all: [{ localQuintiles: [1] }, { register: { register: DIABETES, onset: { lastMonths: 24 } } }, { sex: FEMALE }, { ethnicGroups: [ASIAN, BLACK] }] }) { count countSuppression criteria } }""" },
         { "admin", """{ evaluateCohort(criteria: { any: [{ careFlag: { kind: HOUSEBOUND } }, { activity: { kind: AMBULANCE, window: { from: "2020-01-01", to: "2020-12-31" }, count: { atLeast: 2 } } }] }) { count countSuppression } }""" },
+        { "clinicianOfA", """{ cohort(id: "bitterne-hiu-heart-failure") { id version name description owner builtIn criteriaJson parametersJson pcn { code name } evaluate { count members(first: 20) { totalCount edges { cursor node { patient { id } } } } } } }""" },
+        { "analyst", """{ cohort(id: "central-proactive-case-management") { id version evaluate { count } } }""" },
+        { "admin", """{ cohort(id: "west-proactive-case-management") { id pcn { code } evaluate { count } } }""" },
     };
 }

@@ -42,14 +42,19 @@ public sealed class SchemaHost : IAsyncDisposable
         [new Claim(PhmRoles.SubjectClaim, "schema-tests"), new Claim(PhmRoles.RoleClaim, PhmRoles.Clinician), new Claim(PhmRoles.PcnClaim, "ANY")],
         authenticationType: "test", nameType: PhmRoles.SubjectClaim, roleType: PhmRoles.RoleClaim));
 
+    /// <summary>A caller acting in <paramref name="role"/> (of <paramref name="pcn"/> for a clinician), for tests of who may do what.</summary>
+    public static ClaimsPrincipal CallerAs(string role, string? pcn = null, string subject = "schema-tests") => new(new ClaimsIdentity(
+        [new Claim(PhmRoles.SubjectClaim, subject), new Claim(PhmRoles.RoleClaim, role), .. pcn is null ? Array.Empty<Claim>() : [new Claim(PhmRoles.PcnClaim, pcn)]],
+        authenticationType: "test", nameType: PhmRoles.SubjectClaim, roleType: PhmRoles.RoleClaim));
+
     public SqlCommandCounter Commands { get; }
 
     public PhmSchema Schema => _services.GetRequiredService<PhmSchema>();
 
     public static SchemaHost Over(string storePath) => new(storePath, new SqlCommandCounter());
 
-    /// <summary>Runs a request as the transport would, in its own service scope, and returns the serialized response.</summary>
-    public async Task<ExecutedRequest> ExecuteAsync(string query, object? variables = null)
+    /// <summary>Runs a request as the transport would, in its own service scope, as <see cref="Caller"/> unless <paramref name="user"/> is given, and returns the serialized response.</summary>
+    public async Task<ExecutedRequest> ExecuteAsync(string query, object? variables = null, ClaimsPrincipal? user = null)
     {
         await using var scope = _services.CreateAsyncScope();
         var serializer = scope.ServiceProvider.GetRequiredService<IGraphQLTextSerializer>();
@@ -58,7 +63,7 @@ public sealed class SchemaHost : IAsyncDisposable
             Query = query,
             Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables)),
             RequestServices = scope.ServiceProvider,
-            User = Caller,
+            User = user ?? Caller,
         });
         return new ExecutedRequest(serializer.Serialize(result));
     }

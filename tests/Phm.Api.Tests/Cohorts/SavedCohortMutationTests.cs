@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Phm.Api.Cohorts;
+using Phm.Api.Governance;
+using Phm.Api.Practices;
+using Phm.Data.Cohorts;
+using Phm.Data.Governance;
+using static Phm.Api.Tests.Support.SampleData;
+
+namespace Phm.Api.Tests.Cohorts;
+
+/// <summary>Saving, revising and retiring cohorts over the hand-made population, each test on a store of its own.</summary>
+public sealed class SavedCohortMutationTests : IAsyncLifetime
+{
+    public const string HeartFailure = """{"version":1,"criteria":{"register":{"register":"HEART_FAILURE"}}}""";
+    public const string Hypertension = """{"version":1,"criteria":{"register":{"register":"HYPERTENSION"}}}""";
+
+    private const string Save = """
+        mutation($input: SaveCohortInput!) { saveCohort(input: $input) { id version name description owner authoredBy pcn { code } criteriaJson builtIn retiredAt evaluate { count } } }
+        """;
+    private const string Revise = """
+        mutation($id: ID!, $input: ReviseCohortInput!) { reviseCohort(id: $id, input: $input) { id version name owner authoredBy pcn { code } criteriaJson } }
+        """;
+
+    private static readonly System.Security.Claims.ClaimsPrincipal ClinicianOfCentral = SchemaHost.CallerAs(PhmRoles.Clinician, Central, "clinician-central");
+    private static readonly System.Security.Claims.ClaimsPrincipal Analyst = SchemaHost.CallerAs(PhmRoles.Analyst, subject: "analyst");
+    private static readonly System.Security.Claims.ClaimsPrincipal Admin = SchemaHost.CallerAs(PhmRoles.Admin, subject: "admin");
+
+    private TestStore _store = null!;
+    private SchemaHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await TestStore.CreateAsync(Seed);
+        _host = SchemaHost.Over(_store.Path);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        _store.Dispose();
+    }
+
+    [Fact]
+    public async Task SaveCohort_ByAClinician_IsVersion1_OfTheirPcn_OwnedByThem()
+    {
+        var response = await _host.ExecuteAsync(Save, new { input = new { name = "Heart failure", description = "For the INT", criteriaJson = HeartFailure } }, ClinicianOfCentral);
+
+        var saved = response.Data.GetProperty("saveCohort");
+        Assert.Equal(("heart-failure", 1, "Heart failure", "For the INT"), (saved.GetProperty("id").GetString(), saved.GetProperty("version").GetInt32(), saved.GetProperty("name").GetString(), saved.GetProperty("description").GetString()));
+        Assert.Equal(("clinician-central", "clinician-central", Central, false), (saved.GetProperty("owner").GetString(), saved.GetProperty("authoredBy").GetString(), saved.GetProperty("pcn").GetProperty("code").GetString(), saved.GetProperty("builtIn").GetBoolean()));
+        Assert.Equal(HeartFailure, saved.GetProperty("criteriaJson").GetString());
+        Assert.Equal(JsonValueKind.Null, saved.GetProperty("retiredAt").ValueKind);
+        Assert.Equal(1, saved.GetProperty("evaluate").GetProperty("count").GetInt32());   // Dan, registered at Beta (Central)
+    }
+
+    [Fact]
+    public async Task ReviseCohort_AddsTheNextVersion_AndKeepsTheOldOne()
+    {
+        await _host.ExecuteAsync(Save, new { input = new { name = "Heart failure", criteriaJson = HeartFailure } }, ClinicianOfCentral);
+
+        var revised = await _host.ExecuteAsync(Revise, new { id = "heart-failure", input = new { name = "Hypertension", criteriaJson = Hypertension } },
+            SchemaHost.CallerAs(PhmRoles.Clinician, Central, "colleague"));
+
+        var latest = revised.Data.GetProperty("reviseCohort");
+        Assert.Equal(("heart-failure", 2, "Hypertension", "clinician-central", "colleague", Central),
+            (latest.GetProperty("id").GetString(), latest.GetProperty("version").GetInt32(), latest.GetProperty("name").GetString(),
+             latest.GetProperty("owner").GetString(), latest.GetProperty("authoredBy").GetString(), latest.GetProperty("pcn").GetProperty("code").GetString()));
+        var versions = await _host.ExecuteAsync("""
+            { first: cohort(id: "heart-failure", version: 1) { version name criteriaJson evaluate { count } }
+              latest: cohort(id: "heart-failure") { version name criteriaJson evaluate { count } } }
+            """, user: ClinicianOfCentral);
+        Assert.Equal((1, "Heart failure", HeartFailure, 1), VersionOf(versions.Data.GetProperty("first")));
+        Assert.Equal((2, "Hypertension", Hypertension, 1), VersionOf(versions.Data.GetProperty("latest")));   // Dan again; Eve's practice left Central
+    }
+
+    [Fact]
+    public async Task RetireCohort_RetiresEveryVersion_TakesItOffTheList_AndStopsRevisions()
+    {
+        await _host.ExecuteAsync(Save, new { input = new { name = "Heart failure", criteriaJson = HeartFailure } }, ClinicianOfCentral);
+        await _host.ExecuteAsync(Revise, new { id = "heart-failure", input = new { name = "HF v2", criteriaJson = HeartFailure } }, ClinicianOfCentral);
+
+        var retired = await _host.ExecuteAsync("""mutation { retireCohort(id: "heart-failure") { version retiredAt } }""", user: ClinicianOfCentral);
+
+        Assert.Equal(2, retired.Data.GetProperty("retireCohort").GetProperty("version").GetInt32());
+        Assert.NotEqual(JsonValueKind.Null, retired.Data.GetProperty("retireCohort").GetProperty("retiredAt").ValueKind);
+        var lists = await _host.ExecuteAsync("""
+            { live: cohorts { id } all: cohorts(includeRetired: true) { id version retiredAt } first: cohort(id: "heart-failure", version: 1) { retiredAt } }
+            """, user: ClinicianOfCentral);
+        Assert.Equal(0, lists.Data.GetProperty("live").GetArrayLength());
+        Assert.Equal(["heart-failure"], lists.Data.GetProperty("all").Strings("id"));
+        Assert.NotEqual(JsonValueKind.Null, lists.Data.GetProperty("first").GetProperty("retiredAt").ValueKind);
+        var again = await _host.ExecuteAsync(Revise, new { id = "heart-failure", input = new { name = "HF v3", criteriaJson = HeartFailure } }, ClinicianOfCentral);
+        Assert.Equal([CohortRetiredError.ErrorCode], again.ErrorCodes);
+        Assert.StartsWith("Argument 'id' is invalid: cohort 'heart-failure' is retired", again.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", HeartFailure, "input.name")]
+    [InlineData("HF", """{"version":1,"criteria":{"all":[{"sex":"FEMALE"},{"register":{"register":"GOUT"}}]}}""", "input.criteriaJson.criteria.all[1].register.register")]
+    [InlineData("HF", """{"version":1,"criteria":{"registr":{}}}""", "input.criteriaJson.criteria.registr")]
+    [InlineData("HF", """{"version":7,"criteria":{}}""", "input.criteriaJson.version")]
+    [InlineData("HF", "{", "input.criteriaJson")]
+    public async Task SaveCohort_WithBadInput_IsRefused_NamingTheField_AndSavesNothing(string name, string criteriaJson, string field)
+    {
+        var response = await _host.ExecuteAsync(Save, new { input = new { name, criteriaJson } }, ClinicianOfCentral);
+
+        Assert.Equal([CohortInputInvalidError.ErrorCode], response.ErrorCodes);
+        Assert.StartsWith($"Argument '{field}' is invalid: ", response.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, await CountDefinitionsAsync());
+    }
+
+    [Fact]
+    public async Task SaveCohort_ForAnUnknownPcn_IsRefused_NamingThePcn()
+    {
+        var response = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteriaJson = HeartFailure, pcn = "U99999" } }, Analyst);
+
+        Assert.Equal([PcnNotFoundError.ErrorCode], response.ErrorCodes);
+        Assert.StartsWith("Argument 'input.pcn' is invalid: ", response.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SaveCohort_ByAClinician_ForAnotherPcn_IsForbidden_AndSavesNothing()
+    {
+        var response = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteriaJson = HeartFailure, pcn = North } }, ClinicianOfCentral);
+
+        Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
+        Assert.Contains("input.pcn", response.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, await CountDefinitionsAsync());
+    }
+
+    [Fact]
+    public async Task SaveCohort_ByAnAnalyst_MayBeCityWide_OrForAnyPcn()
+    {
+        var cityWide = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteriaJson = HeartFailure } }, Analyst);
+        var north = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteriaJson = HeartFailure, pcn = North } }, Analyst);
+
+        Assert.Equal(JsonValueKind.Null, cityWide.Data.GetProperty("saveCohort").GetProperty("pcn").ValueKind);
+        Assert.Equal(("hf-2", North), (north.Data.GetProperty("saveCohort").GetProperty("id").GetString(), north.Data.GetProperty("saveCohort").GetProperty("pcn").GetProperty("code").GetString()));
+        // Dan alone, so under disclosure control; nobody in North has heart failure.
+        Assert.Equal(JsonValueKind.Null, cityWide.Data.GetProperty("saveCohort").GetProperty("evaluate").GetProperty("count").ValueKind);
+        Assert.Equal(0, north.Data.GetProperty("saveCohort").GetProperty("evaluate").GetProperty("count").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("""mutation { reviseCohort(id: "built-in-hf", input: { name: "mine", criteriaJson: "{\"version\":1,\"criteria\":{\"alive\":true}}" }) { version } }""")]
+    [InlineData("""mutation { retireCohort(id: "built-in-hf") { version } }""")]
+    public async Task ABuiltInCohort_IsRevisedOrRetired_ByAdministratorsOnly(string mutation)
+    {
+        await AddBuiltInAsync();
+
+        foreach (var notAdmin in new[] { ClinicianOfCentral, Analyst })
+        {
+            var refused = await _host.ExecuteAsync(mutation, user: notAdmin);
+            Assert.Equal([ForbiddenError.ErrorCode], refused.ErrorCodes);
+            Assert.Contains("built in; only administrators", refused.ErrorMessage, StringComparison.Ordinal);
+        }
+        var allowed = await _host.ExecuteAsync(mutation, user: Admin);
+
+        Assert.Empty(allowed.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task ABuiltInCohort_IsCopied_BySavingItsCriteriaAsANewCohort()
+    {
+        await AddBuiltInAsync();
+        var builtIn = await _host.ExecuteAsync("""{ cohort(id: "built-in-hf") { criteriaJson } }""", user: ClinicianOfCentral);
+
+        var copy = await _host.ExecuteAsync(Save, new { input = new { name = "Our HF list", criteriaJson = builtIn.Data.GetProperty("cohort").GetProperty("criteriaJson").GetString() } }, ClinicianOfCentral);
+
+        Assert.Equal((false, HeartFailure), (copy.Data.GetProperty("saveCohort").GetProperty("builtIn").GetBoolean(), copy.Data.GetProperty("saveCohort").GetProperty("criteriaJson").GetString()));
+    }
+
+    private async Task AddBuiltInAsync()
+    {
+        await using var db = _store.OpenContext();
+        await new SavedCohorts(db, TimeProvider.System).SaveAsync(new CohortContent("Built-in HF", null, HeartFailure), CohortDefinition.BuiltInOwner, Central, isBuiltIn: true, "built-in-hf", CancellationToken.None);
+    }
+
+    private async Task<int> CountDefinitionsAsync()
+    {
+        await using var db = _store.OpenContext();
+        return await db.CohortDefinitions.CountAsync();
+    }
+
+    private static (int, string, string, int) VersionOf(JsonElement cohort) =>
+        (cohort.GetProperty("version").GetInt32(), cohort.GetProperty("name").GetString()!, cohort.GetProperty("criteriaJson").GetString()!, cohort.GetProperty("evaluate").GetProperty("count").GetInt32());
+}
