@@ -123,6 +123,16 @@ async Task TimeQueriesAsync(StoreManifest manifest)
     await TimeQueryAsync(client, "patients(first: 50, filter: {risk: {model, tiers: [VERY_HIGH, HIGH]}}, orderBy: RISK_DESC) with their risk, as a PCN clinician",
         """{ patients(first: 50, filter: { risk: { model: "emergency-admission-12m", tiers: [VERY_HIGH, HIGH] } }, orderBy: RISK_DESC) { totalCount edges { cursor node { id practice { code } risk(model: "emergency-admission-12m") { probability percentile tier contributions { words } } } } } }""");
 
+    // Issue 12's targets at the default population: each One Team cohort's count (p95 < 150 ms) and its first page of 50
+    // members with why (< 300 ms), as a clinician of the cohort's PCN.
+    foreach (var cohort in Phm.Data.Cohorts.OneTeamCohorts.Defaults)
+    {
+        using var teamClient = ClientOf(hub, issuer.Issue("bench-" + cohort.PcnCode, PhmRoles.Clinician, cohort.PcnCode, TimeSpan.FromHours(1)));
+        await TimeQueryAsync(teamClient, $"One Team cohort {cohort.Key}: count (target p95 < 150 ms)", $$"""{ cohort(id: "{{cohort.Key}}") { evaluate { count } } }""");
+        await TimeQueryAsync(teamClient, $"One Team cohort {cohort.Key}: first 50 members with why (target < 300 ms)",
+            $$"""{ cohort(id: "{{cohort.Key}}") { evaluate { members(first: 50) { edges { node { patient { id age } why { text held } } } } } } }""");
+    }
+
     var directiveBomb = "{ pcns { code" + string.Concat(Enumerable.Repeat(" @skip(if: false)", 300 * 1024 / 17)) + " } }";
     var aliasBomb = "{ " + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"a{i}: pcns {{ code }} ")) + "}";
     var nestingBomb = "{ " + string.Concat(Enumerable.Repeat("practices { pcn { ", 5_000)) + "code" + new string('}', 10_000) + " }";

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Phm.Api.Impactability;
 using Phm.Api.Patients;
 using Phm.Api.Risk;
 using Phm.Data.Cohorts;
@@ -40,6 +41,8 @@ public sealed class CohortCriteriaInputType : InputObjectGraphType<CohortCriteri
             .Description("Days from the patient's last emergency admission to the reference date, e.g. { atMost: 90 } for a recent discharge. Patients never admitted as an emergency do not meet it.");
         Field<CareFlagCriterionInputType>("careFlag").Description("A care flag recorded by the reference date (or, with present: false, not recorded).");
         Field<RiskCriterionInputType>("risk").Description("The patient's score from a risk model (see riskModels): its tier or percentile.");
+        Field<ImpactabilitySignalType>("impactability")
+            .Description("An impactability signal that holds for the patient (see Patient.impactability and the README's Impactability).");
         Field<BooleanGraphType>("alive").Description("True for patients alive at the reference date, false for those who had died by then.");
     }
 }

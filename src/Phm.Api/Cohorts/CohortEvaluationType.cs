@@ -10,6 +10,7 @@ using Phm.Api.Patients;
 using Phm.Api.Risk;
 using Phm.Data.Cohorts;
 using Phm.Data.Governance;
+using Phm.Data.Impactability;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 
@@ -19,7 +20,7 @@ namespace Phm.Api.Cohorts;
 /// Criteria evaluated at the store's reference date, over the request's (scoped) context: nothing is read until a field asks.
 /// A saved cohort's evaluation is the same, with its <see cref="CohortId"/> (recorded with every read of its members).
 /// </summary>
-public sealed class CohortEvaluation(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, int? cohortId = null)
+public sealed class CohortEvaluation(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals impactability, int? cohortId = null)
 {
     private Task<CellCount>? _cell;
 
@@ -30,7 +31,10 @@ public sealed class CohortEvaluation(CohortCriteria criteria, PhmDbContext db, D
     public int? CohortId => cohortId;
 
     /// <summary>The members, as one SQL condition on the patients the context may read.</summary>
-    public IQueryable<Patient> Patients { get; } = db.Patients.Meeting(criteria, db, referenceDate).AsNoTracking();
+    public IQueryable<Patient> Patients { get; } = db.Patients.Meeting(criteria, db, referenceDate, impactability).AsNoTracking();
+
+    /// <summary>The hub's impactability rules, for criteria and explanations that name a signal.</summary>
+    public ImpactabilitySignals Impactability => impactability;
 
     /// <summary>The exact number of members, counted once per request.</summary>
     public async Task<int> CountAsync(CancellationToken cancellationToken) => (await CellAsync(cancellationToken)).Count;
@@ -135,7 +139,7 @@ public sealed class CohortWhyLoader(PhmDbContext db, CohortEvaluation evaluation
     private Task<IReadOnlyDictionary<int, IReadOnlyList<WhyLine>>>? _lines;
 
     public async Task<IReadOnlyList<WhyLine>?> LinesOfAsync(int patientId, CancellationToken cancellationToken) =>
-        (await (_lines ??= CohortExplanation.ExplainAsync(db, evaluation.Criteria, patientIds, evaluation.ReferenceDate, cancellationToken)))[patientId];
+        (await (_lines ??= CohortExplanation.ExplainAsync(db, evaluation.Criteria, patientIds, evaluation.ReferenceDate, cancellationToken, evaluation.Impactability)))[patientId];
 }
 
 public sealed class CohortMemberType : ObjectGraphType<CohortMember>

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
 using Phm.Data.Cohorts;
+using Phm.Data.Impactability;
 using Phm.Data.Governance;
 using Phm.Data.Store;
 
@@ -21,8 +22,8 @@ public static class CohortQueries
             .Argument<NonNullGraphType<CohortCriteriaInputType>>("criteria", "Who belongs to the cohort.")
             .ValidateArguments(async context => await CohortCriteriaArgument.ValidateAsync(context, context.GetArgument<CohortCriteria>("criteria")))
             .Resolve()
-            .WithServices<PhmDbContext, ReferenceDateLoader>()
-            .ResolveAsync(async (context, db, referenceDate) =>
-                new CohortEvaluation(context.GetArgument<CohortCriteria>("criteria"), db, await referenceDate.GetAsync(context.CancellationToken)));
+            .WithServices<PhmDbContext, ReferenceDateLoader, ImpactabilitySignals>()
+            .ResolveAsync(async (context, db, referenceDate, impactability) =>
+                new CohortEvaluation(context.GetArgument<CohortCriteria>("criteria"), db, await referenceDate.GetAsync(context.CancellationToken), impactability));
     }
 }

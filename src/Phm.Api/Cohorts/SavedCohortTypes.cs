@@ -6,6 +6,7 @@ using Phm.Api.Loading;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
 using Phm.Data.Cohorts;
+using Phm.Data.Impactability;
 using Phm.Data.Governance;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
@@ -48,9 +49,9 @@ public sealed class SavedCohortType : ObjectGraphType<SavedCohort>
             .Description("This version evaluated now, at the store's reference date, as evaluateCohort evaluates criteria; every page of members read is "
                 + "audited with the cohort's definitionId. Reading it records nothing; evaluateSavedCohort records an evaluation.")
             .Resolve()
-            .WithServices<PhmDbContext, ReferenceDateLoader>()
-            .ResolveAsync(async (context, db, referenceDate) => new CohortEvaluation(
-                context.Source.Definition.ScopedCriteria, db, await referenceDate.GetAsync(context.CancellationToken), context.Source.Definition.Id));
+            .WithServices<PhmDbContext, ReferenceDateLoader, ImpactabilitySignals>()
+            .ResolveAsync(async (context, db, referenceDate, impactability) => new CohortEvaluation(
+                context.Source.Definition.ScopedCriteria, db, await referenceDate.GetAsync(context.CancellationToken), impactability, context.Source.Definition.Id));
     }
 }
 

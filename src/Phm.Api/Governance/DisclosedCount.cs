@@ -12,9 +12,6 @@ public sealed record DisclosedCount(int Exact, int? Shown, SuppressionReason? Su
     public static DisclosedCount Of(int exact, DisclosureControl control) =>
         Disclosure.Count(exact, control) is { } shown ? new(exact, shown, null) : new(exact, null, SuppressionReason.SmallCount);
 
-    /// <summary>The same count suppressed for <paramref name="reason"/>, as a further step of disclosure control may do.</summary>
-    public DisclosedCount Suppressed(SuppressionReason reason) => this with { Shown = null, Suppression = reason };
-
     /// <summary>This count as a percentage of <paramref name="total"/>, both as shown (<see cref="Disclosure.Percentage"/>).</summary>
     public double? PercentageOf(DisclosedCount total) => Disclosure.Percentage(Shown, total.Shown);
 

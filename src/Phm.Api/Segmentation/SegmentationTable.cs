@@ -30,8 +30,7 @@ public sealed record SegmentationResult(IReadOnlyList<SegmentationGroup> Groups,
 /// The living patients at the reference date by Bridges to Health segment (<see cref="SegmentRules"/>) crossed with the dimensions
 /// asked: one GROUP BY statement counts them by segment and by the patients' own keys (practice, LSOA, age band, sex), then the few
 /// rows are placed in their PCNs and quintiles here, as the deprivation profile does. Counts are shown under
-/// <see cref="DisclosureControl"/>; rates are worked out from the counts as shown, so a further step of disclosure control
-/// (suppressing more cells, <see cref="DisclosedCount.Suppressed"/>) applied to the result before it is returned changes them too.
+/// <see cref="Disclosure.Protect{TCell}"/> (each group's total and segments one table); rates are worked out from the counts as shown.
 /// A context scoped to one PCN counts only its patients.
 /// </summary>
 public static class SegmentationTable
@@ -46,21 +45,34 @@ public static class SegmentationTable
             patients = patients.Where(p => practices.Contains(p.PracticeCode));
         }
         var rows = await patients.Segment(db, referenceDate)
+            .WithRecordKeys(s => s.Patient.Id)
             .GroupBy(KeyOf(by, referenceDate))
-            .Select(g => new RawCell { Key = g.Key, Patients = g.Count() })
+            .Select(g => new RawCell { Key = g.Key, Patients = g.Count(), Keys = g.Sum(k => k.RecordKey) })
             .ToListAsync(cancellationToken);
 
+        // Each group's total and its segments are one table for disclosure control: a segment suppressed beside the total
+        // takes another with it, so it cannot be worked out as the total less the others.
         var groupKeyOf = await GroupKeysAsync(db, by, referenceDate, cancellationToken);
         var exact = rows
-            .GroupBy(r => (Group: groupKeyOf(r.Key), r.Key.Segment))
-            .ToDictionary(g => g.Key, g => g.Sum(r => r.Patients));
-        var groups = exact.GroupBy(c => c.Key.Group, c => c.Value)
-            .OrderBy(g => g.Key, GroupOrder.Instance)
-            .Select(g => new SegmentationGroup(g.Key, DisclosedCount.Of(g.Sum(), control)))
-            .ToList();
+            .GroupBy(r => new TableCell(groupKeyOf(r.Key), r.Key.Segment))
+            .ToDictionary(g => g.Key, g => g.Aggregate(CellCount.Empty, (sum, r) => sum + new CellCount(r.Patients, r.Keys)));
+        var groupKeys = exact.Keys.Select(c => c.Group).Distinct().OrderBy(g => g, GroupOrder.Instance).ToList();
+        var segments = Enum.GetValues<BridgesToHealthSegment>();
+        var table = new Dictionary<TableCell, CellCount>();
+        List<Margin<TableCell>> margins = [];
+        foreach (var group in groupKeys)
+        {
+            var parts = segments.Select(segment => new TableCell(group, segment)).ToList();
+            foreach (var part in parts)
+                table[part] = exact.GetValueOrDefault(part, CellCount.Empty);
+            table[new TableCell(group, null)] = parts.Aggregate(CellCount.Empty, (sum, part) => sum + table[part]);
+            margins.Add(new Margin<TableCell>(new TableCell(group, null), parts));
+        }
+        var shown = Disclosure.Protect(table, margins, control);
+        DisclosedCount Disclosed(TableCell cell) => new(table[cell].Count, shown[cell].Count, shown[cell].Suppression);
+        var groups = groupKeys.Select(g => new SegmentationGroup(g, Disclosed(new TableCell(g, null)))).ToList();
         var cells = groups
-            .SelectMany(group => Enum.GetValues<BridgesToHealthSegment>().Select(segment =>
-                new SegmentationCell(segment, group, DisclosedCount.Of(exact.GetValueOrDefault((group.Key, segment)), control))))
+            .SelectMany(group => segments.Select(segment => new SegmentationCell(segment, group, Disclosed(new TableCell(group.Key, segment)))))
             .ToList();
         return new SegmentationResult(groups, cells);
     }
@@ -69,9 +81,10 @@ public static class SegmentationTable
     /// The key the statement groups by: the segment, and of the patient only what the dimensions need (EF Core groups by the
     /// members the key initialises, so the statement groups by those alone).
     /// </summary>
-    private static Expression<Func<SegmentedPatient, RawKey>> KeyOf(IReadOnlyCollection<SegmentationDimension> by, DateOnly referenceDate)
+    private static Expression<Func<Keyed<SegmentedPatient>, RawKey>> KeyOf(IReadOnlyCollection<SegmentationDimension> by, DateOnly referenceDate)
     {
-        var segmented = Expression.Parameter(typeof(SegmentedPatient), "s");
+        var keyed = Expression.Parameter(typeof(Keyed<SegmentedPatient>), "k");
+        var segmented = Expression.Property(keyed, nameof(Keyed<SegmentedPatient>.Row));
         var patient = Expression.Property(segmented, nameof(SegmentedPatient.Patient));
         var bindings = new List<MemberBinding> { Bind(nameof(RawKey.Segment), Expression.Property(segmented, nameof(SegmentedPatient.Segment))) };
         if (by.Contains(SegmentationDimension.Pcn) || by.Contains(SegmentationDimension.Practice))
@@ -82,7 +95,7 @@ public static class SegmentationTable
             bindings.Add(Bind(nameof(RawKey.AgeBand), Expression.Convert(Expression.Invoke(AgeBands.On(referenceDate), patient), typeof(AgeBand?))));
         if (by.Contains(SegmentationDimension.Sex))
             bindings.Add(Bind(nameof(RawKey.Sex), Expression.Convert(Expression.Property(patient, nameof(Patient.Sex)), typeof(Sex?))));
-        return Expression.Lambda<Func<SegmentedPatient, RawKey>>(Expression.MemberInit(Expression.New(typeof(RawKey)), bindings), segmented);
+        return Expression.Lambda<Func<Keyed<SegmentedPatient>, RawKey>>(Expression.MemberInit(Expression.New(typeof(RawKey)), bindings), keyed);
 
         static MemberAssignment Bind(string member, Expression value) => Expression.Bind(typeof(RawKey).GetProperty(member)!, value);
     }
@@ -150,5 +163,9 @@ public static class SegmentationTable
     {
         public required RawKey Key { get; init; }
         public int Patients { get; init; }
+        public long Keys { get; init; }
     }
+
+    /// <summary>A cell of the disclosure table: a group's segment, or (no segment) the group's total.</summary>
+    private sealed record TableCell(SegmentationGroupKey Group, BridgesToHealthSegment? Segment);
 }

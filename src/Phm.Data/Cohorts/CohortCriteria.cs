@@ -1,3 +1,4 @@
+using Phm.Data.Impactability;
 using Phm.Data.Patients;
 using Phm.Data.Risk;
 
@@ -38,11 +39,17 @@ public sealed record CohortCriteria
     public ActivityCriterion? Activity { get; init; }
     public BedDaysCriterion? BedDays { get; init; }
 
-    /// <summary>Days from the last emergency admission to the reference date; a patient never admitted has none, so meets only a range with no upper end.</summary>
+    /// <summary>Days from the last emergency admission to the reference date; a patient never admitted as an emergency has no value and meets no range.</summary>
     public NumberRange? DaysSinceLastEmergencyAdmission { get; init; }
 
     public CareFlagCriterion? CareFlag { get; init; }
     public RiskCriterion? Risk { get; init; }
+
+    /// <summary>
+    /// An impactability signal that holds for the patient (<see cref="ImpactabilitySignals"/>: the hub's configured rules, such as
+    /// ACSC admissions or a top risk tier without a care plan).
+    /// </summary>
+    public ImpactabilitySignal? Impactability { get; init; }
 
     /// <summary>True for the living at the reference date, false for those who had died by then.</summary>
     public bool? Alive { get; init; }

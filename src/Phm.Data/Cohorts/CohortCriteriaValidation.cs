@@ -100,7 +100,7 @@ public static class CohortCriteriaValidation
             ("pcn", node.Pcn), ("practice", node.Practice), ("lsoa", node.Lsoa), ("nationalQuintiles", node.NationalQuintiles),
             ("localQuintiles", node.LocalQuintiles), ("register", node.Register), ("registerCount", node.RegisterCount),
             ("activity", node.Activity), ("bedDays", node.BedDays), ("daysSinceLastEmergencyAdmission", node.DaysSinceLastEmergencyAdmission),
-            ("careFlag", node.CareFlag), ("risk", node.Risk), ("alive", node.Alive),
+            ("careFlag", node.CareFlag), ("risk", node.Risk), ("impactability", node.Impactability), ("alive", node.Alive),
         ];
         return members.Where(m => m.Value is not null).Select(m => m.Name);
     }

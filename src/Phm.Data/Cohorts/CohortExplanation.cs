@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Phm.Data.Impactability;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
 using Phm.Data.Risk;
@@ -34,9 +35,10 @@ public static class CohortExplanation
 {
     /// <summary>The lines of each of <paramref name="patientIds"/> (internal ids), read through <paramref name="db"/> (so within its scope).</summary>
     public static async Task<IReadOnlyDictionary<int, IReadOnlyList<WhyLine>>> ExplainAsync(
-        PhmDbContext db, CohortCriteria criteria, IReadOnlyCollection<int> patientIds, DateOnly referenceDate, CancellationToken cancellationToken)
+        PhmDbContext db, CohortCriteria criteria, IReadOnlyCollection<int> patientIds, DateOnly referenceDate, CancellationToken cancellationToken,
+        ImpactabilitySignals? impactability = null)
     {
-        var page = new Page(db, [.. patientIds.Distinct()], referenceDate, cancellationToken);
+        var page = new Page(db, [.. patientIds.Distinct()], referenceDate, impactability, cancellationToken);
         var leaves = CohortCriteriaValidation.Leaves(criteria).Select(l => l.Node).ToList();
         Dictionary<CohortCriteria, Explain> explainers = new(ReferenceEqualityComparer.Instance);
         foreach (var kind in Kinds)
@@ -106,6 +108,7 @@ public static class CohortExplanation
         new(n => n.DaysSinceLastEmergencyAdmission is not null, DaysSinceLastEmergencyAdmission),
         new(n => n.CareFlag is not null, CareFlags),
         new(n => n.Risk is not null, Risk),
+        new(n => n.Impactability is not null, Impactability),
     ];
 
     private static readonly Func<Patient, DateOnly, bool> AliveOn = Patient.AliveOn.Compile();
@@ -270,6 +273,18 @@ public static class CohortExplanation
         };
     }
 
+    /// <summary>Each signal asked, in the signal's own words with its values (<see cref="ImpactabilitySignalRule.ExplainAsync"/>), for the page at once.</summary>
+    private static async Task<Explain> Impactability(Page page, IReadOnlyList<CohortCriteria> leaves)
+    {
+        var signals = page.Impactability ?? throw new InvalidOperationException("Criteria on impactability need the hub's impactability rules (ImpactabilitySignals).");
+        var words = new Dictionary<ImpactabilitySignal, IReadOnlyDictionary<int, string>>();
+        foreach (var signal in leaves.Select(l => l.Impactability!.Value).Distinct())
+            words[signal] = await signals[signal].ExplainAsync(page.Db, page.PatientIds, page.ReferenceDate, page.CancellationToken);
+        return (leaf, id) => words[leaf.Impactability!.Value].TryGetValue(id, out var held)
+            ? new("Impactability", "the signal must hold", held, true)
+            : new("Impactability", "the signal must hold", "does not hold", false);
+    }
+
     private static string? RiskRequirement(RiskCriterion criterion)
     {
         List<string> parts = [];
@@ -290,13 +305,14 @@ public static class CohortExplanation
     }
 
     /// <summary>The patients of a page and what several kinds share, each read at most once.</summary>
-    private sealed class Page(PhmDbContext db, List<int> patientIds, DateOnly referenceDate, CancellationToken cancellationToken)
+    private sealed class Page(PhmDbContext db, List<int> patientIds, DateOnly referenceDate, ImpactabilitySignals? impactability, CancellationToken cancellationToken)
     {
         private Task<IReadOnlyDictionary<int, Patient>>? _patients;
 
         public PhmDbContext Db => db;
         public List<int> PatientIds => patientIds;
         public DateOnly ReferenceDate => referenceDate;
+        public ImpactabilitySignals? Impactability => impactability;
         public CancellationToken CancellationToken => cancellationToken;
 
         /// <summary>The patients with their register entries (the register rule runs on them).</summary>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Phm.Data.Impactability;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
 using Phm.Data.Store;
@@ -14,17 +15,21 @@ public static class CohortPredicates
     /// <summary>The kinds of contact whose lengths of stay are bed days.</summary>
     public static IReadOnlyList<ActivityKind> Admissions { get; } = [ActivityKind.EmergencyAdmission, ActivityKind.ElectiveAdmission];
 
-    /// <summary>The <paramref name="patients"/> meeting <paramref name="criteria"/> at <paramref name="referenceDate"/>.</summary>
-    public static IQueryable<Patient> Meeting(this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate) =>
-        patients.Where(Predicate(criteria, db, referenceDate));
+    /// <summary>
+    /// The <paramref name="patients"/> meeting <paramref name="criteria"/> at <paramref name="referenceDate"/>; criteria on
+    /// impactability need the hub's configured <paramref name="impactability"/> rules.
+    /// </summary>
+    public static IQueryable<Patient> Meeting(
+        this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null) =>
+        patients.Where(Predicate(criteria, db, referenceDate, impactability));
 
-    public static Expression<Func<Patient, bool>> Predicate(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate)
+    public static Expression<Func<Patient, bool>> Predicate(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null)
     {
         var patient = Expression.Parameter(typeof(Patient), "p");
-        return Expression.Lambda<Func<Patient, bool>>(new Builder(db, referenceDate, patient).Body(criteria), patient);
+        return Expression.Lambda<Func<Patient, bool>>(new Builder(db, referenceDate, impactability, patient).Body(criteria), patient);
     }
 
-    private sealed class Builder(PhmDbContext db, DateOnly referenceDate, ParameterExpression patient)
+    private sealed class Builder(PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability, ParameterExpression patient)
     {
         public Expression Body(CohortCriteria node)
         {
@@ -58,6 +63,8 @@ public static class CohortPredicates
             { DaysSinceLastEmergencyAdmission: { } days } => DaysSinceLastEmergencyAdmission(days),
             { CareFlag: { } flag } => CareFlag(flag),
             { Risk: { } risk } => Risk(risk),
+            { Impactability: { } signal } => (impactability ?? throw new InvalidOperationException(
+                "Criteria on impactability need the hub's impactability rules (ImpactabilitySignals).")).Holds(signal, db, referenceDate),
             { Alive: true } => ExpressionRules.Inline<Func<Patient, bool>>(p => Patient.AliveOn.Invoke(p, referenceDate)),
             { Alive: false } => ExpressionRules.Inline<Func<Patient, bool>>(p => !Patient.AliveOn.Invoke(p, referenceDate)),
             _ => throw new ArgumentException("A criteria node sets none of its members.", nameof(node)),
@@ -97,17 +104,23 @@ public static class CohortPredicates
             return And(onRegister, inWindow);
         }
 
-        /// <summary>The number of registers held: a sum of one term per register, each the register rule itself.</summary>
+        /// <summary>
+        /// The number of registers held, from one grouped list of the registers everyone holds (<see cref="RegisterRules.RegistersHeld"/>):
+        /// a range from 1 lists the patients holding that many; a range that takes 0 excludes those holding more.
+        /// </summary>
         private Expression<Func<Patient, bool>> RegisterCount(NumberRange range)
         {
-            var p = Expression.Parameter(typeof(Patient), "p");
-            var count = Enum.GetValues<ConditionRegister>()
-                .Select(register => RegisterRules.OnRegisterPredicate(db.Conditions, register, referenceDate))
-                .Select(rule => (Expression)Expression.Condition(
-                    new ExpressionRules.ParameterReplacer(new() { [rule.Parameters[0]] = p }).Visit(rule.Body),
-                    Expression.Constant(1), Expression.Constant(0)))
-                .Aggregate(Expression.Add);
-            return Expression.Lambda<Func<Patient, bool>>(InRange(count, range), p);
+            var held = RegisterRules.RegistersHeld(db.Patients, db.Conditions, referenceDate).GroupBy(h => h.PatientId);
+            if (range.AtLeast is { } atLeast && atLeast > 0)
+            {
+                var atMost = range.AtMost ?? int.MaxValue;
+                var holding = held.Where(g => g.Count() >= atLeast && g.Count() <= atMost).Select(g => g.Key);
+                return p => holding.Contains(p.Id);
+            }
+            if (range.AtMost is not { } most)
+                return p => true;
+            var holdingMore = held.Where(g => g.Count() > most).Select(g => g.Key);
+            return p => !holdingMore.Contains(p.Id);
         }
 
         private Expression<Func<Patient, bool>> ActivityCount(ActivityCriterion criterion)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Phm.Data.Impactability;
 using Phm.Data.Store;
 
 namespace Phm.Data.Cohorts;
@@ -7,7 +8,7 @@ namespace Phm.Data.Cohorts;
 /// Saved cohorts in the store: saving, revising (a new version, the old kept), retiring, evaluating into a snapshot, and the
 /// changes between two snapshots. Who may do which is the caller's business (the API's roles); this keeps the versions right.
 /// </summary>
-public sealed class SavedCohorts(PhmDbContext db, TimeProvider time)
+public sealed class SavedCohorts(PhmDbContext db, TimeProvider time, ImpactabilitySignals? impactability = null)
 {
     /// <summary>The latest version of every cohort, retired ones included.</summary>
     public IQueryable<CohortDefinition> Latest() =>
@@ -80,7 +81,7 @@ public sealed class SavedCohorts(PhmDbContext db, TimeProvider time)
     /// </summary>
     public async Task<CohortSnapshot> RecordSnapshotAsync(CohortDefinition definition, DateOnly referenceDate, string evaluatedBy, CancellationToken cancellationToken)
     {
-        var members = await db.Patients.Meeting(definition.ScopedCriteria, db, referenceDate)
+        var members = await db.Patients.Meeting(definition.ScopedCriteria, db, referenceDate, impactability)
             .Select(p => p.Id).OrderBy(id => id).ToListAsync(cancellationToken);
         var snapshot = new CohortSnapshot
         {

@@ -55,6 +55,16 @@ public static class RegisterRules
         // The day goes in as a constant's members, which EF Core sends as parameters.
         Bind(Rule, conditions.Expression, Expression.Constant(new RegisterDay(register, date)));
 
+    /// <summary>
+    /// One row per register each of <paramref name="patients"/> is on on <paramref name="date"/> (each register's holders by
+    /// <see cref="OnRegister"/>, all in one UNION ALL): group it by patient to count or classify the registers held, in one pass
+    /// rather than a probe per patient and register.
+    /// </summary>
+    public static IQueryable<RegisterHeld> RegistersHeld(IQueryable<Patient> patients, IQueryable<Condition> conditions, DateOnly date) =>
+        Enum.GetValues<ConditionRegister>()
+            .Select(register => patients.OnRegister(conditions, register, date).Select(p => new RegisterHeld { PatientId = p.Id, Register = register }))
+            .Aggregate(Queryable.Concat);
+
     /// <summary>Whether a patient whose <see cref="Patient.Conditions"/> are loaded is on the register on the day.</summary>
     public static bool IsOnRegister(this Patient patient, ConditionRegister register, DateOnly date) =>
         RuleInMemory(patient, patient.Conditions, new RegisterDay(register, date));
@@ -68,4 +78,11 @@ public static class RegisterRules
 
     /// <summary>A register on a day: what the rule is asked.</summary>
     private sealed record RegisterDay(ConditionRegister Register, DateOnly Date);
+}
+
+/// <summary>A register a patient is on (<see cref="RegisterRules.RegistersHeld"/>).</summary>
+public sealed class RegisterHeld
+{
+    public int PatientId { get; init; }
+    public ConditionRegister Register { get; init; }
 }

@@ -90,12 +90,10 @@ public static class SegmentRules
 
     /// <summary>
     /// For each patient on at least one register on the day, how many and which of the rules' groups: one row per register held
-    /// (each register's holders by <see cref="RegisterRules.OnRegister"/>, all in one UNION ALL), grouped by patient.
+    /// (<see cref="RegisterRules.RegistersHeld"/>), grouped by patient.
     /// </summary>
     private static IQueryable<RegisterSummary> RegistersHeld(PhmDbContext db, DateOnly date) =>
-        Enum.GetValues<ConditionRegister>()
-            .Select(register => db.Patients.OnRegister(db.Conditions, register, date).Select(p => new RegisterHeld { PatientId = p.Id, Register = register }))
-            .Aggregate(Queryable.Concat)
+        RegisterRules.RegistersHeld(db.Patients, db.Conditions, date)
             .GroupBy(h => h.PatientId)
             .Select(g => new RegisterSummary
             {
@@ -126,12 +124,6 @@ public static class SegmentRules
             .Select(g => new PatientRow { PatientId = g.Key });
 
     // Classes with settable members, not records: EF Core composes further queries only over member initialisation.
-    private sealed class RegisterHeld
-    {
-        public int PatientId { get; init; }
-        public ConditionRegister Register { get; init; }
-    }
-
     private sealed class RegisterSummary
     {
         public int PatientId { get; init; }

@@ -28,6 +28,45 @@ public sealed class EvaluateCohortOverHttpTests(PhmApiFactory hub)
         Assert.All(members, m => Assert.Equal(GovernanceTests.PcnA, m.GetProperty("patient").GetProperty("practice").GetProperty("pcn").GetProperty("code").GetString()));
     }
 
+    [Theory]
+    [InlineData("AMBULATORY_CARE_SENSITIVE_ADMISSIONS")]
+    [InlineData("TOP_RISK_WITHOUT_CARE_PLAN")]
+    [InlineData("FREQUENT_URGENT_CARE_WITHOUT_REVIEW")]
+    [InlineData("LAST_YEAR_OF_LIFE_WITHOUT_END_OF_LIFE_REGISTER")]
+    public async Task AnImpactabilitySignal_SelectsThePatientsItHoldsFor_WithItsWordsAsWhy(string signal)
+    {
+        const string Fields = "count members(first: 500) { items { patient { id impactability { signal words } } why { text held } } }";
+        var clinician = hub.AsClinician(GovernanceTests.PcnA);
+        var holding = (await clinician.PostGraphQLAsync($"{{ evaluateCohort(criteria: {{ impactability: {signal} }}) {{ {Fields} }} }}"))
+            .Json.GetProperty("data").GetProperty("evaluateCohort");
+        var others = (await clinician.PostGraphQLAsync($"{{ evaluateCohort(criteria: {{ all: [{{ alive: true }}, {{ not: {{ impactability: {signal} }} }}] }}) {{ {Fields} }} }}"))
+            .Json.GetProperty("data").GetProperty("evaluateCohort");
+
+        static List<JsonElement> Members(JsonElement evaluation) => [.. evaluation.GetProperty("members").GetProperty("items").EnumerateArray()];
+        static JsonElement? SignalOf(JsonElement member, string signal) =>
+            member.GetProperty("patient").GetProperty("impactability").EnumerateArray().Where(i => i.GetProperty("signal").GetString() == signal).Select(i => (JsonElement?)i).FirstOrDefault();
+        Assert.NotEmpty(Members(others));
+        Assert.All(Members(holding), m =>
+        {
+            var words = SignalOf(m, signal)?.GetProperty("words").GetString();
+            Assert.NotNull(words);
+            var why = Assert.Single(m.GetProperty("why").EnumerateArray());
+            Assert.True(why.GetProperty("held").GetBoolean());
+            Assert.Contains(words, why.GetProperty("text").GetString(), StringComparison.Ordinal);
+        });
+        Assert.All(Members(others), m => Assert.Null(SignalOf(m, signal)));
+    }
+
+    [Fact]
+    public async Task TheImpactabilitySignals_FindSomeoneInAPcn()
+    {
+        var count = await CountAsync(hub.AsClinician(GovernanceTests.PcnA),
+            "{ evaluateCohort(criteria: { any: [{ impactability: AMBULATORY_CARE_SENSITIVE_ADMISSIONS }, { impactability: TOP_RISK_WITHOUT_CARE_PLAN }, "
+            + "{ impactability: FREQUENT_URGENT_CARE_WITHOUT_REVIEW }, { impactability: LAST_YEAR_OF_LIFE_WITHOUT_END_OF_LIFE_REGISTER }] }) { count } }");
+
+        Assert.True(count > 0);
+    }
+
     [Fact]
     public async Task TwoClinicians_CountDisjointPartsOfWhatAnAdministratorCounts()
     {

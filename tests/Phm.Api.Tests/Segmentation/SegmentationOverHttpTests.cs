@@ -25,9 +25,15 @@ public sealed class SegmentationOverHttpTests(PhmApiFactory hub)
         Assert.NotEmpty(suppressed);
         Assert.All(suppressed, c =>
         {
-            Assert.Equal("SMALL_NUMBER", c.GetProperty("suppression").GetString());
+            Assert.True(c.GetProperty("suppression").GetString() is "SMALL_COUNT" or "SECONDARY");
             Assert.Equal(JsonValueKind.Null, c.GetProperty("ratePerThousand").ValueKind);
         });
+        // Secondary suppression: no group shows its total beside exactly one hidden segment, which the total less the others would give.
+        var groups = response.Json.GetProperty("data").GetProperty("segmentation").GetProperty("groups").EnumerateArray()
+            .ToDictionary(g => g.GetProperty("nationalQuintile").GetInt32(), g => g.GetProperty("patients").ValueKind == JsonValueKind.Null);
+        Assert.All(suppressed.GroupBy(c => c.GetProperty("nationalQuintile").GetInt32()), group =>
+            Assert.True(group.Count() + (groups[group.Key] ? 1 : 0) != 1, $"quintile {group.Key} hides one cell only"));
+        Assert.Contains(suppressed, c => c.GetProperty("suppression").GetString() == "SECONDARY");
         Assert.All(cells.Except(suppressed), c =>
         {
             Assert.Equal(0, c.GetProperty("patients").GetInt32() % 5);
