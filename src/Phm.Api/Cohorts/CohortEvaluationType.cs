@@ -82,7 +82,8 @@ public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>
             .AllowRoles(PhmRoles.Clinician)
             .Argument<CohortMemberOrderType>("orderBy", arg =>
             {
-                arg.Description = "The order of the pages: ID (by pseudonym), or RISK_DESC (highest risk first by the model argument).";
+                arg.Description = "The order of the pages: ID (by pseudonym), RISK_DESC (highest risk first by the model argument), or IMPACTABILITY_DESC "
+                    + "(most impactability signals first, then by id: see Patient.impactability).";
                 arg.DefaultValue = CohortMemberOrder.Id;
             })
             .Argument<StringGraphType>("model", arg =>
@@ -93,6 +94,11 @@ public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>
             .PageArguments("Members", "member")
             .ValidateArguments(async context =>
             {
+                if (context.GetArgument("orderBy", CohortMemberOrder.Id) == CohortMemberOrder.ImpactabilityDesc)
+                {
+                    PatientPages.ValidateImpactabilityPageArguments(context);
+                    return;
+                }
                 var model = RiskModelOf(context.GetArgument("orderBy", CohortMemberOrder.Id), context.GetArgument<string?>("model"));
                 if (model is not null)
                     await RiskModelNotFoundError.ThrowIfUnknownAsync(context.RequestServices!.GetRequiredService<ScoredModelsLoader>(), "model", model, context.CancellationToken);
@@ -104,8 +110,11 @@ public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>
             {
                 var evaluation = context.Source;
                 var model = RiskModelOf(context.GetArgument("orderBy", CohortMemberOrder.Id), context.GetArgument<string?>("model"));
-                var page = await PatientPages.PageAsync(evaluation.Patients, db, model, Paging.First(context), context.GetArgument<string?>("after"),
-                    countTotal: false, context.CancellationToken);
+                var page = context.GetArgument("orderBy", CohortMemberOrder.Id) == CohortMemberOrder.ImpactabilityDesc
+                    ? await PatientPages.PageByImpactabilityAsync(evaluation.Patients, evaluation.Impactability.Count(db, evaluation.ReferenceDate),
+                        Paging.First(context), context.GetArgument<string?>("after"), context.CancellationToken)
+                    : await PatientPages.PageAsync(evaluation.Patients, db, model, Paging.First(context), context.GetArgument<string?>("after"),
+                        countTotal: false, context.CancellationToken);
                 // The members are the count's patients: counted once if both are asked for.
                 var totalCount = context.SubFields?.ContainsKey("totalCount") == true ? await evaluation.CountAsync(context.CancellationToken) : (int?)null;
                 audit.RecordPatientRead(context, page.Edges!.Count, evaluation.CohortId);
@@ -178,6 +187,9 @@ public enum CohortMemberOrder
 
     /// <summary>Highest risk first, by the rank of the model argument.</summary>
     RiskDesc,
+
+    /// <summary>Most impactability signals first (the people a team can most help), then by id.</summary>
+    ImpactabilityDesc,
 }
 
 public sealed class CohortMemberOrderType : EnumerationGraphType<CohortMemberOrder>

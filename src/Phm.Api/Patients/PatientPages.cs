@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using GraphQL.Types.Relay.DataObjects;
 using GraphQL.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,55 @@ public static class PatientPages
     /// the model and the rank of the edge's patient, whose percentile the client can already read.
     /// </summary>
     private static CursorFormat RiskCursors(string model) => new($"patient-risk:{model}:");
+
+    /// <summary>
+    /// Pages in impactability order walk the number of signals that hold, most first, then pseudonyms: a cursor wraps both, which
+    /// the client can already read (the patient's id and impactability).
+    /// </summary>
+    private static readonly CursorFormat ImpactabilityCursors = new("patient-impactability:");
+
+    /// <summary>Refuses a page size out of range, or an <c>after</c> that is not a cursor of impactability order.</summary>
+    public static void ValidateImpactabilityPageArguments(FieldArgumentsValidationContext context)
+    {
+        Paging.ValidatePageArguments(context, ImpactabilityCursors);
+        if (context.GetArgument<string?>("after") is { } after && SignalsAndPseudonymOf(after) is null)
+            throw new MalformedCursorError("after");
+    }
+
+    /// <summary>
+    /// One page of <paramref name="patients"/>, those with most impactability signals first (<paramref name="signals"/>: the
+    /// number that hold, as SQL), then by pseudonym, reading one row beyond the page.
+    /// </summary>
+    public static async Task<Connection<Patient>> PageByImpactabilityAsync(
+        IQueryable<Patient> patients, Expression<Func<Patient, int>> signals, int first, string? after, CancellationToken cancellationToken)
+    {
+        var counted = patients.Select(Expression.Lambda<Func<Patient, Counted>>(
+            Expression.MemberInit(Expression.New(typeof(Counted)),
+                Expression.Bind(typeof(Counted).GetProperty(nameof(Counted.Patient))!, signals.Parameters[0]),
+                Expression.Bind(typeof(Counted).GetProperty(nameof(Counted.Signals))!, signals.Body)),
+            signals.Parameters[0]));
+        if (after is not null)
+        {
+            var (afterSignals, afterPseudonym) = SignalsAndPseudonymOf(after)!.Value;
+            counted = counted.Where(c => c.Signals < afterSignals || (c.Signals == afterSignals && string.Compare(c.Patient.Pseudonym, afterPseudonym) > 0));
+        }
+        var rows = await counted.OrderByDescending(c => c.Signals).ThenBy(c => c.Patient.Pseudonym).Take(first + 1).ToListAsync(cancellationToken);
+        var signalsOf = rows.ToDictionary(r => r.Patient.Id, r => r.Signals);
+        return Paging.ToConnection([.. rows.Select(r => r.Patient)], first, afterACursor: after is not null,
+            p => ImpactabilityCursors.Encode(string.Create(CultureInfo.InvariantCulture, $"{signalsOf[p.Id]}:{p.Pseudonym}")), totalCount: null);
+    }
+
+    private static (int Signals, string Pseudonym)? SignalsAndPseudonymOf(string cursor) =>
+        ImpactabilityCursors.Decode(cursor) is { } key && key.Split(':', 2) is [var count, var pseudonym]
+            && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var signals) && pseudonym.Length > 0
+            ? (signals, pseudonym) : null;
+
+    /// <summary>A patient with the number of impactability signals that hold (settable members: EF Core reads a member initialisation back).</summary>
+    private sealed class Counted
+    {
+        public required Patient Patient { get; init; }
+        public int Signals { get; init; }
+    }
 
     /// <summary>Refuses a page size out of range, or an <c>after</c> that is not a cursor of this order (<paramref name="riskModel"/> null for id order).</summary>
     public static void ValidatePageArguments(FieldArgumentsValidationContext context, string? riskModel)

@@ -58,6 +58,27 @@ public sealed class EvaluateCohortOverHttpTests(PhmApiFactory hub)
     }
 
     [Fact]
+    public async Task MembersInImpactabilityOrder_ComeMostSignalsFirst_AndPageOnByCursor()
+    {
+        const string Criteria = "{ alive: true }";
+        var clinician = hub.AsClinician(GovernanceTests.PcnA);
+        async Task<JsonElement> PageAsync(int first, string? after) =>
+            (await clinician.PostGraphQLAsync($$"""{ evaluateCohort(criteria: {{Criteria}}) { members(first: {{first}}, orderBy: IMPACTABILITY_DESC{{(after is null ? "" : $", after: \"{after}\"")}}) { pageInfo { hasNextPage endCursor } items { patient { id impactability { signal } } } } } }"""))
+            .Json.GetProperty("data").GetProperty("evaluateCohort").GetProperty("members");
+        static List<(string Id, int Signals)> Items(JsonElement page) =>
+            [.. page.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("patient").GetProperty("id").GetString()!, i.GetProperty("patient").GetProperty("impactability").GetArrayLength()))];
+
+        var whole = Items(await PageAsync(60, null));
+        var first = await PageAsync(30, null);
+        var second = await PageAsync(30, first.GetProperty("pageInfo").GetProperty("endCursor").GetString());
+
+        Assert.Equal(60, whole.Count);
+        Assert.True(whole[0].Signals > 0, "the first member has at least one signal");
+        Assert.Equal(whole.OrderByDescending(m => m.Signals).ThenBy(m => m.Id, StringComparer.Ordinal), whole);
+        Assert.Equal(whole, [.. Items(first), .. Items(second)]);
+    }
+
+    [Fact]
     public async Task TheImpactabilitySignals_FindSomeoneInAPcn()
     {
         var count = await CountAsync(hub.AsClinician(GovernanceTests.PcnA),
