@@ -116,7 +116,8 @@ public sealed record CohortContent(string Name, string? Description, string Crit
             problems.Add(new("description", $"at most {CohortDefinition.MaxDescriptionLength} characters, not {Description.Length}."));
         try
         {
-            CohortCriteriaJson.Read(CriteriaJson);
+            // Readable criteria must also be well formed: every node one member, no empty any, windows that end after they start.
+            problems.AddRange(CohortCriteriaValidation.Problems(CohortCriteriaJson.Read(CriteriaJson), "criteriaJson." + CohortCriteriaValidation.Root));
         }
         catch (CohortCriteriaException e)
         {

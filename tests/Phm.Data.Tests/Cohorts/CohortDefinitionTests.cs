@@ -34,6 +34,8 @@ public sealed class CohortDefinitionTests
     [InlineData("ok", null, """{"version":2,"criteria":{}}""", "criteriaJson.version")]
     [InlineData("ok", null, """{"version":1}""", "criteriaJson.criteria")]
     [InlineData("ok", null, "not json", "criteriaJson")]
+    [InlineData("ok", null, """{"version":1,"criteria":{"all":[{"alive":true},{"any":[]}]}}""", "criteriaJson.criteria.all[1].any")]
+    [InlineData("ok", null, """{"version":1,"criteria":{"activity":{"kind":"GP_APPOINTMENT","window":{"from":"2020-02-01","to":"2020-01-01"},"count":{"atLeast":1}}}}""", "criteriaJson.criteria.activity.window")]
     public void Problems_NameTheFieldAndTheReason(string name, string? description, string criteriaJson, string path)
     {
         var problems = new CohortContent(name, description, criteriaJson).Problems();
