@@ -43,8 +43,7 @@ public static class CohortPredicates
         }
 
         /// <summary>A leaf's lambda with its patient parameter replaced by the tree's.</summary>
-        private Expression On(Expression<Func<Patient, bool>> leaf) =>
-            new ExpressionRules.ParameterReplacer(new() { [leaf.Parameters[0]] = patient }).Visit(leaf.Body);
+        private Expression On(Expression<Func<Patient, bool>> leaf) => ExpressionRules.BodyOn(leaf, patient);
 
         private Expression<Func<Patient, bool>> Leaf(CohortCriteria node) => node switch
         {
@@ -101,7 +100,7 @@ public static class CohortPredicates
             var diagnosedInWindow = db.Conditions.Where(c => c.Register == register && c.Kind == ConditionKind.Diagnosis
                 && c.OnsetDate <= to && (from == null || c.OnsetDate >= from));
             Expression<Func<Patient, bool>> inWindow = p => diagnosedInWindow.Any(c => c.PatientId == p.Id);
-            return And(onRegister, inWindow);
+            return ExpressionRules.And(onRegister, inWindow);
         }
 
         /// <summary>
@@ -188,9 +187,5 @@ public static class CohortPredicates
                 _ => Expression.Constant(true),
             };
         }
-
-        private static Expression<Func<Patient, bool>> And(Expression<Func<Patient, bool>> left, Expression<Func<Patient, bool>> right) =>
-            Expression.Lambda<Func<Patient, bool>>(Expression.AndAlso(left.Body,
-                new ExpressionRules.ParameterReplacer(new() { [right.Parameters[0]] = left.Parameters[0] }).Visit(right.Body)), left.Parameters);
     }
 }

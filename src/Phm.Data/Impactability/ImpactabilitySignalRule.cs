@@ -18,7 +18,7 @@ public abstract class ImpactabilitySignalRule(ImpactabilityOptions options)
 
     /// <summary>The patients the signal holds for at <paramref name="referenceDate"/>, as a predicate on the patient, reading <paramref name="db"/>'s sets (and so its PCN scope).</summary>
     public Expression<Func<Patient, bool>> Holds(PhmDbContext db, DateOnly referenceDate) =>
-        ImpactabilityExpressions.And(ExpressionRules.Inline<Func<Patient, bool>>(p => Patient.AliveOn.Invoke(p, referenceDate)), Condition(db, referenceDate));
+        ExpressionRules.And(ExpressionRules.Inline<Func<Patient, bool>>(p => Patient.AliveOn.Invoke(p, referenceDate)), Condition(db, referenceDate));
 
     /// <summary>
     /// The words of the signal, with the values that make it hold, for each of <paramref name="patientIds"/> it holds for

@@ -40,6 +40,14 @@ public static class ExpressionRules
         };
     }
 
+    /// <summary>Both conditions as one, on the parameter of <paramref name="left"/>, so EF Core sees a single condition.</summary>
+    public static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
+        Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, BodyOn(right, left.Parameters[0])), left.Parameters);
+
+    /// <summary>The body of <paramref name="lambda"/> with its one parameter replaced by <paramref name="parameter"/>.</summary>
+    public static Expression BodyOn<T, TResult>(Expression<Func<T, TResult>> lambda, ParameterExpression parameter) =>
+        new ParameterReplacer(new() { [lambda.Parameters[0]] = parameter }).Visit(lambda.Body);
+
     /// <summary>An expression with some of its parameters replaced by other expressions.</summary>
     public sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> arguments) : ExpressionVisitor
     {
