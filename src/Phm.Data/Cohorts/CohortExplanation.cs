@@ -211,7 +211,7 @@ public static class CohortExplanation
 
     private static async Task<Explain> BedDays(Page page, IReadOnlyList<CohortCriteria> leaves)
     {
-        var activities = await page.ActivitiesAsync(CohortPredicates.Admissions, leaves.Select(l => l.BedDays!.Window));
+        var activities = await page.ActivitiesAsync(Patients.Activity.AdmissionKinds, leaves.Select(l => l.BedDays!.Window));
         return (leaf, id) =>
         {
             var criterion = leaf.BedDays!;

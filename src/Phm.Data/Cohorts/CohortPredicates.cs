@@ -12,9 +12,6 @@ namespace Phm.Data.Cohorts;
 /// </summary>
 public static class CohortPredicates
 {
-    /// <summary>The kinds of contact whose lengths of stay are bed days.</summary>
-    public static IReadOnlyList<ActivityKind> Admissions { get; } = [ActivityKind.EmergencyAdmission, ActivityKind.ElectiveAdmission];
-
     /// <summary>
     /// The <paramref name="patients"/> meeting <paramref name="criteria"/> at <paramref name="referenceDate"/>; criteria on
     /// impactability need the hub's configured <paramref name="impactability"/> rules.
@@ -130,7 +127,7 @@ public static class CohortPredicates
 
         private Expression<Func<Patient, bool>> BedDays(BedDaysCriterion criterion)
         {
-            var admissions = Within(db.Activities.Where(a => Admissions.Contains(a.Kind)), criterion.Window);
+            var admissions = Within(db.Activities.Where(a => Activity.AdmissionKinds.Contains(a.Kind)), criterion.Window);
             return WithValue(p => admissions.Where(a => a.PatientId == p.Id).Sum(a => a.LengthOfStayDays ?? 0), criterion.Days);
         }
 

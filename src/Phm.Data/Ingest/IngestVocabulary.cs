@@ -28,7 +28,7 @@ internal static class IngestVocabulary
 
     public static readonly FrozenDictionary<string, CareFlagKind> CareFlagKinds = SnakeCaseNames<CareFlagKind>();
 
-    public static bool IsAdmission(ActivityKind kind) => kind is ActivityKind.EmergencyAdmission or ActivityKind.ElectiveAdmission;
+    public static bool IsAdmission(ActivityKind kind) => Activity.AdmissionKinds.Contains(kind);
 
     /// <summary>The store keeps sex as female or male; extracts say F/M or female/male.</summary>
     public static bool TryParseSex(string? text, out Sex sex)

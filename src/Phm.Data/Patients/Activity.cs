@@ -7,6 +7,9 @@ public sealed class Activity
 {
     private readonly string? _primaryDiagnosis;
 
+    /// <summary>The kinds of contact that are hospital admissions: those with a length of stay, whose nights are bed days.</summary>
+    public static IReadOnlyList<ActivityKind> AdmissionKinds { get; } = [ActivityKind.EmergencyAdmission, ActivityKind.ElectiveAdmission];
+
     public long Id { get; init; }
     public int PatientId { get; init; }
     public ActivityKind Kind { get; init; }
