@@ -35,7 +35,10 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Contains("batch 1: read 4", first.Error);
         Assert.Contains("(100% of the input)", first.Error);
         var quarantineFile = Directory.GetFiles(Extract, "quarantine-*.csv").First();
-        var databaseFiles = Directory.GetFiles(_directory, "phm.db*").Select(f => File.ReadAllText(f, System.Text.Encoding.Latin1));
+        // Close the pooled connections first: SQLite folds the WAL into phm.db, so no file vanishes while it is read
+        // (another test's ClearAllPools could otherwise delete phm.db-wal between the listing and the read).
+        SqliteConnection.ClearAllPools();
+        var databaseFiles = Directory.GetFiles(_directory, "phm.db*").Select(f => File.ReadAllText(f, System.Text.Encoding.Latin1)).ToList();
         foreach (var text in new[] { first.Output, first.Error, second.Output, second.Error, File.ReadAllText(quarantineFile) }.Concat(databaseFiles))
             Assert.All(new[] { NhsNumber, GroupedNhsNumber, "9990000018", "9991111116", "1950-03-09" }, identifier => Assert.DoesNotContain(identifier, text, StringComparison.Ordinal));
     }
