@@ -14,7 +14,7 @@ namespace Phm.Api.Tests.Cohorts;
 public sealed class SavedCohortAccessTests(PhmApiFactory hub)
 {
     private const string OtherPcnsCohort = "central-proactive-case-management";
-    private const string Criteria = "{\\\"version\\\":1,\\\"criteria\\\":{\\\"alive\\\":true}}";
+    private const string Criteria = "{ alive: true }";
 
     public static TheoryData<string> EveryFieldOnAnotherPcnsCohort => new()
     {
@@ -22,9 +22,9 @@ public sealed class SavedCohortAccessTests(PhmApiFactory hub)
         $$"""{ cohort(id: "{{OtherPcnsCohort}}", version: 1) { evaluate { count } } }""",
         $$"""{ cohortChanges(id: "{{OtherPcnsCohort}}", since: "2030-01-01T00:00:00Z") { enteredCount } }""",
         $$"""mutation { evaluateSavedCohort(id: "{{OtherPcnsCohort}}") { count } }""",
-        $$"""mutation { reviseCohort(id: "{{OtherPcnsCohort}}", input: { name: "mine", criteriaJson: "{{Criteria}}" }) { id } }""",
+        $$"""mutation { reviseCohort(id: "{{OtherPcnsCohort}}", input: { name: "mine", criteria: {{Criteria}} }) { id } }""",
         $$"""mutation { retireCohort(id: "{{OtherPcnsCohort}}") { id } }""",
-        $$"""mutation { saveCohort(input: { name: "theirs", criteriaJson: "{{Criteria}}", pcn: "{{GovernanceTests.PcnB}}" }) { id } }""",
+        $$"""mutation { saveCohort(input: { name: "theirs", criteria: {{Criteria}}, pcn: "{{GovernanceTests.PcnB}}" }) { id } }""",
     };
 
     [Theory]
@@ -49,8 +49,8 @@ public sealed class SavedCohortAccessTests(PhmApiFactory hub)
     [Fact]
     public async Task AClinician_ListsTheirPcnsCohortsOnly()
     {
-        var mine = await hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: ours", criteriaJson: "{\"version\":1,\"criteria\":{\"alive\":true}}" }) { id } }""");
-        await hub.AsClinician(GovernanceTests.PcnB).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: theirs", criteriaJson: "{\"version\":1,\"criteria\":{\"alive\":true}}" }) { id } }""");
+        var mine = await hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: ours", criteria: { alive: true } }) { id } }""");
+        await hub.AsClinician(GovernanceTests.PcnB).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: theirs", criteria: { alive: true } }) { id } }""");
 
         var listed = await hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync("{ cohorts { id pcn { code } } }");
 
@@ -66,7 +66,7 @@ public sealed class SavedCohortAccessTests(PhmApiFactory hub)
     [InlineData("admin")]
     public async Task AnalystsAndAdministrators_SeeEveryCohort_ButNoMembers(string caller)
     {
-        await hub.AsClinician(GovernanceTests.PcnB).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: West's own", criteriaJson: "{\"version\":1,\"criteria\":{\"alive\":true}}" }) { id } }""");
+        await hub.AsClinician(GovernanceTests.PcnB).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: West's own", criteria: { alive: true } }) { id } }""");
 
         var listed = await hub.As(caller).PostGraphQLAsync("{ cohorts { id } }");
         var members = await hub.As(caller).PostGraphQLAsync("""{ cohort(id: "bitterne-hiu-heart-failure") { evaluate { members { edges { node { patient { id } } } } } } }""");
