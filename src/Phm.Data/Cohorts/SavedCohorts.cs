@@ -70,12 +70,10 @@ public sealed class SavedCohorts(PhmDbContext db, TimeProvider time, Impactabili
     /// <summary>Retires every version of the cohort; returns the latest as retired.</summary>
     public async Task<CohortDefinition> RetireAsync(CohortDefinition latest, CancellationToken cancellationToken)
     {
+        // One UPDATE in the database: the hub's contexts track nothing they read, so a change to loaded rows would not be saved.
         var at = time.GetUtcNowInMilliseconds();
-        var versions = await db.CohortDefinitions.Where(d => d.Key == latest.Key && d.RetiredAtUtc == null).ToListAsync(cancellationToken);
-        foreach (var version in versions)
-            version.RetiredAtUtc = at;
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await db.CohortDefinitions.Where(d => d.Key == latest.Key && d.RetiredAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.RetiredAtUtc, at), cancellationToken);
         return (await FindAsync(latest.Key, latest.Version, cancellationToken))!;
     }
 

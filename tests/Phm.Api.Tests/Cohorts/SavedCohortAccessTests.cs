@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Phm.Api.Cohorts;
 using Phm.Api.Governance;
 using Phm.Data.Cohorts;
 
@@ -35,6 +36,38 @@ public sealed class SavedCohortAccessTests(PhmApiFactory hub)
 
         Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
         Assert.False(response.Json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.EnumerateObject().Any(p => p.Value.ValueKind != JsonValueKind.Null));
+    }
+
+    [Fact]
+    public async Task AClinician_SavingOrRevisingCriteriaThatNameAnotherPcn_IsForbidden_NamingThePath()
+    {
+        var clinician = hub.AsClinician(GovernanceTests.PcnA);
+        var id = (await clinician.PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: revised to theirs", criteria: { alive: true } }) { id } }"""))
+            .Json.GetProperty("data").GetProperty("saveCohort").GetProperty("id").GetString();
+
+        var saved = await clinician.PostGraphQLAsync($$"""mutation { saveCohort(input: { name: "Access: theirs by criteria", criteria: { all: [{ alive: true }, { pcn: "{{GovernanceTests.PcnB}}" }] } }) { id } }""");
+        var revised = await clinician.PostGraphQLAsync($$"""mutation($id: ID!) { reviseCohort(id: $id, input: { name: "mine", criteria: { pcn: "{{GovernanceTests.PcnB}}" } }) { id } }""", new { id });
+
+        Assert.Equal([ForbiddenError.ErrorCode], saved.ErrorCodes);
+        Assert.Equal([ForbiddenError.ErrorCode], revised.ErrorCodes);
+        Assert.Contains("input.criteria.all[1].pcn", saved.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("input.criteria.pcn", revised.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RetireCohort_InTheHub_RetiresTheCohort_SoItCanNoLongerBeRevised()
+    {
+        var clinician = hub.AsClinician(GovernanceTests.PcnA);
+        var id = (await clinician.PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: retired", criteria: { alive: true } }) { id } }"""))
+            .Json.GetProperty("data").GetProperty("saveCohort").GetProperty("id").GetString();
+
+        var retired = await clinician.PostGraphQLAsync("""mutation($id: ID!) { retireCohort(id: $id) { retiredAt } }""", new { id });
+        var read = await clinician.PostGraphQLAsync("""query($id: ID!) { cohort(id: $id) { retiredAt } }""", new { id });
+        var revised = await clinician.PostGraphQLAsync("""mutation($id: ID!) { reviseCohort(id: $id, input: { name: "again", criteria: { alive: true } }) { version } }""", new { id });
+
+        Assert.NotEqual(JsonValueKind.Null, retired.Json.GetProperty("data").GetProperty("retireCohort").GetProperty("retiredAt").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, read.Json.GetProperty("data").GetProperty("cohort").GetProperty("retiredAt").ValueKind);
+        Assert.Equal([CohortRetiredError.ErrorCode], revised.ErrorCodes);
     }
 
     [Fact]

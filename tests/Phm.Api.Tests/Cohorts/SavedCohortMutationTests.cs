@@ -148,16 +148,6 @@ public sealed class SavedCohortMutationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SaveCohort_ByAClinician_WithCriteriaNamingAnotherPcn_IsForbidden_AndSavesNothing()
-    {
-        var response = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteria = new { pcn = North } } }, ClinicianOfCentral);
-
-        Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
-        Assert.Contains("input.criteria.pcn", response.ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal(0, await CountDefinitionsAsync());
-    }
-
-    [Fact]
     public async Task SaveCohort_ForAnUnknownPcn_IsRefused_NamingThePcn()
     {
         var response = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteria = HeartFailureCriteria, pcn = "U99999" } }, Analyst);
