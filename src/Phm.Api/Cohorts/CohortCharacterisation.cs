@@ -82,12 +82,12 @@ public static class CohortCharacterisation
             .GroupBy(r => (Band: AgeBands.Of(Patient.AgeOn(r.BirthYear, r.BirthMonth, source.ReferenceDate)), r.Sex))
             .ToDictionary(g => g.Key, g => g.Aggregate(CellCount.Empty, (sum, r) => sum + new CellCount(r.Patients, r.Keys)));
         // The bands and sexes take in every member, so they add up to the total.
-        var parts = Enum.GetValues<AgeBand>().SelectMany(band => Enum.GetValues<Sex>().Select(sex => ((AgeBand?)band, (Sex?)sex))).ToList();
-        var cells = parts.ToDictionary(p => p, p => exact.GetValueOrDefault((p.Item1!.Value, p.Item2!.Value), CellCount.Empty));
-        var total = ((AgeBand?)null, (Sex?)null);
+        var parts = Enum.GetValues<AgeBand>().SelectMany(band => Enum.GetValues<Sex>().Select(sex => (Band: (AgeBand?)band, Sex: (Sex?)sex))).ToList();
+        var cells = parts.ToDictionary(p => p, p => exact.GetValueOrDefault((p.Band!.Value, p.Sex!.Value), CellCount.Empty));
+        var total = (Band: (AgeBand?)null, Sex: (Sex?)null);
         cells[total] = await source.MembersCellAsync(cancellationToken);
         var shown = DisclosedCount.Protect(cells, [new Margin<(AgeBand?, Sex?)>(total, parts)], source.Control);
-        return [.. parts.Select(p => new AgeBandSexShare(p.Item1!.Value, p.Item2!.Value, shown[p], shown[p].PercentageOf(shown[total])))];
+        return [.. parts.Select(p => new AgeBandSexShare(p.Band!.Value, p.Sex!.Value, shown[p], shown[p].PercentageOf(shown[total])))];
     }
 
     /// <summary>The members by national quintile, 1 to 5, and local quintile, 1 to 5 then those living outside the local authority.</summary>
@@ -119,7 +119,8 @@ public static class CohortCharacterisation
 
     /// <summary>
     /// The <see cref="TopRegisters"/> registers most members are on at the reference date (<see cref="RegisterRules.OnRegister"/>),
-    /// most first (ties in register order), registers no member is on left out. One statement: each register's holders, all in
+    /// most first (by the count with its noise for analysts; ties in register order), registers no member is on left out. One
+    /// statement: each register's holders, all in
     /// one UNION ALL, kept to the members and counted by register.
     /// </summary>
     public static async Task<IReadOnlyList<RegisterShare>> TopRegistersAsync(CohortCharacterisationSource source, PhmDbContext db, CancellationToken cancellationToken)
