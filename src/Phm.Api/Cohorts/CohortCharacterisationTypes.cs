@@ -15,10 +15,15 @@ public sealed class CohortCharacterisationType : ObjectGraphType<CohortCharacter
     public CohortCharacterisationType()
     {
         Name = "CohortCharacterisation";
-        Description = "Who the members of a cohort are, at the store's reference date: age and sex, deprivation, registers, risk tiers and use of services.";
+        Description = "Who the members of a cohort are, at the store's reference date: age and sex, deprivation, registers, risk tiers and use of services. "
+            + "For analysts every count is perturbed by its cell key and rounded, and where parts add up to a total shown beside them (age band by sex, "
+            + "each scale's quintiles, a model's tiers) a small part takes another with it (SECONDARY), so it cannot be worked out from the rest.";
         Field<IntGraphType>("members")
-            .Description("The cohort's members. " + DisclosedCountFields.Rule)
+            .Description("The cohort's members, the same count as the evaluation's count. " + DisclosureDescriptions.Rule)
             .ResolveAsync(async context => (await context.Source.CountAsync(context.CancellationToken)).Shown);
+        Field<SuppressionReasonType>("membersSuppression")
+            .Description("Why members is null for an analyst: SMALL_COUNT; null when it is shown.")
+            .ResolveAsync(async context => (await context.Source.CountAsync(context.CancellationToken)).Suppression);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgeBandSexShareType>>>, IReadOnlyList<AgeBandSexShare>>("ageBandsBySex")
             .Description("The members in each age band (at the reference date) by sex, every band and sex, zeros included.")
             .ResolveAsync(async context => await CohortCharacterisation.AgeBandsBySexAsync(context.Source, context.CancellationToken));

@@ -43,18 +43,10 @@ public sealed class CohortEvaluation(CohortCriteria criteria, PhmDbContext db, D
     /// The members' count with the sum of their record keys, in one statement: an analyst's count is perturbed by its cell key,
     /// so two criteria whose members differ by one patient differ by noise, not by that patient.
     /// </summary>
-    public Task<CellCount> CellAsync(CancellationToken cancellationToken) => _cell ??= CountCellAsync(cancellationToken);
+    public Task<CellCount> CellAsync(CancellationToken cancellationToken) => _cell ??= Patients.CellAsync(p => p.Id, cancellationToken);
 
-    private async Task<CellCount> CountCellAsync(CancellationToken cancellationToken)
-    {
-        var cell = await Patients.WithRecordKeys(p => p.Id).GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Keys = g.Sum(k => k.RecordKey) })
-            .SingleOrDefaultAsync(cancellationToken);
-        return cell is null ? CellCount.Empty : new CellCount(cell.Count, cell.Keys);
-    }
-
-    /// <summary>The members for <see cref="CohortCharacterisationType"/>, counted with the same statement.</summary>
-    public CohortCharacterisationSource Characterisation(DisclosureControl control) => new(Patients, referenceDate, control);
+    /// <summary>The members for <see cref="CohortCharacterisationType"/>, whose total is this evaluation's count (the same cell, counted once).</summary>
+    public CohortCharacterisationSource Characterisation(DisclosureControl control) => new(Patients, referenceDate, control, CellAsync);
 }
 
 public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>

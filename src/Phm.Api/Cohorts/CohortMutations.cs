@@ -11,8 +11,9 @@ using Phm.Data.Store;
 namespace Phm.Api.Cohorts;
 
 /// <summary>
-/// Saving, revising and retiring cohort definitions, and recording an evaluation. Every check (input, scope, built-in, retired)
-/// runs while the document is validated, so a refused mutation writes nothing.
+/// Saving, revising and retiring cohort definitions, and recording an evaluation. Every check (criteria as evaluateCohort checks
+/// them, with the codes the store must hold; name; scope; built-in; retired) runs while the document is validated, so a refused
+/// mutation writes nothing. Every mutation that succeeds is audited with the version it wrote or evaluated.
 /// </summary>
 public static class CohortMutations
 {
@@ -25,17 +26,20 @@ public static class CohortMutations
             .ValidateArguments(async context =>
             {
                 var input = context.GetArgument<SaveCohortInput>("input");
+                if (!await CohortCriteriaArgument.ValidateAsync(context, input.Criteria, "input.criteria"))
+                    return;
                 CohortInputInvalidError.ThrowIfInvalid(input.Content, "input");
                 var pcn = SavedCohortAccess.ScopeFor(context.ValidationContext.User, input.Pcn, "input.pcn");
                 await PcnNotFoundError.ThrowIfUnknownAsync(context.RequestServices!.GetRequiredService<PhmDbContext>(), "input.pcn", pcn, context.CancellationToken);
             })
             .Resolve()
-            .WithService<SavedCohorts>()
-            .ResolveAsync(async (context, cohorts) =>
+            .WithServices<SavedCohorts, AuditLog>()
+            .ResolveAsync(async (context, cohorts, audit) =>
             {
                 var input = context.GetArgument<SaveCohortInput>("input");
                 var pcn = SavedCohortAccess.ScopeFor(context.User, input.Pcn, "input.pcn");
                 var saved = await cohorts.SaveAsync(input.Content, SubjectOf(context), pcn, isBuiltIn: false, key: null, context.CancellationToken);
+                audit.RecordCohortChange(context, saved.Id);
                 return new SavedCohort(saved, null);
             });
 
@@ -49,14 +53,17 @@ public static class CohortMutations
                 if (await SavedCohortLookup.FindVisibleAsync(context) is not { } latest)
                     return;
                 SavedCohortAccess.EnsureMayChange(context.ValidationContext.User, latest, "id");
-                CohortInputInvalidError.ThrowIfInvalid(context.GetArgument<ReviseCohortInput>("input").Content, "input");
+                var input = context.GetArgument<ReviseCohortInput>("input");
+                if (await CohortCriteriaArgument.ValidateAsync(context, input.Criteria, "input.criteria"))
+                    CohortInputInvalidError.ThrowIfInvalid(input.Content, "input");
             })
             .Resolve()
-            .WithService<SavedCohorts>()
-            .ResolveAsync(async (context, cohorts) =>
+            .WithServices<SavedCohorts, AuditLog>()
+            .ResolveAsync(async (context, cohorts, audit) =>
             {
                 var latest = (await cohorts.FindAsync(context.GetArgument<string>("id"), null, context.CancellationToken))!;
                 var revision = await cohorts.ReviseAsync(latest, context.GetArgument<ReviseCohortInput>("input").Content, SubjectOf(context), context.CancellationToken);
+                audit.RecordCohortChange(context, revision.Id);
                 return new SavedCohort(revision, null);
             });
 
@@ -70,11 +77,13 @@ public static class CohortMutations
                     SavedCohortAccess.EnsureMayChange(context.ValidationContext.User, latest, "id");
             })
             .Resolve()
-            .WithService<SavedCohorts>()
-            .ResolveAsync(async (context, cohorts) =>
+            .WithServices<SavedCohorts, AuditLog>()
+            .ResolveAsync(async (context, cohorts, audit) =>
             {
                 var latest = (await cohorts.FindAsync(context.GetArgument<string>("id"), null, context.CancellationToken))!;
-                return new SavedCohort(await cohorts.RetireAsync(latest, context.CancellationToken), null);
+                var retired = await cohorts.RetireAsync(latest, context.CancellationToken);
+                audit.RecordCohortChange(context, retired.Id);
+                return new SavedCohort(retired, null);
             });
 
         mutation.Field<NonNullGraphType<CohortEvaluationRecordType>, CohortSnapshot>("evaluateSavedCohort")
@@ -88,11 +97,13 @@ public static class CohortMutations
                     throw new CohortRetiredError("id", latest.Key);
             })
             .Resolve()
-            .WithServices<SavedCohorts, ReferenceDateLoader>()
-            .ResolveAsync(async (context, cohorts, referenceDate) =>
+            .WithServices<SavedCohorts, ReferenceDateLoader, AuditLog>()
+            .ResolveAsync(async (context, cohorts, referenceDate, audit) =>
             {
                 var latest = (await cohorts.FindAsync(context.GetArgument<string>("id"), null, context.CancellationToken))!;
-                return await cohorts.RecordSnapshotAsync(latest, await referenceDate.GetAsync(context.CancellationToken), SubjectOf(context), context.CancellationToken);
+                var snapshot = await cohorts.RecordSnapshotAsync(latest, await referenceDate.GetAsync(context.CancellationToken), SubjectOf(context), context.CancellationToken);
+                audit.RecordCohortChange(context, latest.Id);
+                return snapshot;
             });
     }
 

@@ -3,7 +3,7 @@ using Phm.Data.Cohorts;
 
 namespace Phm.Api.Cohorts;
 
-/// <summary>A field of a cohort's input that cannot be saved (an empty name, criteria that cannot be read), named by its path.</summary>
+/// <summary>A field of a cohort's input that cannot be saved (an empty name, a description too long), named by its path.</summary>
 public sealed class CohortInputInvalidError(string argument, string reason) : InvalidArgumentError(argument, reason, ErrorCode)
 {
     public const string ErrorCode = "COHORT_INPUT_INVALID";
@@ -48,5 +48,5 @@ public static class CohortForbidden
         new($"Argument '{argument}': your token lets you save cohorts for PCN {pcn} only.");
 
     public static ForbiddenError BuiltIn(string argument, string id) =>
-        new($"Argument '{argument}': cohort '{id}' is built in; only administrators may revise or retire it. Save its criteriaJson as a cohort of your own to change it.");
+        new($"Argument '{argument}': cohort '{id}' is built in; only administrators may revise or retire it. Save its criteria as a cohort of your own to change it.");
 }

@@ -64,10 +64,24 @@ public sealed class CohortEvaluationRecordType : ObjectGraphType<CohortSnapshot>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("evaluatedAt").Description("When it was evaluated (UTC).").Resolve(context => context.Source.EvaluatedAtUtc);
         Field<NonNullGraphType<IntGraphType>>("version").Description("The cohort's version evaluated.").Resolve(context => context.Source.Version);
         Field(s => s.ReferenceDate).Description("The store's reference date the criteria were judged at.");
-        Field<IntGraphType>("count")
-            .Description("Patients in the cohort then: exact for clinicians and administrators; for analysts suppressed (null) from 1 to 7 and otherwise rounded to 5.")
-            .Resolve(context => Disclosure.Count(context.Source.Count, Disclosure.For(context.User)));
+        Field<IntGraphType, int?>("count")
+            .Description("Patients in the cohort then: exact for clinicians and administrators. " + DisclosureDescriptions.Rule
+                + " Its cell key is its members', so the same members show the same count, recorded or evaluated now.")
+            .Resolve()
+            .WithService<SnapshotCellBySnapshotIdLoader>()
+            .ResolveAsync((context, cells) => Shown(context.Source, cells, Disclosure.For(context.User)).Then(shown => shown.Count));
+        Field<SuppressionReasonType, SuppressionReason?>("countSuppression")
+            .Description("Why count is null for an analyst: SMALL_COUNT; null when it is shown.")
+            .Resolve()
+            .WithService<SnapshotCellBySnapshotIdLoader>()
+            .ResolveAsync((context, cells) => Shown(context.Source, cells, Disclosure.For(context.User)).Then(shown => shown.Suppression));
     }
+
+    /// <summary>The recorded count as shown: exact without a query, else perturbed by its members' cell key.</summary>
+    private static GraphQL.DataLoader.IDataLoaderResult<ShownCount> Shown(CohortSnapshot snapshot, SnapshotCellBySnapshotIdLoader cells, DisclosureControl control) =>
+        control == DisclosureControl.Exact
+            ? new KnownResult<ShownCount>(new ShownCount(snapshot.Count, null))
+            : cells.LoadAsync(snapshot.Id).Then(cell => Disclosure.Count(cell, control));
 }
 
 /// <summary>A cohort's changes, with the PCN it is for, so the patients are read through the caller's scope.</summary>
@@ -80,11 +94,17 @@ public sealed class CohortChangesType : ObjectGraphType<CohortChanges>
         Field<NonNullGraphType<CohortEvaluationRecordType>, CohortSnapshot>("from").Description("The latest evaluation at or before `since`.").Resolve(context => context.Source.From);
         Field<NonNullGraphType<CohortEvaluationRecordType>, CohortSnapshot>("to").Description("The latest evaluation.").Resolve(context => context.Source.To);
         Field<IntGraphType>("enteredCount")
-            .Description("Patients in `to` but not in `from`: exact for clinicians and administrators, under disclosure control for analysts.")
-            .Resolve(context => Disclosure.Count(context.Source.Entered.Count, Disclosure.For(context.User)));
+            .Description("Patients in `to` but not in `from`: exact for clinicians and administrators. " + DisclosureDescriptions.Rule)
+            .Resolve(context => Disclosure.Count(CellCount.Of(context.Source.Entered), Disclosure.For(context.User)).Count);
+        Field<SuppressionReasonType>("enteredCountSuppression")
+            .Description("Why enteredCount is null for an analyst: SMALL_COUNT; null when it is shown.")
+            .Resolve(context => Disclosure.Count(CellCount.Of(context.Source.Entered), Disclosure.For(context.User)).Suppression);
         Field<IntGraphType>("leftCount")
-            .Description("Patients in `from` but not in `to`: exact for clinicians and administrators, under disclosure control for analysts.")
-            .Resolve(context => Disclosure.Count(context.Source.Left.Count, Disclosure.For(context.User)));
+            .Description("Patients in `from` but not in `to`: exact for clinicians and administrators. " + DisclosureDescriptions.Rule)
+            .Resolve(context => Disclosure.Count(CellCount.Of(context.Source.Left), Disclosure.For(context.User)).Count);
+        Field<SuppressionReasonType>("leftCountSuppression")
+            .Description("Why leftCount is null for an analyst: SMALL_COUNT; null when it is shown.")
+            .Resolve(context => Disclosure.Count(CellCount.Of(context.Source.Left), Disclosure.For(context.User)).Suppression);
         PatientsField("entered", "The patients who entered, in id order", changes => changes.Entered);
         PatientsField("left", "The patients who left, in id order (those no longer registered in the PCN are counted in leftCount but not listed)", changes => changes.Left);
     }

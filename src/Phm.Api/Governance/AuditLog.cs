@@ -6,7 +6,7 @@ using Phm.Data.Governance;
 namespace Phm.Api.Governance;
 
 /// <summary>
-/// Where resolvers record patient-level reads. Recording only queues the event (no I/O on the request's path);
+/// Where resolvers record patient-level reads and changes to saved cohorts. Recording only queues the event (no I/O on the request's path);
 /// <see cref="AuditWriter"/> saves the queue in batches. Events are recorded as soon as the data is read, so a request that
 /// fails afterwards is still audited.
 /// </summary>
@@ -21,7 +21,15 @@ public sealed class AuditLog(TimeProvider time)
     /// Records that the field being resolved returned <paramref name="patientsReturned"/> patients to the caller, as members of
     /// the saved cohort <paramref name="cohortId"/> if they were.
     /// </summary>
-    public void RecordPatientRead(IResolveFieldContext context, int patientsReturned, int? cohortId = null)
+    public void RecordPatientRead(IResolveFieldContext context, int patientsReturned, int? cohortId = null) => Record(context, patientsReturned, cohortId);
+
+    /// <summary>
+    /// Records that the mutation being resolved saved, revised, retired or evaluated the saved cohort version <paramref name="cohortId"/>
+    /// (<see cref="Phm.Data.Cohorts.CohortDefinition.Id"/>, which names the cohort and its version); it returned no patients.
+    /// </summary>
+    public void RecordCohortChange(IResolveFieldContext context, int cohortId) => Record(context, patientsReturned: 0, cohortId);
+
+    private void Record(IResolveFieldContext context, int patientsReturned, int? cohortId)
     {
         var user = context.User!;
         var role = PhmRoles.RoleOf(user) ?? "none";

@@ -19,7 +19,7 @@ public static class AuditQueries
     public static void AddAuditQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<AuditEventType>>, Connection<AuditEvent>>("auditEvents")
-            .Description("The audit trail of patient-level reads, newest first, for administrators. Read-only: no field changes it.")
+            .Description("The audit trail of patient-level reads and of changes to saved cohorts, newest first, for administrators. Read-only: no field changes it.")
             .AllowRoles(PhmRoles.Admin)
             .PageArguments("Events", "event")
             .ValidateArguments(context =>
@@ -54,15 +54,15 @@ public sealed class AuditEventType : ObjectGraphType<AuditEvent>
     public AuditEventType()
     {
         Name = "AuditEvent";
-        Description = "One patient-level read: who asked, when, which query and how many patients it returned.";
-        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the data was read (UTC).").Resolve(context => context.Source.AtUtc);
+        Description = "One patient-level read (who asked, when, which query and how many patients it returned) or one change to a saved cohort (who, when, which mutation, which version).";
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the data was read or the cohort changed (UTC).").Resolve(context => context.Source.AtUtc);
         Field(e => e.Subject).Description("The token's subject.");
         Field(e => e.Role).Description("The role the caller acted in.");
         Field(e => e.PcnCode, nullable: true).Description("The clinician's PCN; null for other roles.");
         Field(e => e.OperationName, nullable: true).Description("The operation's name, if the document gave one.");
-        Field(e => e.Field).Description("The query field that read patients.");
+        Field(e => e.Field).Description("The query field that read patients, or the mutation that changed a saved cohort (saveCohort, reviseCohort, retireCohort, evaluateSavedCohort).");
         Field(e => e.QueryHash).Description("SHA-256 of the query document, in hex.");
         Field(e => e.PatientsReturned).Description("Patients returned to the caller.");
-        Field(e => e.CohortId, nullable: true).Description("The cohort read or changed, if any.");
+        Field(e => e.CohortId, nullable: true).Description("The saved cohort version read or changed, if any: its definitionId, which names the cohort and the version (for retireCohort, the latest version).");
     }
 }

@@ -9,8 +9,13 @@ namespace Phm.Api.Governance;
 /// </summary>
 public sealed record DisclosedCount(int Exact, int? Shown, SuppressionReason? Suppression)
 {
-    public static DisclosedCount Of(int exact, DisclosureControl control) =>
-        Disclosure.Count(exact, control) is { } shown ? new(exact, shown, null) : new(exact, null, SuppressionReason.SmallCount);
+    /// <summary>Every cell of a table as <see cref="Disclosure.Protect{TCell}"/> shows it, with its exact count beside.</summary>
+    public static IReadOnlyDictionary<TCell, DisclosedCount> Protect<TCell>(
+        IReadOnlyDictionary<TCell, CellCount> cells, IReadOnlyCollection<Margin<TCell>> margins, DisclosureControl control) where TCell : notnull
+    {
+        var shown = Disclosure.Protect(cells, margins, control);
+        return cells.ToDictionary(c => c.Key, c => new DisclosedCount(c.Value.Count, shown[c.Key].Count, shown[c.Key].Suppression));
+    }
 
     /// <summary>This count as a percentage of <paramref name="total"/>, both as shown (<see cref="Disclosure.Percentage"/>).</summary>
     public double? PercentageOf(DisclosedCount total) => Disclosure.Percentage(Shown, total.Shown);
@@ -24,11 +29,9 @@ public sealed record DisclosedCount(int Exact, int? Shown, SuppressionReason? Su
 /// <summary>The fields of a count under disclosure control on an object type: the count as shown, and why it is not.</summary>
 public static class DisclosedCountFields
 {
-    public const string Rule = "For analysts: null when suppressed (suppression says why; a suppressed count is never shown as 0), otherwise rounded to the nearest 5.";
-
     public static void AddDisclosedCount<T>(this ObjectGraphType<T> type, string name, Func<T, DisclosedCount> countOf, string what)
     {
-        type.Field<IntGraphType>(name).Description($"{what} {Rule}").Resolve(context => countOf(context.Source).Shown);
-        type.Field<SuppressionReasonType>("suppression").Description($"Why {name} is null; null when it is shown.").Resolve(context => countOf(context.Source).Suppression);
+        type.Field<IntGraphType>(name).Description($"{what} {DisclosureDescriptions.Rule}").Resolve(context => countOf(context.Source).Shown);
+        type.Field<SuppressionReasonType>("suppression").Description($"Why {name} is null for an analyst: SMALL_COUNT or SECONDARY; null when it is shown.").Resolve(context => countOf(context.Source).Suppression);
     }
 }

@@ -34,6 +34,9 @@ public readonly record struct CellCount(int Count, long KeySum)
 
     public static CellCount operator +(CellCount left, CellCount right) => new(left.Count + right.Count, left.KeySum + right.KeySum);
 
+    /// <summary>The cell of patients whose ids are already in memory.</summary>
+    public static CellCount Of(IReadOnlyCollection<int> patientIds) => new(patientIds.Count, patientIds.Sum(Disclosure.RecordKeyOf));
+
     /// <summary>The cell key: the sum of the members' record keys modulo <see cref="Disclosure.RecordKeys"/>.</summary>
     public int Key => (int)(KeySum % Disclosure.RecordKeys);
 }
@@ -78,6 +81,11 @@ public static class Disclosure
     /// (never shown outside the store) by a multiplicative hash, computed in SQL so that a GROUP BY sums it beside its count.
     /// </summary>
     public static Expression<Func<int, long>> RecordKey { get; } = patientId => (long)patientId * 2654435761L % 4294967311L % RecordKeys;
+
+    private static readonly Func<int, long> RecordKeyOfPatient = RecordKey.Compile();
+
+    /// <summary>The record key of a patient whose id is already in memory, as <see cref="RecordKey"/> computes it in SQL.</summary>
+    public static long RecordKeyOf(int patientId) => RecordKeyOfPatient(patientId);
 
     /// <summary>
     /// The shown cells of a table: each cell by the rule, then secondary suppression over <paramref name="margins"/> (a cell in

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Phm.Data.Store;
 
 namespace Phm.Api.Governance;
@@ -22,5 +23,17 @@ public static class RecordKeys
             Expression.Bind(typeof(Keyed<TRow>).GetProperty(nameof(Keyed<TRow>.Row))!, row),
             Expression.Bind(typeof(Keyed<TRow>).GetProperty(nameof(Keyed<TRow>.RecordKey))!, key));
         return rows.Select(Expression.Lambda<Func<TRow, Keyed<TRow>>>(keyed, row));
+    }
+
+    /// <summary>
+    /// How many rows there are and the sum of their patients' record keys, in one statement: the cell of a count shown alone or as
+    /// a table's total, so that the same rows always get the same noise.
+    /// </summary>
+    public static async Task<CellCount> CellAsync<TRow>(this IQueryable<TRow> rows, Expression<Func<TRow, int>> patientIdOf, CancellationToken cancellationToken)
+    {
+        var cell = await rows.WithRecordKeys(patientIdOf).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Keys = g.Sum(k => k.RecordKey) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return cell is null ? CellCount.Empty : new CellCount(cell.Count, cell.Keys);
     }
 }

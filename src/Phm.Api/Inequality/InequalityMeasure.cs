@@ -1,4 +1,5 @@
 using System.Globalization;
+using Phm.Data.Cohorts;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 
@@ -71,9 +72,9 @@ public enum ActivityCounting
 }
 
 /// <summary>
-/// Activity of one kind in the <see cref="Months"/> before the reference date (the window [reference − N months, reference),
-/// as the risk features read it), of the patients alive at the reference date: events per 1,000 patients, or the percentage
-/// of patients with at least one.
+/// Activity of one kind in the last <see cref="Months"/> months up to the reference date, included (<see cref="CriteriaWindow"/>, as
+/// cohort criteria, characterisation and segmentation count them), of the patients alive at the reference date: events per
+/// 1,000 patients, or the percentage of patients with at least one.
 /// </summary>
 public sealed record ActivityMeasure(ActivityKind Kind, int Months, ActivityCounting Count) : InequalityMeasure
 {
@@ -85,15 +86,17 @@ public sealed record ActivityMeasure(ActivityKind Kind, int Months, ActivityCoun
     public override int Multiplier => Count == ActivityCounting.Events ? 1000 : 100;
 
     public override string Describe(DateOnly referenceDate) => Count == ActivityCounting.Events
-        ? $"{Kind} events in the {Months} months before {Day(referenceDate)}, per 1,000 patients"
-        : $"patients with at least one {Kind} in the {Months} months before {Day(referenceDate)}, per 100 patients";
+        ? $"{Kind} events {Window.Words()} to {Day(referenceDate)}, per 1,000 patients"
+        : $"patients with at least one {Kind} {Window.Words()} to {Day(referenceDate)}, per 100 patients";
 
     public override void Validate(string argument) => InequalityWindowError.ThrowIfOutOfRange($"{argument}.months", Months, LongestWindowMonths);
 
+    private CriteriaWindow Window => CriteriaWindow.Months(Months);
+
     public override IQueryable<Patient> Numerator(IQueryable<Patient> population, PhmDbContext db, DateOnly referenceDate)
     {
-        var from = referenceDate.AddMonths(-Months);
-        var activity = db.Activities.Where(a => a.Kind == Kind && a.Date >= from && a.Date < referenceDate);
+        var (from, to) = Window.On(referenceDate);
+        var activity = db.Activities.Where(a => a.Kind == Kind && a.Date >= from && a.Date <= to);
         return Count == ActivityCounting.Events
             ? population.Join(activity, p => p.Id, a => a.PatientId, (p, a) => p)
             : population.Where(p => activity.Any(a => a.PatientId == p.Id));

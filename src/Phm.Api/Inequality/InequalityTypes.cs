@@ -20,7 +20,7 @@ public sealed class InequalityMeasureInputType : InputObjectGraphType<Inequality
         Field<ConditionRegisterType>("registerPrevalence")
             .Description("The percentage of the patients alive at the reference date who are on this register then (QOF register ages and resolutions applied).");
         Field<ActivityMeasureInputType>("activity")
-            .Description("Activity of one kind in the months before the reference date, of the patients alive at the reference date.");
+            .Description("Activity of one kind in the last months up to the reference date (included, as cohort criteria count it), of the patients alive at the reference date.");
         Field<MortalityMeasureInputType>("mortality")
             .Description("Deaths in the months before the reference date per 100,000 patients alive at their start.");
     }
@@ -38,7 +38,7 @@ public sealed class ActivityMeasureInputType : InputObjectGraphType<ActivityMeas
     public ActivityMeasureInputType()
     {
         Name = "ActivityMeasure";
-        Description = "Activity of one kind in the window [reference date − months, reference date).";
+        Description = "Activity of one kind in the last months up to and including the reference date, as a cohort criterion's window { lastMonths } counts it.";
         Field<NonNullGraphType<ActivityKindType>>("kind").Description("The kind of activity.");
         Field<NonNullGraphType<IntGraphType>>("months").Description($"The window's length, 1 to {ActivityMeasure.LongestWindowMonths} months.").DefaultValue(12);
         Field<NonNullGraphType<ActivityCountingType>>("count")

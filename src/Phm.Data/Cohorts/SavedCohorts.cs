@@ -1,4 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Phm.Data.Impactability;
 using Phm.Data.Store;
 
@@ -66,23 +70,20 @@ public sealed class SavedCohorts(PhmDbContext db, TimeProvider time, Impactabili
     /// <summary>Retires every version of the cohort; returns the latest as retired.</summary>
     public async Task<CohortDefinition> RetireAsync(CohortDefinition latest, CancellationToken cancellationToken)
     {
+        // One UPDATE in the database: the hub's contexts track nothing they read, so a change to loaded rows would not be saved.
         var at = time.GetUtcNowInMilliseconds();
-        var versions = await db.CohortDefinitions.Where(d => d.Key == latest.Key && d.RetiredAtUtc == null).ToListAsync(cancellationToken);
-        foreach (var version in versions)
-            version.RetiredAtUtc = at;
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await db.CohortDefinitions.Where(d => d.Key == latest.Key && d.RetiredAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.RetiredAtUtc, at), cancellationToken);
         return (await FindAsync(latest.Key, latest.Version, cancellationToken))!;
     }
 
     /// <summary>
     /// Evaluates <paramref name="definition"/> in the database at <paramref name="referenceDate"/> and keeps the result with its
-    /// members. Only the members' ids are read, never their records.
+    /// members, in one transaction. The members are written by one INSERT … SELECT in the database: their ids never leave it.
     /// </summary>
     public async Task<CohortSnapshot> RecordSnapshotAsync(CohortDefinition definition, DateOnly referenceDate, string evaluatedBy, CancellationToken cancellationToken)
     {
-        var members = await db.Patients.Meeting(definition.ScopedCriteria, db, referenceDate, impactability)
-            .Select(p => p.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var snapshot = new CohortSnapshot
         {
             DefinitionId = definition.Id,
@@ -90,14 +91,38 @@ public sealed class SavedCohorts(PhmDbContext db, TimeProvider time, Impactabili
             Version = definition.Version,
             EvaluatedAtUtc = time.GetUtcNowInMilliseconds(),
             ReferenceDate = referenceDate,
-            Count = members.Count,
             EvaluatedBy = evaluatedBy,
-            Members = [.. members.Select(id => new CohortSnapshotMember { PatientId = id })],
         };
         db.CohortSnapshots.Add(snapshot);
         await db.SaveChangesAsync(cancellationToken);
+        var members = db.Patients.Meeting(definition.ScopedCriteria, db, referenceDate, impactability).Select(p => p.Id);
+        var count = await InsertMembersAsync(snapshot.Id, members, cancellationToken);
+        await db.CohortSnapshots.Where(s => s.Id == snapshot.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Count, count), cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return snapshot;
+        return await db.CohortSnapshots.AsNoTracking().SingleAsync(s => s.Id == snapshot.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="patientIds"/> to the snapshot's members as <c>INSERT INTO members (snapshot, patient) SELECT id, m.* FROM
+    /// (the query) AS m</c>: the query's own SQL and parameters (EF Core writes them for the provider; there is no set-based insert
+    /// in EF Core), names quoted by the provider. Returns the number of members written.
+    /// </summary>
+    private async Task<int> InsertMembersAsync(long snapshotId, IQueryable<int> patientIds, CancellationToken cancellationToken)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var members = db.Model.FindEntityType(typeof(CohortSnapshotMember))!;
+        var table = StoreObjectIdentifier.Table(members.GetTableName()!, members.GetSchema());
+        string Column(string property) => sql.DelimitIdentifier(members.FindProperty(property)!.GetColumnName(table)!);
+
+        await using var command = patientIds.CreateDbCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
+        var snapshot = snapshotId.ToString(CultureInfo.InvariantCulture);
+        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Column(nameof(CohortSnapshotMember.SnapshotId))}, {Column(nameof(CohortSnapshotMember.PatientId))}) "
+            + $"SELECT {snapshot}, m.* FROM ({command.CommandText}) AS m";
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>The latest snapshot of each of <paramref name="keys"/> (any version), without members.</summary>

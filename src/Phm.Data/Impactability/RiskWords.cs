@@ -23,8 +23,14 @@ internal static class RiskWords
         _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Not a risk tier."),
     };
 
-    public static string Describe(RiskScoreWords score, string model, string outcome) =>
-        string.Create(CultureInfo.InvariantCulture, $"a {score.Probability:0%} risk of {outcome} in the next 12 months ({model} tier {Of(score.Tier)}, percentile {score.Percentile:0.0})");
+    public static string Describe(RiskScoreWords score, string model, string outcome)
+    {
+        var percent = score.Probability.ToString("0%", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $"{ArticleBefore(percent)} {percent} risk of {outcome} in the next 12 months ({model} tier {Of(score.Tier)}, percentile {score.Percentile:0.0})");
+    }
+
+    /// <summary>"an" before a number said with a vowel first (8, 11, 18, 80 to 89: "an 8% risk", "an 11% risk"), "a" before any other.</summary>
+    public static string ArticleBefore(string percent) => percent.StartsWith('8') || percent is "11%" or "18%" ? "an" : "a";
 }
 
 internal sealed record RiskScoreWords(int PatientId, double Probability, double Percentile, RiskTier Tier);

@@ -141,7 +141,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     {
         var from = indexDate.AddMonths(-RiskFeatures.BedDaysMonths);
         return db.Activities.AsNoTracking()
-            .Where(a => (a.Kind == ActivityKind.EmergencyAdmission || a.Kind == ActivityKind.ElectiveAdmission) && a.Date >= from && a.Date < indexDate)
+            .Where(a => Activity.AdmissionKinds.Contains(a.Kind) && a.Date >= from && a.Date < indexDate)
             .GroupBy(a => a.PatientId)
             .OrderBy(g => g.Key)
             .Select(g => new PatientTotal(g.Key, g.Sum(a => a.LengthOfStayDays ?? 0)));

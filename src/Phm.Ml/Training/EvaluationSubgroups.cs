@@ -1,3 +1,4 @@
+using Phm.Data.Patients;
 using Phm.Ml.Evaluation;
 using Phm.Ml.Features;
 
@@ -9,9 +10,6 @@ namespace Phm.Ml.Training;
 /// </summary>
 public static class EvaluationSubgroups
 {
-    /// <summary>Lower bounds of the age bands: 0-17, 18-44, 45-64, 65-74, 75-84, 85+.</summary>
-    private static readonly int[] AgeBandStarts = [0, 18, 45, 65, 75, 85];
-
     public static IReadOnlyList<Subgrouping> Of(FeatureMatrix matrix) =>
     [
         By(matrix, "national IMD quintile", "imd_national_quintile", q => $"{q:0}{(q == 1 ? " (most deprived)" : q == 5 ? " (least deprived)" : "")}"),
@@ -20,11 +18,8 @@ public static class EvaluationSubgroups
         By(matrix, "ethnic group", "ethnic_group", CategoryWords(matrix, "ethnic_group")),
     ];
 
-    public static string AgeBand(float age)
-    {
-        var band = Array.FindLastIndex(AgeBandStarts, start => age >= start);
-        return band == AgeBandStarts.Length - 1 ? $"{AgeBandStarts[band]}+" : $"{AgeBandStarts[band]}-{AgeBandStarts[band + 1] - 1}";
-    }
+    /// <summary>The age feature (whole years) as its band's label (<see cref="AgeBands"/>: 0-17 … 85+), as cohorts and segmentation band ages.</summary>
+    public static string AgeBand(float age) => AgeBands.Of((int)age).Label();
 
     private static Func<float, string> CategoryWords(FeatureMatrix matrix, string feature)
     {

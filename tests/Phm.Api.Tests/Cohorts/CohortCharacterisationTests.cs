@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -135,6 +136,63 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Characterisation_ForAnAnalyst_PerturbsEachCountByItsCellKey_SoTheSameMembersShowTheSameCountInEveryPart()
+    {
+        using var store = await TestStore.CreateAsync(SeedWithThirteenMore);
+        await using var db = store.OpenContext();
+        var source = Of(TheThirteen(db), DisclosureControl.SmallNumberSuppression);
+        var cell = CellCount.Of([.. Enumerable.Range(FirstOfTheThirteen, 13)]);
+
+        var members = await source.CountAsync(CancellationToken.None);
+        var bands = await CohortCharacterisation.AgeBandsBySexAsync(source, CancellationToken.None);
+
+        // The noise moves these 13 below 12.5: rounded alone they would show as 15.
+        Assert.Equal((10, 15), (Disclosure.Count(cell, DisclosureControl.SmallNumberSuppression).Count, Disclosure.Count(13, DisclosureControl.SmallNumberSuppression)));
+        Assert.Equal(10, members.Shown);
+        // All 13 are women of 40: their band is the same members, so the same cell and the same count.
+        Assert.Equal(10, bands.Single(b => b.AgeBand == AgeBand.From18To44 && b.Sex == Sex.Female).Patients.Shown);
+    }
+
+    [Fact]
+    public async Task Deprivation_ForAnAnalyst_SuppressesASecondQuintile_SoASmallOneIsNotTheMembersLessTheOthers()
+    {
+        using var store = await TestStore.CreateAsync(SeedWithThirteenMore);
+        await using var db = store.OpenContext();
+
+        var deprivation = await CohortCharacterisation.DeprivationAsync(Of(TheThirteen(db), DisclosureControl.SmallNumberSuppression), db, CancellationToken.None);
+
+        // 11 in quintile 1 and 2 in quintile 5 of 13 members shown: quintile 1 shown would give quintile 5 as members less 11.
+        foreach (var scale in new[] { deprivation.ByNationalQuintile, deprivation.ByLocalQuintile })
+        {
+            Assert.Equal((null, SuppressionReason.Secondary), (scale[0].Patients.Shown, scale[0].Patients.Suppression));
+            Assert.Equal((null, SuppressionReason.SmallCount), (scale[4].Patients.Shown, scale[4].Patients.Suppression));
+            Assert.All(scale.Skip(1).Take(3), q => Assert.Equal(0, q.Patients.Shown));
+        }
+    }
+
+    [Fact]
+    public async Task RiskTiers_ForAnAnalyst_SuppressASecondTier_BesideASmallOne()
+    {
+        using var store = await TestStore.CreateAsync(SeedWithThirteenMore);
+        await using (var scoring = store.OpenContext())
+        {
+            TestRiskScores.Write(scoring);
+            await scoring.RiskScores.Where(s => s.PatientId >= FirstOfTheThirteen)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Tier, x => x.PatientId <= 21 ? RiskTier.Low : RiskTier.VeryHigh));
+        }
+        await using var db = store.OpenContext();
+
+        var mixes = await CohortCharacterisation.RiskTiersAsync(Of(TheThirteen(db), DisclosureControl.SmallNumberSuppression), db, CancellationToken.None);
+
+        // 11 low and 2 very high of the 13 scored: the low tier shown would give the very high as the scored less 11.
+        var mix = mixes.Single(m => m.Model == TestRiskScores.Admission);
+        Assert.Equal(10, mix.Patients.Shown);
+        Assert.Equal(
+            [(RiskTier.VeryHigh, null, SuppressionReason.SmallCount), (RiskTier.High, 0, null), (RiskTier.Moderate, 0, null), (RiskTier.Low, null, SuppressionReason.Secondary)],
+            mix.Tiers.Select(t => (t.Tier, t.Patients.Shown, t.Patients.Suppression)));
+    }
+
+    [Fact]
     public async Task CharacterisationType_EveryPart_MatchesSnapshot_InOneStatementAPart()
     {
         _commands.Reset();
@@ -157,8 +215,11 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
         Assert.Equal(7, _commands.Commands.Count);
     }
 
-    private static CohortCharacterisationSource Living(PhmDbContext db, DisclosureControl control) =>
-        new(db.Patients.AliveOn(ReferenceDate), ReferenceDate, control);
+    private static CohortCharacterisationSource Living(PhmDbContext db, DisclosureControl control) => Of(db.Patients.AliveOn(ReferenceDate), control);
+
+    private static CohortCharacterisationSource Of(IQueryable<Patient> members, DisclosureControl control) => new(members, ReferenceDate, control);
+
+    private static IQueryable<Patient> TheThirteen(PhmDbContext db) => db.Patients.Where(p => p.Id >= FirstOfTheThirteen);
 
     private async Task<ExecutedRequest> ExecuteAsync(string query)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Phm.Api.Cohorts;
 using Phm.Api.Governance;
 using Phm.Data.Cohorts;
 
@@ -14,7 +15,7 @@ namespace Phm.Api.Tests.Cohorts;
 public sealed class SavedCohortAccessTests(PhmApiFactory hub)
 {
     private const string OtherPcnsCohort = "central-proactive-case-management";
-    private const string Criteria = "{\\\"version\\\":1,\\\"criteria\\\":{\\\"alive\\\":true}}";
+    private const string Criteria = "{ alive: true }";
 
     public static TheoryData<string> EveryFieldOnAnotherPcnsCohort => new()
     {
@@ -22,9 +23,9 @@ public sealed class SavedCohortAccessTests(PhmApiFactory hub)
         $$"""{ cohort(id: "{{OtherPcnsCohort}}", version: 1) { evaluate { count } } }""",
         $$"""{ cohortChanges(id: "{{OtherPcnsCohort}}", since: "2030-01-01T00:00:00Z") { enteredCount } }""",
         $$"""mutation { evaluateSavedCohort(id: "{{OtherPcnsCohort}}") { count } }""",
-        $$"""mutation { reviseCohort(id: "{{OtherPcnsCohort}}", input: { name: "mine", criteriaJson: "{{Criteria}}" }) { id } }""",
+        $$"""mutation { reviseCohort(id: "{{OtherPcnsCohort}}", input: { name: "mine", criteria: {{Criteria}} }) { id } }""",
         $$"""mutation { retireCohort(id: "{{OtherPcnsCohort}}") { id } }""",
-        $$"""mutation { saveCohort(input: { name: "theirs", criteriaJson: "{{Criteria}}", pcn: "{{GovernanceTests.PcnB}}" }) { id } }""",
+        $$"""mutation { saveCohort(input: { name: "theirs", criteria: {{Criteria}}, pcn: "{{GovernanceTests.PcnB}}" }) { id } }""",
     };
 
     [Theory]
@@ -35,6 +36,38 @@ public sealed class SavedCohortAccessTests(PhmApiFactory hub)
 
         Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
         Assert.False(response.Json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object && data.EnumerateObject().Any(p => p.Value.ValueKind != JsonValueKind.Null));
+    }
+
+    [Fact]
+    public async Task AClinician_SavingOrRevisingCriteriaThatNameAnotherPcn_IsForbidden_NamingThePath()
+    {
+        var clinician = hub.AsClinician(GovernanceTests.PcnA);
+        var id = (await clinician.PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: revised to theirs", criteria: { alive: true } }) { id } }"""))
+            .Json.GetProperty("data").GetProperty("saveCohort").GetProperty("id").GetString();
+
+        var saved = await clinician.PostGraphQLAsync($$"""mutation { saveCohort(input: { name: "Access: theirs by criteria", criteria: { all: [{ alive: true }, { pcn: "{{GovernanceTests.PcnB}}" }] } }) { id } }""");
+        var revised = await clinician.PostGraphQLAsync($$"""mutation($id: ID!) { reviseCohort(id: $id, input: { name: "mine", criteria: { pcn: "{{GovernanceTests.PcnB}}" } }) { id } }""", new { id });
+
+        Assert.Equal([ForbiddenError.ErrorCode], saved.ErrorCodes);
+        Assert.Equal([ForbiddenError.ErrorCode], revised.ErrorCodes);
+        Assert.Contains("input.criteria.all[1].pcn", saved.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("input.criteria.pcn", revised.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RetireCohort_InTheHub_RetiresTheCohort_SoItCanNoLongerBeRevised()
+    {
+        var clinician = hub.AsClinician(GovernanceTests.PcnA);
+        var id = (await clinician.PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: retired", criteria: { alive: true } }) { id } }"""))
+            .Json.GetProperty("data").GetProperty("saveCohort").GetProperty("id").GetString();
+
+        var retired = await clinician.PostGraphQLAsync("""mutation($id: ID!) { retireCohort(id: $id) { retiredAt } }""", new { id });
+        var read = await clinician.PostGraphQLAsync("""query($id: ID!) { cohort(id: $id) { retiredAt } }""", new { id });
+        var revised = await clinician.PostGraphQLAsync("""mutation($id: ID!) { reviseCohort(id: $id, input: { name: "again", criteria: { alive: true } }) { version } }""", new { id });
+
+        Assert.NotEqual(JsonValueKind.Null, retired.Json.GetProperty("data").GetProperty("retireCohort").GetProperty("retiredAt").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, read.Json.GetProperty("data").GetProperty("cohort").GetProperty("retiredAt").ValueKind);
+        Assert.Equal([CohortRetiredError.ErrorCode], revised.ErrorCodes);
     }
 
     [Fact]
@@ -49,8 +82,8 @@ public sealed class SavedCohortAccessTests(PhmApiFactory hub)
     [Fact]
     public async Task AClinician_ListsTheirPcnsCohortsOnly()
     {
-        var mine = await hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: ours", criteriaJson: "{\"version\":1,\"criteria\":{\"alive\":true}}" }) { id } }""");
-        await hub.AsClinician(GovernanceTests.PcnB).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: theirs", criteriaJson: "{\"version\":1,\"criteria\":{\"alive\":true}}" }) { id } }""");
+        var mine = await hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: ours", criteria: { alive: true } }) { id } }""");
+        await hub.AsClinician(GovernanceTests.PcnB).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: theirs", criteria: { alive: true } }) { id } }""");
 
         var listed = await hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync("{ cohorts { id pcn { code } } }");
 
@@ -66,7 +99,7 @@ public sealed class SavedCohortAccessTests(PhmApiFactory hub)
     [InlineData("admin")]
     public async Task AnalystsAndAdministrators_SeeEveryCohort_ButNoMembers(string caller)
     {
-        await hub.AsClinician(GovernanceTests.PcnB).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: West's own", criteriaJson: "{\"version\":1,\"criteria\":{\"alive\":true}}" }) { id } }""");
+        await hub.AsClinician(GovernanceTests.PcnB).PostGraphQLAsync("""mutation { saveCohort(input: { name: "Access: West's own", criteria: { alive: true } }) { id } }""");
 
         var listed = await hub.As(caller).PostGraphQLAsync("{ cohorts { id } }");
         var members = await hub.As(caller).PostGraphQLAsync("""{ cohort(id: "bitterne-hiu-heart-failure") { evaluate { members { edges { node { patient { id } } } } } } }""");

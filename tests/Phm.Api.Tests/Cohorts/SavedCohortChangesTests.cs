@@ -15,7 +15,7 @@ namespace Phm.Api.Tests.Cohorts;
 /// </summary>
 public sealed class SavedCohortChangesTests : IAsyncLifetime
 {
-    private const string AeLastYear = """{"version":1,"criteria":{"activity":{"kind":"AE_ATTENDANCE","window":{"lastMonths":12},"count":{"atLeast":1}}}}""";
+    private static readonly object AeLastYear = new { activity = new { kind = "AE_ATTENDANCE", window = new { lastMonths = 12 }, count = new { atLeast = 1 } } };
     private const string Evaluate = """mutation { evaluateSavedCohort(id: "a-e-last-year") { evaluatedAt version referenceDate count } }""";
     private const string Changes = """
         query($since: DateTimeOffset!) { cohortChanges(id: "a-e-last-year", since: $since) { from { count referenceDate } to { count referenceDate } enteredCount leftCount entered { id } left { id } } }
@@ -31,7 +31,7 @@ public sealed class SavedCohortChangesTests : IAsyncLifetime
         _store = await TestStore.CreateAsync(Seed);
         _host = SchemaHost.Over(_store.Path);
         await _host.ExecuteAsync("""mutation($input: SaveCohortInput!) { saveCohort(input: $input) { id } }""",
-            new { input = new { name = "A&E last year", criteriaJson = AeLastYear } }, ClinicianOfNorth);
+            new { input = new { name = "A&E last year", criteria = AeLastYear } }, ClinicianOfNorth);
     }
 
     public async Task DisposeAsync()

@@ -15,6 +15,10 @@ public sealed class SavedCohortMutationTests : IAsyncLifetime
     public const string HeartFailure = """{"version":1,"criteria":{"register":{"register":"HEART_FAILURE"}}}""";
     public const string Hypertension = """{"version":1,"criteria":{"register":{"register":"HYPERTENSION"}}}""";
 
+    /// <summary>The criteria as a variable of the CohortCriteria input, as a client sends them.</summary>
+    private static readonly object HeartFailureCriteria = new { register = new { register = "HEART_FAILURE" } };
+    private static readonly object HypertensionCriteria = new { register = new { register = "HYPERTENSION" } };
+
     private const string Save = """
         mutation($input: SaveCohortInput!) { saveCohort(input: $input) { id version name description owner authoredBy pcn { code } criteriaJson builtIn retiredAt evaluate { count } } }
         """;
@@ -44,7 +48,7 @@ public sealed class SavedCohortMutationTests : IAsyncLifetime
     [Fact]
     public async Task SaveCohort_ByAClinician_IsVersion1_OfTheirPcn_OwnedByThem()
     {
-        var response = await _host.ExecuteAsync(Save, new { input = new { name = "Heart failure", description = "For the INT", criteriaJson = HeartFailure } }, ClinicianOfCentral);
+        var response = await _host.ExecuteAsync(Save, new { input = new { name = "Heart failure", description = "For the INT", criteria = HeartFailureCriteria } }, ClinicianOfCentral);
 
         var saved = response.Data.GetProperty("saveCohort");
         Assert.Equal(("heart-failure", 1, "Heart failure", "For the INT"), (saved.GetProperty("id").GetString(), saved.GetProperty("version").GetInt32(), saved.GetProperty("name").GetString(), saved.GetProperty("description").GetString()));
@@ -57,9 +61,9 @@ public sealed class SavedCohortMutationTests : IAsyncLifetime
     [Fact]
     public async Task ReviseCohort_AddsTheNextVersion_AndKeepsTheOldOne()
     {
-        await _host.ExecuteAsync(Save, new { input = new { name = "Heart failure", criteriaJson = HeartFailure } }, ClinicianOfCentral);
+        await _host.ExecuteAsync(Save, new { input = new { name = "Heart failure", criteria = HeartFailureCriteria } }, ClinicianOfCentral);
 
-        var revised = await _host.ExecuteAsync(Revise, new { id = "heart-failure", input = new { name = "Hypertension", criteriaJson = Hypertension } },
+        var revised = await _host.ExecuteAsync(Revise, new { id = "heart-failure", input = new { name = "Hypertension", criteria = HypertensionCriteria } },
             SchemaHost.CallerAs(PhmRoles.Clinician, Central, "colleague"));
 
         var latest = revised.Data.GetProperty("reviseCohort");
@@ -77,8 +81,8 @@ public sealed class SavedCohortMutationTests : IAsyncLifetime
     [Fact]
     public async Task RetireCohort_RetiresEveryVersion_TakesItOffTheList_AndStopsRevisions()
     {
-        await _host.ExecuteAsync(Save, new { input = new { name = "Heart failure", criteriaJson = HeartFailure } }, ClinicianOfCentral);
-        await _host.ExecuteAsync(Revise, new { id = "heart-failure", input = new { name = "HF v2", criteriaJson = HeartFailure } }, ClinicianOfCentral);
+        await _host.ExecuteAsync(Save, new { input = new { name = "Heart failure", criteria = HeartFailureCriteria } }, ClinicianOfCentral);
+        await _host.ExecuteAsync(Revise, new { id = "heart-failure", input = new { name = "HF v2", criteria = HeartFailureCriteria } }, ClinicianOfCentral);
 
         var retired = await _host.ExecuteAsync("""mutation { retireCohort(id: "heart-failure") { version retiredAt } }""", user: ClinicianOfCentral);
 
@@ -90,30 +94,63 @@ public sealed class SavedCohortMutationTests : IAsyncLifetime
         Assert.Equal(0, lists.Data.GetProperty("live").GetArrayLength());
         Assert.Equal(["heart-failure"], lists.Data.GetProperty("all").Strings("id"));
         Assert.NotEqual(JsonValueKind.Null, lists.Data.GetProperty("first").GetProperty("retiredAt").ValueKind);
-        var again = await _host.ExecuteAsync(Revise, new { id = "heart-failure", input = new { name = "HF v3", criteriaJson = HeartFailure } }, ClinicianOfCentral);
+        var again = await _host.ExecuteAsync(Revise, new { id = "heart-failure", input = new { name = "HF v3", criteria = HeartFailureCriteria } }, ClinicianOfCentral);
         Assert.Equal([CohortRetiredError.ErrorCode], again.ErrorCodes);
         Assert.StartsWith("Argument 'id' is invalid: cohort 'heart-failure' is retired", again.ErrorMessage, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("", HeartFailure, "input.name")]
-    [InlineData("HF", """{"version":1,"criteria":{"all":[{"sex":"FEMALE"},{"register":{"register":"GOUT"}}]}}""", "input.criteriaJson.criteria.all[1].register.register")]
-    [InlineData("HF", """{"version":1,"criteria":{"registr":{}}}""", "input.criteriaJson.criteria.registr")]
-    [InlineData("HF", """{"version":7,"criteria":{}}""", "input.criteriaJson.version")]
-    [InlineData("HF", "{", "input.criteriaJson")]
-    public async Task SaveCohort_WithBadInput_IsRefused_NamingTheField_AndSavesNothing(string name, string criteriaJson, string field)
+    [Fact]
+    public async Task SaveCohort_WithoutAName_IsRefused_NamingTheField_AndSavesNothing()
     {
-        var response = await _host.ExecuteAsync(Save, new { input = new { name, criteriaJson } }, ClinicianOfCentral);
+        var response = await _host.ExecuteAsync(Save, new { input = new { name = " ", criteria = HeartFailureCriteria } }, ClinicianOfCentral);
 
         Assert.Equal([CohortInputInvalidError.ErrorCode], response.ErrorCodes);
-        Assert.StartsWith($"Argument '{field}' is invalid: ", response.ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Argument 'input.name' is invalid: ", response.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(0, await CountDefinitionsAsync());
+    }
+
+    [Theory]
+    [InlineData("""{ "all": [{ "sex": "FEMALE" }, { "any": [] }] }""", "input.criteria.all[1].any")]
+    [InlineData("""{ "activity": { "kind": "GP_APPOINTMENT", "window": { "from": "2020-02-01", "to": "2020-01-01" }, "count": { "atLeast": 1 } } }""", "input.criteria.activity.window")]
+    [InlineData("""{ "all": [{ "alive": true }, { "practice": "J99999" }] }""", "input.criteria.all[1].practice")]
+    [InlineData("""{ "lsoa": "E01999999" }""", "input.criteria.lsoa")]
+    [InlineData("""{ "any": [{ "pcn": "U99999" }] }""", "input.criteria.any[0].pcn")]
+    [InlineData("""{ "risk": { "model": "no-such-model" } }""", "input.criteria.risk.model")]
+    public async Task SaveCohort_WithCriteriaEvaluateCohortWouldRefuse_IsRefusedTheSameWay_NamingThePath_AndSavesNothing(string criteria, string path)
+    {
+        var response = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteria = JsonDocument.Parse(criteria).RootElement } }, Analyst);
+
+        Assert.Equal([CohortCriteriaInvalidError.ErrorCode], response.ErrorCodes);
+        Assert.Contains(path, response.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(path, response.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("argument").GetString());
+        Assert.Equal(0, await CountDefinitionsAsync());
+    }
+
+    [Fact]
+    public async Task SaveCohort_WithAnUnknownRegister_IsRefusedByTheSchema_AndSavesNothing()
+    {
+        var response = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteria = new { register = new { register = "GOUT" } } } }, Analyst);
+
+        Assert.Contains("GOUT", response.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, await CountDefinitionsAsync());
+    }
+
+    [Fact]
+    public async Task ReviseCohort_WithCriteriaNamingAnUnknownPractice_IsRefused_NamingThePath_AndKeepsTheVersion()
+    {
+        await _host.ExecuteAsync(Save, new { input = new { name = "Heart failure", criteria = HeartFailureCriteria } }, ClinicianOfCentral);
+
+        var response = await _host.ExecuteAsync(Revise, new { id = "heart-failure", input = new { name = "HF", criteria = new { practice = "J99999" } } }, ClinicianOfCentral);
+
+        Assert.Equal([CohortCriteriaInvalidError.ErrorCode], response.ErrorCodes);
+        Assert.Contains("input.criteria.practice", response.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(1, await CountDefinitionsAsync());
     }
 
     [Fact]
     public async Task SaveCohort_ForAnUnknownPcn_IsRefused_NamingThePcn()
     {
-        var response = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteriaJson = HeartFailure, pcn = "U99999" } }, Analyst);
+        var response = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteria = HeartFailureCriteria, pcn = "U99999" } }, Analyst);
 
         Assert.Equal([PcnNotFoundError.ErrorCode], response.ErrorCodes);
         Assert.StartsWith("Argument 'input.pcn' is invalid: ", response.ErrorMessage, StringComparison.Ordinal);
@@ -122,7 +159,7 @@ public sealed class SavedCohortMutationTests : IAsyncLifetime
     [Fact]
     public async Task SaveCohort_ByAClinician_ForAnotherPcn_IsForbidden_AndSavesNothing()
     {
-        var response = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteriaJson = HeartFailure, pcn = North } }, ClinicianOfCentral);
+        var response = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteria = HeartFailureCriteria, pcn = North } }, ClinicianOfCentral);
 
         Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
         Assert.Contains("input.pcn", response.ErrorMessage, StringComparison.Ordinal);
@@ -132,8 +169,8 @@ public sealed class SavedCohortMutationTests : IAsyncLifetime
     [Fact]
     public async Task SaveCohort_ByAnAnalyst_MayBeCityWide_OrForAnyPcn()
     {
-        var cityWide = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteriaJson = HeartFailure } }, Analyst);
-        var north = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteriaJson = HeartFailure, pcn = North } }, Analyst);
+        var cityWide = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteria = HeartFailureCriteria } }, Analyst);
+        var north = await _host.ExecuteAsync(Save, new { input = new { name = "HF", criteria = HeartFailureCriteria, pcn = North } }, Analyst);
 
         Assert.Equal(JsonValueKind.Null, cityWide.Data.GetProperty("saveCohort").GetProperty("pcn").ValueKind);
         Assert.Equal(("hf-2", North), (north.Data.GetProperty("saveCohort").GetProperty("id").GetString(), north.Data.GetProperty("saveCohort").GetProperty("pcn").GetProperty("code").GetString()));
@@ -143,7 +180,7 @@ public sealed class SavedCohortMutationTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("""mutation { reviseCohort(id: "built-in-hf", input: { name: "mine", criteriaJson: "{\"version\":1,\"criteria\":{\"alive\":true}}" }) { version } }""")]
+    [InlineData("""mutation { reviseCohort(id: "built-in-hf", input: { name: "mine", criteria: { alive: true } }) { version } }""")]
     [InlineData("""mutation { retireCohort(id: "built-in-hf") { version } }""")]
     public async Task ABuiltInCohort_IsRevisedOrRetired_ByAdministratorsOnly(string mutation)
     {
@@ -161,12 +198,13 @@ public sealed class SavedCohortMutationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ABuiltInCohort_IsCopied_BySavingItsCriteriaAsANewCohort()
+    public async Task ABuiltInCohort_IsCopied_BySendingTheCriteriaOfItsCriteriaJsonAsTheCriteriaVariable()
     {
         await AddBuiltInAsync();
         var builtIn = await _host.ExecuteAsync("""{ cohort(id: "built-in-hf") { criteriaJson } }""", user: ClinicianOfCentral);
+        var criteria = JsonDocument.Parse(builtIn.Data.GetProperty("cohort").GetProperty("criteriaJson").GetString()!).RootElement.GetProperty("criteria");
 
-        var copy = await _host.ExecuteAsync(Save, new { input = new { name = "Our HF list", criteriaJson = builtIn.Data.GetProperty("cohort").GetProperty("criteriaJson").GetString() } }, ClinicianOfCentral);
+        var copy = await _host.ExecuteAsync(Save, new { input = new { name = "Our HF list", criteria } }, ClinicianOfCentral);
 
         Assert.Equal((false, HeartFailure), (copy.Data.GetProperty("saveCohort").GetProperty("builtIn").GetBoolean(), copy.Data.GetProperty("saveCohort").GetProperty("criteriaJson").GetString()));
     }

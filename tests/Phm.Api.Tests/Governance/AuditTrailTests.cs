@@ -89,6 +89,30 @@ public sealed class AuditTrailTests(PhmApiFactory hub)
     }
 
     [Fact]
+    public async Task CohortMutations_AreRecordedWithWhoWhenWhichMutationAndTheVersionTheyWroteOrEvaluated()
+    {
+        var clinician = hub.AsClinician(GovernanceTests.PcnA, subject: "audit-cohorts");
+        var first = (await clinician.PostGraphQLAsync("""mutation Save { saveCohort(input: { name: "Audit: changes", criteria: { alive: true } }) { id definitionId } }"""))
+            .Json.GetProperty("data").GetProperty("saveCohort");
+        var id = first.GetProperty("id").GetString();
+        var second = (await clinician.PostGraphQLAsync("""mutation($id: ID!) { reviseCohort(id: $id, input: { name: "Audit: changes", criteria: { alive: false } }) { definitionId } }""", new { id }))
+            .Json.GetProperty("data").GetProperty("reviseCohort").GetProperty("definitionId").GetInt32();
+        await clinician.PostGraphQLAsync("""mutation($id: ID!) { evaluateSavedCohort(id: $id) { count } }""", new { id });
+        await clinician.PostGraphQLAsync("""mutation($id: ID!) { retireCohort(id: $id) { version } }""", new { id });
+        // Refused (retired): nothing changed, nothing recorded.
+        await clinician.PostGraphQLAsync("""mutation($id: ID!) { reviseCohort(id: $id, input: { name: "again", criteria: { alive: true } }) { version } }""", new { id });
+
+        var events = (await EventsOfAsync("audit-cohorts")).Reverse().ToList();
+
+        Assert.Equal(
+            [("saveCohort", first.GetProperty("definitionId").GetInt32()), ("reviseCohort", second), ("evaluateSavedCohort", second), ("retireCohort", second)],
+            events.Select(e => (e.GetProperty("field").GetString()!, e.GetProperty("cohortId").GetInt32())));
+        Assert.All(events, e => Assert.Equal((PhmRoles.Clinician, GovernanceTests.PcnA, 0), (e.GetProperty("role").GetString(), e.GetProperty("pcnCode").GetString(), e.GetProperty("patientsReturned").GetInt32())));
+        Assert.Equal("Save", events[0].GetProperty("operationName").GetString());
+        Assert.True(events.Zip(events.Skip(1)).All(pair => pair.First.GetProperty("at").GetDateTimeOffset() <= pair.Second.GetProperty("at").GetDateTimeOffset()));
+    }
+
+    [Fact]
     public async Task AuditTrail_HasNoMutations_TheOnlyOnesChangeSavedCohorts()
     {
         await using var open = hub.WithSettings(PhmApiFactory.IntrospectionOn);

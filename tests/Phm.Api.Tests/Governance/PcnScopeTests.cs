@@ -97,6 +97,28 @@ public sealed class PcnScopeTests(PhmApiFactory hub)
     }
 
     [Fact]
+    public async Task CohortCharacterisation_ForAClinician_DescribesOnlyItsOwnPatients_WithExactCounts()
+    {
+        var response = await ClinicianOfA.PostGraphQLAsync($$"""
+            { evaluateCohort(criteria: { alive: true }) { count characterisation { members membersSuppression
+                ageBandsBySex { patients suppression } deprivation { byLocalQuintile { patients suppression } } } }
+              named: evaluateCohort(criteria: { all: [{ alive: true }, { pcn: "{{GovernanceTests.PcnA}}" }] }) { count } }
+            """);
+
+        var evaluation = response.Json.GetProperty("data").GetProperty("evaluateCohort");
+        var characterisation = evaluation.GetProperty("characterisation");
+        var members = evaluation.GetProperty("count").GetInt32();
+        // As many as with their PCN named, and every part exact: the parts add up to the members, nothing suppressed.
+        Assert.Equal(response.Json.GetProperty("data").GetProperty("named").GetProperty("count").GetInt32(), members);
+        Assert.Equal((members, JsonValueKind.Null), (characterisation.GetProperty("members").GetInt32(), characterisation.GetProperty("membersSuppression").ValueKind));
+        foreach (var parts in new[] { characterisation.GetProperty("ageBandsBySex"), characterisation.GetProperty("deprivation").GetProperty("byLocalQuintile") })
+        {
+            Assert.Equal(members, parts.EnumerateArray().Sum(p => p.GetProperty("patients").GetInt32()));
+            Assert.All(parts.EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("suppression").ValueKind));
+        }
+    }
+
+    [Fact]
     public async Task DeprivationProfile_ForAClinician_ShowsOnlyItsOwnPcn()
     {
         var response = await ClinicianOfA.PostGraphQLAsync("{ deprivationProfile(groupBy: PCN) { group { code } } }");

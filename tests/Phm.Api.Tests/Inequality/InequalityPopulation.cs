@@ -10,8 +10,8 @@ namespace Phm.Api.Tests.Inequality;
 /// whose ages follow the European Standard Population exactly (w/500 patients in each five-year band), so that every
 /// standardised rate equals its crude rate. On the hypertension register: 30, 24, 20, 16 and 10 of them (15%, 12%, 10%, 8%,
 /// 5%). Quintiles 1 to 4 are registered at Alpha (North PCN), quintile 5 at Beta (Central). In quintile 1 three patients
-/// had two A&amp;E attendances each in 2020 (and one each just outside the year), and one more patient, with hypertension, died
-/// on 1 June 2020.
+/// had A&amp;E attendances on 31 December 2019 (just outside the last 12 months), 1 March 2020, 15 November 2020 and 1 January
+/// 2021 (the reference date, inside them), and one more patient, with hypertension, died on 1 June 2020.
 /// </summary>
 public static class InequalityPopulation
 {

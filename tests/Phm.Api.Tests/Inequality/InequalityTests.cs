@@ -53,15 +53,16 @@ public sealed class InequalityTests(InequalityTests.Fixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task ActivityEvents_CountEachEventInTheYearBeforeTheReferenceDate_PerThousand()
+    public async Task ActivityEvents_CountEachEventInTheLast12MonthsUpToTheReferenceDateIncluded_PerThousand()
     {
         var inequality = await InequalityAsync(new { activity = new { kind = "AE_ATTENDANCE", months = 12, count = "EVENTS" } }, "LOCAL");
 
         var groups = inequality.GetProperty("groups").EnumerateArray().ToList();
-        // Three patients with two attendances each inside [2020-01-01, 2021-01-01): 6 per 200, exact limits below 10 events.
-        Assert.Equal([6, 0, 0, 0, 0], groups.Select(g => g.GetProperty("numerator").GetInt32()));
-        Assert.Equal(("RATE", 1000, 30.0), (inequality.GetProperty("rateKind").GetString(), inequality.GetProperty("per").GetInt32(), groups[0].GetProperty("crudeRate").GetProperty("value").GetDouble()));
-        var (lower, upper) = CrudeRates.ExactLimits(6);
+        // Three patients with three attendances each in 2 January 2020 to 1 January 2021 (as a cohort's { lastMonths: 12 }):
+        // 9 per 200, exact limits below 10 events.
+        Assert.Equal([9, 0, 0, 0, 0], groups.Select(g => g.GetProperty("numerator").GetInt32()));
+        Assert.Equal(("RATE", 1000, 45.0), (inequality.GetProperty("rateKind").GetString(), inequality.GetProperty("per").GetInt32(), groups[0].GetProperty("crudeRate").GetProperty("value").GetDouble()));
+        var (lower, upper) = CrudeRates.ExactLimits(9);
         Assert.Equal((Math.Round(lower / 200 * 1000, 2), Math.Round(upper / 200 * 1000, 2)), Interval(groups[0].GetProperty("crudeRate")));
         // Fewer than 10 events: no standardised rate, and no ratio over a rate of 0.
         Assert.Equal(JsonValueKind.Null, groups[0].GetProperty("standardisedRate").ValueKind);

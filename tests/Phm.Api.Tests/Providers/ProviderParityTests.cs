@@ -46,12 +46,12 @@ public abstract class ProviderParityTests<TServer>(PhmApiFactory sqlite, TServer
         {
             var clinician = hub.AsClinician(GovernanceTests.PcnA, subject: "parity");
             var id = (await clinician.PostGraphQLAsync("mutation($input: SaveCohortInput!) { saveCohort(input: $input) { id } }",
-                new { input = new { name, criteriaJson = """{"version":1,"criteria":{"register":{"register":"HEART_FAILURE"}}}""" } }))
+                new { input = new { name, criteria = new { register = new { register = "HEART_FAILURE" } } } }))
                 .Json.GetProperty("data").GetProperty("saveCohort").GetProperty("id").GetString();
             var first = (await clinician.PostGraphQLAsync("mutation($id: ID!) { evaluateSavedCohort(id: $id) { evaluatedAt } }", new { id }))
                 .Json.GetProperty("data").GetProperty("evaluateSavedCohort").GetProperty("evaluatedAt").GetString();
             await clinician.PostGraphQLAsync("mutation($id: ID!, $input: ReviseCohortInput!) { reviseCohort(id: $id, input: $input) { version } }",
-                new { id, input = new { name, criteriaJson = """{"version":1,"criteria":{"all":[{"register":{"register":"HEART_FAILURE"}},{"sex":"FEMALE"}]}}""" } });
+                new { id, input = new { name, criteria = new { all = new object[] { new { register = new { register = "HEART_FAILURE" } }, new { sex = "FEMALE" } } } } });
             await clinician.PostGraphQLAsync("mutation($id: ID!) { evaluateSavedCohort(id: $id) { count } }", new { id });
             var read = await clinician.PostGraphQLAsync("""
                 query($id: ID!, $since: DateTimeOffset!) {

@@ -35,6 +35,7 @@ public static class RepresentativeRequests
         { "analyst", """{ evaluateCohort(criteria: { all: [{ localQuintiles: [1] }, { register: { register: DIABETES, onset: { lastMonths: 24 } } }, { sex: FEMALE }, { ethnicGroups: [ASIAN, BLACK] }] }) { count countSuppression criteria } }""" },
         { "admin", """{ evaluateCohort(criteria: { any: [{ careFlag: { kind: HOUSEBOUND } }, { activity: { kind: AMBULANCE, window: { from: "2020-01-01", to: "2020-12-31" }, count: { atLeast: 2 } } }] }) { count countSuppression } }""" },
         { "clinicianOfA", """{ cohort(id: "bitterne-hiu-heart-failure") { id version name description owner builtIn criteriaJson parametersJson pcn { code name } evaluate { count members(first: 20) { totalCount edges { cursor node { patient { id } } } } } } }""" },
+        { "analyst", """{ evaluateCohort(criteria: { register: { register: HEART_FAILURE } }) { count characterisation { members membersSuppression ageBandsBySex { ageBand sex patients suppression percentage } deprivation { byNationalQuintile { patients suppression } byLocalQuintile { quintile patients suppression } } topRegisters { register patients percentage } riskTiers { model patients tiers { tier patients suppression } } activity { kind events suppression ratePerThousandMembers } } } }""" },
         { "analyst", """{ cohort(id: "central-proactive-case-management") { id version evaluate { count } } }""" },
         { "admin", """{ cohort(id: "west-proactive-case-management") { id pcn { code } evaluate { count } } }""" },
     };

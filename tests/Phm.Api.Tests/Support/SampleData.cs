@@ -82,6 +82,21 @@ public static class SampleData
                 conditions: [(ConditionRegister.Dementia, "52448006", new(2018, 3, 1))]));
     }
 
+    public const int FirstOfTheThirteen = 11;
+
+    /// <summary>
+    /// The hand-made patients and 13 more (ids 11 to 23), women of 40 at Alpha, each with a GP appointment on the reference date:
+    /// ids 11 to 21 live in the deprived LSOA (quintile 1 on both scales), 22 and 23 in the affluent one (quintile 5). Their
+    /// record keys sum to 47 modulo 256, which perturbs a count of 13 by −1: an analyst is shown 10 where rounding alone gives 15.
+    /// </summary>
+    public static void SeedWithThirteenMore(PhmDbContext db)
+    {
+        Seed(db);
+        db.Patients.AddRange(Enumerable.Range(FirstOfTheThirteen, 13).Select(id => Patient(
+            id, $"q{id}", Alpha, id <= 21 ? Deprived : Affluent, 1980, 6, Sex.Female, EthnicGroup.White,
+            activities: [(ActivityKind.GpAppointment, ReferenceDate, null)])));
+    }
+
     internal static Lsoa Lsoa(string code, string name, double score, int rank, int decile, int national, int? local, bool estimated = false)
     {
         var inSouthampton = local is not null;

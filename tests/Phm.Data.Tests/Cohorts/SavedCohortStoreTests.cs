@@ -38,6 +38,67 @@ public sealed class SavedCohortStoreTests
     }
 
     [SkippableTheory, ProviderData]
+    public async Task RecordSnapshot_KeepsExactlyTheCohortsMembers_AndTheirCount(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var built = await database.Store(500, 7).EnsureReadyAsync(CancellationToken.None);
+        await using var db = database.Store(500, 7).CreateContext();
+        var cohorts = new SavedCohorts(db, TimeProvider.System);
+        var saved = await cohorts.SaveAsync(HeartFailure, "alice", null, isBuiltIn: false, key: null, CancellationToken.None);
+
+        var snapshot = await cohorts.RecordSnapshotAsync(saved, built.ReferenceDate, "alice", CancellationToken.None);
+
+        var expected = await db.Patients.Meeting(saved.ScopedCriteria, db, built.ReferenceDate).Select(p => p.Id).OrderBy(id => id).ToListAsync();
+        var kept = await db.Set<CohortSnapshotMember>().Where(m => m.SnapshotId == snapshot.Id).Select(m => m.PatientId).OrderBy(id => id).ToListAsync();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, kept);
+        Assert.Equal((expected.Count, saved.Id, "alice"), (snapshot.Count, snapshot.DefinitionId, snapshot.EvaluatedBy));
+        Assert.Equal(expected.Count, (await db.CohortSnapshots.AsNoTracking().SingleAsync(s => s.Id == snapshot.Id)).Count);
+    }
+
+    [Fact]
+    public async Task RecordSnapshot_WritesTheMembersInTheDatabase_NeverSendingTheirIdsFromTheHub()
+    {
+        await using var database = TestDatabase.For(DatabaseProvider.Sqlite);
+        var store = database.Store(500, 7);
+        var built = await store.EnsureReadyAsync(CancellationToken.None);
+        var commands = new CommandTexts();
+        var options = new DbContextOptionsBuilder<Sqlite.SqlitePhmDbContext>();
+        Sqlite.SqlitePhmDbContext.Configure(options, store.ConnectionString);
+        await using var db = new Sqlite.SqlitePhmDbContext(options.AddInterceptors(commands).Options);
+        var cohorts = new SavedCohorts(db, TimeProvider.System);
+        var saved = await cohorts.SaveAsync(HeartFailure, "alice", null, isBuiltIn: false, key: null, CancellationToken.None);
+        commands.Texts.Clear();
+
+        var snapshot = await cohorts.RecordSnapshotAsync(saved, built.ReferenceDate, "alice", CancellationToken.None);
+
+        Assert.True(snapshot.Count > 1, "several of 500 patients have heart failure");
+        Assert.Equal(snapshot.Count, await db.Set<CohortSnapshotMember>().CountAsync(m => m.SnapshotId == snapshot.Id));
+        // One at a time, EF Core would send each member's id back in an INSERT … VALUES.
+        Assert.DoesNotContain(commands.Texts, text => text.Contains("INSERT INTO \"CohortSnapshotMembers\"", StringComparison.Ordinal) && text.Contains("VALUES", StringComparison.Ordinal));
+    }
+
+    /// <summary>The text of every command a context sends, however it is executed.</summary>
+    private sealed class CommandTexts : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public List<string> Texts { get; } = [];
+
+        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText);
+            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<int> NonQueryExecutedAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText);
+            return base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [SkippableTheory, ProviderData]
     public async Task PreparingTheStore_SeedsEachBuiltInCohortOnce_ForItsPcn(DatabaseProvider provider)
     {
         await using var database = TestDatabase.For(provider);
