@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Phm.Data.Cohorts;
+using Phm.Data.Patients;
 using Phm.Data.Population;
 
 namespace Phm.Data.Store;
@@ -69,7 +70,10 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         await db.Database.MigrateAsync(cancellationToken);
         var existing = await db.Manifest.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (CanReuse(existing, wanted))
+        {
+            await FillRegistersHeldAsync(db, existing, cancellationToken);
             return existing;
+        }
 
         var reference = loadReference();
         LogBuilding(wanted);
@@ -86,6 +90,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             // A store built by an older version gets the migrations added since, in place.
             await using var db = CreateContext();
             await db.Database.MigrateAsync(cancellationToken);
+            await FillRegistersHeldAsync(db, existing, cancellationToken);
             return existing;
         }
 
@@ -143,6 +148,21 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         building.ChangeTracker.Clear();
         if (definitions.Count > 0)
             logger.LogInformation("Kept {Definitions} saved cohort definition version(s) through the rebuild", definitions.Count);
+    }
+
+    /// <summary>
+    /// A store built before registers held were written with it gets them once, when it is first reused: without them, register
+    /// counts and segments would read as if nobody held a register.
+    /// </summary>
+    private async Task FillRegistersHeldAsync(PhmDbContext db, StoreManifest manifest, CancellationToken cancellationToken)
+    {
+        if (await db.RegistersHeld.AnyAsync(cancellationToken) || !await db.Conditions.AnyAsync(cancellationToken))
+            return;
+        db.Database.SetCommandTimeout(0);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var written = await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Wrote the {Rows} registers held at the reference date, which the store had not recorded", written);
     }
 
     private bool CanReuse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] StoreManifest? existing, PopulationSettings wanted)
