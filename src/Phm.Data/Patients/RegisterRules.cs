@@ -9,7 +9,8 @@ namespace Phm.Data.Patients;
 
 /// <summary>
 /// Who is on a condition register on a day: one rule, written once as expressions, that EF Core runs as SQL
-/// (<see cref="OnRegister"/>) and that patients in memory answer compiled (<see cref="IsOnRegister"/>).
+/// (<see cref="OnRegister"/>), that patients in memory answer compiled (<see cref="IsOnRegister"/>), and whose answer for
+/// everyone at the store's reference date is written with the store (<see cref="WriteRegistersHeldAsync"/>).
 /// A patient is on a register when they are old enough for it on the day and one of its diagnoses holds: recorded on or
 /// before the day, with no resolution of the register recorded between it and the day (QOF: the latest diagnosis later
 /// than the latest resolved code; a resolution on the day of a diagnosis ends it). A later diagnosis opens a new entry.

@@ -162,6 +162,8 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var written = await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The planner needs to know the new table (and, on SQLite, where ANALYZE takes everything, the indexes added with it).
+        await db.Database.ExecuteSqlRawAsync(db.CreateBulkCopy().RefreshStatisticsSql([db.Model.FindEntityType(typeof(RegisterHeld))!.GetTableName()!]), cancellationToken);
         logger.LogInformation("Wrote the {Rows} registers held at the reference date, which the store had not recorded", written);
     }
 
