@@ -60,14 +60,14 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             Directory.CreateDirectory(_options.ResolveDataDirectory());
         await using var db = CreateContext();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateWithoutTimeoutAsync(db, cancellationToken);
         return pending;
     }
 
     private async Task<StoreManifest> EnsureServerReadyAsync(Func<ReferenceData> loadReference, PopulationSettings wanted, CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateWithoutTimeoutAsync(db, cancellationToken);
         var existing = await db.Manifest.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (CanReuse(existing, wanted))
         {
@@ -89,7 +89,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         {
             // A store built by an older version gets the migrations added since, in place.
             await using var db = CreateContext();
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateWithoutTimeoutAsync(db, cancellationToken);
             await FillRegistersHeldAsync(db, existing, cancellationToken);
             return existing;
         }
@@ -105,7 +105,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         var buildConnectionString = new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString();
         await using (var db = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, buildConnectionString))
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateWithoutTimeoutAsync(db, cancellationToken);
             manifest = await new StoreLoader(db, time).LoadAsync(reference, wanted, cancellationToken);
             await CarryOverCohortDefinitionsAsync(db, cancellationToken);
             // Readers (the API) and the occasional writer (cohorts, audit) then work side by side.
@@ -135,7 +135,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             if (!(await previous.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
                 return;
             // A store from before cohorts gets their (empty) tables first.
-            await previous.Database.MigrateAsync(cancellationToken);
+            await MigrateWithoutTimeoutAsync(previous, cancellationToken);
             definitions = await previous.CohortDefinitions.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
         }
         catch (SqliteException)
@@ -148,6 +148,13 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         building.ChangeTracker.Clear();
         if (definitions.Count > 0)
             logger.LogInformation("Kept {Definitions} saved cohort definition version(s) through the rebuild", definitions.Count);
+    }
+
+    /// <summary>Applies pending migrations with no command timeout: one that indexes a city's activity rows outlasts any ordinary timeout.</summary>
+    private static async Task MigrateWithoutTimeoutAsync(PhmDbContext db, CancellationToken cancellationToken)
+    {
+        db.Database.SetCommandTimeout(0);
+        await db.Database.MigrateAsync(cancellationToken);
     }
 
     /// <summary>
