@@ -24,6 +24,8 @@ using Phm.Ml.Scoring;
 // there if missing; default data/), and with --train each model's training time (RiskBench.cs).
 // With --segmentation [--data-directory D] [--postgres …], instead: the segmentation and a cohort characterisation on the store
 // in D, or on PostgreSQL in the database the connection string names (built there if missing) (SegmentationBench.cs).
+// With --cohorts [--data-directory D] [--postgres …] [--requests N], instead: each One Team cohort's count and first page with
+// why, and the impactability worklist orders, through the hub on that store (CohortBench.cs).
 var population = args.SkipWhile(a => a != "--population").Skip(1).Select(int.Parse).FirstOrDefault();
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -48,6 +50,15 @@ if (args.Contains("--segmentation"))
     await Phm.Bench.SegmentationBench.RunAsync(
         args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(),
         postgres is null ? new PhmDatabaseOptions() : new PhmDatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres });
+    return;
+}
+
+if (args.Contains("--cohorts"))
+{
+    await Phm.Bench.CohortBench.RunAsync(
+        args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(),
+        postgres is null ? new PhmDatabaseOptions() : new PhmDatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres },
+        args.SkipWhile(a => a != "--requests").Skip(1).Select(int.Parse).DefaultIfEmpty(20).First());
     return;
 }
 

@@ -102,7 +102,8 @@ public static class CohortExplanation
             async (page, _) => Demography(await page.PatientsAsync(), page.ReferenceDate)),
         new(n => n.Pcn is not null, Pcn),
         new(n => n.NationalQuintiles is not null || n.LocalQuintiles is not null, Quintiles),
-        new(n => n.Register is not null || n.RegisterCount is not null, async (page, _) => Registers(await page.PatientsAsync(), page.ReferenceDate)),
+        new(n => n.Register is not null, async (page, _) => Registers(await page.PatientsAsync(), page.ReferenceDate)),
+        new(n => n.RegisterCount is not null, RegisterCount),
         new(n => n.Activity is not null, Activity),
         new(n => n.BedDays is not null, BedDays),
         new(n => n.DaysSinceLastEmergencyAdmission is not null, DaysSinceLastEmergencyAdmission),
@@ -158,16 +159,24 @@ public static class CohortExplanation
         };
     }
 
+    /// <summary>The registers the page's patients hold, read from <see cref="PhmDbContext.RegistersHeld"/> as the predicate counts them.</summary>
+    private static async Task<Explain> RegisterCount(Page page, IReadOnlyList<CohortCriteria> leaves)
+    {
+        var ids = page.PatientIds;
+        var held = (await page.Db.RegistersHeld.AsNoTracking().Where(h => ids.Contains(h.PatientId)).ToListAsync(page.CancellationToken))
+            .ToLookup(h => h.PatientId, h => h.Register);
+        return (leaf, id) =>
+        {
+            var registers = held[id].Order().ToList();
+            var value = registers.Count == 0 ? "0" : $"{registers.Count} ({string.Join(", ", registers.Select(r => r.Words()))})";
+            return new("Registers", leaf.RegisterCount!.Words(), value, leaf.RegisterCount!.Contains(registers.Count));
+        };
+    }
+
     /// <summary>Register entries judged by <see cref="RegisterRules.IsOnRegister"/> on the patients' loaded entries.</summary>
     private static Explain Registers(IReadOnlyDictionary<int, Patient> patients, DateOnly referenceDate) => (leaf, id) =>
     {
         var patient = patients[id];
-        if (leaf.RegisterCount is { } range)
-        {
-            var held = Enum.GetValues<ConditionRegister>().Where(r => patient.IsOnRegister(r, referenceDate)).ToList();
-            var value = held.Count == 0 ? "0" : $"{held.Count} ({string.Join(", ", held.Select(r => r.Words()))})";
-            return new("Registers", range.Words(), value, range.Contains(held.Count));
-        }
         var criterion = leaf.Register!;
         var register = criterion.Register;
         var subject = $"On {register.Words()} register";

@@ -101,22 +101,13 @@ public static class CohortPredicates
         }
 
         /// <summary>
-        /// The number of registers held, from one grouped list of the registers everyone holds (<see cref="RegisterRules.RegistersHeld"/>):
-        /// a range from 1 lists the patients holding that many; a range that takes 0 excludes those holding more.
+        /// The number of registers held at the reference date, counted from the patient's rows of <see cref="PhmDbContext.RegistersHeld"/>
+        /// (a few adjacent rows of its key); a range that takes 0 takes those holding none.
         /// </summary>
         private Expression<Func<Patient, bool>> RegisterCount(NumberRange range)
         {
-            var held = RegisterRules.RegistersHeld(db.Patients, db.Conditions, referenceDate).GroupBy(h => h.PatientId);
-            if (range.AtLeast is { } atLeast && atLeast > 0)
-            {
-                var atMost = range.AtMost ?? int.MaxValue;
-                var holding = held.Where(g => g.Count() >= atLeast && g.Count() <= atMost).Select(g => g.Key);
-                return p => holding.Contains(p.Id);
-            }
-            if (range.AtMost is not { } most)
-                return p => true;
-            var holdingMore = held.Where(g => g.Count() > most).Select(g => g.Key);
-            return p => !holdingMore.Contains(p.Id);
+            var held = db.RegistersHeld;
+            return WithValue(p => held.Count(h => h.PatientId == p.Id), range);
         }
 
         private Expression<Func<Patient, bool>> ActivityCount(ActivityCriterion criterion)

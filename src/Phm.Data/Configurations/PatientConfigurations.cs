@@ -51,6 +51,19 @@ internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Conditio
     }
 }
 
+internal sealed class RegisterHeldConfiguration : IEntityTypeConfiguration<RegisterHeld>
+{
+    public void Configure(EntityTypeBuilder<RegisterHeld> builder)
+    {
+        builder.ToTable("RegistersHeld");
+        // A patient's registers are a few adjacent rows of the key: counted or classified without reading the table.
+        builder.HasKey(h => new { h.PatientId, h.Register });
+        builder.HasOne<Patient>().WithMany().HasForeignKey(h => h.PatientId);
+        // A register's holders as one ordered list of patient ids.
+        builder.HasIndex(h => new { h.Register, h.PatientId });
+    }
+}
+
 internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
 {
     public void Configure(EntityTypeBuilder<Activity> builder)
@@ -59,6 +72,9 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.PrimaryDiagnosis).HasMaxLength(Icd10Code.MaxLength);
         builder.HasIndex(a => new { a.PatientId, a.Kind, a.Date });
+        // Activity of a kind in a window, for everyone at once (segmentation, characterisation, activity criteria over a PCN):
+        // one range of the index per kind, giving the patient ids without reading a row.
+        builder.HasIndex(a => new { a.Kind, a.Date, a.PatientId });
     }
 }
 

@@ -10,7 +10,7 @@ namespace Phm.Data.Impactability;
 /// <summary>
 /// Frequent urgent care (A&amp;E attendances and emergency admissions together, at least
 /// <see cref="ImpactabilityOptions.UrgentCareContactsAtLeast"/> in the window) by a patient on a long-term condition
-/// register (<see cref="ImpactabilityOptions.Registers"/>, by <see cref="RegisterRules"/> at the reference date) with no
+/// register (<see cref="ImpactabilityOptions.Registers"/>, held at the store's reference date: <see cref="RegisterHeld"/>) with no
 /// long-term condition review recorded in the window (a procedure coded as one: <see cref="LongTermConditionReviews"/>):
 /// the condition may be what brings them in, and nobody has looked at it this year.
 /// </summary>
@@ -25,11 +25,10 @@ internal sealed class FrequentUrgentCareWithoutReviewSignal(ImpactabilityOptions
         var from = WindowStart(referenceDate);
         var atLeast = Options.UrgentCareContactsAtLeast;
         var reviewCodes = LongTermConditionReviews.Codes.Keys.ToList();
-        // One list of the patients on any of the registers, which SQL reads once for the whole query.
-        var onARegister = Options.Registers.Select(register => db.Patients.OnRegister(db.Conditions, register, referenceDate).Select(r => r.Id)).Aggregate(Queryable.Concat);
+        var registers = Options.Registers.ToList();
         return p => db.Activities.Count(a => a.PatientId == p.Id && (a.Kind == ActivityKind.AeAttendance || a.Kind == ActivityKind.EmergencyAdmission)
                 && a.Date >= from && a.Date <= referenceDate) >= atLeast
-            && onARegister.Contains(p.Id)
+            && db.RegistersHeld.Any(h => h.PatientId == p.Id && registers.Contains(h.Register))
             && !db.Procedures.Any(r => r.PatientId == p.Id && reviewCodes.Contains(r.SnomedCode) && r.PerformedOn >= from && r.PerformedOn <= referenceDate);
     }
 
@@ -41,13 +40,13 @@ internal sealed class FrequentUrgentCareWithoutReviewSignal(ImpactabilityOptions
             .GroupBy(a => new { a.PatientId, a.Kind })
             .Select(g => new { g.Key.PatientId, g.Key.Kind, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        // The page's patients with their register entries, put on registers by the same rule, compiled.
-        var patients = await db.Patients.AsNoTracking().AsSplitQuery().Include(p => p.Conditions).Where(p => patientIds.Contains(p.Id)).ToListAsync(cancellationToken);
-        return patients.ToDictionary(p => p.Id, p =>
+        var held = (await db.RegistersHeld.AsNoTracking().Where(h => patientIds.Contains(h.PatientId)).ToListAsync(cancellationToken))
+            .ToLookup(h => h.PatientId, h => h.Register);
+        return patientIds.ToDictionary(id => id, id =>
         {
-            var counts = UrgentCare.Select(kind => (Kind: kind, Count: contacts.Where(c => c.PatientId == p.Id && c.Kind == kind).Sum(c => c.Count))).Where(c => c.Count > 0).ToList();
+            var counts = UrgentCare.Select(kind => (Kind: kind, Count: contacts.Where(c => c.PatientId == id && c.Kind == kind).Sum(c => c.Count))).Where(c => c.Count > 0).ToList();
             var total = counts.Sum(c => c.Count);
-            var registers = Options.Registers.Where(r => p.IsOnRegister(r, referenceDate)).Select(r => r.Words()).ToList();
+            var registers = Options.Registers.Where(held[id].Contains).Select(r => r.Words()).ToList();
             return string.Create(CultureInfo.InvariantCulture,
                 $"{total} urgent care contacts {InTheWindow} ({string.Join(", ", counts.Select(c => c.Kind.Count(c.Count)))}), on the {Listed(registers)} register{(registers.Count == 1 ? "" : "s")}, and no long-term condition review recorded {InTheWindow}");
         });

@@ -52,6 +52,9 @@ internal sealed class IngestWriter : IAsyncDisposable
     private int _nextPatientId;
     private long _pendingRecords;
 
+    /// <summary>The store's reference date, at which registers held are written; null for a store without a manifest (none are).</summary>
+    private readonly DateOnly? _referenceDate;
+
     private IngestWriter(PhmDbContext db, IngestOptions options, TimeProvider time, IProgress<IngestSummary>? progress, QuarantineFile file, StoreState state)
     {
         _db = db;
@@ -64,6 +67,7 @@ internal sealed class IngestWriter : IAsyncDisposable
         _batch = new Batch(_model);
         (_practices, _lsoas, _patients, _ledger, _quarantined) = (state.Practices, state.Lsoas, state.Patients, state.Ledger, state.Quarantined);
         _nextPatientId = state.MaxPatientId + 1;
+        _referenceDate = state.ReferenceDate;
         var maxIds = state.MaxRecordIds;
         _conditions = new('c', maxIds.Condition,
             (pseudonym, entries) => string.Create(CultureInfo.InvariantCulture, $"c:{pseudonym}:{entries[0].SnomedCode}:{entries[0].OnsetDate.DayNumber}"),
@@ -163,7 +167,8 @@ internal sealed class IngestWriter : IAsyncDisposable
                 await db.Activities.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0,
                 await db.CareFlags.MaxAsync(f => (long?)f.Id, cancellationToken) ?? 0,
                 await db.Prescriptions.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0,
-                await db.Procedures.MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0));
+                await db.Procedures.MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0),
+            await db.Manifest.Select(m => (DateOnly?)m.ReferenceDate).SingleOrDefaultAsync(cancellationToken));
         return new IngestWriter(db, options, time, progress, new QuarantineFile(quarantinePath), state)
         {
             _postcodes = options.PostcodeLookupPath is { } lookup ? PostcodeLookup.Load(lookup, state.Lsoas) : null,
@@ -203,6 +208,8 @@ internal sealed class IngestWriter : IAsyncDisposable
 
             _patients[patient.Pseudonym] = known with { Details = details };
             _batch.Updates.Add((known.Id, details));
+            // A new birth month can move them across a register's age.
+            _batch.RegisterPatients.Add(known.Id);
             Summary.Updated++;
             return true;
         }
@@ -226,8 +233,12 @@ internal sealed class IngestWriter : IAsyncDisposable
     }
 
     /// <summary>One source condition: an entry on each register its code places it on (<see cref="RegisterEntries"/>).</summary>
-    public void AddCondition(SourceRef at, string pseudonym, IReadOnlyList<Condition> entries, string? identity, string patientField) =>
+    public void AddCondition(SourceRef at, string pseudonym, IReadOnlyList<Condition> entries, string? identity, string patientField)
+    {
         AddChild(at, pseudonym, patientField, identity, _conditions, entries);
+        if (_patients.TryGetValue(pseudonym, out var patient))
+            _batch.RegisterPatients.Add(patient.Id);
+    }
 
     public void AddActivity(SourceRef at, string pseudonym, Activity activity, string? identity, string patientField) =>
         AddChild(at, pseudonym, patientField, identity, _activities, activity);
@@ -448,6 +459,8 @@ internal sealed class IngestWriter : IAsyncDisposable
             await batch.LedgerRows.CopyAsync(_bulkCopy, cancellationToken);
             foreach (var update in batch.RecordUpdates)
                 await update(_db, cancellationToken);
+            if (_referenceDate is { } referenceDate)
+                await RegisterRules.WriteRegistersHeldAsync(_db, referenceDate, batch.RegisterPatients, cancellationToken);
             _db.Quarantine.AddRange(batch.Quarantine);
             await _db.SaveChangesAsync(cancellationToken);
             _db.ChangeTracker.Clear();
@@ -480,6 +493,9 @@ internal sealed class IngestWriter : IAsyncDisposable
             nameof(IngestedRecord.Key), nameof(IngestedRecord.RowId), nameof(IngestedRecord.PatientId), nameof(IngestedRecord.ContentHash));
 
         public List<QuarantinedRecord> Quarantine { get; } = [];
+
+        /// <summary>Patients whose registers the batch may change (new or changed register entries or birth dates): their registers held are written again.</summary>
+        public HashSet<int> RegisterPatients { get; } = [];
 
         /// <summary>Known patients whose details changed, written after the batch's new rows.</summary>
         public List<(int Id, PatientDetails Details)> Updates { get; } = [];
@@ -577,5 +593,6 @@ internal sealed class IngestWriter : IAsyncDisposable
         Dictionary<string, LedgerEntry> Ledger,
         HashSet<(string, string, string)> Quarantined,
         int MaxPatientId,
-        MaxRecordIds MaxRecordIds);
+        MaxRecordIds MaxRecordIds,
+        DateOnly? ReferenceDate);
 }

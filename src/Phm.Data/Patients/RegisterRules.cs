@@ -1,11 +1,16 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Phm.Data.Store;
 
 namespace Phm.Data.Patients;
 
 /// <summary>
 /// Who is on a condition register on a day: one rule, written once as expressions, that EF Core runs as SQL
-/// (<see cref="OnRegister"/>) and that patients in memory answer compiled (<see cref="IsOnRegister"/>).
+/// (<see cref="OnRegister"/>), that patients in memory answer compiled (<see cref="IsOnRegister"/>), and whose answer for
+/// everyone at the store's reference date is written with the store (<see cref="WriteRegistersHeldAsync"/>).
 /// A patient is on a register when they are old enough for it on the day and one of its diagnoses holds: recorded on or
 /// before the day, with no resolution of the register recorded between it and the day (QOF: the latest diagnosis later
 /// than the latest resolved code; a resolution on the day of a diagnosis ends it). A later diagnosis opens a new entry.
@@ -56,11 +61,52 @@ public static class RegisterRules
         Bind(Rule, conditions.Expression, Expression.Constant(new RegisterDay(register, date)));
 
     /// <summary>
-    /// One row per register each of <paramref name="patients"/> is on on <paramref name="date"/> (each register's holders by
-    /// <see cref="OnRegister"/>, all in one UNION ALL): group it by patient to count or classify the registers held, in one pass
-    /// rather than a probe per patient and register.
+    /// Replaces the registers held on <paramref name="date"/> (the store's reference date) of <paramref name="patientIds"/>, or of
+    /// everyone when null, in <see cref="PhmDbContext.RegistersHeld"/>: one INSERT … SELECT of the rule's rows (<see cref="ByRule"/>),
+    /// inside the caller's transaction. The store build writes everyone's and each ingest batch those of the patients it touched,
+    /// so that a count or a classification of registers reads a few indexed rows per patient instead of running the rule for every
+    /// register. Returns the rows written.
     /// </summary>
-    public static IQueryable<RegisterHeld> RegistersHeld(IQueryable<Patient> patients, IQueryable<Condition> conditions, DateOnly date) =>
+    public static async Task<int> WriteRegistersHeldAsync(PhmDbContext db, DateOnly date, IReadOnlyCollection<int>? patientIds, CancellationToken cancellationToken)
+    {
+        var patients = db.Patients.AsQueryable();
+        if (patientIds is null)
+            await db.RegistersHeld.ExecuteDeleteAsync(cancellationToken);
+        else
+        {
+            var ids = patientIds.Distinct().ToList();
+            if (ids.Count == 0)
+                return 0;
+            await db.RegistersHeld.Where(h => ids.Contains(h.PatientId)).ExecuteDeleteAsync(cancellationToken);
+            patients = patients.Where(p => ids.Contains(p.Id));
+        }
+
+        var table = db.Model.FindEntityType(typeof(RegisterHeld))!;
+        var columns = StoreObjectIdentifier.Table(table.GetTableName()!, table.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(table.FindProperty(property)!.GetColumnName(columns)!);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // The SELECT is EF Core's translation of the rule, so the rows are exactly what the rule says; only the INSERT is written here.
+            await using var command = ByRule(patients, db.Conditions, date).CreateDbCommand();
+            command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(columns.Name, columns.Schema)} ({Column(nameof(RegisterHeld.PatientId))}, {Column(nameof(RegisterHeld.Register))})\n"
+                + command.CommandText;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// One row per register each of <paramref name="patients"/> is on on <paramref name="date"/> (each register's holders by
+    /// <see cref="OnRegister"/>, all in one UNION ALL): what <see cref="WriteRegistersHeldAsync"/> writes.
+    /// </summary>
+    private static IQueryable<RegisterHeld> ByRule(IQueryable<Patient> patients, IQueryable<Condition> conditions, DateOnly date) =>
         Enum.GetValues<ConditionRegister>()
             .Select(register => patients.OnRegister(conditions, register, date).Select(p => new RegisterHeld { PatientId = p.Id, Register = register }))
             .Aggregate(Queryable.Concat);
@@ -80,7 +126,11 @@ public static class RegisterRules
     private sealed record RegisterDay(ConditionRegister Register, DateOnly Date);
 }
 
-/// <summary>A register a patient is on (<see cref="RegisterRules.RegistersHeld"/>).</summary>
+/// <summary>
+/// A register a patient is on at the store's reference date, as <see cref="RegisterRules"/> decides it: written with the store
+/// and by each ingest (<see cref="RegisterRules.WriteRegistersHeldAsync"/>), read wherever registers are counted or classified
+/// (the registerCount criterion and its why, segmentation, impactability).
+/// </summary>
 public sealed class RegisterHeld
 {
     public int PatientId { get; init; }

@@ -22,7 +22,8 @@ namespace Phm.Data.Segmentation;
 /// <item>Acutely ill: an emergency admission or A&amp;E attendance in the last 12 months.</item>
 /// <item>Healthy: everyone else.</item>
 /// </list>
-/// Registers are <see cref="RegisterRules.OnRegister"/>'s, every register of <see cref="ConditionRegister"/> counting; "the
+/// Registers are <see cref="RegisterRules.OnRegister"/>'s at the store's reference date (<see cref="RegisterHeld"/>), every register of
+/// <see cref="ConditionRegister"/> counting; "the
 /// last 12 months" is <c>[day − 12 months, day)</c>, as the risk features count it.
 /// </summary>
 public static class SegmentRules
@@ -58,7 +59,7 @@ public static class SegmentRules
         var month = date.Year * 12 + date.Month;
         var bornAfter = month - 12;  // born after this month: under 1 on the day
         return patients.AliveOn(date)
-            .LeftJoin(RegistersHeld(db, date), p => p.Id, r => r.PatientId, (p, r) => new { Patient = p, Registers = r })
+            .LeftJoin(RegistersHeld(db), p => p.Id, r => r.PatientId, (p, r) => new { Patient = p, Registers = r })
             .LeftJoin(UrgentCare(db, date), x => x.Patient.Id, u => u.PatientId, (x, u) => new { x.Patient, x.Registers, Urgent = u })
             .LeftJoin(EndOfLife(db, date), x => x.Patient.Id, e => e.PatientId, (x, e) => new
             {
@@ -89,11 +90,11 @@ public static class SegmentRules
     }
 
     /// <summary>
-    /// For each patient on at least one register on the day, how many and which of the rules' groups: one row per register held
-    /// (<see cref="RegisterRules.RegistersHeld"/>), grouped by patient.
+    /// For each patient on at least one register on the day, how many and which of the rules' groups: the rows of
+    /// <see cref="PhmDbContext.RegistersHeld"/> (written for the store's reference date), grouped by patient.
     /// </summary>
-    private static IQueryable<RegisterSummary> RegistersHeld(PhmDbContext db, DateOnly date) =>
-        RegisterRules.RegistersHeld(db.Patients, db.Conditions, date)
+    private static IQueryable<RegisterSummary> RegistersHeld(PhmDbContext db) =>
+        db.RegistersHeld
             .GroupBy(h => h.PatientId)
             .Select(g => new RegisterSummary
             {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Phm.Data.Patients;
 using Phm.Data.Population;
 
 namespace Phm.Data.Store;
@@ -9,13 +10,14 @@ namespace Phm.Data.Store;
 /// Writes a population through the provider's bulk path (<see cref="IBulkCopy"/>) inside the caller's transaction: EF
 /// Core's SaveChanges costs about 20 µs a row, which would make a city's first start take minutes. Secondary indexes
 /// (and, where the provider can, foreign keys) are dropped for the load and rebuilt once at the end, then the
-/// planner's statistics are refreshed.
+/// registers each patient holds on the reference date are derived from the rows (<see cref="RegisterRules.WriteRegistersHeldAsync"/>),
+/// and the planner's statistics are refreshed.
 /// </summary>
 public sealed class BulkWriter(PhmDbContext db)
 {
     private readonly IModel _model = ModelDdl.DesignTimeModel(db);
 
-    public async Task WriteAsync(IEnumerable<GeneratedPatient> population, CancellationToken cancellationToken)
+    public async Task WriteAsync(IEnumerable<GeneratedPatient> population, DateOnly referenceDate, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Bulk writes must run inside a transaction, so a failure leaves nothing half-written.");
@@ -58,6 +60,9 @@ public sealed class BulkWriter(PhmDbContext db)
             .. indexes.Select(CreateIndexOperation.CreateFrom),
             .. constraints.Select(AddForeignKeyOperation.CreateFrom),
         ], cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql([.. tables.Select(t => t.Name)]), cancellationToken);
+        // Set-based, once the indexes the rule reads are back.
+        await RegisterRules.WriteRegistersHeldAsync(db, referenceDate, patientIds: null, cancellationToken);
+        var registersHeld = db.Model.FindEntityType(typeof(RegisterHeld))!.GetTableName()!;
+        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql([.. tables.Select(t => t.Name), registersHeld]), cancellationToken);
     }
 }

@@ -41,6 +41,7 @@ public abstract class PhmDbContext : DbContext
     public DbSet<PcnMembership> PcnMemberships => Set<PcnMembership>();
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<Condition> Conditions => Set<Condition>();
+    public DbSet<RegisterHeld> RegistersHeld => Set<RegisterHeld>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<CareFlag> CareFlags => Set<CareFlag>();
     public DbSet<Prescription> Prescriptions => Set<Prescription>();
@@ -73,6 +74,7 @@ public abstract class PhmDbContext : DbContext
             m.PcnCode == ScopedPcnCode && m.PracticeCode == p.PracticeCode
             && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate)))));
         modelBuilder.Entity<Condition>().HasQueryFilter(c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
+        modelBuilder.Entity<RegisterHeld>().HasQueryFilter(h => ScopedPcnCode == null || Patients.Any(p => p.Id == h.PatientId));
         modelBuilder.Entity<Activity>().HasQueryFilter(a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
         modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
         modelBuilder.Entity<Prescription>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));

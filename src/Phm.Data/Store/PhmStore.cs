@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Phm.Data.Cohorts;
+using Phm.Data.Patients;
 using Phm.Data.Population;
 
 namespace Phm.Data.Store;
@@ -59,17 +60,20 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             Directory.CreateDirectory(_options.ResolveDataDirectory());
         await using var db = CreateContext();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateWithoutTimeoutAsync(db, cancellationToken);
         return pending;
     }
 
     private async Task<StoreManifest> EnsureServerReadyAsync(Func<ReferenceData> loadReference, PopulationSettings wanted, CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
-        await db.Database.MigrateAsync(cancellationToken);
+        await MigrateWithoutTimeoutAsync(db, cancellationToken);
         var existing = await db.Manifest.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (CanReuse(existing, wanted))
+        {
+            await FillRegistersHeldAsync(db, existing, cancellationToken);
             return existing;
+        }
 
         var reference = loadReference();
         LogBuilding(wanted);
@@ -85,7 +89,8 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         {
             // A store built by an older version gets the migrations added since, in place.
             await using var db = CreateContext();
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateWithoutTimeoutAsync(db, cancellationToken);
+            await FillRegistersHeldAsync(db, existing, cancellationToken);
             return existing;
         }
 
@@ -100,7 +105,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         var buildConnectionString = new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString();
         await using (var db = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, buildConnectionString))
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateWithoutTimeoutAsync(db, cancellationToken);
             manifest = await new StoreLoader(db, time).LoadAsync(reference, wanted, cancellationToken);
             await CarryOverCohortDefinitionsAsync(db, cancellationToken);
             // Readers (the API) and the occasional writer (cohorts, audit) then work side by side.
@@ -130,7 +135,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             if (!(await previous.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
                 return;
             // A store from before cohorts gets their (empty) tables first.
-            await previous.Database.MigrateAsync(cancellationToken);
+            await MigrateWithoutTimeoutAsync(previous, cancellationToken);
             definitions = await previous.CohortDefinitions.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
         }
         catch (SqliteException)
@@ -143,6 +148,30 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         building.ChangeTracker.Clear();
         if (definitions.Count > 0)
             logger.LogInformation("Kept {Definitions} saved cohort definition version(s) through the rebuild", definitions.Count);
+    }
+
+    /// <summary>Applies pending migrations with no command timeout: one that indexes a city's activity rows outlasts any ordinary timeout.</summary>
+    private static async Task MigrateWithoutTimeoutAsync(PhmDbContext db, CancellationToken cancellationToken)
+    {
+        db.Database.SetCommandTimeout(0);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A store built before registers held were written with it gets them once, when it is first reused: without them, register
+    /// counts and segments would read as if nobody held a register.
+    /// </summary>
+    private async Task FillRegistersHeldAsync(PhmDbContext db, StoreManifest manifest, CancellationToken cancellationToken)
+    {
+        if (await db.RegistersHeld.AnyAsync(cancellationToken) || !await db.Conditions.AnyAsync(cancellationToken))
+            return;
+        db.Database.SetCommandTimeout(0);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var written = await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        // The planner needs to know the new table (and, on SQLite, where ANALYZE takes everything, the indexes added with it).
+        await db.Database.ExecuteSqlRawAsync(db.CreateBulkCopy().RefreshStatisticsSql([db.Model.FindEntityType(typeof(RegisterHeld))!.GetTableName()!]), cancellationToken);
+        logger.LogInformation("Wrote the {Rows} registers held at the reference date, which the store had not recorded", written);
     }
 
     private bool CanReuse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] StoreManifest? existing, PopulationSettings wanted)

@@ -23,7 +23,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
         await db.SaveChangesAsync(cancellationToken);
 
         var population = PopulationGenerator.Generate(reference, settings);
-        await new BulkWriter(db).WriteAsync(population, cancellationToken);
+        await new BulkWriter(db).WriteAsync(population, PopulationSettings.ReferenceDate, cancellationToken);
 
         var manifest = new StoreManifest
         {
@@ -58,6 +58,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
         await db.RiskScores.ExecuteDeleteAsync(cancellationToken);
         await db.ScoredModels.ExecuteDeleteAsync(cancellationToken);
         await db.Set<GeneratorTruth>().ExecuteDeleteAsync(cancellationToken);
+        await db.RegistersHeld.ExecuteDeleteAsync(cancellationToken);
         await db.Procedures.ExecuteDeleteAsync(cancellationToken);
         await db.Prescriptions.ExecuteDeleteAsync(cancellationToken);
         await db.CareFlags.ExecuteDeleteAsync(cancellationToken);

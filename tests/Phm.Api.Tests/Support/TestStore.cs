@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Phm.Data.Patients;
 using Phm.Data.Store;
 
 namespace Phm.Api.Tests.Support;
@@ -17,6 +19,9 @@ public sealed class TestStore : IDisposable
         await db.Database.EnsureCreatedAsync();
         seed(db);
         await db.SaveChangesAsync();
+        // As a build or an ingest does: the registers each patient holds at the reference date, derived from the seeded entries.
+        if (await db.Manifest.Select(m => (DateOnly?)m.ReferenceDate).SingleOrDefaultAsync() is { } referenceDate)
+            await RegisterRules.WriteRegistersHeldAsync(db, referenceDate, patientIds: null, CancellationToken.None);
         return store;
     }
 

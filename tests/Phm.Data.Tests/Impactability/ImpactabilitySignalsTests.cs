@@ -121,6 +121,8 @@ public sealed class ImpactabilitySignalsTests
             Score("emergency-admission-12m", Gil, 5, 0.10, 85.0, RiskTier.Moderate),
             Score("death-12m", Max, 1, 0.60, 99.9, RiskTier.VeryHigh), Score("death-12m", Ned, 2, 0.40, 90.0, RiskTier.Moderate), Score("death-12m", Lee, 3, 0.25, 96.0, RiskTier.High));
         await db.SaveChangesAsync();
+        // As an ingest does for the patients it adds.
+        await RegisterRules.WriteRegistersHeldAsync(db, R, Everyone, CancellationToken.None);
         db.ChangeTracker.Clear();
         return db;
     }

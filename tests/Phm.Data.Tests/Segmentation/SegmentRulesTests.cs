@@ -51,6 +51,8 @@ public sealed class SegmentRulesTests
         var lsoa = await db.Lsoas.Select(l => l.Code).OrderBy(c => c).FirstAsync();
         db.Patients.AddRange(Population.Select((p, i) => Patient(FirstId + i, p.Name, p.BirthYear, p.BirthMonth, p.Entries, practice, lsoa)));
         await db.SaveChangesAsync();
+        // As an ingest does for the patients it adds.
+        await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, [.. Enumerable.Range(FirstId, Population.Length)], CancellationToken.None);
         db.ChangeTracker.Clear();
 
         var segments = await db.Patients.Segment(db, manifest.ReferenceDate)

@@ -373,6 +373,8 @@ namespace Phm.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "Date", "PatientId");
+
                     b.HasIndex("PatientId", "Kind", "Date");
 
                     b.ToTable("Activities");
@@ -532,6 +534,21 @@ namespace Phm.Data.Postgres.Migrations
                     b.HasIndex("PatientId", "PerformedOn");
 
                     b.ToTable("Procedures");
+                });
+
+            modelBuilder.Entity("Phm.Data.Patients.RegisterHeld", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Register")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PatientId", "Register");
+
+                    b.HasIndex("Register", "PatientId");
+
+                    b.ToTable("RegistersHeld", (string)null);
                 });
 
             modelBuilder.Entity("Phm.Data.Population.GeneratorTruth", b =>
@@ -886,6 +903,15 @@ namespace Phm.Data.Postgres.Migrations
                 {
                     b.HasOne("Phm.Data.Patients.Patient", null)
                         .WithMany("Procedures")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Patients.RegisterHeld", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

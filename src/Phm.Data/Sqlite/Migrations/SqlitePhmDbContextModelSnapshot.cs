@@ -360,6 +360,8 @@ namespace Phm.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "Date", "PatientId");
+
                     b.HasIndex("PatientId", "Kind", "Date");
 
                     b.ToTable("Activities");
@@ -519,6 +521,21 @@ namespace Phm.Data.Sqlite.Migrations
                     b.HasIndex("PatientId", "PerformedOn");
 
                     b.ToTable("Procedures");
+                });
+
+            modelBuilder.Entity("Phm.Data.Patients.RegisterHeld", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Register")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatientId", "Register");
+
+                    b.HasIndex("Register", "PatientId");
+
+                    b.ToTable("RegistersHeld", (string)null);
                 });
 
             modelBuilder.Entity("Phm.Data.Population.GeneratorTruth", b =>
@@ -871,6 +888,15 @@ namespace Phm.Data.Sqlite.Migrations
                 {
                     b.HasOne("Phm.Data.Patients.Patient", null)
                         .WithMany("Procedures")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Patients.RegisterHeld", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
