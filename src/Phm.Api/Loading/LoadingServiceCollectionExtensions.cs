@@ -4,9 +4,10 @@ namespace Phm.Api.Loading;
 
 public static class LoadingServiceCollectionExtensions
 {
-    /// <summary>Registers the reference date and every <see cref="BatchLoader{TKey, TValue}"/> in <paramref name="assembly"/>, one instance per request.</summary>
+    /// <summary>Registers the reference data, the reference date and every <see cref="BatchLoader{TKey, TValue}"/> in <paramref name="assembly"/>, one instance per request.</summary>
     public static IServiceCollection AddBatchLoaders(this IServiceCollection services, Assembly assembly)
     {
+        services.AddScoped<StoreReferenceLoader>();
         services.AddScoped<ReferenceDateLoader>();
         foreach (var type in assembly.GetTypes().Where(IsBatchLoader))
             services.AddScoped(type);
