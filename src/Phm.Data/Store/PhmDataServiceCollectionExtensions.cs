@@ -18,7 +18,6 @@ public static class PhmDataServiceCollectionExtensions
         services.PostConfigure<PhmOptions>(options => options.Database.ConnectionString ??= configuration.GetConnectionString(ConnectionStringName));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PhmStore>();
-        services.AddSingleton<StoreReferenceCache>();
         services.AddOptions<RiskTierOptions>().Bind(configuration.GetSection(RiskTierOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RiskTierOptions>, RiskTierOptions.Validator>();
 

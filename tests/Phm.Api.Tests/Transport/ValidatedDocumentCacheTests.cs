@@ -63,10 +63,10 @@ public sealed class ValidatedDocumentCacheTests(PhmApiFactory hub)
         Assert.Equal(["COMPLEXITY"], large.ErrorCodes);
     }
 
-    private static string?[] PcnsOf(GraphQLResponse response)
+    private static string[] PcnsOf(GraphQLResponse response)
     {
         var items = response.Json.GetProperty("data").GetProperty("patients").GetProperty("items").EnumerateArray().ToList();
         Assert.NotEmpty(items);
-        return [.. items.Select(item => item.GetProperty("practice").GetProperty("pcn").GetProperty("code").GetString()).Distinct()];
+        return [.. items.Select(item => item.GetProperty("practice").GetProperty("pcn").GetProperty("code").GetString()!).Distinct()];
     }
 }
