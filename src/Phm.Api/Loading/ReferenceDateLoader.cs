@@ -3,8 +3,8 @@ using Phm.Data.Store;
 namespace Phm.Api.Loading;
 
 /// <summary>
-/// The store's reference date (<see cref="StoreManifest.ReferenceDate"/>), as of the request's <see cref="StoreReferenceLoader"/>:
-/// PCN membership and ages are answered at this date.
+/// The store's reference date (<see cref="StoreManifest.ReferenceDate"/>), from the manifest's stamp the request reads once
+/// (<see cref="StoreReferenceLoader"/>): PCN membership and ages are answered at this date.
 /// </summary>
 public sealed class ReferenceDateLoader(StoreReferenceLoader reference)
 {
@@ -12,5 +12,5 @@ public sealed class ReferenceDateLoader(StoreReferenceLoader reference)
 
     public Task<DateOnly> GetAsync(CancellationToken cancellationToken) => _referenceDate ??= ReadAsync(cancellationToken);
 
-    private async Task<DateOnly> ReadAsync(CancellationToken cancellationToken) => (await reference.GetAsync(cancellationToken)).ReferenceDate;
+    private async Task<DateOnly> ReadAsync(CancellationToken cancellationToken) => (await reference.GetStampAsync(cancellationToken)).ReferenceDate;
 }

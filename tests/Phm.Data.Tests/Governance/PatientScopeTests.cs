@@ -40,7 +40,7 @@ public sealed class PatientScopeTests
         var store = database.Store(1000, 7);
         await store.EnsureReadyAsync(CancellationToken.None);
         await using var db = store.CreateContext();
-        var reference = await new StoreReferenceCache().GetAsync(db, CancellationToken.None);
+        var reference = await StoreReference.LoadAsync(db, await StoreReference.ReadStampAsync(db, CancellationToken.None), CancellationToken.None);
         db.PatientScope = PatientScope.RegisteredIn(Bitterne);
         var lookedUp = (await db.Patients.Select(p => p.Id).OrderBy(id => id).ToListAsync(), await db.Conditions.CountAsync());
 
