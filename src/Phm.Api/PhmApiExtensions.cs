@@ -47,6 +47,8 @@ public static class PhmApiExtensions
             // Who may use which field depends on the caller, so the rule runs on cached documents too.
             .AddValidationRule(FieldAccessRule.Instance, useForCachedDocuments: true)
             .AddErrorInfoProvider<GraphQLErrorInfoProvider>()
+            .ConfigureExecution<ValidatedDocumentCache>()
+            .ConfigureExecution<PcnScopePractices>()
             .AddGraphTypes(typeof(PhmSchema).Assembly));
         // Resolvers of patient-level fields record what they read; the writer that saves it is part of AddPhmGovernance.
         services.TryAddSingleton(TimeProvider.System);

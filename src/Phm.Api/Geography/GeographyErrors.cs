@@ -26,4 +26,11 @@ public sealed class LsoaNotFoundError(string argument, string lsoaCode)
         if (lsoaCode is not null && !await db.Lsoas.AnyAsync(l => l.Code == lsoaCode, cancellationToken))
             throw new LsoaNotFoundError(argument, lsoaCode);
     }
+
+    /// <summary>The same check against the reference data the request already holds, without a query.</summary>
+    public static void ThrowIfUnknown(StoreReference reference, string argument, string? lsoaCode)
+    {
+        if (lsoaCode is not null && !reference.Lsoas.ContainsKey(lsoaCode))
+            throw new LsoaNotFoundError(argument, lsoaCode);
+    }
 }

@@ -1,7 +1,5 @@
 using GraphQL.Validation;
-using Microsoft.EntityFrameworkCore;
 using Phm.Api.Loading;
-using Phm.Data.Practices;
 using Phm.Data.Store;
 
 namespace Phm.Api.Governance;
@@ -24,8 +22,8 @@ public static class PcnScopeArguments
                 throw new ForbiddenError($"Argument '{argument}': your token gives access to the patients of PCN {ownPcn} only.");
             if (practice is null)
                 continue;
-            var referenceDate = await context.RequestServices!.GetRequiredService<ReferenceDateLoader>().GetAsync(context.CancellationToken);
-            if (!await db.PcnMemberships.ValidOn(referenceDate).AnyAsync(m => m.PracticeCode == practice && m.PcnCode == ownPcn, context.CancellationToken))
+            var reference = await context.RequestServices!.GetRequiredService<StoreReferenceLoader>().GetAsync(context.CancellationToken);
+            if (!reference.PracticeCodesOf(ownPcn).Contains(practice))
                 throw new ForbiddenError($"Argument '{argument}': your token gives access to the patients of the practices of PCN {ownPcn} only.");
         }
     }

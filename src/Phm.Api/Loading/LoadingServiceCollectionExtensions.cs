@@ -1,12 +1,16 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Phm.Data.Store;
 
 namespace Phm.Api.Loading;
 
 public static class LoadingServiceCollectionExtensions
 {
-    /// <summary>Registers the reference date and every <see cref="BatchLoader{TKey, TValue}"/> in <paramref name="assembly"/>, one instance per request.</summary>
+    /// <summary>Registers the reference data, the reference date and every <see cref="BatchLoader{TKey, TValue}"/> in <paramref name="assembly"/>, one instance per request.</summary>
     public static IServiceCollection AddBatchLoaders(this IServiceCollection services, Assembly assembly)
     {
+        services.TryAddSingleton<StoreReferenceCache>();
+        services.AddScoped<StoreReferenceLoader>();
         services.AddScoped<ReferenceDateLoader>();
         foreach (var type in assembly.GetTypes().Where(IsBatchLoader))
             services.AddScoped(type);

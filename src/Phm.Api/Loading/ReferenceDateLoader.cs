@@ -1,16 +1,16 @@
-using Microsoft.EntityFrameworkCore;
 using Phm.Data.Store;
 
 namespace Phm.Api.Loading;
 
 /// <summary>
-/// The store's reference date (<see cref="StoreManifest.ReferenceDate"/>), read once per request: PCN membership and ages
-/// are answered at this date.
+/// The store's reference date (<see cref="StoreManifest.ReferenceDate"/>), from the manifest's stamp the request reads once
+/// (<see cref="StoreReferenceLoader"/>): PCN membership and ages are answered at this date.
 /// </summary>
-public sealed class ReferenceDateLoader(PhmDbContext db)
+public sealed class ReferenceDateLoader(StoreReferenceLoader reference)
 {
     private Task<DateOnly>? _referenceDate;
 
-    public Task<DateOnly> GetAsync(CancellationToken cancellationToken) =>
-        _referenceDate ??= db.Manifest.AsNoTracking().Select(m => m.ReferenceDate).SingleAsync(cancellationToken);
+    public Task<DateOnly> GetAsync(CancellationToken cancellationToken) => _referenceDate ??= ReadAsync(cancellationToken);
+
+    private async Task<DateOnly> ReadAsync(CancellationToken cancellationToken) => (await reference.GetStampAsync(cancellationToken)).ReferenceDate;
 }

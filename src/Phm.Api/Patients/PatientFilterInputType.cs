@@ -23,7 +23,7 @@ public sealed record PatientFilter(
     RiskFilter? Risk = null)
 {
     /// <summary>Rejects criteria no patient could meet because they are malformed or name nothing in the store.</summary>
-    public async Task ValidateAsync(PhmDbContext db, ScoredModelsLoader riskModels, string argument, CancellationToken cancellationToken)
+    public async Task ValidateAsync(StoreReference reference, ScoredModelsLoader riskModels, string argument, CancellationToken cancellationToken)
     {
         QuintileOutOfRangeError.ThrowIfOutOfRange($"{argument}.nationalQuintile", NationalQuintile);
         QuintileOutOfRangeError.ThrowIfOutOfRange($"{argument}.localQuintile", LocalQuintile);
@@ -33,9 +33,9 @@ public sealed record PatientFilter(
             throw new AgeRangeInvalidError($"{argument}.ageTo", "an age cannot be negative.");
         if (AgeFrom > AgeTo)
             throw new AgeRangeInvalidError($"{argument}.ageFrom", $"ageFrom ({AgeFrom}) is greater than ageTo ({AgeTo}).");
-        await PcnNotFoundError.ThrowIfUnknownAsync(db, $"{argument}.pcn", Pcn, cancellationToken);
-        await PracticeNotFoundError.ThrowIfUnknownAsync(db, $"{argument}.practice", Practice, cancellationToken);
-        await LsoaNotFoundError.ThrowIfUnknownAsync(db, $"{argument}.lsoa", Lsoa, cancellationToken);
+        PcnNotFoundError.ThrowIfUnknown(reference, $"{argument}.pcn", Pcn);
+        PracticeNotFoundError.ThrowIfUnknown(reference, $"{argument}.practice", Practice);
+        LsoaNotFoundError.ThrowIfUnknown(reference, $"{argument}.lsoa", Lsoa);
         if (Risk is not null)
             await Risk.ValidateAsync(riskModels, $"{argument}.risk", cancellationToken);
     }

@@ -36,8 +36,8 @@ public static class PatientQueries
                 PatientPages.ValidatePageArguments(context, OrderOf(context) == PatientOrder.RiskDesc ? filter!.Risk!.Model : null);
                 if (filter is not null)
                 {
-                    var db = context.RequestServices!.GetRequiredService<PhmDbContext>();
-                    await filter.ValidateAsync(db, context.RequestServices!.GetRequiredService<ScoredModelsLoader>(), "filter", context.CancellationToken);
+                    var reference = await context.RequestServices!.GetRequiredService<StoreReferenceLoader>().GetAsync(context.CancellationToken);
+                    await filter.ValidateAsync(reference, context.RequestServices!.GetRequiredService<ScoredModelsLoader>(), "filter", context.CancellationToken);
                     await PcnScopeArguments.RefuseOutsideAsync(context, [("filter.pcn", filter.Pcn, null), ("filter.practice", null, filter.Practice)]);
                 }
             })

@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Phm.Api.Loading;
 using Phm.Data.Practices;
-using Phm.Data.Store;
 
 namespace Phm.Api.Practices;
 
-public sealed class PcnByCodeLoader(PhmDbContext db) : BatchLoader<string, Pcn>
+public sealed class PcnByCodeLoader(StoreReferenceLoader reference) : BatchLoader<string, Pcn>
 {
     protected override async Task<IReadOnlyDictionary<string, Pcn>> FetchAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        await db.Pcns.AsNoTracking().Where(p => keys.Contains(p.Code)).ToDictionaryAsync(p => p.Code, cancellationToken);
+        (await reference.GetAsync(cancellationToken)).PcnsByCode;
 }

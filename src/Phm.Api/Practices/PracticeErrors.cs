@@ -13,6 +13,13 @@ public sealed class PcnNotFoundError(string argument, string pcnCode)
         if (pcnCode is not null && !await db.Pcns.AnyAsync(p => p.Code == pcnCode, cancellationToken))
             throw new PcnNotFoundError(argument, pcnCode);
     }
+
+    /// <summary>The same check against the reference data the request already holds, without a query.</summary>
+    public static void ThrowIfUnknown(StoreReference reference, string argument, string? pcnCode)
+    {
+        if (pcnCode is not null && !reference.PcnsByCode.ContainsKey(pcnCode))
+            throw new PcnNotFoundError(argument, pcnCode);
+    }
 }
 
 public sealed class PracticeNotFoundError(string argument, string practiceCode)
@@ -23,6 +30,13 @@ public sealed class PracticeNotFoundError(string argument, string practiceCode)
     public static async Task ThrowIfUnknownAsync(PhmDbContext db, string argument, string? practiceCode, CancellationToken cancellationToken)
     {
         if (practiceCode is not null && !await db.Practices.AnyAsync(p => p.Code == practiceCode, cancellationToken))
+            throw new PracticeNotFoundError(argument, practiceCode);
+    }
+
+    /// <summary>The same check against the reference data the request already holds, without a query.</summary>
+    public static void ThrowIfUnknown(StoreReference reference, string argument, string? practiceCode)
+    {
+        if (practiceCode is not null && !reference.PracticesByCode.ContainsKey(practiceCode))
             throw new PracticeNotFoundError(argument, practiceCode);
     }
 }

@@ -81,6 +81,13 @@ public sealed class GraphQLHttpOptions
     /// </summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Total length, in characters, of the documents kept parsed and validated so that a document sent again is not parsed and
+    /// validated again (the rules that depend on the caller, the variables or the arguments still run on every request). The least
+    /// recently used go first. 0 switches the cache off.
+    /// </summary>
+    public long DocumentCacheSize { get; set; } = 4_000_000;
+
     public RateLimitOptions RateLimit { get; set; } = new();
 
     public TrustedDocumentsOptions TrustedDocuments { get; set; } = new();

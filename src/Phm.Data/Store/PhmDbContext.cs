@@ -35,6 +35,11 @@ public abstract class PhmDbContext : DbContext
     /// <summary>The scope's PCN, read by the query filters (EF Core parameterises context members per query).</summary>
     private string? ScopedPcnCode => PatientScope.PcnCode;
 
+    /// <summary>Whether the scope lists its practices (<see cref="PatientScope.PracticeCodes"/>), so the filters need not look them up.</summary>
+    private bool ScopeListsPractices => PatientScope.PracticeCodes is not null;
+
+    private string[] ScopedPracticeCodes => PatientScope.PracticeCodes is { } codes ? [.. codes] : [];
+
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();
     public DbSet<Pcn> Pcns => Set<Pcn>();
     public DbSet<Practice> Practices => Set<Practice>();
@@ -70,9 +75,13 @@ public abstract class PhmDbContext : DbContext
 
         // A scoped context sees only the patients registered, at the store's reference date, at a practice of its PCN, and only
         // their records: no query, loader or cursor built on this context can reach another PCN's patient.
-        modelBuilder.Entity<Patient>().HasQueryFilter(ExpressionRules.Inline<Func<Patient, bool>>(p => ScopedPcnCode == null || PcnMemberships.Any(m =>
-            m.PcnCode == ScopedPcnCode && m.PracticeCode == p.PracticeCode
-            && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate)))));
+        // The membership is looked up in SQL only when the scope does not list its practices: the database skips the branch whose
+        // parameter is false, and a list is far cheaper than a lookup per row.
+        modelBuilder.Entity<Patient>().HasQueryFilter(ExpressionRules.Inline<Func<Patient, bool>>(p => ScopedPcnCode == null
+            || (ScopeListsPractices && ScopedPracticeCodes.Contains(p.PracticeCode))
+            || (!ScopeListsPractices && PcnMemberships.Any(m =>
+                m.PcnCode == ScopedPcnCode && m.PracticeCode == p.PracticeCode
+                && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate))))));
         modelBuilder.Entity<Condition>().HasQueryFilter(c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
         modelBuilder.Entity<RegisterHeld>().HasQueryFilter(h => ScopedPcnCode == null || Patients.Any(p => p.Id == h.PatientId));
         modelBuilder.Entity<Activity>().HasQueryFilter(a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));

@@ -34,6 +34,25 @@ public sealed class PatientScopeTests
     }
 
     [SkippableTheory, ProviderData]
+    public async Task ContextScopedToAPcn_ListingItsPractices_ReadsTheSamePatientsAndRecords_AsOneThatLooksThemUp(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = database.Store(1000, 7);
+        await store.EnsureReadyAsync(CancellationToken.None);
+        await using var db = store.CreateContext();
+        var reference = await StoreReference.LoadAsync(db, await StoreReference.ReadStampAsync(db, CancellationToken.None), CancellationToken.None);
+        db.PatientScope = PatientScope.RegisteredIn(Bitterne);
+        var lookedUp = (await db.Patients.Select(p => p.Id).OrderBy(id => id).ToListAsync(), await db.Conditions.CountAsync());
+
+        db.PatientScope = PatientScope.RegisteredIn(Bitterne) with { PracticeCodes = reference.PracticeCodesOf(Bitterne) };
+        var listed = (await db.Patients.Select(p => p.Id).OrderBy(id => id).ToListAsync(), await db.Conditions.CountAsync());
+
+        Assert.NotEmpty(lookedUp.Item1);
+        Assert.Equal(lookedUp.Item1, listed.Item1);
+        Assert.Equal(lookedUp.Item2, listed.Item2);
+    }
+
+    [SkippableTheory, ProviderData]
     public async Task AuditEvent_OnceSaved_CannotBeChangedOrDeleted(DatabaseProvider provider)
     {
         await using var database = TestDatabase.For(provider);

@@ -1,0 +1,30 @@
+using GraphQL;
+using GraphQL.DI;
+using Phm.Api.Loading;
+using Phm.Data.Governance;
+using Phm.Data.Store;
+
+namespace Phm.Api.Governance;
+
+/// <summary>
+/// Before a PCN clinician's request runs, lists the practices of their PCN at the reference date (from the reference data held in
+/// memory) in the request context's <see cref="PatientScope"/>, so the query filters compare each patient's practice with a list
+/// instead of looking the membership up for each row. The list is read per request, so it follows a rebuilt store.
+/// </summary>
+internal sealed class PcnScopePractices : IConfigureExecution
+{
+    // After the options are configured (100), before the document cache (200): validation reads through the scope already.
+    public float SortOrder => 150;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        // The scope is read from the claims first, so that other callers' requests do not take a context for nothing.
+        if (options.RequestServices?.GetService<PatientScope>() is { IsRestricted: true }
+            && options.RequestServices.GetRequiredService<PhmDbContext>() is { PatientScope.PcnCode: { } pcn } db)
+        {
+            var reference = await options.RequestServices.GetRequiredService<StoreReferenceLoader>().GetAsync(options.CancellationToken);
+            db.PatientScope = db.PatientScope with { PracticeCodes = reference.PracticeCodesOf(pcn) };
+        }
+        return await next(options);
+    }
+}
