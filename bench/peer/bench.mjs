@@ -6,7 +6,7 @@
 //  4. each query is asked once of every server and the answers compared (same rows, same ids), then warm-up, then timed
 //     runs with autocannon, alternating the servers and their order, and a table of requests/s, latencies and ratios.
 import { spawn, execFile } from "node:child_process";
-import { mkdirSync, createWriteStream, writeFileSync } from "node:fs";
+import { mkdirSync, createWriteStream, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -323,6 +323,7 @@ async function checkEquivalence(peer, hubs) {
       }
     }
     const firstId = q.key === "page" ? `, ids ${peerRows[0]?.id.slice(0, 8)}… to ${peerRows.at(-1)?.id.slice(0, 8)}…` : "";
+    if (q.key === "practices") q.label += ` (${peerRows.length} rows)`;
     console.log(`  ${q.label}: ${q.describe(peerRows)}${firstId}; the same on ${[peer, ...hubs].map((s) => s.label).join(", ")}${notes.length ? ` (${[...new Set(notes)].join("; ")})` : ""}`);
   }
 }
@@ -369,7 +370,10 @@ for (const [name, port] of Object.entries(settings.ports))
   if ((name !== "hubSqlite" || settings.sqlite) && !(await portIsFree(port))) fail(`port ${port} (${name}) is in use; choose another with the PEER_*_PORT variables`);
 
 console.log(`bench/peer: ${started.toISOString()}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, load average ${machine.loadAtStart}`);
-console.log(`PostgreSQL ${postgresVersion}, database ${settings.database}; Node ${process.version}; PostGraphile 5 (package.json)`);
+const postgraphileVersion = JSON.parse(readFileSync(path.join(here, "node_modules", "postgraphile", "package.json"), "utf8")).version;
+const dotnetVersion = (await promisify(execFile)("dotnet", ["--version"])).stdout.trim();
+const commit = await promisify(execFile)("git", ["rev-parse", "--short", "HEAD"], { cwd: here }).then((r) => r.stdout.trim(), () => "unknown");
+console.log(`PostgreSQL ${postgresVersion} (database ${settings.database}), PostGraphile ${postgraphileVersion} on Node ${process.version}, hub at commit ${commit} on .NET SDK ${dotnetVersion} (Release)`);
 
 console.log(`\nStarting the hub on PostgreSQL (builds the store on first use; log in ${settings.work}/hub-postgres.log) …`);
 let watch = Date.now();
@@ -420,7 +424,7 @@ await checkEquivalence(peer, hubs);
 const servers = [peer, ...hubs];
 const cases = queries.flatMap((q) => q.connections.map((connections) => ({ q, connections })));
 const measuredSeconds = cases.length * servers.length * settings.rounds * settings.durationSeconds;
-console.log(`\nWarm-up: ${settings.warmUpSeconds} s of each query on each server; then ${settings.rounds} rounds of ${settings.durationSeconds} s per query, connections and server, alternating (about ${Math.round(measuredSeconds / 60)} min)`);
+console.log(`\nWarm-up: ${settings.warmUpSeconds} s of each query on each server; then ${settings.rounds} rounds of ${settings.durationSeconds} s per query, connections and server, alternating (${measuredSeconds} s)`);
 for (const server of servers)
   for (const q of queries) {
     const { errors } = await load(server, q, Math.max(...q.connections), settings.warmUpSeconds);
@@ -444,32 +448,60 @@ for (let round = 0; round < settings.rounds; round++)
     }
   }
 
-// ---- the table ----
+// ---- the tables ----
 
 const number = (n) => Math.round(n).toLocaleString("en-GB");
 const ms = (n) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
-function cell(entry, peerEntry) {
-  const low = Math.min(...entry.rates);
-  const high = Math.max(...entry.rates);
-  const rate = low === high || high - low < 0.5 ? number(low) : `${number(low)}-${number(high)}`;
-  const sorted = Float64Array.from(entry.latencies).sort();
-  const ratio = peerEntry && entry !== peerEntry ? ` (${(mean(entry.rates) / mean(peerEntry.rates)).toFixed(2)}x)` : "";
-  return `${rate} req/s${ratio}, p50/p95/p99 ${ms(percentile(sorted, 0.5))}/${ms(percentile(sorted, 0.95))}/${ms(percentile(sorted, 0.99))} ms, ${entry.errors} errors`;
-}
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+const statistics = new Map(
+  [...results].map(([key, entry]) => {
+    const sorted = Float64Array.from(entry.latencies).sort();
+    const [p50, p95, p99] = [0.5, 0.95, 0.99].map((p) => percentile(sorted, p));
+    return [key, { rates: entry.rates, rate: mean(entry.rates), p50, p95, p99, errors: entry.errors, requests: sorted.length }];
+  }),
+);
+const statisticsOf = (q, connections, server) => statistics.get(`${q.key}/${connections}/${server.key}`);
+
+function cell(stats, peerStats) {
+  const low = Math.min(...stats.rates);
+  const high = Math.max(...stats.rates);
+  const rate = Math.round(low) === Math.round(high) ? number(low) : `${number(low)}-${number(high)}`;
+  const ratio = stats === peerStats ? "" : ` (${(stats.rate / peerStats.rate).toFixed(2)}x)`;
+  return `${rate} req/s${ratio}, p50/p95/p99 ${ms(stats.p50)}/${ms(stats.p95)}/${ms(stats.p99)} ms, ${stats.errors} errors`;
+}
+
+// Issue 10's targets, as ratios to PostGraphile in the same run: requests/s at least `rate`, p95 at most `p95`.
+const targets = {
+  "practices/10/hubPostgres": { rate: 2, p95: 0.5 },
+  "page/10/hubPostgres": { rate: 1.2 },
+  "page/10/hubSqlite": { rate: 2 },
+};
+function ratioCell(q, connections, hub) {
+  const stats = statisticsOf(q, connections, hub);
+  const peerStats = statisticsOf(q, connections, peer);
+  const rate = stats.rate / peerStats.rate;
+  const p95 = stats.p95 / peerStats.p95;
+  const target = targets[`${q.key}/${connections}/${hub.key}`];
+  const verdict = !target
+    ? ""
+    : `; target ≥ ${target.rate}x${target.p95 ? ` and p95 ≤ ${target.p95}x` : ""}: ${rate >= target.rate && (!target.p95 || p95 <= target.p95) ? "met" : "missed"}`;
+  return `${rate.toFixed(2)}x req/s, ${p95.toFixed(2)}x p95${verdict}`;
+}
 
 const ended = new Date();
+const hubsMeasured = servers.filter((s) => s !== peer);
 console.log(`\nbench/peer results: ${ended.toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine.cores} cores, load average ${machine.loadAtStart} at the start and ${loadavg().map((l) => l.toFixed(1)).join(" ")} at the end;`);
-console.log(`req/s over ${settings.rounds} rounds of ${settings.durationSeconds} s (range), latencies over all of them; (Nx) = mean req/s against PostGraphile's\n`);
+console.log(`req/s over ${settings.rounds} rounds of ${settings.durationSeconds} s (their range), latencies over all of them; (Nx): mean req/s against PostGraphile's\n`);
 console.log(`| query | connections | ${servers.map((s) => s.label).join(" | ")} |`);
 console.log(`|---|---|${servers.map(() => "---|").join("")}`);
-for (const { q, connections } of cases) {
-  const peerEntry = results.get(`${q.key}/${connections}/peer`);
-  console.log(`| ${q.label} | ${connections} | ${servers.map((s) => cell(results.get(`${q.key}/${connections}/${s.key}`), peerEntry)).join(" | ")} |`);
-}
+for (const { q, connections } of cases)
+  console.log(`| ${q.label} | ${connections} | ${servers.map((s) => cell(statisticsOf(q, connections, s), statisticsOf(q, connections, peer))).join(" | ")} |`);
+console.log(`\nHub against PostGraphile (mean req/s and p95, hub / PostGraphile):\n`);
+console.log(`| query | connections | ${hubsMeasured.map((s) => s.label).join(" | ")} |`);
+console.log(`|---|---|${hubsMeasured.map(() => "---|").join("")}`);
+for (const { q, connections } of cases) console.log(`| ${q.label} | ${connections} | ${hubsMeasured.map((hub) => ratioCell(q, connections, hub)).join(" | ")} |`);
 console.log(`\nTotal time ${((ended - started) / 60000).toFixed(1)} min.`);
-writeFileSync(
-  path.join(settings.work, `results-${started.toISOString().replace(/[:.]/g, "-")}.json`),
-  JSON.stringify({ started, ended, machine, settings: { ...settings, postgres: undefined }, results: Object.fromEntries([...results].map(([k, v]) => [k, { rates: v.rates, errors: v.errors, requests: v.latencies.length }])) }, null, 1),
-);
+const resultsFile = path.join(settings.work, `results-${started.toISOString().replace(/[:.]/g, "-")}.json`);
+writeFileSync(resultsFile, JSON.stringify({ started, ended, machine, settings: { ...settings, postgres: undefined }, results: Object.fromEntries(statistics) }, null, 1));
+console.log(`Results in ${resultsFile}`);
 process.exit(0);
