@@ -30,7 +30,7 @@ const settings = {
   practice: env.PEER_PRACTICE ?? "J82081",
   pcn: env.PEER_PCN ?? "U18986",
   ports: { peer: int("PEER_POSTGRAPHILE_PORT", 5480), hubPostgres: int("PEER_HUB_PORT", 5481), hubSqlite: int("PEER_HUB_SQLITE_PORT", 5482) },
-  warmUpSeconds: int("PEER_WARMUP", 5),
+  warmUpSeconds: int("PEER_WARMUP", 5, 0),
   durationSeconds: int("PEER_DURATION", 10),
   rounds: int("PEER_ROUNDS", 2),
   startTimeoutSeconds: int("PEER_START_TIMEOUT", 1800),
@@ -42,10 +42,10 @@ function required(name) {
   return env[name];
 }
 
-function int(name, fallback) {
+function int(name, fallback, least = 1) {
   if (env[name] === undefined || env[name] === "") return fallback;
   const value = Number(env[name]);
-  if (!Number.isInteger(value) || value < 0) fail(`${name} must be a whole number, not "${env[name]}"`);
+  if (!Number.isInteger(value) || value < least) fail(`${name} must be a whole number of at least ${least}, not "${env[name]}"`);
   return value;
 }
 
@@ -109,8 +109,8 @@ async function query(config, sql, parameters = []) {
 
 async function checkPostgres() {
   try {
-    const [{ version }] = await query(owner, "select current_setting('server_version') as version");
-    return version;
+    const [{ version, jit }] = await query(owner, "select current_setting('server_version') as version, current_setting('jit') as jit");
+    return `${version} (jit ${jit})`;
   } catch (error) {
     fail(`cannot reach PostgreSQL at ${owner.host}:${owner.port} as ${owner.user} (${error.message}); set PHM_PEER_POSTGRES to a connection string of a role that may create databases`);
   }
@@ -373,7 +373,8 @@ console.log(`bench/peer: ${started.toISOString()}, ${machine.cores} cores (${mac
 const postgraphileVersion = JSON.parse(readFileSync(path.join(here, "node_modules", "postgraphile", "package.json"), "utf8")).version;
 const dotnetVersion = (await promisify(execFile)("dotnet", ["--version"])).stdout.trim();
 const commit = await promisify(execFile)("git", ["rev-parse", "--short", "HEAD"], { cwd: here }).then((r) => r.stdout.trim(), () => "unknown");
-console.log(`PostgreSQL ${postgresVersion} (database ${settings.database}), PostGraphile ${postgraphileVersion} on Node ${process.version}, hub at commit ${commit} on .NET SDK ${dotnetVersion} (Release)`);
+console.log(`PostgreSQL ${postgresVersion}, database ${settings.database}; the hub adds ${settings.npgsqlOptions} to its connection string`);
+console.log(`PostGraphile ${postgraphileVersion} on Node ${process.version}, hub at commit ${commit} on .NET SDK ${dotnetVersion} (Release)`);
 
 console.log(`\nStarting the hub on PostgreSQL (builds the store on first use; log in ${settings.work}/hub-postgres.log) …`);
 let watch = Date.now();
