@@ -31,8 +31,10 @@ const settings = {
   pcn: env.PEER_PCN ?? "U18986",
   ports: { peer: int("PEER_POSTGRAPHILE_PORT", 5480), hubPostgres: int("PEER_HUB_PORT", 5481), hubSqlite: int("PEER_HUB_SQLITE_PORT", 5482) },
   warmUpSeconds: int("PEER_WARMUP", 5, 0),
-  durationSeconds: int("PEER_DURATION", 10),
-  rounds: int("PEER_ROUNDS", 2),
+  // Short runs and more rounds rather than long ones: where the machine is shared its load swings within seconds, and
+  // alternating often puts each server under much the same load as the others.
+  durationSeconds: int("PEER_DURATION", 5),
+  rounds: int("PEER_ROUNDS", 4),
   startTimeoutSeconds: int("PEER_START_TIMEOUT", 1800),
   floor: env.PEER_FLOOR !== "0",
 };

@@ -4,7 +4,7 @@
 # Needs the .NET SDK, npm (the bench installs Node 22 for itself into bench/peer/node_modules) and PostgreSQL:
 # PHM_PEER_POSTGRES, a connection string of a role that may create databases (as PHM_TEST_POSTGRES), or else, as root,
 # the local cluster through .ci/pg-setup.sh. Settings (environment): PEER_WARMUP (s of each query on each server, 5),
-# PEER_DURATION (s a timed run, 10), PEER_ROUNDS (2), PEER_SQLITE=0 (skip the hub on SQLite), PEER_FLOOR=0 (skip
+# PEER_DURATION (s a timed run, 5), PEER_ROUNDS (4), PEER_SQLITE=0 (skip the hub on SQLite), PEER_FLOOR=0 (skip
 # `{ __typename }`), PEER_PRACTICE and PEER_PCN (the page's practice and the clinician's PCN), PEER_DATABASE (phm_peer),
 # PEER_WORK (bench/peer/.work: the hubs' data directories, logs and results), PEER_*_PORT (5480-5482).
 set -euo pipefail
