@@ -396,7 +396,7 @@ const peer = {
 };
 peer.child = startProcess("postgraphile", process.execPath, [path.join(here, "postgraphile.mjs")], {
   cwd: here,
-  env: { ...env, NODE_ENV: "production", PEER_READER_URL: readerUrl(readerConfig), PEER_POSTGRAPHILE_PORT: String(settings.ports.peer) },
+  env: { ...env, NODE_ENV: "production", GRAPHILE_ENV: "production", PEER_READER_URL: readerUrl(readerConfig), PEER_POSTGRAPHILE_PORT: String(settings.ports.peer) },
 });
 peer.headers = { "content-type": "application/json", accept: "application/json" };
 peer.bodies = {};

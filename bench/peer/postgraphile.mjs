@@ -1,6 +1,7 @@
 // PostGraphile 5 over the hub's own PostgreSQL tables, as an off-the-shelf server would serve them: the Amber preset, a
-// read-only role, no GraphiQL, plus one condition the generated schema lacks (below).
-//   PEER_READER_URL=postgres://reader:…@127.0.0.1/phm_peer PEER_POSTGRAPHILE_PORT=5180 node postgraphile.mjs
+// read-only role, no GraphiQL, plus one condition the generated schema lacks (below); bench.mjs starts it, after adding
+// the computed column Practice.pcn (the SQL function "Practices_pcn") to the database.
+//   PEER_READER_URL=postgres://reader:…@127.0.0.1/phm_peer PEER_POSTGRAPHILE_PORT=5480 node postgraphile.mjs
 import { createServer } from "node:http";
 import { postgraphile } from "postgraphile";
 import { makePgService } from "postgraphile/adaptors/pg";
@@ -9,7 +10,7 @@ import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 import { addPgTableCondition } from "postgraphile/utils";
 
 const connectionString = process.env.PEER_READER_URL;
-const port = Number(process.env.PEER_POSTGRAPHILE_PORT ?? 5180);
+const port = Number(process.env.PEER_POSTGRAPHILE_PORT ?? 5480);
 if (!connectionString) {
   console.error("postgraphile.mjs: set PEER_READER_URL to the read-only role's connection URL");
   process.exit(2);
