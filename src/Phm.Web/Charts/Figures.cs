@@ -9,7 +9,7 @@ public static class Figures
 
     public static string Count(int? value) => value?.ToString("N0", British) ?? "";
 
-    public static string Decimal(double? value, int places = 1) => value?.ToString("N" + places, British) ?? "";
+    public static string Number(double? value, int places = 1) => value?.ToString("N" + places, British) ?? "";
 
     /// <summary>Words for a count the hub withheld: never a zero, never a blank.</summary>
     public static string Suppressed(string? reason) => reason switch

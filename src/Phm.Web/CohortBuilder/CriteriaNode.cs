@@ -32,7 +32,7 @@ public abstract class CriteriaNode
                 Children = children.OfType<JsonObject>().Select(FromInput).ToList(),
             },
             "not" when value is JsonObject inner => new NotCriterion { Inner = FromInput(inner) },
-            _ => Predicate.TryRead(field, value) ?? new FixedCriterion(input),
+            _ => (CriteriaNode?)Predicate.TryRead(field, value) ?? new FixedCriterion(input),
         };
     }
 

@@ -26,7 +26,9 @@ public sealed class LsoaBoundaries
     public const double Width = 800;
 
     /// <summary>How far (in SVG units, about pixels at full width) a simplified edge may stray from the boundary.</summary>
-    public const double Tolerance = 0.6;
+    public const double Tolerance = 1.5;
+
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     private const string ResourceName = "map/southampton_lsoa2011.geojson";
 
@@ -60,9 +62,7 @@ public sealed class LsoaBoundaries
     /// <summary>Reads a FeatureCollection of LSOA polygons (WGS84 lon/lat, properties LSOA11CD and LSOA11NM).</summary>
     public static LsoaBoundaries FromGeoJson(Stream geoJson)
     {
-        var options = new JsonSerializerOptions();
-        options.Converters.Add(new GeoJsonConverterFactory());
-        var features = JsonSerializer.Deserialize<FeatureCollection>(geoJson, options)
+        var features = JsonSerializer.Deserialize<FeatureCollection>(geoJson, GeoJson)
             ?? throw new InvalidDataException("The LSOA boundaries are not a GeoJSON FeatureCollection.");
         var areas = features
             .Select(f => (Code: (string)f.Attributes["LSOA11CD"], Name: (string)f.Attributes["LSOA11NM"], f.Geometry))

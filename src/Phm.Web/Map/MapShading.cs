@@ -64,7 +64,7 @@ public sealed record MapShading(string Title, string ValueHeading, IReadOnlyList
         {
             var rate = group.CrudeRate!;
             classes[group.Quintile!.Value] = new MapClass(Shade.Of(rank + 1),
-                $"Q{group.Quintile}: {Figures.Decimal(rate.Value, 2)} {figures.Unit} ({Figures.Decimal(rate.Lower, 2)} to {Figures.Decimal(rate.Upper, 2)})");
+                $"Q{group.Quintile}: {Figures.Number(rate.Value, 2)} {figures.Unit} ({Figures.Number(rate.Lower, 2)} to {Figures.Number(rate.Upper, 2)})");
         }
         var missing = figures.Groups.Where(g => g.CrudeRate is null).ToDictionary(g => g.Quintile!.Value, g => g.MissingRate(RateChoice.Crude)!);
         var values = new Dictionary<string, MapValue>();

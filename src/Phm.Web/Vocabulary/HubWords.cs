@@ -57,6 +57,6 @@ public static class HubWords
         _ => quintile.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static IReadOnlyList<KeyValuePair<string, string>> Pairs(params (string Key, string Words)[] pairs) =>
+    private static List<KeyValuePair<string, string>> Pairs(params (string Key, string Words)[] pairs) =>
         pairs.Select(p => KeyValuePair.Create(p.Key, p.Words)).ToList();
 }
