@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Phm.Web.Account;
 using Phm.Web.Hub;
 using Phm.Web.Shell;
+using Phm.Web.Worklists;
 
 namespace Phm.Web;
 
@@ -36,6 +37,7 @@ public static class PhmWebExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapPhmWebSignIn(app.Services.GetRequiredService<SignInMethods>());
+        app.MapWorklistExport();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(WebAuthentication.Policy);

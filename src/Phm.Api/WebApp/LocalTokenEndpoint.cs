@@ -22,10 +22,10 @@ public static class LocalTokenEndpoint
         app.MapPost("/" + LocalSignIn.TokenPath, ([FromForm] string? role, [FromForm] string? pcn, [FromForm] string? subject, SymmetricSecurityKey key, TimeProvider time) =>
             {
                 if (string.IsNullOrWhiteSpace(subject) || subject.Length > MaxSubjectLength)
-                    return Results.BadRequest($"subject: name who the token is for, 1 to {MaxSubjectLength} characters.");
+                    return Results.Text($"subject: name who the token is for, 1 to {MaxSubjectLength} characters.", statusCode: StatusCodes.Status400BadRequest);
                 var chosenPcn = string.IsNullOrEmpty(pcn) ? null : pcn;
                 if (LocalTokenIssuer.ProblemWith(role ?? string.Empty, chosenPcn) is { } problem)
-                    return Results.BadRequest(problem);
+                    return Results.Text(problem, statusCode: StatusCodes.Status400BadRequest);
                 return Results.Text(new LocalTokenIssuer(key, time).Issue(subject, role!, chosenPcn, LocalTokenIssuer.DefaultLifetime));
             })
             // Called by the app's server, not by a browser form; a cross-site page could not read the token it returns anyway.

@@ -30,7 +30,7 @@ public sealed class LocalSignIn(IHttpClientFactory clients, IWebHostEnvironment 
 
     private const string PcnListSubject = "web-sign-in-page";
 
-    public bool IsAvailable => environment.IsDevelopment() && !methods.OpenIdConnect;
+    public bool IsAvailable => environment.IsDevelopment() && !methods.ExternalIssuer;
 
     public async Task<(string? Token, string? Problem)> IssueTokenAsync(string role, string? pcn, string subject, CancellationToken cancellationToken)
     {

@@ -8,8 +8,11 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Phm.Web.Account;
 
-/// <summary>How people sign in to the app: OpenID Connect when an issuer is configured, else (Development only) a local token.</summary>
-public sealed record SignInMethods(bool OpenIdConnect);
+/// <summary>
+/// How people sign in to the app: OpenID Connect when an issuer and the app's client id are configured; a local token only
+/// in Development and only while the hub signs its own tokens (<see cref="ExternalIssuer"/> false).
+/// </summary>
+public sealed record SignInMethods(bool OpenIdConnect, bool ExternalIssuer);
 
 /// <summary>
 /// The app's own sign-in: an encrypted, HttpOnly, SameSite=Strict cookie holding the user's hub token. It is a scheme apart
@@ -31,8 +34,10 @@ public static class WebAuthentication
 
     public static IServiceCollection AddPhmWebAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var openIdConnect = !string.IsNullOrEmpty(configuration[AuthoritySetting]);
-        services.AddSingleton(new SignInMethods(openIdConnect));
+        var externalIssuer = !string.IsNullOrEmpty(configuration[AuthoritySetting]);
+        // Without a client id the hub may still take an issuer's tokens over /graphql; the app then offers no sign-in.
+        var openIdConnect = externalIssuer && !string.IsNullOrEmpty(configuration[ClientIdSetting]);
+        services.AddSingleton(new SignInMethods(openIdConnect, externalIssuer));
         var authentication = services.AddAuthentication().AddCookie(CookieScheme, options =>
         {
             options.Cookie.Name = "phm-web";

@@ -53,7 +53,7 @@ public sealed class SignInPageTests : BunitContext
     [Fact]
     public async Task LocalSignIn_OutsideDevelopment_RefusesWithoutAskingTheHub()
     {
-        var signIn = new LocalSignIn(_hub.AsClientFactory(), new Environment("Production"), new SignInMethods(OpenIdConnect: false));
+        var signIn = new LocalSignIn(_hub.AsClientFactory(), new Environment("Production"), new SignInMethods(OpenIdConnect: false, ExternalIssuer: false));
 
         var (token, problem) = await signIn.IssueTokenAsync("admin", pcn: null, "someone", CancellationToken.None);
 
@@ -64,7 +64,7 @@ public sealed class SignInPageTests : BunitContext
 
     private void UseEnvironment(string name, bool openIdConnect)
     {
-        var methods = new SignInMethods(openIdConnect);
+        var methods = new SignInMethods(openIdConnect, ExternalIssuer: openIdConnect);
         Services.AddSingleton(methods);
         Services.AddSingleton<ILocalSignIn>(new LocalSignIn(_hub.AsClientFactory(), new Environment(name), methods));
     }
