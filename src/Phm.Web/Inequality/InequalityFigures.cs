@@ -1,3 +1,5 @@
+using Phm.Web.Shared;
+
 namespace Phm.Web.Inequality;
 
 /// <summary>The <c>InequalityView</c> operation's data.</summary>
@@ -39,7 +41,7 @@ public sealed record QuintileFigures(
     /// <summary>Why the rate is missing, in words; null when there is one.</summary>
     public string? MissingRate(RateChoice rate) =>
         Rate(rate) is not null ? null
-        : IsSuppressed ? Charts.Figures.Suppressed(NumeratorSuppression ?? DenominatorSuppression)
+        : IsSuppressed ? Display.Suppressed(NumeratorSuppression ?? DenominatorSuppression)
         : rate == RateChoice.Standardised ? "not computed (fewer than 10 events)"
         : "not available";
 }

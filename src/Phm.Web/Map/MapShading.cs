@@ -1,7 +1,7 @@
 using System.Globalization;
 using Phm.Web.Charts;
 using Phm.Web.Inequality;
-using Phm.Web.Vocabulary;
+using Phm.Web.Shared;
 
 namespace Phm.Web.Map;
 
@@ -83,9 +83,9 @@ public sealed record MapShading(string Title, string ValueHeading, IReadOnlyList
 
     private static MapShading ByQuintile(string title, string heading, IReadOnlyList<LsoaFigures> lsoas, Func<LsoaFigures, int?> quintileOf)
     {
-        var classes = Shade.Steps.Select(s => new MapClass(s, $"Quintile {HubWords.Quintile(s.Step)}")).ToList();
+        var classes = Shade.Steps.Select(s => new MapClass(s, $"Quintile {Display.Quintile(s.Step)}")).ToList();
         var values = lsoas.Where(l => quintileOf(l) is not null)
-            .ToDictionary(l => l.Code, l => new MapValue(classes[quintileOf(l)!.Value - 1], HubWords.Quintile(quintileOf(l))));
+            .ToDictionary(l => l.Code, l => new MapValue(classes[quintileOf(l)!.Value - 1], Display.Quintile(quintileOf(l))));
         return new MapShading(title, heading, classes, values);
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Phm.Web.Vocabulary;
+using Phm.Web.Shared;
 
 namespace Phm.Web.Segmentation;
 
@@ -29,13 +29,13 @@ public sealed record SegmentationGroup(
         {
             var parts = new List<string>();
             if (AgeBand is not null)
-                parts.Add("Aged " + HubWords.AgeBands.Describe(AgeBand));
+                parts.Add("Aged " + Display.AgeBand(AgeBand));
             if (Sex is not null)
-                parts.Add(HubWords.Sexes.Describe(Sex));
+                parts.Add(Display.Words(Sex));
             if (NationalQuintile is not null)
-                parts.Add("National quintile " + HubWords.Quintile(NationalQuintile));
+                parts.Add("National quintile " + Display.Quintile(NationalQuintile));
             if (LocalQuintile is not null)
-                parts.Add("Local quintile " + HubWords.Quintile(LocalQuintile));
+                parts.Add("Local quintile " + Display.Quintile(LocalQuintile));
             if (Pcn is not null)
                 parts.Add(Pcn.Name);
             if (Practice is not null)

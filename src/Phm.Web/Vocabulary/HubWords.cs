@@ -1,8 +1,8 @@
 namespace Phm.Web.Vocabulary;
 
 /// <summary>
-/// The hub's enum values in words for people, in the order the forms offer them. A value missing here (a newer hub) is
-/// shown as the hub spells it rather than hidden.
+/// The hub's enum values that the analyst forms offer, in their order, with their words (Display writes single values).
+/// A value missing here (a newer hub) is shown as the hub spells it rather than hidden.
 /// </summary>
 public static class HubWords
 {
@@ -26,10 +26,6 @@ public static class HubWords
         ("CHRONIC_CONDITIONS_HIGH_COMPLEXITY", "Long-term conditions, high complexity"), ("DISABILITY", "Disability"),
         ("FRAILTY_AND_DEMENTIA", "Frailty and dementia"), ("INCURABLE_CANCER_AND_END_OF_LIFE", "Incurable cancer and end of life"));
 
-    public static readonly IReadOnlyList<KeyValuePair<string, string>> AgeBands = Pairs(
-        ("AGE_0_TO_17", "0 to 17"), ("AGE_18_TO_44", "18 to 44"), ("AGE_45_TO_64", "45 to 64"), ("AGE_65_TO_74", "65 to 74"),
-        ("AGE_75_TO_84", "75 to 84"), ("AGE_85_AND_OVER", "85 and over"));
-
     public static readonly IReadOnlyList<KeyValuePair<string, string>> Sexes = Pairs(("FEMALE", "Female"), ("MALE", "Male"));
 
     public static readonly IReadOnlyList<KeyValuePair<string, string>> CareFlags = Pairs(
@@ -47,15 +43,6 @@ public static class HubWords
     /// <summary>The words for <paramref name="value"/> in <paramref name="vocabulary"/>, or the value itself.</summary>
     public static string Describe(this IReadOnlyList<KeyValuePair<string, string>> vocabulary, string? value) =>
         value is null ? "" : vocabulary.FirstOrDefault(p => p.Key == value).Value ?? value;
-
-    /// <summary>A quintile in words: "1 (most deprived)" … "5 (least deprived)".</summary>
-    public static string Quintile(int? quintile) => quintile switch
-    {
-        null => "outside the local authority",
-        1 => "1 (most deprived)",
-        5 => "5 (least deprived)",
-        _ => quintile.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 
     private static List<KeyValuePair<string, string>> Pairs(params (string Key, string Words)[] pairs) =>
         pairs.Select(p => KeyValuePair.Create(p.Key, p.Words)).ToList();

@@ -37,6 +37,7 @@ public sealed class WebAppOperationsTests(SampleSchemaFixture fixture) : IClassF
         });
 
         Assert.Equal(name, operation.Name?.StringValue);
-        Assert.Equal([], result.Errors.Select(e => e.Message));
+        // The document is checked without values for its variables: "no value for a non-null variable" is the caller's to give.
+        Assert.Equal([], result.Errors.Where(e => e is not InvalidVariableError).Select(e => e.Message));
     }
 }

@@ -38,7 +38,7 @@ public sealed class CohortBuilderPageTests : BunitContext
 
         page.WaitForAssertion(() => Assert.Contains("120 patients meet the criteria", Text(page.Find("[data-testid=cohort-count]")), StringComparison.Ordinal));
         Assert.Equal("""{"all":[{"register":{"register":"DIABETES"}}]}""", Criteria(_hub.VariablesOf("CohortBuilderEvaluate").Single()));
-        Assert.Contains("suppressed (1 to 7)", page.Find("[data-testid=cohort-profile]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("suppressed (fewer than 8)", page.Find("[data-testid=cohort-profile]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("#cohort-pcn")); // a clinician's cohort is for their own PCN
     }
 
@@ -72,7 +72,7 @@ public sealed class CohortBuilderPageTests : BunitContext
 
         var page = Render<CohortBuilderPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("suppressed (1 to 7) patients meet the criteria", Text(page.Find("[data-testid=cohort-count]")), StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("suppressed (fewer than 8) patients meet the criteria", Text(page.Find("[data-testid=cohort-count]")), StringComparison.Ordinal));
         Assert.DoesNotContain(">0<", page.Find("[data-testid=cohort-count]").InnerHtml, StringComparison.Ordinal);
     }
 

@@ -27,7 +27,7 @@ public sealed class InequalityPageTests : BunitContext
         Assert.Contains("suppressed", bar.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("0.00", bar.TextContent, StringComparison.Ordinal);
         var row = page.FindAll("[data-testid=inequality-table] tbody tr")[1];
-        Assert.Equal(["2", "suppressed (1 to 7)", "suppressed (would reveal a small count)", "suppressed (1 to 7)"],
+        Assert.Equal(["2", "suppressed (fewer than 8)", "suppressed (would reveal another)", "suppressed (fewer than 8)"],
             row.Children.Select(c => c.TextContent.Trim()));
     }
 
@@ -46,7 +46,7 @@ public sealed class InequalityPageTests : BunitContext
         var gap = page.Find("[data-testid=inequality-gap]").TextContent;
         Assert.Contains("2.38", gap, StringComparison.Ordinal);
         Assert.Contains("-5.10 % (95% interval -7.20 to -3.00)", gap, StringComparison.Ordinal);
-        Assert.Contains("Q1: 9.50 % (95% interval 8.10 to 11.00); Q2: suppressed (1 to 7)", page.Find("svg desc").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Q1: 9.50 % (95% interval 8.10 to 11.00); Q2: suppressed (fewer than 8)", page.Find("svg desc").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class LsoaMapTests : BunitContext
         Assert.Equal(30, suppressed.Count); // the LSOAs of national quintile 2
         Assert.All(suppressed, path => Assert.Equal("url(#lsoa-map-suppressed)", path.GetAttribute("fill")));
         Assert.Equal("Suppressed (30 LSOAs)", map.FindAll(".legend li")[^1].TextContent.Trim());
-        Assert.Equal("Q2: suppressed (1 to 7)", map.FindAll("[data-testid=lsoa-table] tr.suppressed td")[1].TextContent);
+        Assert.Equal("Q2: suppressed (fewer than 8)", map.FindAll("[data-testid=lsoa-table] tr.suppressed td")[1].TextContent);
         // The highest rate is darkest: quintile 1 (9.5%) before 3, 4 and 5.
         Assert.Equal("Q1: 9.50 % (8.10 to 11.00) (30 LSOAs)", map.FindAll(".legend li")[0].TextContent.Trim());
         Assert.Equal("url(#lsoa-map-crosshatch)", map.Find("path[data-lsoa=E01017136]").GetAttribute("fill"));

@@ -36,7 +36,7 @@ public sealed class SegmentationPageTests : BunitContext
         Assert.StartsWith("900", cells[1], StringComparison.Ordinal);
         Assert.Contains("(600.0)", cells[1], StringComparison.Ordinal);
         Assert.StartsWith("0", cells[6], StringComparison.Ordinal); // a true zero (DISABILITY) stays a zero
-        Assert.Equal("suppressed (1 to 7)", cells[8]); // INCURABLE_CANCER_AND_END_OF_LIFE, withheld
+        Assert.Equal("suppressed (fewer than 8)", cells[8]); // INCURABLE_CANCER_AND_END_OF_LIFE, withheld
         Assert.Equal("""{"by":["AGE_BAND"],"pcn":null}""", _hub.VariablesOf("SegmentationMatrix").Single().GetRawText());
     }
 
