@@ -36,6 +36,8 @@ public sealed class WebAppFixture(IMessageSink diagnostics) : IAsyncLifetime
         Report($"Chromium: {chromium}; screenshots in {ScreenshotDirectory}");
 
         _playwright = await Playwright.CreateAsync();
+        // The first render of a page builds its circuit on a machine shared with other builds: be patient.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = chromium,
@@ -65,7 +67,6 @@ public sealed class WebAppFixture(IMessageSink diagnostics) : IAsyncLifetime
             BaseURL = Hub.Address.ToString(),
             ViewportSize = viewport ?? Desktop,
         });
-        // The first render of a page builds its circuit on a machine shared with other builds: be patient.
         context.SetDefaultTimeout(60_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
