@@ -1,9 +1,13 @@
 namespace Phm.Web.CohortBuilder;
 
-public sealed record CohortBuilderEvaluateData(CohortCount EvaluateCohort);
+public sealed record CohortBuilderCountData(CohortCount EvaluateCohort);
 
-/// <summary>The count and who the members are, under the caller's disclosure control.</summary>
-public sealed record CohortCount(int? Count, string? CountSuppression, CohortProfile Characterisation);
+/// <summary>How many meet the criteria, under the caller's disclosure control.</summary>
+public sealed record CohortCount(int? Count, string? CountSuppression);
+
+public sealed record CohortBuilderProfileData(CohortProfileOnly EvaluateCohort);
+
+public sealed record CohortProfileOnly(CohortProfile Characterisation);
 
 public sealed record CohortProfile(
     IReadOnlyList<AgeSexShare> AgeBandsBySex, CohortDeprivationShares Deprivation, IReadOnlyList<RegisterShare> TopRegisters, IReadOnlyList<RiskMix> RiskTiers);

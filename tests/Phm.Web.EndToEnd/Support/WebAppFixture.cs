@@ -54,7 +54,7 @@ public sealed class WebAppFixture(IMessageSink diagnostics) : IAsyncLifetime
     /// A fresh browser context (no cookies, no storage) at the desktop width with the hub as its base address.
     /// Skips the calling test when there is no Chromium, or fails it when one is required (<c>PHM_REQUIRE_BROWSER=1</c>).
     /// </summary>
-    public async Task<BrowserSession> OpenAsync(ViewportSize? viewport = null)
+    public async Task<BrowserSession> OpenAsync(ViewportSize? viewport = null, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         if (_missingBrowser is not null)
         {
@@ -68,7 +68,7 @@ public sealed class WebAppFixture(IMessageSink diagnostics) : IAsyncLifetime
             ViewportSize = viewport ?? Desktop,
         });
         context.SetDefaultTimeout(60_000);
-        return new BrowserSession(context, await context.NewPageAsync());
+        return new BrowserSession(context, await context.NewPageAsync(), test);
     }
 
     /// <summary>Saves a full-page screenshot as <c>{name}.png</c> in <see cref="ScreenshotDirectory"/> and returns its path.</summary>
@@ -92,14 +92,28 @@ public sealed class WebAppFixture(IMessageSink diagnostics) : IAsyncLifetime
     }
 }
 
-/// <summary>One test's browser context and page; disposing it closes both.</summary>
-public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
+/// <summary>
+/// One test's browser context and page; disposing it keeps a screenshot of where the test ended (in <c>last/</c>, to see
+/// what a failed test saw) and closes both.
+/// </summary>
+public sealed class BrowserSession(IBrowserContext context, IPage page, string test) : IAsyncDisposable
 {
     public IBrowserContext Context => context;
 
     public IPage Page => page;
 
-    public ValueTask DisposeAsync() => context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await WebAppFixture.ScreenshotAsync(page, Path.Combine("last", test));
+        }
+        catch (PlaywrightException)
+        {
+            // The page is gone (the browser failed); the test's own error says why.
+        }
+        await context.DisposeAsync();
+    }
 }
 
 /// <summary>The end-to-end tests share one hub and one browser.</summary>
