@@ -37,6 +37,7 @@ public sealed class WebAppOperationsTests(SampleSchemaFixture fixture) : IClassF
         });
 
         Assert.Equal(name, operation.Name?.StringValue);
-        Assert.Equal([], result.Errors.Select(e => e.Message));
+        // The variables' values are the page's to give at run time; the document itself must validate.
+        Assert.Equal([], result.Errors.Where(e => e is not InvalidVariableError).Select(e => e.Message));
     }
 }

@@ -29,6 +29,16 @@ public sealed class OverviewPageTests : BunitContext
     }
 
     [Fact]
+    public void LocalQuintiles_AreSharesOfThePatientsLivingInTheCity_SoTheyCompareWithItsResidents()
+    {
+        var page = RenderAsClinicianOf("U97340");
+
+        // 7,135 of the 27,805 patients living in the city (16% of the PCN's 33,094 live outside it).
+        var mostDeprived = page.FindAll("#population-heading ~ table")[1].QuerySelector("tbody tr")!;
+        Assert.Equal(["7,135", "25.7%"], mostDeprived.QuerySelectorAll("td").Take(2).Select(td => td.TextContent));
+    }
+
+    [Fact]
     public void Pyramid_IsSvgWithAWordedBarForEveryBandAndSex_AndATableOfTheSameNumbers()
     {
         var page = RenderAsClinicianOf("U97340");

@@ -30,7 +30,9 @@ public sealed class WorklistPageTests : BunitContext
         Assert.Contains("1 (most deprived), 1 (most deprived)", first, StringComparison.Ordinal);
         Assert.Contains("Very high", first, StringComparison.Ordinal);
         Assert.Contains("95.9%", first, StringComparison.Ordinal);
-        Assert.Contains("Met: A&E attendances in the last 12 months: 10, at least 5", rows[0].QuerySelectorAll(".why li").Select(li => li.TextContent));
+        Assert.Equal(
+            ["Met: PCN: U97340, must be U97340", "Met: Alive: alive", "Met: On heart failure register: since 2010-03-12", "Met: A&E attendances in the last 12 months: 10, at least 5"],
+            rows[0].QuerySelectorAll(".why li").Select(li => li.TextContent));
         Assert.Equal("patients/3ba7ad0ba490f2ab4840b7ca5298049b", rows[0].QuerySelector("th a")!.GetAttribute("href"));
     }
 
