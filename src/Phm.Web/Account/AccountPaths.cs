@@ -3,7 +3,6 @@ namespace Phm.Web.Account;
 /// <summary>The app's sign-in and sign-out addresses (rendered statically: they write the sign-in cookie).</summary>
 public static class AccountPaths
 {
-    public const string Root = "/account";
     public const string SignIn = "/account/sign-in";
     public const string SignOut = "/account/sign-out";
     public const string OpenIdConnectSignIn = "/account/sign-in/oidc";

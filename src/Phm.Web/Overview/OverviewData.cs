@@ -33,6 +33,21 @@ public sealed record AgeSexShare(string AgeBand, string Sex, int? Patients, doub
 
 public sealed record RegisterShare(string Register, int? Patients, double? Percentage, string? Suppression);
 
+public static class Shares
+{
+    /// <summary>
+    /// The shares as percentages of the patients they count (those living in the city, for local quintiles), so they compare
+    /// with the city's residents; unchanged when a count is withheld, since the base is then unknown.
+    /// </summary>
+    public static IReadOnlyList<Share> AmongCounted(IReadOnlyList<Share> shares)
+    {
+        if (shares.Any(s => s.Patients is null))
+            return shares;
+        var total = shares.Sum(s => (double)s.Patients!.Value);
+        return [.. shares.Select(s => s with { Percentage = total == 0 ? 0 : Math.Round(100 * s.Patients!.Value / total, 1) })];
+    }
+}
+
 /// <summary>The city's residents by quintile, from the ONS populations of its LSOAs, as percentages.</summary>
 public static class CityProfile
 {

@@ -32,7 +32,17 @@ public sealed record LsoaQuintiles(int NationalQuintile, int? LocalQuintile);
 
 public sealed record RiskScore(string Tier, double Probability);
 
-public sealed record WhyLine(string Text, bool Held);
+public sealed record WhyLine(string Path, string Text, bool Held);
+
+public static class WhyLines
+{
+    /// <summary>
+    /// The lines a reader needs on screen: each predicate and each any/not, without the "All of n: n held" lines that
+    /// only repeat that everything under them held (the CSV keeps every line).
+    /// </summary>
+    public static IEnumerable<WhyLine> Telling(IEnumerable<WhyLine> why) =>
+        why.Where(line => !(line.Held && line.Path.EndsWith(".all", StringComparison.Ordinal)));
+}
 
 public sealed record WorklistChangesData(CohortChanges CohortChanges);
 

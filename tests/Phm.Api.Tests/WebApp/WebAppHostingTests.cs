@@ -93,6 +93,24 @@ public sealed class WebAppHostingTests(PhmApiFactory hub)
         Assert.Equal(0, response.Content.Headers.ContentLength ?? 0);
     }
 
+    [Fact]
+    public async Task SignInPage_ScriptsAndStyles_AreServedByTheHubItself()
+    {
+        using var client = hub.CreateClient();
+        var page = await client.GetStringAsync("/account/sign-in");
+
+        var assets = System.Text.RegularExpressions.Regex.Matches(page, "(?:src|href)=\"(_[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var answers = await Task.WhenAll(assets.Select(async asset =>
+        {
+            using var response = await client.GetAsync("/" + asset);
+            return (asset, response.StatusCode);
+        }));
+
+        Assert.Contains(assets, a => a.StartsWith("_framework/blazor.web", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.StartsWith("_content/Phm.Web/app", StringComparison.Ordinal));
+        Assert.All(answers, answer => Assert.Equal((answer.asset, HttpStatusCode.OK), answer));
+    }
+
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
 }

@@ -37,7 +37,7 @@ public sealed class WebAppOperationsTests(SampleSchemaFixture fixture) : IClassF
         });
 
         Assert.Equal(name, operation.Name?.StringValue);
-        // The document is checked without values for its variables: "no value for a non-null variable" is the caller's to give.
+        // The variables' values are the page's to give at run time; the document itself must validate.
         Assert.Equal([], result.Errors.Where(e => e is not InvalidVariableError).Select(e => e.Message));
     }
 }

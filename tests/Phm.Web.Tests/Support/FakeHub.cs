@@ -9,16 +9,14 @@ namespace Phm.Web.Tests.Support;
 /// </summary>
 public sealed class FakeHub : IPhmHub
 {
-    private readonly Dictionary<string, Queue<string>> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _answers = new(StringComparer.Ordinal);
 
     public List<(string Operation, JsonElement Variables)> Requests { get; } = [];
 
-    /// <summary>Answers <paramref name="operation"/> with <paramref name="responseBody"/> (a whole response: data and errors), once per call queued; the last answer repeats.</summary>
+    /// <summary>Answers every call of <paramref name="operation"/> with <paramref name="responseBody"/> (a whole response: data and errors), in place of any earlier answer.</summary>
     public FakeHub Answer(string operation, string responseBody)
     {
-        if (!_answers.TryGetValue(operation, out var queue))
-            _answers[operation] = queue = new Queue<string>();
-        queue.Enqueue(responseBody);
+        _answers[operation] = responseBody;
         return this;
     }
 
@@ -29,9 +27,8 @@ public sealed class FakeHub : IPhmHub
     public Task<HubResult<T>> RunAsync<T>(GraphQLOperation operation, object? variables = null, CancellationToken cancellationToken = default)
     {
         Requests.Add((operation.Name, JsonSerializer.SerializeToElement(variables, HubJson.Options)));
-        if (!_answers.TryGetValue(operation.Name, out var queue))
+        if (!_answers.TryGetValue(operation.Name, out var body))
             throw new InvalidOperationException($"The test gave no answer for {operation.Name}.");
-        var body = queue.Count > 1 ? queue.Dequeue() : queue.Peek();
         return Task.FromResult(HubResponse.Read<T>(body));
     }
 
