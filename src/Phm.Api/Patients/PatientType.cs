@@ -32,6 +32,11 @@ public sealed class PatientType : ObjectGraphType<Patient>
             .Resolve()
             .WithService<ReferenceDateLoader>()
             .ResolveAsync(async (context, referenceDate) => context.Source.AgeOn(await referenceDate.GetAsync(context.CancellationToken)));
+        Field<NonNullGraphType<AgeBandType>, AgeBand>("ageBand")
+            .Description("The hub's age band (see AgeBand) of age at the store's reference date: what a worklist shows instead of the exact age.")
+            .Resolve()
+            .WithService<ReferenceDateLoader>()
+            .ResolveAsync(async (context, referenceDate) => AgeBands.Of(context.Source.AgeOn(await referenceDate.GetAsync(context.CancellationToken))));
         Field<NonNullGraphType<SexType>>("sex").Description("Sex recorded at the practice.").Resolve(context => context.Source.Sex);
         Field<NonNullGraphType<EthnicGroupType>>("ethnicGroup").Description("Ethnic group (ONS 2011 high-level groups).").Resolve(context => context.Source.EthnicGroup);
         Field(p => p.DateOfDeath, nullable: true).Description("Date of death; null while the patient is alive.");

@@ -26,6 +26,27 @@ public sealed class PatientDetailTests(SampleSchemaFixture fixture) : IClassFixt
         Snapshot.Match(response.Indented);
     }
 
+    [Fact]
+    public async Task AgeBand_IsTheBandOfTheAge_ForEveryPatient()
+    {
+        var response = await fixture.Host.ExecuteAsync("{ patients(first: 500) { items { age ageBand } } }");
+
+        var patients = response.Data.GetProperty("patients").GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(patients);
+        Assert.All(patients, p => Assert.Equal(BandOf(p.GetProperty("age").GetInt32()), p.GetProperty("ageBand").GetString()));
+    }
+
+    /// <summary>The README's bands written out, so a change of the rule shows here.</summary>
+    private static string BandOf(int age) => age switch
+    {
+        < 18 => "AGE_0_TO_17",
+        < 45 => "AGE_18_TO_44",
+        < 65 => "AGE_45_TO_64",
+        < 75 => "AGE_65_TO_74",
+        < 85 => "AGE_75_TO_84",
+        _ => "AGE_85_AND_OVER",
+    };
+
     [Theory]
     [InlineData("kind: GP_APPOINTMENT", new[] { "2020-01-10", "2020-06-01" })]
     [InlineData("from: \"2020-07-01\", to: \"2020-07-31\"", new[] { "2020-07-02", "2020-07-02" })]

@@ -1,0 +1,124 @@
+using Phm.Web.Hub;
+using Phm.Web.Worklists;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Phm.Web.Tests.Worklists;
+
+public sealed class WorklistPageTests : BunitContext
+{
+    private const string CohortId = "bitterne-hiu-heart-failure";
+    private readonly FakeHub _hub = new();
+
+    public WorklistPageTests()
+    {
+        Services.AddSingleton<IPhmHub>(_hub);
+        _hub.AnswerRecorded("WorklistMembers", "WorklistMembers.json")
+            .AnswerRecorded("WorklistCohorts", "WorklistCohorts.json");
+    }
+
+    [Fact]
+    public void Members_ShowAgeBandPracticeQuintilesRiskAndWhy()
+    {
+        var page = RenderWorklist();
+
+        var rows = page.FindAll("tbody tr");
+        Assert.Equal(3, rows.Count);
+        var first = rows[0].TextContent;
+        Assert.Contains("3ba7ad0ba490f2ab4840b7ca5298049b", first, StringComparison.Ordinal);
+        Assert.Contains("65–74", first, StringComparison.Ordinal);
+        Assert.Contains("WEST END ROAD SURGERY", first, StringComparison.Ordinal);
+        Assert.Contains("1 (most deprived), 1 (most deprived)", first, StringComparison.Ordinal);
+        Assert.Contains("Very high", first, StringComparison.Ordinal);
+        Assert.Contains("95.9%", first, StringComparison.Ordinal);
+        Assert.Equal(
+            ["Met: PCN: U97340, must be U97340", "Met: Alive: alive", "Met: On heart failure register: since 2010-03-12", "Met: A&E attendances in the last 12 months: 10, at least 5"],
+            rows[0].QuerySelectorAll(".why li").Select(li => li.TextContent));
+        Assert.Equal("patients/3ba7ad0ba490f2ab4840b7ca5298049b", rows[0].QuerySelector("th a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void AMemberLivingOutsideTheCity_HasNoLocalQuintile_AndSaysSo()
+    {
+        var page = RenderWorklist();
+
+        Assert.Contains("outside the city, 4", page.FindAll("tbody tr")[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FirstPage_IsAskedInRiskOrder_FiftyAtATime_ByTheEmergencyAdmissionModel()
+    {
+        RenderWorklist();
+
+        var asked = Assert.Single(_hub.VariablesOf("WorklistMembers"));
+        Assert.Equal(
+            """{"id":"bitterne-hiu-heart-failure","first":50,"after":null,"orderBy":"RISK_DESC","model":"emergency-admission-12m"}""",
+            asked.GetRawText());
+    }
+
+    [Fact]
+    public void NextPage_StartsAfterTheEndCursor_AndPreviousPageGoesBackToTheStart()
+    {
+        var page = RenderWorklist();
+
+        page.FindAll(".pager button")[1].Click();
+        page.FindAll(".pager button")[0].Click();
+
+        Assert.Equal(
+            ["null", "\"cGF0aWVudC1yaXNrOmVtZXJnZW5jeS1hZG1pc3Npb24tMTJtOjU2\"", "null"],
+            _hub.VariablesOf("WorklistMembers").Select(v => v.GetProperty("after").GetRawText()));
+    }
+
+    [Fact]
+    public void ChangingTheOrder_AsksForTheFirstPageInThatOrder()
+    {
+        var page = RenderWorklist();
+
+        page.Find("select#order").Change(MemberOrders.Impactability);
+
+        var last = _hub.VariablesOf("WorklistMembers").Last();
+        Assert.Equal((MemberOrders.Impactability, "null"), (last.GetProperty("orderBy").GetString(), last.GetProperty("after").GetRawText()));
+        Assert.Equal("worklists/bitterne-hiu-heart-failure/export.csv?orderBy=IMPACTABILITY_DESC", page.Find("a[download]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void BeforeAnyReview_SaysThatTheNextReviewListsTheChanges_AndAsksForNone()
+    {
+        var page = RenderWorklist();
+
+        Assert.Contains("No review has been recorded yet", page.Find("#changes-heading").ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(_hub.VariablesOf("WorklistChanges"));
+    }
+
+    [Fact]
+    public void AfterReviews_ListsWhoEnteredAndWhoLeft_SinceTheReviewBeforeTheLatest()
+    {
+        _hub.Answer("WorklistCohorts", """{"data":{"cohorts":[{"id":"bitterne-hiu-heart-failure","name":"n","description":null,"builtIn":true,"version":1,"pcn":null,"latestEvaluation":{"count":8,"evaluatedAt":"2026-12-02T08:17:40.786+00:00"}}]}}""");
+        _hub.Answer("WorklistChanges", """
+            {"data":{"cohortChanges":{"from":{"evaluatedAt":"2026-11-02T08:00:00+00:00","count":7},"to":{"evaluatedAt":"2026-12-02T08:17:40.786+00:00","count":8},
+             "enteredCount":2,"leftCount":1,
+             "entered":[{"id":"aaa","ageBand":"AGE_75_TO_84","practice":{"name":"WEST END ROAD SURGERY"}},{"id":"bbb","ageBand":"AGE_85_AND_OVER","practice":{"name":"THE PEARTREE PRACTICE"}}],
+             "left":[{"id":"ccc","ageBand":"AGE_65_TO_74","practice":{"name":"WEST END ROAD SURGERY"}}]}}}
+            """);
+
+        var page = RenderWorklist();
+
+        var changes = page.Find("#changes-heading").ParentElement!;
+        Assert.Contains("2 entered", changes.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 left", changes.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["aaa", "bbb", "ccc"], changes.QuerySelectorAll("li a").Select(a => a.TextContent));
+        Assert.Equal("\"2026-12-02T08:17:40.7859999+00:00\"", Assert.Single(_hub.VariablesOf("WorklistChanges")).GetProperty("since").GetRawText());
+    }
+
+    [Fact]
+    public void ACohortTheHubRefuses_ShowsTheHubsReason_AndNoMembers()
+    {
+        _hub.Answer("WorklistMembers", """{"errors":[{"message":"Cohort 'other' belongs to another PCN.","extensions":{"code":"FORBIDDEN"}}],"data":{"cohort":null}}""");
+
+        var page = RenderWorklist();
+
+        Assert.Equal("Cohort 'other' belongs to another PCN.", page.Find("[role=alert]").TextContent.Trim());
+        Assert.Empty(page.FindAll("table"));
+    }
+
+    private IRenderedComponent<WorklistPage> RenderWorklist() => Render<WorklistPage>(parameters => parameters.Add(p => p.Id, CohortId));
+}
