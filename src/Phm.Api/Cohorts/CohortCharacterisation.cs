@@ -118,17 +118,15 @@ public static class CohortCharacterisation
     }
 
     /// <summary>
-    /// The <see cref="TopRegisters"/> registers most members are on at the reference date (<see cref="RegisterRules.OnRegister"/>),
-    /// most first (by the count with its noise for analysts; ties in register order), registers no member is on left out. One
-    /// statement: each register's holders, all in
-    /// one UNION ALL, kept to the members and counted by register.
+    /// The <see cref="TopRegisters"/> registers most members are on at the reference date (<see cref="RegisterRules"/>, as
+    /// written with the store in <see cref="PhmDbContext.RegistersHeld"/>), most first (by the count with its noise for
+    /// analysts; ties in register order), registers no member is on left out. One statement: the registers held, kept to the
+    /// members and counted by register.
     /// </summary>
     public static async Task<IReadOnlyList<RegisterShare>> TopRegistersAsync(CohortCharacterisationSource source, PhmDbContext db, CancellationToken cancellationToken)
     {
         var members = source.Members.Select(p => p.Id);
-        var counts = await Enum.GetValues<ConditionRegister>()
-            .Select(register => db.Patients.OnRegister(db.Conditions, register, source.ReferenceDate).Select(p => new RegisterHolder { PatientId = p.Id, Register = register }))
-            .Aggregate(Queryable.Concat)
+        var counts = await db.RegistersHeld
             .Where(h => members.Contains(h.PatientId))
             .WithRecordKeys(h => h.PatientId)
             .GroupBy(k => k.Row.Register)
@@ -200,12 +198,5 @@ public static class CohortCharacterisation
     private sealed record TierCell(RiskTier? Tier)
     {
         public static readonly TierCell Scored = new((RiskTier?)null);
-    }
-
-    /// <summary>A class with settable members: EF Core composes a UNION ALL only over member initialisation.</summary>
-    private sealed class RegisterHolder
-    {
-        public int PatientId { get; init; }
-        public ConditionRegister Register { get; init; }
     }
 }
