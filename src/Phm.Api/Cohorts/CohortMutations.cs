@@ -6,7 +6,6 @@ using Phm.Api.Loading;
 using Phm.Api.Practices;
 using Phm.Data.Cohorts;
 using Phm.Data.Governance;
-using Phm.Data.Store;
 
 namespace Phm.Api.Cohorts;
 
@@ -30,7 +29,8 @@ public static class CohortMutations
                     return;
                 CohortInputInvalidError.ThrowIfInvalid(input.Content, "input");
                 var pcn = SavedCohortAccess.ScopeFor(context.ValidationContext.User, input.Pcn, "input.pcn");
-                await PcnNotFoundError.ThrowIfUnknownAsync(context.RequestServices!.GetRequiredService<PhmDbContext>(), "input.pcn", pcn, context.CancellationToken);
+                PcnNotFoundError.ThrowIfUnknown(
+                    await context.RequestServices!.GetRequiredService<StoreReferenceLoader>().GetAsync(context.CancellationToken), "input.pcn", pcn);
             })
             .Resolve()
             .WithServices<SavedCohorts, AuditLog>()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Phm.Data.Store;
 
 namespace Phm.Api.Geography;
@@ -21,13 +20,7 @@ public sealed class LsoaNotFoundError(string argument, string lsoaCode)
 {
     public const string ErrorCode = "LSOA_NOT_FOUND";
 
-    public static async Task ThrowIfUnknownAsync(PhmDbContext db, string argument, string? lsoaCode, CancellationToken cancellationToken)
-    {
-        if (lsoaCode is not null && !await db.Lsoas.AnyAsync(l => l.Code == lsoaCode, cancellationToken))
-            throw new LsoaNotFoundError(argument, lsoaCode);
-    }
-
-    /// <summary>The same check against the reference data the request already holds, without a query.</summary>
+    /// <summary>Checked against the reference data the request holds, without a query.</summary>
     public static void ThrowIfUnknown(StoreReference reference, string argument, string? lsoaCode)
     {
         if (lsoaCode is not null && !reference.Lsoas.ContainsKey(lsoaCode))

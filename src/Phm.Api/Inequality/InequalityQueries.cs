@@ -25,10 +25,9 @@ public static class InequalityQueries
             {
                 context.GetArgument<InequalityMeasure>("measure").Validate("measure");
                 var pcn = context.GetArgument<string?>("pcn");
-                var db = context.RequestServices!.GetRequiredService<PhmDbContext>();
-                await PcnNotFoundError.ThrowIfUnknownAsync(db, "pcn", pcn, context.CancellationToken);
-                if (db.PatientScope.PcnCode is { } ownPcn && pcn is not null && pcn != ownPcn)
-                    throw new ForbiddenError($"Argument 'pcn': your token gives access to the patients of PCN {ownPcn} only.");
+                PcnNotFoundError.ThrowIfUnknown(
+                    await context.RequestServices!.GetRequiredService<StoreReferenceLoader>().GetAsync(context.CancellationToken), "pcn", pcn);
+                await PcnScopeArguments.RefuseOutsideAsync(context, [("pcn", pcn, null)]);
             })
             .Resolve()
             .WithServices<PhmDbContext, ReferenceDateLoader>()

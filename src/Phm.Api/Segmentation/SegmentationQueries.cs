@@ -28,10 +28,9 @@ public static class SegmentationQueries
             {
                 if (context.GetArgument<string?>("pcn") is not { } pcn)
                     return;
-                var db = context.RequestServices!.GetRequiredService<PhmDbContext>();
-                if (db.PatientScope.PcnCode is { } ownPcn && pcn != ownPcn)
-                    throw new ForbiddenError($"Argument 'pcn': your token gives access to the patients of PCN {ownPcn} only.");
-                await PcnNotFoundError.ThrowIfUnknownAsync(db, "pcn", pcn, context.CancellationToken);
+                await PcnScopeArguments.RefuseOutsideAsync(context, [("pcn", pcn, null)]);
+                PcnNotFoundError.ThrowIfUnknown(
+                    await context.RequestServices!.GetRequiredService<StoreReferenceLoader>().GetAsync(context.CancellationToken), "pcn", pcn);
             })
             .Resolve()
             .WithServices<PhmDbContext, ReferenceDateLoader>()
