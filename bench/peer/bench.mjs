@@ -24,8 +24,10 @@ const settings = {
   hubDll: required("PEER_HUB_DLL"),
   cliDll: required("PEER_CLI_DLL"),
   work: env.PEER_WORK ?? path.join(here, ".work"),
-  // The hub's advice for throughput on PostgreSQL (README, Running on PostgreSQL).
-  npgsqlOptions: env.PEER_NPGSQL_OPTIONS ?? "NoResetOnClose=true;MaxAutoPrepare=20",
+  // The hub's advice for throughput on PostgreSQL (README, Running on PostgreSQL), and the transport PostGraphile's client uses:
+  // node-postgres connects without TLS unless told to, where Npgsql takes TLS whenever the server offers it (Debian's does), which
+  // cost the hub and its PostgreSQL sessions an encryption of every statement and row that PostGraphile's did not pay.
+  npgsqlOptions: env.PEER_NPGSQL_OPTIONS ?? "NoResetOnClose=true;MaxAutoPrepare=20;SSL Mode=Disable",
   sqlite: env.PEER_SQLITE !== "0",
   practice: env.PEER_PRACTICE ?? "J82081",
   pcn: env.PEER_PCN ?? "U18986",

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.DI;
+using GraphQLParser.AST;
 using Phm.Api.Loading;
 using Phm.Data.Governance;
 using Phm.Data.Store;
@@ -9,17 +10,20 @@ namespace Phm.Api.Governance;
 /// <summary>
 /// Before a PCN clinician's request runs, lists the practices of their PCN at the reference date (from the reference data held in
 /// memory) in the request context's <see cref="PatientScope"/>, so the query filters compare each patient's practice with a list
-/// instead of looking the membership up for each row. The list is read per request, so it follows a rebuilt store.
+/// instead of looking the membership up for each row. The list is read per request, so it follows a rebuilt store. A document
+/// already parsed that asks only for introspection (<c>{ __typename }</c>) reads no data, so it is given no list and costs the
+/// store nothing; without a list the filters still hold the scope, through the lookup.
 /// </summary>
 internal sealed class PcnScopePractices : IConfigureExecution
 {
-    // After the options are configured (100), before the document cache (200): validation reads through the scope already.
-    public float SortOrder => 150;
+    // After the document cache (200), which gives a document seen before to the request; validation reads through the scope already.
+    public float SortOrder => 250;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         // The scope is read from the claims first, so that other callers' requests do not take a context for nothing.
         if (options.RequestServices?.GetService<PatientScope>() is { IsRestricted: true }
+            && !(options.Document is { } document && AsksOnlyForIntrospection(document))
             && options.RequestServices.GetRequiredService<PhmDbContext>() is { PatientScope.PcnCode: { } pcn } db)
         {
             var reference = await options.RequestServices.GetRequiredService<StoreReferenceLoader>().GetAsync(options.CancellationToken);
@@ -27,4 +31,9 @@ internal sealed class PcnScopePractices : IConfigureExecution
         }
         return await next(options);
     }
+
+    /// <summary>Whether every operation selects only fields named <c>__…</c> at its root, with no fragment that might select more.</summary>
+    private static bool AsksOnlyForIntrospection(GraphQLDocument document) =>
+        document.Definitions.All(definition => definition is GraphQLOperationDefinition operation
+            && operation.SelectionSet.Selections.All(selection => selection is GraphQLField field && field.Name.Value.Span.StartsWith("__", StringComparison.Ordinal)));
 }

@@ -12,7 +12,7 @@ namespace Phm.Api.Loading;
 public abstract class BatchLoader<TKey, TValue> where TKey : notnull
 {
     private readonly Lock _sync = new();
-    private readonly Dictionary<TKey, Result> _results = [];
+    private readonly Dictionary<TKey, IDataLoaderResult<TValue?>> _results = [];
     private Batch? _pending;
 
     /// <summary>Queues <paramref name="key"/> in the pending batch, or returns the result already loaded or queued for it.</summary>
@@ -29,6 +29,16 @@ public abstract class BatchLoader<TKey, TValue> where TKey : notnull
             _results.Add(key, result);
             return result;
         }
+    }
+
+    /// <summary>
+    /// Records <paramref name="value"/> as the result for <paramref name="key"/>, read along with something else (a page with its
+    /// records joined), so that asking for the key loads nothing; a key already loaded or queued keeps its result.
+    /// </summary>
+    public void Prime(TKey key, TValue value)
+    {
+        lock (_sync)
+            _results.TryAdd(key, new KnownResult<TValue?>(value));
     }
 
     /// <summary>Loads the values of a whole batch; keys without a value may be left out.</summary>

@@ -93,8 +93,16 @@ public static class PatientPages
     public static Task<Connection<Patient>> PageAsync(
         IQueryable<Patient> patients, PhmDbContext db, string? riskModel, int first, string? after, bool countTotal, CancellationToken cancellationToken) =>
         riskModel is null
-            ? PageByIdAsync(patients, first, after, countTotal, cancellationToken)
+            ? PageByIdAsync(patients, first, after, countTotal, conditions: null, cancellationToken)
             : PageByRiskAsync(patients, db, riskModel, first, after, countTotal, cancellationToken);
+
+    /// <summary>
+    /// One page of <paramref name="patients"/> by pseudonym with each patient's register entries read in the same statement, given
+    /// to <paramref name="conditions"/> so that the patients' <c>conditions</c> read nothing more.
+    /// </summary>
+    public static Task<Connection<Patient>> PageByIdWithConditionsAsync(
+        IQueryable<Patient> patients, int first, string? after, bool countTotal, ConditionsByPatientLoader conditions, CancellationToken cancellationToken) =>
+        PageByIdAsync(patients, first, after, countTotal, conditions, cancellationToken);
 
     private static int? RankOf(string cursor, string model) =>
         RiskCursors(model).Decode(cursor) is { } rank && int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -123,7 +131,7 @@ public static class PatientPages
 
     /// <summary>One page in pseudonym order, reading one row beyond it to learn whether another page follows.</summary>
     private static async Task<Connection<Patient>> PageByIdAsync(
-        IQueryable<Patient> patients, int first, string? after, bool countTotal, CancellationToken cancellationToken)
+        IQueryable<Patient> patients, int first, string? after, bool countTotal, ConditionsByPatientLoader? conditions, CancellationToken cancellationToken)
     {
         var page = patients;
         if (after is not null)
@@ -131,7 +139,10 @@ public static class PatientPages
             var afterPseudonym = Cursors.Decode(after)!;
             page = page.Where(p => string.Compare(p.Pseudonym, afterPseudonym) > 0);
         }
-        var rows = await page.OrderBy(p => p.Pseudonym).Take(first + 1).ToListAsync(cancellationToken);
+        page = page.OrderBy(p => p.Pseudonym).Take(first + 1);
+        var rows = await (conditions is null ? page : page.Include(ConditionsByPatientLoader.InOrder)).ToListAsync(cancellationToken);
+        foreach (var patient in conditions is null ? [] : rows)
+            conditions!.Prime(patient.Id, patient.Conditions);
         return Paging.ToConnection(rows, first, afterACursor: after is not null, p => Cursors.Encode(p.Pseudonym),
             countTotal ? await patients.CountAsync(cancellationToken) : null);
     }

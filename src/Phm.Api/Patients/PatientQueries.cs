@@ -42,16 +42,19 @@ public static class PatientQueries
                 }
             })
             .Resolve()
-            .WithServices<PhmDbContext, ReferenceDateLoader, AuditLog>()
-            .ResolveAsync(async (context, db, referenceDate, audit) =>
+            .WithServices<PhmDbContext, ReferenceDateLoader, AuditLog, ConditionsByPatientLoader>()
+            .ResolveAsync(async (context, db, referenceDate, audit, conditions) =>
             {
                 var filter = context.GetArgument<PatientFilter?>("filter") ?? new PatientFilter();
                 var patients = filter.Apply(db, await referenceDate.GetAsync(context.CancellationToken)).AsNoTracking();
                 var first = Paging.First(context);
                 var after = context.GetArgument<string?>("after");
                 var countTotal = context.SubFields?.ContainsKey("totalCount") == true;
-                var page = await PatientPages.PageAsync(patients, db, OrderOf(context) == PatientOrder.RiskDesc ? filter.Risk!.Model : null,
-                    first, after, countTotal, context.CancellationToken);
+                var riskModel = OrderOf(context) == PatientOrder.RiskDesc ? filter.Risk!.Model : null;
+                // A worklist's registers come with its page, in one statement, rather than in a batch of their own.
+                var page = riskModel is null && SelectsConditions(context)
+                    ? await PatientPages.PageByIdWithConditionsAsync(patients, first, after, countTotal, conditions, context.CancellationToken)
+                    : await PatientPages.PageAsync(patients, db, riskModel, first, after, countTotal, context.CancellationToken);
                 audit.RecordPatientRead(context, page.Edges!.Count);
                 return page;
             });
@@ -73,6 +76,9 @@ public static class PatientQueries
     }
 
     private static PatientOrder OrderOf(IResolveFieldContext context) => context.GetArgument("orderBy", PatientOrder.Id);
+
+    private static bool SelectsConditions(IResolveFieldContext context) =>
+        SelectionLookahead.Selects(context, "edges", "node", "conditions") || SelectionLookahead.Selects(context, "items", "conditions");
 
     private static PatientOrder OrderOf(FieldArgumentsValidationContext context) => context.GetArgument("orderBy", PatientOrder.Id);
 }

@@ -28,7 +28,8 @@ internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         documents = size > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = size }) : null;
     }
 
-    // After every option is configured (100), so the rules it keeps for cached documents are the request's own.
+    // After every option is configured (100), so the rules it keeps for cached documents are the request's own; before the PCN
+    // scope (250), which reads the document it gives.
     public float SortOrder => 200;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)

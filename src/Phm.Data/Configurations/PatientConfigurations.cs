@@ -28,6 +28,10 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         // Patient pages are filtered by practice (a PCN is a set of practices) or LSOA and ordered by id.
         builder.HasIndex(p => new { p.PracticeCode, p.Id });
         builder.HasIndex(p => new { p.LsoaCode, p.Id });
+        // A practice's worklist in page order (pages are ordered by pseudonym): read from the first patient on until the page is
+        // full, instead of every patient of the practice sorted. A practice's quintile-1 page read 8,073 rows in 15.6 ms on
+        // PostgreSQL, 141 rows in 0.4 ms with it (EXPLAIN ANALYZE, 300k patients, December 2026).
+        builder.HasIndex(p => new { p.PracticeCode, p.Pseudonym });
         // Covers the deprivation profile's count of the living by practice and LSOA: read in order from the index alone,
         // with no table rows and no sort (about 5x faster over the city on SQLite).
         builder.HasIndex(p => new { p.PracticeCode, p.LsoaCode, p.DateOfDeath });

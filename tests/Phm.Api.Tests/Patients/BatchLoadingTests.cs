@@ -52,6 +52,28 @@ public sealed class BatchLoadingTests : IAsyncLifetime
         Assert.True(_host.Commands.Commands.Count <= 8, string.Join("\n\n", _host.Commands.Commands));
     }
 
+    [Theory]
+    [InlineData("{ patients(first: 60) { edges { node { id conditions { register onsetDate } } } } }")]
+    [InlineData("{ patients(first: 60) { items { ...registers } } } fragment registers on Patient { id conditions { register onsetDate } }")]
+    public async Task PageWithConditions_ReadsThemInThePagesOwnStatement_AsEachPatientsOwnConditionsAre(string query)
+    {
+        await _host.ExecuteAsync("{ practices { code } }");
+        _host.Commands.Reset();
+
+        var response = await _host.ExecuteAsync(query);
+
+        var patients = response.Data.GetProperty("patients");
+        var nodes = patients.TryGetProperty("edges", out var edges) ? edges.EnumerateArray().Select(e => e.GetProperty("node")).ToList() : [.. patients.GetProperty("items").EnumerateArray()];
+        Assert.Equal(60, nodes.Count);
+        // The store's stamp and the page with its register entries joined.
+        Assert.Equal(2, _host.Commands.Commands.Count);
+        foreach (var node in nodes.Where((_, i) => i % 7 == 0))
+        {
+            var one = await _host.ExecuteAsync("query($id: ID!) { patient(id: $id) { conditions { register onsetDate } } }", new { id = node.GetProperty("id").GetString() });
+            Assert.Equal(one.Data.GetProperty("patient").GetProperty("conditions").GetRawText(), node.GetProperty("conditions").GetRawText());
+        }
+    }
+
     [Fact]
     public async Task Pcns_WithPracticesAndTheirMemberships_TakeOneQueryPerLevel()
     {

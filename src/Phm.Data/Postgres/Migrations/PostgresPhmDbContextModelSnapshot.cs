@@ -485,6 +485,8 @@ namespace Phm.Data.Postgres.Migrations
 
                     b.HasIndex("PracticeCode", "Id");
 
+                    b.HasIndex("PracticeCode", "Pseudonym");
+
                     b.HasIndex("PracticeCode", "LsoaCode", "DateOfDeath");
 
                     b.ToTable("Patients");

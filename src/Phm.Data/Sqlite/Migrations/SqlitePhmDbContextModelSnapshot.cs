@@ -472,6 +472,8 @@ namespace Phm.Data.Sqlite.Migrations
 
                     b.HasIndex("PracticeCode", "Id");
 
+                    b.HasIndex("PracticeCode", "Pseudonym");
+
                     b.HasIndex("PracticeCode", "LsoaCode", "DateOfDeath");
 
                     b.ToTable("Patients");

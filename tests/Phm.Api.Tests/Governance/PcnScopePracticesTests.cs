@@ -1,0 +1,91 @@
+using GraphQL;
+using GraphQLParser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Phm.Api.Governance;
+using Phm.Api.Loading;
+using Phm.Data.Governance;
+using Phm.Data.Sqlite;
+using Phm.Data.Store;
+using static Phm.Api.Tests.Support.SampleData;
+
+namespace Phm.Api.Tests.Governance;
+
+/// <summary>
+/// A PCN clinician's request is given the PCN's practices before it runs, so the query filters compare a list; a document that
+/// asks only for introspection reads nothing from the store for it.
+/// </summary>
+public sealed class PcnScopePracticesTests : IAsyncLifetime
+{
+    private readonly SqlCommandCounter _commands = new();
+    private TestStore? _store;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await TestStore.CreateAsync(Seed);
+        _services = new ServiceCollection()
+            .AddSingleton<StoreReferenceCache>()
+            .AddScoped<StoreReferenceLoader>()
+            .AddScoped(_ => PatientScope.RegisteredIn(Central))
+            .AddDbContext<PhmDbContext, SqlitePhmDbContext>(options =>
+            {
+                SqlitePhmDbContext.Configure(options, TestStore.ConnectionStringFor(_store.Path));
+                options.AddInterceptors(_commands);
+            })
+            .BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task Clinician_AskingForData_IsGivenThePcnsPracticesAtTheReferenceDate()
+    {
+        var scope = await ScopeAfterAsync("{ practices { code } }");
+
+        Assert.Equal([Beta], scope.PracticeCodes);
+    }
+
+    [Theory]
+    [InlineData("{ __typename }")]
+    [InlineData("query Probe { __typename __schema { queryType { name } } }")]
+    public async Task Clinician_AskingOnlyForIntrospection_ReadsNothingFromTheStore(string query)
+    {
+        var scope = await ScopeAfterAsync(query);
+
+        Assert.Null(scope.PracticeCodes);
+        Assert.Empty(_commands.Commands);
+    }
+
+    [Fact]
+    public async Task Clinician_WithAFragmentAtTheRoot_IsGivenThePractices_WhateverTheFragmentSelects()
+    {
+        var scope = await ScopeAfterAsync("{ ...probe } fragment probe on Query { __typename }");
+
+        Assert.Equal([Beta], scope.PracticeCodes);
+    }
+
+    /// <summary>Runs the step on a parsed <paramref name="query"/>, as the document cache hands one on, and returns the context's scope then.</summary>
+    private async Task<PatientScope> ScopeAfterAsync(string query)
+    {
+        await using var request = _services.CreateAsyncScope();
+        var db = request.ServiceProvider.GetRequiredService<PhmDbContext>();
+        db.PatientScope = request.ServiceProvider.GetRequiredService<PatientScope>();
+        _commands.Reset();
+        PatientScope? seen = null;
+
+        await new PcnScopePractices().ExecuteAsync(
+            new ExecutionOptions { Query = query, Document = Parser.Parse(query), RequestServices = request.ServiceProvider },
+            _ =>
+            {
+                seen = db.PatientScope;
+                return Task.FromResult(new ExecutionResult());
+            });
+
+        return seen!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _store?.Dispose();
+    }
+}
