@@ -30,19 +30,22 @@ var population = args.SkipWhile(a => a != "--population").Skip(1).Select(int.Par
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
+if (args.Contains("--load"))
+    return await Phm.Bench.Load.LoadBench.RunAsync(Phm.Bench.Load.LoadSettings.From(args));
+
 if (args.Contains("--ingest"))
 {
     await Phm.Bench.IngestBench.RunAsync(
         args.SkipWhile(a => a != "--patients").Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).First(),
         args.SkipWhile(a => a != "--bundle-copies").Skip(1).Select(int.Parse).DefaultIfEmpty(100).First(),
         Path.Combine("tests", "Phm.Data.Tests", "Ingest", "Fixtures", "synthea"));
-    return;
+    return 0;
 }
 
 if (args.Contains("--risk"))
 {
     await Phm.Bench.RiskBench.RunAsync(args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(), args.Contains("--train"));
-    return;
+    return 0;
 }
 
 if (args.Contains("--segmentation"))
@@ -50,7 +53,7 @@ if (args.Contains("--segmentation"))
     await Phm.Bench.SegmentationBench.RunAsync(
         args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(),
         postgres is null ? new PhmDatabaseOptions() : new PhmDatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres });
-    return;
+    return 0;
 }
 
 if (args.Contains("--cohorts"))
@@ -59,7 +62,7 @@ if (args.Contains("--cohorts"))
         args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(),
         postgres is null ? new PhmDatabaseOptions() : new PhmDatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres },
         args.SkipWhile(a => a != "--requests").Skip(1).Select(int.Parse).DefaultIfEmpty(20).First());
-    return;
+    return 0;
 }
 
 var directory = Path.Combine(Path.GetTempPath(), "phm-bench-" + Environment.ProcessId);
@@ -71,6 +74,7 @@ if (postgres is not null)
     var onPostgres = await TimeFirstStartAndRestartAsync("PostgreSQL", new PhmDatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = database.ConnectionString }, whileReady: null);
     Console.WriteLine($"PostgreSQL first start: {onPostgres / sqlite:F2}x SQLite's (target ≤ 2x)");
 }
+return 0;
 
 async Task<double> TimeFirstStartAndRestartAsync(string name, PhmDatabaseOptions database, Func<StoreManifest, Task>? whileReady)
 {
