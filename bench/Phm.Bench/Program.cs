@@ -7,9 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Phm.Data.Governance;
-using Phm.Data.Risk;
 using Phm.Data.Store;
-using Phm.Ml.Scoring;
 
 // Prints the foundation's performance figures on this machine:
 //   dotnet run -c Release --project bench/Phm.Bench [-- --population N] [--postgres "Host=…;Username=…;Password=…"]
@@ -32,6 +30,16 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environme
 
 if (args.Contains("--load"))
     return await Phm.Bench.Load.LoadBench.RunAsync(Phm.Bench.Load.LoadSettings.From(args));
+
+if (args.Contains("--growth"))
+{
+    var growth = Phm.Bench.Load.LoadSettings.From(args);
+    var shortGrowth = args.Contains("--short") || Environment.GetEnvironmentVariable("PHM_LOAD_SHORT") == "1";
+    var sizes = (args.SkipWhile(a => a != "--populations").Skip(1).FirstOrDefault() ?? (shortGrowth ? "20000,50000" : "50000,300000,2000000"))
+        .Split(',').Select(int.Parse).ToList();
+    var ingestPatients = args.SkipWhile(a => a != "--ingest-patients").Skip(1).Select(int.Parse).DefaultIfEmpty(shortGrowth ? 5_000 : 20_000).First();
+    return await Phm.Bench.Load.GrowthBench.RunAsync(growth with { Runs = 1 }, sizes, ingestPatients);
+}
 
 if (args.Contains("--ingest"))
 {
@@ -83,7 +91,7 @@ async Task<double> TimeFirstStartAndRestartAsync(string name, PhmDatabaseOptions
     try
     {
         // As the hub starts: the store, then the committed models' scores.
-        var scoring = new RiskScoring(store, new RiskModelCatalog(ModelsDirectory.Resolve(configured: null)), Options.Create(new RiskTierOptions()), TimeProvider.System, NullLogger<RiskScoring>.Instance);
+        var scoring = Phm.Bench.Load.GrowthBench.ScoringOf(store);
         var watch = Stopwatch.StartNew();
         var manifest = await store.EnsureReadyAsync(CancellationToken.None);
         var built = watch.Elapsed.TotalSeconds;

@@ -140,9 +140,14 @@ internal sealed class HubProcess : IAsyncDisposable
             log.WriteLine(line);
     }
 
-    /// <summary>Phm.Api.dll of the same build configuration as this bench (built with it, as a project reference).</summary>
+    /// <summary>
+    /// Phm.Api.dll beside this bench when it was built into one folder (<c>dotnet build -o</c>), else the one of the same
+    /// build configuration in src/Phm.Api (built with the bench, as a project reference).
+    /// </summary>
     private static string HubDll()
     {
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "Phm.Api.runtimeconfig.json")))
+            return Path.Combine(AppContext.BaseDirectory, "Phm.Api.dll");
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (output.Name, output.Parent!.Name);
         var repository = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;

@@ -25,7 +25,7 @@ internal sealed record LoadSettings(string? Postgres, int? Population, LoadShape
             Clients: Number("--clients", shortRun ? 50 : 200),
             WarmUp: TimeSpan.FromSeconds(Number("--warmup", shortRun ? 5 : 10)),
             Duration: TimeSpan.FromSeconds(Number("--duration", shortRun ? 15 : 60)),
-            Think: TimeSpan.FromMilliseconds(Number("--think-ms", 5_000)));
+            Think: TimeSpan.FromMilliseconds(Number("--think-ms", 10_000)));
         return new LoadSettings(
             Value("--postgres") ?? Environment.GetEnvironmentVariable("PHM_LOAD_POSTGRES"),
             population,
@@ -69,27 +69,35 @@ internal static class LoadBench
         await using (hub)
         {
             Console.WriteLine($"Hub ready in {start.TotalSeconds:F1} s (a build and scoring included if the store was missing); store {await store.SizeAsync() / 1048576.0:N0} MB; working set {hub.WorkingSet / 1048576.0:N0} MB");
-            using var http = LoadDriver.ClientFor(hub.Address, settings.Shape.Clients + 20);
-            var users = await UsersAsync(http, store, settings.Shape.Clients);
-            var driver = new LoadDriver(http);
-            await TimeEachAloneAsync(driver, hub, users);
-            var failures = 0;
-            for (var run = 1; run <= settings.Runs; run++)
-            {
-                var (loadBefore, cpuBefore) = (Machine.LoadAverage(), hub.ProcessorTime);
-                var figures = await driver.RunAsync(users, settings.Shape);
-                var cpu = hub.ProcessorTime - cpuBefore;
-                Console.WriteLine($"Run {run} of {settings.Runs} on {name} (load average {loadBefore} before, {Machine.LoadAverage()} after):");
-                LoadDriver.Print(figures);
-                var p99 = figures.Where(f => f.Requests > 0).Max(f => f.P99);
-                var errors = figures.Sum(f => f.ErrorCount);
-                Console.WriteLine($"  hub working set after run {run}: {hub.WorkingSet / 1048576.0:N0} MB; hub CPU {cpu.TotalSeconds:F0} s over the run "
-                    + $"({cpu.TotalSeconds / (settings.Shape.WarmUp + settings.Shape.Duration).TotalSeconds * 100:F0}% of one core); worst p99 {p99:F0} ms (target < 500), {errors} errors (target 0)");
-                failures += errors > 0 || p99 >= 500 ? 1 : 0;
-            }
-            failures += await OverTheRateLimitAsync(http, users, settings.RateLimit);
-            return failures;
+            var measured = await MeasureAsync(name, hub, store, settings);
+            using var http = LoadDriver.ClientFor(hub.Address, 16);
+            return measured.Failures + await OverTheRateLimitAsync(http, measured.Users, settings.RateLimit);
         }
+    }
+
+    /// <summary>Each query alone, then the mix <see cref="LoadSettings.Runs"/> times, printing each run and the hub's working set after it.</summary>
+    internal static async Task<Measured> MeasureAsync(string name, HubProcess hub, StoreSettings store, LoadSettings settings)
+    {
+        using var http = LoadDriver.ClientFor(hub.Address, settings.Shape.Clients + 20);
+        var users = await UsersAsync(http, store, settings.Shape.Clients);
+        var driver = new LoadDriver(http);
+        var alone = await TimeEachAloneAsync(driver, hub, users);
+        var failures = 0;
+        IReadOnlyList<QueryFigures> figures = [];
+        for (var run = 1; run <= settings.Runs; run++)
+        {
+            var (loadBefore, cpuBefore) = (Machine.LoadAverage(), hub.ProcessorTime);
+            figures = await driver.RunAsync(users, settings.Shape);
+            var cpu = hub.ProcessorTime - cpuBefore;
+            Console.WriteLine($"Run {run} of {settings.Runs} on {name} (load average {loadBefore} before, {Machine.LoadAverage()} after):");
+            LoadDriver.Print(figures);
+            var p99 = figures.Where(f => f.Requests > 0).Max(f => f.P99);
+            var errors = figures.Sum(f => f.ErrorCount);
+            Console.WriteLine($"  hub working set after run {run}: {hub.WorkingSet / 1048576.0:N0} MB; hub CPU {cpu.TotalSeconds:F0} s over the run "
+                + $"({cpu.TotalSeconds / (settings.Shape.WarmUp + settings.Shape.Duration).TotalSeconds * 100:F0}% of one core); worst p99 {p99:F0} ms (target < 500), {errors} errors (target 0)");
+            failures += errors > 0 || p99 >= 500 ? 1 : 0;
+        }
+        return new Measured(users, alone, figures, failures);
     }
 
     /// <summary>
@@ -98,8 +106,9 @@ internal static class LoadBench
     /// The hub's capacity on idle cores is about their number over the mix's mean CPU per request (the database's own CPU
     /// is outside the hub on PostgreSQL).
     /// </summary>
-    private static async Task TimeEachAloneAsync(LoadDriver driver, HubProcess hub, IReadOnlyList<VirtualUser> users)
+    private static async Task<IReadOnlyList<AloneFigures>> TimeEachAloneAsync(LoadDriver driver, HubProcess hub, IReadOnlyList<VirtualUser> users)
     {
+        var figures = new List<AloneFigures>();
         const int warmUp = 3, measured = 10;
         Console.WriteLine($"Each query alone, one request at a time ({measured} after {warmUp}; load average {Machine.LoadAverage()}):");
         Console.WriteLine($"  {"query",-42} {"role",-9} {"median ms",9} {"max ms",8} {"hub CPU ms/request",18}");
@@ -120,8 +129,10 @@ internal static class LoadBench
                 cpu += hub.ProcessorTime - cpuBefore;
             }
             latencies.Sort();
+            figures.Add(new AloneFigures(query.Name, role, latencies[latencies.Count / 2], cpu.TotalMilliseconds / measured));
             Console.WriteLine($"  {query.Name,-42} {role,-9} {latencies[latencies.Count / 2],9:F1} {latencies[^1],8:F0} {cpu.TotalMilliseconds / measured,18:F1}{(error is null ? "" : "  error: " + error)}");
         }
+        return figures;
     }
 
     /// <summary>
@@ -178,6 +189,12 @@ internal static class LoadBench
         return users;
     }
 }
+
+/// <summary>A query timed alone: median latency and the hub's CPU per request.</summary>
+internal sealed record AloneFigures(string Query, string Role, double MedianMs, double HubCpuMs);
+
+/// <summary>What <see cref="LoadBench.MeasureAsync"/> found: the users it made, each query alone, the last run of the mix, and runs that missed a target.</summary>
+internal sealed record Measured(IReadOnlyList<VirtualUser> Users, IReadOnlyList<AloneFigures> Alone, IReadOnlyList<QueryFigures> LastRun, int Failures);
 
 /// <summary>A store the bench runs the hub on: the data directory (the SQLite file and the token key) and the database.</summary>
 internal sealed record StoreSettings(string DataDirectory, int? Population, PhmDatabaseOptions Database)
