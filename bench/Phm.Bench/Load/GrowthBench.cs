@@ -83,12 +83,12 @@ internal static class GrowthBench
     {
         Console.WriteLine($"\nHow each figure grows on {provider} (load average now {Machine.LoadAverage()}; latencies are medians alone and p95 under the mix):");
         var header = string.Concat(sizes.Select(s => $"{s.Population,14:N0}"));
-        Console.WriteLine($"  {"figure",-58}{header}{"growth",10}");
+        Console.WriteLine($"  {"figure",-72}{header}{"growth",10}");
         void Row(string name, Func<Size, double> value, string format)
         {
             var values = sizes.Select(value).ToList();
-            var growth = values[0] > 0 ? values[^1] / values[0] : double.NaN;
-            Console.WriteLine($"  {name,-58}{string.Concat(values.Select(v => v.ToString(format, CultureInfo.InvariantCulture).PadLeft(14)))}{growth,9:F1}x");
+            var growth = values[0] > 0 ? (values[^1] / values[0]).ToString("F1", CultureInfo.InvariantCulture) + "x" : "-";
+            Console.WriteLine($"  {name,-72}{string.Concat(values.Select(v => v.ToString(format, CultureInfo.InvariantCulture).PadLeft(14)))}{growth,10}");
         }
         Row("patients", s => s.Population, "N0");
         Row("store build (s)", s => s.BuildSeconds, "F1");
