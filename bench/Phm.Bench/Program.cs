@@ -7,9 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Phm.Data.Governance;
-using Phm.Data.Risk;
 using Phm.Data.Store;
-using Phm.Ml.Scoring;
 
 // Prints the foundation's performance figures on this machine:
 //   dotnet run -c Release --project bench/Phm.Bench [-- --population N] [--postgres "Host=…;Username=…;Password=…"]
@@ -30,19 +28,32 @@ var population = args.SkipWhile(a => a != "--population").Skip(1).Select(int.Par
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
+if (args.Contains("--load"))
+    return await Phm.Bench.Load.LoadBench.RunAsync(Phm.Bench.Load.LoadSettings.From(args));
+
+if (args.Contains("--growth"))
+{
+    var growth = Phm.Bench.Load.LoadSettings.From(args);
+    var shortGrowth = args.Contains("--short") || Environment.GetEnvironmentVariable("PHM_LOAD_SHORT") == "1";
+    var sizes = (args.SkipWhile(a => a != "--populations").Skip(1).FirstOrDefault() ?? (shortGrowth ? "20000,50000" : "50000,300000,2000000"))
+        .Split(',').Select(int.Parse).ToList();
+    var ingestPatients = args.SkipWhile(a => a != "--ingest-patients").Skip(1).Select(int.Parse).DefaultIfEmpty(shortGrowth ? 5_000 : 20_000).First();
+    return await Phm.Bench.Load.GrowthBench.RunAsync(growth with { Runs = 1 }, sizes, ingestPatients);
+}
+
 if (args.Contains("--ingest"))
 {
     await Phm.Bench.IngestBench.RunAsync(
         args.SkipWhile(a => a != "--patients").Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).First(),
         args.SkipWhile(a => a != "--bundle-copies").Skip(1).Select(int.Parse).DefaultIfEmpty(100).First(),
         Path.Combine("tests", "Phm.Data.Tests", "Ingest", "Fixtures", "synthea"));
-    return;
+    return 0;
 }
 
 if (args.Contains("--risk"))
 {
     await Phm.Bench.RiskBench.RunAsync(args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(), args.Contains("--train"));
-    return;
+    return 0;
 }
 
 if (args.Contains("--segmentation"))
@@ -50,7 +61,7 @@ if (args.Contains("--segmentation"))
     await Phm.Bench.SegmentationBench.RunAsync(
         args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(),
         postgres is null ? new PhmDatabaseOptions() : new PhmDatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres });
-    return;
+    return 0;
 }
 
 if (args.Contains("--cohorts"))
@@ -59,7 +70,7 @@ if (args.Contains("--cohorts"))
         args.SkipWhile(a => a != "--data-directory").Skip(1).DefaultIfEmpty("data").First(),
         postgres is null ? new PhmDatabaseOptions() : new PhmDatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = postgres },
         args.SkipWhile(a => a != "--requests").Skip(1).Select(int.Parse).DefaultIfEmpty(20).First());
-    return;
+    return 0;
 }
 
 var directory = Path.Combine(Path.GetTempPath(), "phm-bench-" + Environment.ProcessId);
@@ -71,6 +82,7 @@ if (postgres is not null)
     var onPostgres = await TimeFirstStartAndRestartAsync("PostgreSQL", new PhmDatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = database.ConnectionString }, whileReady: null);
     Console.WriteLine($"PostgreSQL first start: {onPostgres / sqlite:F2}x SQLite's (target ≤ 2x)");
 }
+return 0;
 
 async Task<double> TimeFirstStartAndRestartAsync(string name, PhmDatabaseOptions database, Func<StoreManifest, Task>? whileReady)
 {
@@ -79,7 +91,7 @@ async Task<double> TimeFirstStartAndRestartAsync(string name, PhmDatabaseOptions
     try
     {
         // As the hub starts: the store, then the committed models' scores.
-        var scoring = new RiskScoring(store, new RiskModelCatalog(ModelsDirectory.Resolve(configured: null)), Options.Create(new RiskTierOptions()), TimeProvider.System, NullLogger<RiskScoring>.Instance);
+        var scoring = Phm.Bench.Load.GrowthBench.ScoringOf(store);
         var watch = Stopwatch.StartNew();
         var manifest = await store.EnsureReadyAsync(CancellationToken.None);
         var built = watch.Elapsed.TotalSeconds;
