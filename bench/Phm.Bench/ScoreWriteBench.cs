@@ -41,6 +41,10 @@ internal static class ScoreWriteBench
                 .Select((slot, k) => new FeatureContribution(schema.Features[slot].Name, schema.Features[slot].InWords(row.Features[slot]), 0.5 / (k + 1) - 0.123456))]))];
     }
 
-    private static RiskModelInfo InfoOf(string model, string version) =>
-        new(model, version, "bench", "None", FeatureReader.Schema.Hash, DateTimeOffset.UnixEpoch, new(2018, 1, 1), new(2019, 1, 1), 0.8, 0.79, 0.81, 0.2, 0.05, 1, 0, null, null);
+    private static RiskModelInfo InfoOf(string model, string version) => new()
+    {
+        Name = model, Version = version, Outcome = "bench", Learner = "None", FeatureSchemaHash = FeatureReader.Schema.Hash,
+        TrainedAtUtc = DateTimeOffset.UnixEpoch, TrainedOn = new(2018, 1, 1), EvaluatedOn = new(2019, 1, 1),
+        Auroc = 0.8, AurocLower = 0.79, AurocUpper = 0.81, Auprc = 0.2, Brier = 0.05, CalibrationSlope = 1,
+    };
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Phm.Data.Risk;
 
 /// <summary>
@@ -5,27 +7,17 @@ namespace Phm.Data.Risk;
 /// trained and on what, and its headline out-of-time evaluation (the full figures are in its <c>metrics.json</c>).
 /// One row per model name; scoring a new version replaces the row and all of that model's scores in one transaction.
 /// </summary>
-public sealed class ScoredModel
+public sealed record ScoredModel : RiskModelInfo
 {
-    public required string Name { get; init; }
-    public required string Version { get; init; }
+    public ScoredModel()
+    {
+    }
 
-    /// <summary>The outcome in words, e.g. "an emergency admission in the 12 months after the index date".</summary>
-    public required string Outcome { get; init; }
-
-    /// <summary>The learner kept, e.g. <c>LightGbm</c>.</summary>
-    public required string Learner { get; init; }
-
-    /// <summary>The fingerprint of the model's <c>features.json</c> (<c>FeatureSchema.Hash</c>).</summary>
-    public required string FeatureSchemaHash { get; init; }
-
-    public DateTimeOffset TrainedAtUtc { get; init; }
-
-    /// <summary>The index date the model was trained at (outcomes in the year after it).</summary>
-    public DateOnly TrainedOn { get; init; }
-
-    /// <summary>The later index date of the out-of-time evaluation.</summary>
-    public DateOnly EvaluatedOn { get; init; }
+    /// <summary>The model's row as it scores: its info as loaded, then when and what it scored.</summary>
+    [SetsRequiredMembers]
+    public ScoredModel(RiskModelInfo model) : base(model)
+    {
+    }
 
     /// <summary>The index date of the scores: the store's reference date when they were made.</summary>
     public DateOnly ScoredOn { get; init; }
@@ -33,17 +25,4 @@ public sealed class ScoredModel
     public DateTimeOffset ScoredAtUtc { get; init; }
 
     public int PatientsScored { get; init; }
-
-    public double Auroc { get; init; }
-    public double AurocLower { get; init; }
-    public double AurocUpper { get; init; }
-    public double Auprc { get; init; }
-    public double Brier { get; init; }
-    public double CalibrationSlope { get; init; }
-    public double CalibrationIntercept { get; init; }
-
-    /// <summary>The generator's true probabilities' AUROC on the same evaluation: the ceiling (null for a store without generated truth).</summary>
-    public double? OracleAuroc { get; init; }
-
-    public double? OracleBrier { get; init; }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Phm.Ml.Scoring;
+using Phm.Data.Risk;
 
 namespace Phm.Ml.Evaluation;
 
@@ -35,10 +35,14 @@ public sealed record ModelMetrics(
     public CandidateSummary? Oracle => Comparison.Oracle is { } oracle ? Comparison[oracle] : null;
 
     /// <summary>The headline stored with the model's scores, from the kept model's report and the oracle's row.</summary>
-    public RiskModelInfo Headline(string featureSchemaHash, DateTimeOffset trainedAtUtc) => new(
-        Model, Version, Outcome, Learner, featureSchemaHash, trainedAtUtc, TrainedOn, EvaluatedOn,
-        Report.Auroc.Value, Report.Auroc.Lower, Report.Auroc.Upper, Report.Auprc.Value, Report.Brier,
-        Report.Calibration.Slope, Report.Calibration.Intercept, Oracle?.Auroc.Value, Oracle?.Brier);
+    public RiskModelInfo Headline(string featureSchemaHash, DateTimeOffset trainedAtUtc) => new()
+    {
+        Name = Model, Version = Version, Outcome = Outcome, Learner = Learner, FeatureSchemaHash = featureSchemaHash,
+        TrainedAtUtc = trainedAtUtc, TrainedOn = TrainedOn, EvaluatedOn = EvaluatedOn,
+        Auroc = Report.Auroc.Value, AurocLower = Report.Auroc.Lower, AurocUpper = Report.Auroc.Upper, Auprc = Report.Auprc.Value,
+        Brier = Report.Brier, CalibrationSlope = Report.Calibration.Slope, CalibrationIntercept = Report.Calibration.Intercept,
+        OracleAuroc = Oracle?.Auroc.Value, OracleBrier = Oracle?.Brier,
+    };
 }
 
 /// <summary>A population's size and how many of it had the outcome.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.ML;
+using Phm.Data.Risk;
 using Phm.Ml.Evaluation;
 using Phm.Ml.Features;
 using Phm.Ml.Training;

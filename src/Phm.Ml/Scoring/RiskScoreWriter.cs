@@ -13,29 +13,7 @@ public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRankin
     public async Task<ScoredModel> WriteAsync(RiskModelInfo info, DateOnly scoredOn, IReadOnlyList<PatientPrediction> predictions, CancellationToken cancellationToken)
     {
         var ranked = ranking.Rank([.. predictions.Select(p => new PatientProbability(p.PatientId, p.Probability))]);
-        var model = new ScoredModel
-        {
-            Name = info.Name,
-            Version = info.Version,
-            Outcome = info.Outcome,
-            Learner = info.Learner,
-            FeatureSchemaHash = info.FeatureSchemaHash,
-            TrainedAtUtc = info.TrainedAtUtc,
-            TrainedOn = info.TrainedOn,
-            EvaluatedOn = info.EvaluatedOn,
-            ScoredOn = scoredOn,
-            ScoredAtUtc = time.GetUtcNowInMilliseconds(),
-            PatientsScored = predictions.Count,
-            Auroc = info.Auroc,
-            AurocLower = info.AurocLower,
-            AurocUpper = info.AurocUpper,
-            Auprc = info.Auprc,
-            Brier = info.Brier,
-            CalibrationSlope = info.CalibrationSlope,
-            CalibrationIntercept = info.CalibrationIntercept,
-            OracleAuroc = info.OracleAuroc,
-            OracleBrier = info.OracleBrier,
-        };
+        var model = new ScoredModel(info) { ScoredOn = scoredOn, ScoredAtUtc = time.GetUtcNowInMilliseconds(), PatientsScored = predictions.Count };
 
         // In the predictions' order, which is the features' (patient id) order: the cheapest for the store's primary key.
         IEnumerable<RiskScore> Scores() => predictions.Select((prediction, i) => new RiskScore

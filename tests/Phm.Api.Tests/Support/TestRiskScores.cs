@@ -126,7 +126,7 @@ public static class TestRiskScores
     /// <summary>A test model as the source offers it: its scores are already written, so it is never asked to predict.</summary>
     private sealed class Written(string name) : IRiskModel
     {
-        public RiskModelInfo Info { get; } = new(name, ModelVersion, "", "LightGbm", FeatureSchemaHash, default, default, default, 0, 0, 0, 0, 0, 0, 0, null, null);
+        public RiskModelInfo Info { get; } = new() { Name = name, Version = ModelVersion, Outcome = "", Learner = "LightGbm", FeatureSchemaHash = FeatureSchemaHash };
 
         public IReadOnlyList<PatientPrediction> Predict(FeatureMatrix features) =>
             throw new InvalidOperationException($"The test model {name}'s scores are written by {nameof(TestRiskScores)}, not predicted.");

@@ -1,5 +1,7 @@
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.LightGbm;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 using Phm.Ml.Features;
@@ -65,6 +67,29 @@ public sealed class RiskModelTests
         var expected = transformer.Transform(ModelInput.ToDataView(ml, matrix)).GetColumn<float>("Probability").ToArray();
 
         Assert.All(model.Probabilities(matrix).Zip(expected), pair => Assert.Equal(pair.Second, pair.First, 1e-5));
+    }
+
+    [Fact]
+    public async Task TreeContributions_AreMlNetsFeatureContributionCalculation_OnAGeneratedPopulation()
+    {
+        const string name = "emergency-admission-12m";
+        var model = await RequireAsync(name);
+        Assert.Equal("LightGBM", model.Info.Learner);
+        await using var store = await FeatureStore.StartAsync(DatabaseProvider.Sqlite, population: 500);
+        var matrix = await store.FeaturesAsync(Index);
+        var ml = new MLContext(seed: 0);
+        var transformer = ml.Model.Load(Path.Combine(Committed.ModelsDirectory, name, "1.0.0", RiskModel.ModelFileName), out _);
+        var trees = (ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>)
+            (transformer is IEnumerable<ITransformer> chain ? chain.Last() : transformer);
+        var scored = transformer.Transform(ModelInput.ToDataView(ml, matrix));
+        var everySlot = matrix.Schema.Count;
+        var calculation = ml.Transforms.CalculateFeatureContribution(trees, everySlot, everySlot, normalize: false).Fit(scored);
+
+        var expected = calculation.Transform(scored).GetColumn<VBuffer<float>>("FeatureContributions").Select(v => v.DenseValues().ToArray()).ToList();
+
+        var predictions = model.Predict(matrix);
+        Assert.All(predictions.Zip(expected), pair => Assert.All(pair.First.TopContributions, c =>
+            Assert.Equal(pair.Second[matrix.Schema.SlotOf(c.Feature)], c.Contribution, 1e-4)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Phm.Ml.Features;
+using Phm.Data.Risk;
 using Phm.Ml.Scoring;
 
 namespace Phm.Ml.Tests.Support;
@@ -10,9 +11,14 @@ namespace Phm.Ml.Tests.Support;
 /// </summary>
 public sealed class AgeRiskModel(string name = "test-admission-12m", string version = "1.0.0") : IRiskModel
 {
-    public RiskModelInfo Info { get; set; } = new(name, version, "an emergency admission in the 12 months after the index date", "Hand-written",
-        FeatureReader.Schema.Hash, new DateTimeOffset(2025, 11, 30, 12, 0, 0, TimeSpan.Zero), new(2018, 1, 1), new(2019, 1, 1),
-        0.81, 0.80, 0.82, 0.2, 0.05, 1.01, -0.01, 0.84, 0.048);
+    public RiskModelInfo Info { get; set; } = new()
+    {
+        Name = name, Version = version, Outcome = "an emergency admission in the 12 months after the index date", Learner = "Hand-written",
+        FeatureSchemaHash = FeatureReader.Schema.Hash, TrainedAtUtc = new DateTimeOffset(2025, 11, 30, 12, 0, 0, TimeSpan.Zero),
+        TrainedOn = new(2018, 1, 1), EvaluatedOn = new(2019, 1, 1),
+        Auroc = 0.81, AurocLower = 0.80, AurocUpper = 0.82, Auprc = 0.2, Brier = 0.05, CalibrationSlope = 1.01, CalibrationIntercept = -0.01,
+        OracleAuroc = 0.84, OracleBrier = 0.048,
+    };
 
     public int Calls { get; private set; }
 
