@@ -8,6 +8,7 @@ using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Phm.Api.Operations;
+using Phm.Data.Store;
 
 namespace Phm.Api.Transport;
 
@@ -156,6 +157,13 @@ internal sealed class GraphQLHttpHandler : IDisposable
             ValidationRules = isGet ? getValidationRules : postValidationRules,
             UnhandledExceptionDelegate = exceptionContext =>
             {
+                // Expected while the database restarts, and answered with DATABASE_UNAVAILABLE: one line, not a stack trace per request.
+                if (DatabaseUnavailable.Is(exceptionContext.OriginalException))
+                {
+                    logger.LogWarning("The database is unavailable while resolving {Field} (correlation id {CorrelationId}): {Error}",
+                        exceptionContext.FieldContext?.FieldDefinition.Name, context.TraceIdentifier, exceptionContext.OriginalException.Message);
+                    return Task.CompletedTask;
+                }
                 logger.LogError(exceptionContext.OriginalException, "Unhandled exception while resolving {Field} (correlation id {CorrelationId})",
                     exceptionContext.FieldContext?.FieldDefinition.Name, context.TraceIdentifier);
                 return Task.CompletedTask;
