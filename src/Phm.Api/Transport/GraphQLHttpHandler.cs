@@ -160,8 +160,8 @@ internal sealed class GraphQLHttpHandler : IDisposable
                 // Expected while the database restarts, and answered with DATABASE_UNAVAILABLE: one line, not a stack trace per request.
                 if (DatabaseUnavailable.Is(exceptionContext.OriginalException))
                 {
-                    logger.LogWarning("The database is unavailable while resolving {Field} (correlation id {CorrelationId}): {Error}",
-                        exceptionContext.FieldContext?.FieldDefinition.Name, context.TraceIdentifier, exceptionContext.OriginalException.Message);
+                    logger.LogWarning("The database is unavailable (correlation id {CorrelationId}): {Error}",
+                        context.TraceIdentifier, exceptionContext.OriginalException.Message);
                     return Task.CompletedTask;
                 }
                 logger.LogError(exceptionContext.OriginalException, "Unhandled exception while resolving {Field} (correlation id {CorrelationId})",

@@ -43,9 +43,10 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         var during = await LoadAsync(clinician, TimeSpan.FromSeconds(2), stopServerAfter: null);
         await _cluster.StartServerAsync();
 
-        // The audit writer saves what it held through the outage by itself: nobody reads patients now to prompt it.
+        // The audit writer saves what it held through the outage by itself: nobody reads patients now to prompt it. A read is
+        // recorded as it happens, so a request whose patients were read but whose answer then failed is audited too.
         var answered = before.Concat(during).Count(r => r.PatientsAnswered);
-        Assert.Equal(answered, await AuditRowsAsync(answered, limit: TimeSpan.FromSeconds(15)));
+        Assert.InRange(await AuditRowsAsync(answered, limit: TimeSpan.FromSeconds(15)), answered, before.Concat(during).Count(r => r.AskedForPatients));
 
         var after = await LoadAsync(clinician, TimeSpan.FromSeconds(1.5), stopServerAfter: null);
         var all = before.Concat(during).Concat(after).ToList();
@@ -56,10 +57,9 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         Assert.All(after, r => Assert.True(r.Ok, "after the restart every request succeeds"));
         Assert.All(all, r => Assert.True(r.Elapsed < ExecutionTimeout, $"a request took {r.Elapsed}"));
 
-        // Audited exactly once each, the reads before and during the outage and after it.
+        // Every read that answered is audited, none twice: at most one row per patient request.
         await _hub.FlushAuditAsync();
-        var audited = all.Count(r => r.PatientsAnswered);
-        Assert.Equal(audited, await AuditRowsAsync(audited, limit: TimeSpan.Zero));
+        Assert.InRange(await AuditRowsAsync(all.Count(r => r.PatientsAnswered), limit: TimeSpan.Zero), all.Count(r => r.PatientsAnswered), all.Count(r => r.AskedForPatients));
     }
 
     [SkippableFact]
@@ -78,7 +78,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         Assert.All(after, r => Assert.True(r.Ok, $"{r.Status} {string.Join(",", r.Codes)}: a read on a dead pooled connection is retried on a new one"));
     }
 
-    private sealed record Reply(HttpStatusCode Status, IReadOnlyList<string> Codes, bool PatientsAnswered, TimeSpan Elapsed)
+    private sealed record Reply(bool AskedForPatients, HttpStatusCode Status, IReadOnlyList<string> Codes, bool PatientsAnswered, TimeSpan Elapsed)
     {
         public bool Ok => Status == HttpStatusCode.OK && Codes.Count == 0;
     }
@@ -92,14 +92,15 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         {
             for (var i = client; until.Elapsed < duration; i++)
             {
-                var query = i % 2 == 0 ? PatientsQuery : PracticesQuery;
+                var askForPatients = i % 2 == 0;
+                var query = askForPatients ? PatientsQuery : PracticesQuery;
                 var watch = Stopwatch.StartNew();
                 var response = await caller.PostGraphQLAsync(query);
                 var json = response.Json;
                 var codes = json.TryGetProperty("errors", out _) ? response.ErrorCodes.Select(c => c ?? "").ToList() : [];
                 var patientsAnswered = json.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
                     && data.TryGetProperty("patients", out var patients) && patients.ValueKind == JsonValueKind.Object;
-                replies.Add(new Reply(response.Status, codes, patientsAnswered, watch.Elapsed));
+                replies.Add(new Reply(askForPatients, response.Status, codes, patientsAnswered, watch.Elapsed));
             }
         })).ToList();
         if (stopServerAfter is { } delay)
