@@ -52,7 +52,8 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         var all = before.Concat(during).Concat(after).ToList();
         Assert.All(all, r => Assert.True(r.Ok || r.Codes.All(code => code == GraphQLErrorInfoProvider.DatabaseUnavailableCode),
             $"{r.Status} {string.Join(",", r.Codes)}: every failure says DATABASE_UNAVAILABLE"));
-        Assert.All(all, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        // 200 once the operation ran (its data says which fields failed); 503 when the database failed it before it began.
+        Assert.All(all, r => Assert.True(r.Status == HttpStatusCode.OK || (r.Status == HttpStatusCode.ServiceUnavailable && !r.Ok), $"status {r.Status}"));
         Assert.Contains(during, r => !r.Ok);
         Assert.All(after, r => Assert.True(r.Ok, "after the restart every request succeeds"));
         Assert.All(all, r => Assert.True(r.Elapsed < ExecutionTimeout, $"a request took {r.Elapsed}"));
