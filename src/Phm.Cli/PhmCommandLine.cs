@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Phm.Data.Store;
 
 namespace Phm.Cli;
 
@@ -18,5 +19,28 @@ public static class PhmCommandLine
         root.Subcommands.Add(ModelCommands.Evaluate());
         root.Subcommands.Add(ScoreCommands.Score());
         return root;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="args"/>. A data directory or key file that cannot be written (read-only, full) is one line naming
+    /// the path and why, exit code 1; anything else unexpected is printed whole, exit code 1, as System.CommandLine would.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration configuration)
+    {
+        configuration.EnableDefaultExceptionHandler = false;
+        try
+        {
+            return await Build().Parse(args).InvokeAsync(configuration);
+        }
+        catch (UnwritablePathException unwritable)
+        {
+            await configuration.Error.WriteLineAsync(unwritable.Message);
+            return 1;
+        }
+        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        {
+            await configuration.Error.WriteLineAsync("Unhandled exception: " + unexpected);
+            return 1;
+        }
     }
 }

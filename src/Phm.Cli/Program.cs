@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Phm.Cli;
 
-return await PhmCommandLine.Build().Parse(args).InvokeAsync();
+return await PhmCommandLine.InvokeAsync(args, new InvocationConfiguration());

@@ -8,6 +8,7 @@ using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Phm.Api.Operations;
+using Phm.Data.Store;
 
 namespace Phm.Api.Transport;
 
@@ -156,6 +157,13 @@ internal sealed class GraphQLHttpHandler : IDisposable
             ValidationRules = isGet ? getValidationRules : postValidationRules,
             UnhandledExceptionDelegate = exceptionContext =>
             {
+                // Expected while the database restarts, and answered with DATABASE_UNAVAILABLE: one line, not a stack trace per request.
+                if (DatabaseUnavailable.Is(exceptionContext.OriginalException))
+                {
+                    logger.LogWarning("The database is unavailable (correlation id {CorrelationId}): {Error}",
+                        context.TraceIdentifier, exceptionContext.OriginalException.Message);
+                    return Task.CompletedTask;
+                }
                 logger.LogError(exceptionContext.OriginalException, "Unhandled exception while resolving {Field} (correlation id {CorrelationId})",
                     exceptionContext.FieldContext?.FieldDefinition.Name, context.TraceIdentifier);
                 return Task.CompletedTask;
@@ -172,7 +180,8 @@ internal sealed class GraphQLHttpHandler : IDisposable
     /// <summary>
     /// A result that was executed is 200, even with errors. One that was not (parse, validation or variable errors) is 400 in
     /// <c>application/graphql-response+json</c> but 200 in legacy <c>application/json</c>, except a non-query over GET, which is 405,
-    /// and an execution cut off by the timeout, which has no data and is the server's doing: 504 in <c>application/graphql-response+json</c>.
+    /// and an execution cut off by the timeout, which has no data and is the server's doing: 504 in <c>application/graphql-response+json</c>;
+    /// so is a database that could not be reached before execution began (<see cref="DatabaseUnavailable"/>): 503.
     /// </summary>
     private static int StatusCodeOf(ExecutionResult result, string mediaType)
     {
@@ -182,7 +191,11 @@ internal sealed class GraphQLHttpHandler : IDisposable
             return StatusCodes.Status405MethodNotAllowed;
         if (mediaType != GraphQLMediaTypes.GraphQLResponseJson)
             return StatusCodes.Status200OK;
-        return result.Errors?.OfType<TimeoutError>().Any() == true ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status400BadRequest;
+        if (result.Errors?.OfType<TimeoutError>().Any() == true)
+            return StatusCodes.Status504GatewayTimeout;
+        return result.Errors?.OfType<UnhandledError>().Any(error => error.InnerException is { } exception && DatabaseUnavailable.Is(exception)) == true
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status400BadRequest;
     }
 
     private Task WriteAsync(HttpContext context, ExecutionResult result, int statusCode, string mediaType)

@@ -7,7 +7,8 @@ namespace Phm.Data.Postgres;
 
 public sealed class PostgresPhmDbContext(DbContextOptions<PostgresPhmDbContext> options) : PhmDbContext(options)
 {
-    public static void Configure(DbContextOptionsBuilder builder, string connectionString) => builder.UseNpgsql(WithoutJit(connectionString));
+    public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.ExecutionStrategy(dependencies => new PostgresReadRetryStrategy(dependencies)));
 
     /// <summary>
     /// The hub's sessions run without PostgreSQL's JIT compilation (unless the connection string's Options already say how): the

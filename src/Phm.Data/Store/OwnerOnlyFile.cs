@@ -43,7 +43,14 @@ public static class OwnerOnlyFile
         if (!File.Exists(path))
         {
             var written = path + "." + Guid.NewGuid().ToString("N") + ".new";
-            CreateNew(written, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(bytes)));
+            try
+            {
+                CreateNew(written, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(bytes)));
+            }
+            catch (Exception e) when (UnwritablePathException.From(e, path) is { } unwritable)
+            {
+                throw unwritable;
+            }
             try
             {
                 File.Move(written, path, overwrite: false);

@@ -25,10 +25,12 @@ public static class PhmDataServiceCollectionExtensions
         var databaseProvider = section.GetSection(nameof(PhmOptions.Database)).GetValue(nameof(PhmDatabaseOptions.Provider), DatabaseProvider.Sqlite);
         PhmDatabase.AddContextFactory(services, databaseProvider, serviceProvider => serviceProvider.GetRequiredService<PhmStore>().ConnectionString);
         // A request's context reads only what the request's PatientScope allows (registered by the API); everyone otherwise.
+        // Its reads are retried when the server is briefly unreachable; its writes are not (PostgresReadRetryStrategy).
         services.AddScoped(provider =>
         {
             var context = provider.GetRequiredService<IDbContextFactory<PhmDbContext>>().CreateDbContext();
             context.PatientScope = provider.GetService<PatientScope>() ?? PatientScope.Everyone;
+            context.RetryReads = true;
             return context;
         });
         return services;

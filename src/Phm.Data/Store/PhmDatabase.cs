@@ -64,6 +64,7 @@ public static class PhmDatabase
             // A pooled context may come back from a clinician's request still scoped to its PCN.
             var context = factory.CreateDbContext();
             context.PatientScope = Governance.PatientScope.Everyone;
+            context.RetryReads = false;
             return context;
         }
     }

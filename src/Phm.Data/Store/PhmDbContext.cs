@@ -32,6 +32,12 @@ public abstract class PhmDbContext : DbContext
     /// </summary>
     public PatientScope PatientScope { get; set; } = PatientScope.Everyone;
 
+    /// <summary>
+    /// Whether a read that fails because the server is unreachable may be tried again (PostgreSQL; see
+    /// <see cref="Postgres.PostgresReadRetryStrategy"/>): set on a request's context, reset like <see cref="PatientScope"/>.
+    /// </summary>
+    public bool RetryReads { get; set; }
+
     /// <summary>The scope's PCN, read by the query filters (EF Core parameterises context members per query).</summary>
     private string? ScopedPcnCode => PatientScope.PcnCode;
 

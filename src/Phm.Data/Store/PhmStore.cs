@@ -37,6 +37,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
 
     public async Task<StoreManifest> EnsureReadyAsync(CancellationToken cancellationToken)
     {
+        EnsureDataDirectoryWritable();
         var directory = _options.ResolveReferenceDataDirectory();
         var wanted = new PopulationSettings(_options.Seed, _options.Population ?? ReferenceData.ReadTotalListSize(directory), _options.LocalAuthority);
         // Most of a restart would go on reading England's IMD files, which only a build needs.
@@ -56,12 +57,21 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
     /// <summary>Applies pending schema migrations without building or changing data; returns the names applied.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {
-        if (Provider == DatabaseProvider.Sqlite)
-            Directory.CreateDirectory(_options.ResolveDataDirectory());
+        EnsureDataDirectoryWritable();
         await using var db = CreateContext();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await MigrateWithoutTimeoutAsync(db, cancellationToken);
         return pending;
+    }
+
+    /// <summary>
+    /// SQLite writes its store, its write-ahead log and the audit trail into the data directory: a read-only or full one is
+    /// refused at once, naming it (<see cref="UnwritablePathException"/>). A server's data directory holds only the signing key.
+    /// </summary>
+    private void EnsureDataDirectoryWritable()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+            UnwritablePathException.EnsureWritableDirectory(_options.ResolveDataDirectory());
     }
 
     private async Task<StoreManifest> EnsureServerReadyAsync(Func<ReferenceData> loadReference, PopulationSettings wanted, CancellationToken cancellationToken)
@@ -103,13 +113,20 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         StoreManifest manifest;
         // Unpooled: a pooled connection would outlive a failed build and reopen the deleted file on the next attempt.
         var buildConnectionString = new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString();
-        await using (var db = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, buildConnectionString))
+        try
         {
+            await using var db = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, buildConnectionString);
             await MigrateWithoutTimeoutAsync(db, cancellationToken);
             manifest = await new StoreLoader(db, time).LoadAsync(reference, wanted, cancellationToken);
             await CarryOverCohortDefinitionsAsync(db, cancellationToken);
             // Readers (the API) and the occasional writer (cohorts, audit) then work side by side.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
+        }
+        catch (Exception e) when (UnwritablePathException.From(e, buildPath) is { } unwritable)
+        {
+            // A disk that filled during the build gets its space back; the previous store was never touched.
+            DeleteDatabaseFiles(buildPath);
+            throw unwritable;
         }
 
         SqliteConnection.ClearAllPools();

@@ -9,7 +9,7 @@ public static class CliRunner
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await PhmCommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await PhmCommandLine.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
         // Help names the running executable, which under a test runner is the runner, not phm.
         var executable = System.CommandLine.RootCommand.ExecutableName;
         return (exitCode, output.ToString().Replace($"  {executable} ", "  phm ", StringComparison.Ordinal), error.ToString());
