@@ -56,12 +56,17 @@ public static class RegisterRules
         patients.Where(OnRegisterPredicate(conditions, register, date));
 
     /// <summary>
-    /// On <paramref name="register"/> at the store's reference date, as a predicate on a patient: a row of <paramref name="held"/>
-    /// (<see cref="PhmDbContext.RegistersHeld"/>, the rule's answer written with the store), one probe of its key per patient
-    /// instead of the rule's lists of the register's diagnoses and resolutions. Other days need the rule (<see cref="OnRegister"/>).
+    /// On <paramref name="register"/> at the store's reference date, as a predicate on a patient: among the register's holders in
+    /// <paramref name="held"/> (<see cref="PhmDbContext.RegistersHeld"/>, the rule's answer written with the store), one list from
+    /// its (Register, PatientId) index instead of the rule's lists of diagnoses and resolutions. A list, not a probe per patient:
+    /// SQLite can then start a page from the holders rather than walk every patient in pseudonym order. Other days need the
+    /// rule (<see cref="OnRegister"/>).
     /// </summary>
-    public static Expression<Func<Patient, bool>> HeldAtReferenceDate(IQueryable<RegisterHeld> held, ConditionRegister register) =>
-        p => held.Any(h => h.PatientId == p.Id && h.Register == register);
+    public static Expression<Func<Patient, bool>> HeldAtReferenceDate(IQueryable<RegisterHeld> held, ConditionRegister register)
+    {
+        var holders = held.Where(h => h.Register == register).Select(h => h.PatientId);
+        return p => holders.Contains(p.Id);
+    }
 
     /// <summary>The rule as a predicate on a patient.</summary>
     private static Expression<Func<Patient, bool>> OnRegisterPredicate(IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>
