@@ -51,7 +51,7 @@ public abstract record InequalityMeasure
     protected static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Register prevalence: the share of the population on a register at the reference date (<see cref="RegisterRules"/>).</summary>
+/// <summary>Register prevalence: the share of the population on a register at the reference date (<see cref="RegisterRules"/>, as held with the store).</summary>
 public sealed record RegisterPrevalenceMeasure(ConditionRegister Register) : InequalityMeasure
 {
     public override RateKind RateKind => RateKind.Proportion;
@@ -61,7 +61,7 @@ public sealed record RegisterPrevalenceMeasure(ConditionRegister Register) : Ine
     public override string Describe(DateOnly referenceDate) => $"patients on the {Register} register at {Day(referenceDate)}, per 100 patients";
 
     public override IQueryable<Patient> Numerator(IQueryable<Patient> population, PhmDbContext db, DateOnly referenceDate) =>
-        population.OnRegister(db.Conditions, Register, referenceDate);
+        population.Where(RegisterRules.HeldAtReferenceDate(db.RegistersHeld, Register));
 }
 
 /// <summary>What an activity measure counts: every event, or the people with at least one.</summary>

@@ -58,21 +58,28 @@ public sealed class CohortDefinition
     /// <summary>The criteria as evaluated: a PCN cohort is drawn from that PCN's registered patients only.</summary>
     public CohortCriteria ScopedCriteria => PcnCode is { } pcn ? CohortCriteria.AllOf(new CohortCriteria { Pcn = pcn }, Criteria) : Criteria;
 
+    /// <summary>Version 1 of a new cohort under <paramref name="key"/>, owned and written by <paramref name="owner"/>.</summary>
+    public static CohortDefinition First(string key, CohortContent content, string owner, string? pcnCode, bool isBuiltIn, DateTimeOffset at) =>
+        Of(key, 1, content, owner, owner, pcnCode, isBuiltIn, at);
+
     /// <summary>The next version: the same key, owner, scope and origin, with new content written by <paramref name="author"/>.</summary>
-    public CohortDefinition Revise(CohortContent content, string author, DateTimeOffset at) => new()
-    {
-        Key = Key,
-        Version = Version + 1,
-        Name = content.Name,
-        Description = content.Description,
-        Owner = Owner,
-        AuthoredBy = author,
-        PcnCode = PcnCode,
-        CriteriaJson = content.CriteriaJson,
-        ParametersJson = content.ParametersJson,
-        IsBuiltIn = IsBuiltIn,
-        CreatedAtUtc = at,
-    };
+    public CohortDefinition Revise(CohortContent content, string author, DateTimeOffset at) => Of(Key, Version + 1, content, Owner, author, PcnCode, IsBuiltIn, at);
+
+    private static CohortDefinition Of(
+        string key, int version, CohortContent content, string owner, string author, string? pcnCode, bool isBuiltIn, DateTimeOffset at) => new()
+        {
+            Key = key,
+            Version = version,
+            Name = content.Name,
+            Description = content.Description,
+            Owner = owner,
+            AuthoredBy = author,
+            PcnCode = pcnCode,
+            CriteriaJson = content.CriteriaJson,
+            ParametersJson = content.ParametersJson,
+            IsBuiltIn = isBuiltIn,
+            CreatedAtUtc = at,
+        };
 
     /// <summary>
     /// A key for a new cohort named <paramref name="name"/>: lower-case letters and digits joined by hyphens, then "-2", "-3"...

@@ -272,13 +272,16 @@ public static class CohortExplanation
         var ids = page.PatientIds;
         var models = leaves.Select(l => l.Risk!.Model).Distinct().ToList();
         var scores = await page.Db.RiskScores.AsNoTracking().Where(s => ids.Contains(s.PatientId) && models.Contains(s.Model)).ToListAsync(page.CancellationToken);
+        var scoreOf = scores.ToDictionary(s => (s.PatientId, s.Model));
+        // Each leaf's rule runs once over the page's scores: an in-memory query compiles its expression on every run.
+        Dictionary<CohortCriteria, HashSet<int>> matching = new(ReferenceEqualityComparer.Instance);
+        foreach (var leaf in leaves)
+            matching.TryAdd(leaf, [.. leaf.Risk!.Matching(scores.AsQueryable()).Select(s => s.PatientId)]);
         return (leaf, id) =>
         {
             var criterion = leaf.Risk!;
-            var ofPatient = scores.Where(s => s.PatientId == id).AsQueryable();
-            var score = ofPatient.SingleOrDefault(s => s.Model == criterion.Model);
-            var value = score is null ? "not scored" : $"{TierWords(score.Tier)}, {PercentileWords(score.Percentile)} percentile";
-            return new($"Risk ({criterion.Model})", RiskRequirement(criterion), value, criterion.Matching(ofPatient).Any());
+            var value = scoreOf.TryGetValue((id, criterion.Model), out var score) ? $"{TierWords(score.Tier)}, {PercentileWords(score.Percentile)} percentile" : "not scored";
+            return new($"Risk ({criterion.Model})", RiskRequirement(criterion), value, matching[leaf].Contains(id));
         };
     }
 

@@ -13,8 +13,9 @@ namespace Phm.Data.Cohorts;
 public static class CohortPredicates
 {
     /// <summary>
-    /// The <paramref name="patients"/> meeting <paramref name="criteria"/> at <paramref name="referenceDate"/>; criteria on
-    /// impactability need the hub's configured <paramref name="impactability"/> rules.
+    /// The <paramref name="patients"/> meeting <paramref name="criteria"/> at <paramref name="referenceDate"/>, the store's (registers
+    /// are read from what the store holds for that day, <see cref="PhmDbContext.RegistersHeld"/>); criteria on impactability need
+    /// the hub's configured <paramref name="impactability"/> rules.
     /// </summary>
     public static IQueryable<Patient> Meeting(
         this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null) =>
@@ -89,11 +90,11 @@ public static class CohortPredicates
 
         private Expression<Func<Patient, bool>> OnRegister(RegisterCriterion criterion)
         {
-            var onRegister = RegisterRules.OnRegisterPredicate(db.Conditions, criterion.Register, referenceDate);
+            var register = criterion.Register;
+            var onRegister = RegisterRules.HeldAtReferenceDate(db.RegistersHeld, register);
             if (criterion.Onset is not { } onset)
                 return onRegister;
             var (from, to) = onset.On(referenceDate);
-            var register = criterion.Register;
             var diagnosedInWindow = db.Conditions.Where(c => c.Register == register && c.Kind == ConditionKind.Diagnosis
                 && c.OnsetDate <= to && (from == null || c.OnsetDate >= from));
             Expression<Func<Patient, bool>> inWindow = p => diagnosedInWindow.Any(c => c.PatientId == p.Id);

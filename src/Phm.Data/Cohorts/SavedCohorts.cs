@@ -35,20 +35,7 @@ public sealed class SavedCohorts(PhmDbContext db, TimeProvider time, Impactabili
             var taken = await db.CohortDefinitions.Select(d => d.Key).Distinct().ToListAsync(cancellationToken);
             key = CohortDefinition.KeyFor(content.Name, taken.ToHashSet(StringComparer.Ordinal));
         }
-        var definition = new CohortDefinition
-        {
-            Key = key,
-            Version = 1,
-            Name = content.Name,
-            Description = content.Description,
-            Owner = owner,
-            AuthoredBy = owner,
-            PcnCode = pcnCode,
-            CriteriaJson = content.CriteriaJson,
-            ParametersJson = content.ParametersJson,
-            IsBuiltIn = isBuiltIn,
-            CreatedAtUtc = time.GetUtcNowInMilliseconds(),
-        };
+        var definition = CohortDefinition.First(key, content, owner, pcnCode, isBuiltIn, time.GetUtcNowInMilliseconds());
         db.CohortDefinitions.Add(definition);
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(definition).State = EntityState.Detached;

@@ -55,8 +55,21 @@ public static class RegisterRules
     public static IQueryable<Patient> OnRegister(this IQueryable<Patient> patients, IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>
         patients.Where(OnRegisterPredicate(conditions, register, date));
 
-    /// <summary>The rule as a predicate on a patient, for composing into larger conditions (cohort criteria).</summary>
-    public static Expression<Func<Patient, bool>> OnRegisterPredicate(IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>
+    /// <summary>
+    /// On <paramref name="register"/> at the store's reference date, as a predicate on a patient: among the register's holders in
+    /// <paramref name="held"/> (<see cref="PhmDbContext.RegistersHeld"/>, the rule's answer written with the store), one list from
+    /// its (Register, PatientId) index instead of the rule's lists of diagnoses and resolutions. A list, not a probe per patient:
+    /// SQLite can then start a page from the holders rather than walk every patient in pseudonym order. Other days need the
+    /// rule (<see cref="OnRegister"/>).
+    /// </summary>
+    public static Expression<Func<Patient, bool>> HeldAtReferenceDate(IQueryable<RegisterHeld> held, ConditionRegister register)
+    {
+        var holders = held.Where(h => h.Register == register).Select(h => h.PatientId);
+        return p => holders.Contains(p.Id);
+    }
+
+    /// <summary>The rule as a predicate on a patient.</summary>
+    private static Expression<Func<Patient, bool>> OnRegisterPredicate(IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>
         // The day goes in as a constant's members, which EF Core sends as parameters.
         Bind(Rule, conditions.Expression, Expression.Constant(new RegisterDay(register, date)));
 
