@@ -13,8 +13,9 @@ namespace Phm.Api.Governance;
 /// </summary>
 internal sealed class PcnScopePractices : IConfigureExecution
 {
-    // After the options are configured (100), before the document cache (200): validation reads through the scope already.
-    public float SortOrder => 150;
+    // After the read routing (210), which must decide where the request's context reads before this first asks for it; validation,
+    // which reads through the scope, runs after every one of these.
+    public float SortOrder => 250;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
