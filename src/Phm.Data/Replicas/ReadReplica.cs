@@ -26,13 +26,14 @@ public enum ReplicaState
 /// The PostgreSQL hot standby of <see cref="PhmDatabaseOptions.ReadReplica"/>: contexts on it for the queries that may read there
 /// (<see cref="RequestReads"/>), or on the primary while it lags or is down. Its lag is measured every
 /// <see cref="PhmDatabaseOptions.ReadReplicaCheckInterval"/> from the primary's WAL position, so it needs nothing written for it:
-/// each check notes where the primary's WAL is, and the replica's lag is the age of the newest note its replay has passed (zero
+/// each check notes where the primary's flushed WAL is, and the replica's lag is the age of the newest note its replay has passed (zero
 /// when it has replayed everything the primary had just written). That overstates the lag by up to one interval, never understates it.
 /// Changes of state are logged, with no connection string (it holds a password) and nothing read from the store.
 /// </summary>
 public sealed class ReadReplica : IAsyncDisposable
 {
-    private const string PrimaryPosition = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint";
+    // Flushed, not merely written: only flushed WAL is sent to the standby.
+    private const string PrimaryPosition = "SELECT pg_wal_lsn_diff(pg_current_wal_flush_lsn(), '0/0')::bigint";
     private const string ReplicaPosition = "SELECT pg_is_in_recovery(), pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')::bigint";
 
     private readonly IDbContextFactory<PhmDbContext> _primary;
@@ -58,7 +59,9 @@ public sealed class ReadReplica : IAsyncDisposable
         if (database.ReadReplica is not { Length: > 0 } replica)
             return;
         _replica = PhmDatabase.CreateReplicaFactory(database.Provider, replica);
-        _replicaConnectionString = replica;
+        // As the contexts open it (the provider adds options), so that its pool can be told apart and cleared.
+        using (var context = _replica.CreateDbContext())
+            _replicaConnectionString = context.Database.GetConnectionString();
         // A check that waits longer than an interval for an answer learns nothing useful: the replica is taken as unavailable.
         _primaryProbe = ProbeConnectionString(store.ConnectionString, database.ReadReplicaCheckInterval);
         _replicaProbe = ProbeConnectionString(replica, database.ReadReplicaCheckInterval);
