@@ -24,18 +24,13 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Fixture fixture) : IClassF
         var patient = await fixture.PatientAsync(0);
         var before = await hub.AgeOfAsync(patient);
 
-        await pair.PauseReplayAsync();
-        try
+        await pair.WhileReplayPausedAsync(async () =>
         {
             await fixture.MakeOlderOnThePrimaryAsync(patient);
             Assert.Equal(ReplicaState.InUse, await hub.Replica.CheckAsync(CancellationToken.None));
 
             Assert.Equal(before, await hub.AgeOfAsync(patient));
-        }
-        finally
-        {
-            await pair.ResumeReplayAsync();
-        }
+        });
         await hub.WaitForAsync(ReplicaState.InUse, () => hub.AgeOfAsync(patient), age => age == before + 1);
     }
 
@@ -43,8 +38,7 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Fixture fixture) : IClassF
     public async Task ASavedCohort_IsReadBackRightAfterSaving_FromThePrimary_WhileTheReplicaLags()
     {
         var (hub, pair) = await fixture.StartAsync();
-        await pair.PauseReplayAsync();
-        try
+        await pair.WhileReplayPausedAsync(async () =>
         {
             var saved = await hub.PostAsync("""mutation { saveCohort(input: { name: "Replica: read your writes", criteria: { alive: true } }) { id } }""");
             var id = saved.Json.GetProperty("data").GetProperty("saveCohort").GetProperty("id").GetString();
@@ -53,11 +47,7 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Fixture fixture) : IClassF
 
             Assert.Equal("Replica: read your writes", read.Json.GetProperty("data").GetProperty("cohort").GetProperty("name").GetString());
             Assert.Equal(ReplicaState.InUse, await hub.Replica.CheckAsync(CancellationToken.None));
-        }
-        finally
-        {
-            await pair.ResumeReplayAsync();
-        }
+        });
     }
 
     [SkippableFact]
@@ -69,17 +59,12 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Fixture fixture) : IClassF
         await strict.WaitForAsync(ReplicaState.InUse);
         var before = await strict.AgeOfAsync(patient);
 
-        await pair.PauseReplayAsync();
-        try
+        await pair.WhileReplayPausedAsync(async () =>
         {
             await fixture.MakeOlderOnThePrimaryAsync(patient);
 
             await strict.WaitForAsync(ReplicaState.Lagging, () => strict.AgeOfAsync(patient), age => age == before + 1);
-        }
-        finally
-        {
-            await pair.ResumeReplayAsync();
-        }
+        });
         await strict.WaitForAsync(ReplicaState.InUse);
         Assert.Contains(strict.Log, line => line.StartsWith("Queries read from the primary: the read replica lags", StringComparison.Ordinal));
         Assert.DoesNotContain(strict.Log, line => line.Contains("Host=", StringComparison.OrdinalIgnoreCase) || line.Contains(patient, StringComparison.Ordinal));

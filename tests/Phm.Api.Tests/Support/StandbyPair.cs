@@ -87,14 +87,27 @@ public sealed class StandbyPair : IAsyncDisposable
         await AsServerUserAsync("pg_ctl", "stop", "--pgdata", StandbyData, "--mode", "immediate", "--wait");
     }
 
-    /// <summary>Pauses the standby's replay of the primary's WAL (it still receives it): it lags from the primary's next write.</summary>
-    public Task PauseReplayAsync() => ExecuteAsync(StandbyConnectionString, "SELECT pg_wal_replay_pause()");
+    /// <summary>
+    /// Runs <paramref name="action"/> with the standby's replay of the primary's WAL paused (it still receives it), so that it
+    /// lags from the primary's next write; replay is resumed afterwards, whatever happens.
+    /// </summary>
+    public async Task WhileReplayPausedAsync(Func<Task> action)
+    {
+        await ExecuteAsync(StandbyConnectionString, "SELECT pg_wal_replay_pause()");
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            await ExecuteAsync(StandbyConnectionString, "SELECT pg_wal_replay_resume()");
+        }
+    }
 
-    public Task ResumeReplayAsync() => ExecuteAsync(StandbyConnectionString, "SELECT pg_wal_replay_resume()");
-
+    /// <summary>Runs <paramref name="sql"/> on a connection of its own: a pooled one may be from before the standby was stopped.</summary>
     public static async Task ExecuteAsync(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
