@@ -30,7 +30,7 @@ public enum ReplicaState
 /// when it has replayed everything the primary had just written). That overstates the lag by up to one interval, never understates it.
 /// Changes of state are logged, with no connection string (it holds a password) and nothing read from the store.
 /// </summary>
-public sealed class ReadReplica : IAsyncDisposable
+public sealed class ReadReplica : IDisposable
 {
     // Flushed, not merely written: only flushed WAL is sent to the standby.
     private const string PrimaryPosition = "SELECT pg_wal_lsn_diff(pg_current_wal_flush_lsn(), '0/0')::bigint";
@@ -213,9 +213,6 @@ public sealed class ReadReplica : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = seconds, CommandTimeout = seconds }.ConnectionString;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_timer is not null)
-            await _timer.DisposeAsync();
-    }
+    // Not the semaphore: a check the timer started may still release it (one whose wait handle is never used holds nothing).
+    public void Dispose() => _timer?.Dispose();
 }

@@ -126,13 +126,17 @@ public sealed class TwoHubsTests : IAsyncLifetime
         private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
         private readonly Process _process;
-        private readonly StringBuilder _log = new();
+        private readonly Task<string> _output;
+        private readonly Task<string> _errors;
         private readonly HttpClient _client;
         private readonly string _dataDirectory;
 
         private Hub(Process process, Uri address, string dataDirectory)
         {
             _process = process;
+            // Read to the end (when the process ends) so that it never blocks on a full pipe; shown if the hub fails to start.
+            _output = process.StandardOutput.ReadToEndAsync();
+            _errors = process.StandardError.ReadToEndAsync();
             _dataDirectory = dataDirectory;
             _client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         }
@@ -154,11 +158,15 @@ public sealed class TwoHubsTests : IAsyncLifetime
             start.Environment["Phm__Auth__SigningKey"] = signingKey;
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             var hub = new Hub(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), address, dataDirectory);
-            hub._process.OutputDataReceived += (_, line) => hub.Append(line.Data);
-            hub._process.ErrorDataReceived += (_, line) => hub.Append(line.Data);
-            hub._process.BeginOutputReadLine();
-            hub._process.BeginErrorReadLine();
-            await hub.WaitUntilAnsweringAsync();
+            try
+            {
+                await hub.WaitUntilReadyAsync();
+            }
+            catch (Exception failure)
+            {
+                await hub.StopAsync();
+                throw new InvalidOperationException($"The hub was not ready ({failure.Message}):\n{await hub._output}\n{await hub._errors}", failure);
+            }
             return hub;
         }
 
@@ -183,14 +191,15 @@ public sealed class TwoHubsTests : IAsyncLifetime
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
 
-        private async Task WaitUntilAnsweringAsync()
+        private async Task WaitUntilReadyAsync()
         {
             var deadline = DateTime.UtcNow + StartTimeout;
             while (true)
             {
                 if (_process.HasExited)
-                    throw new InvalidOperationException($"The hub exited with code {_process.ExitCode} before it was ready:\n{Log}");
-                Assert.True(DateTime.UtcNow < deadline, $"The hub was not ready within {StartTimeout}:\n{Log}");
+                    throw new InvalidOperationException($"it exited with code {_process.ExitCode}");
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException($"not within {StartTimeout}");
                 try
                 {
                     using var response = await _client.GetAsync("health/ready");
@@ -205,21 +214,13 @@ public sealed class TwoHubsTests : IAsyncLifetime
             }
         }
 
-        private string Log
+        private async Task StopAsync()
         {
-            get
+            if (!_process.HasExited)
             {
-                lock (_log)
-                    return _log.ToString();
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
             }
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-                return;
-            lock (_log)
-                _log.AppendLine(line);
         }
 
         private static int FreePort()
@@ -232,11 +233,7 @@ public sealed class TwoHubsTests : IAsyncLifetime
         public async ValueTask DisposeAsync()
         {
             _client.Dispose();
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
+            await StopAsync();
             _process.Dispose();
             Directory.Delete(_dataDirectory, recursive: true);
         }
