@@ -94,10 +94,11 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Fixture fixture) : IClassF
     }
 
     /// <summary>The pair and a hub on it, started by the first test that asks (so that a missing PostgreSQL skips each test, not the class).</summary>
-    public sealed class Fixture : IAsyncDisposable
+    public sealed class Fixture : IAsyncLifetime
     {
         private readonly SemaphoreSlim _starting = new(1, 1);
         private StandbyPair? _pair;
+        private PhmApiFactory? _root;
         private ReplicaHub? _hub;
         private IReadOnlyList<string>? _patients;
 
@@ -110,7 +111,8 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Fixture fixture) : IClassF
                 if (_hub is null)
                 {
                     // Replay is never paused for long in these tests: a lag of minutes is still "keeping up" for this hub.
-                    _hub = new ReplicaHub(new ReplicaApiFactory(_pair), ("Phm:Database:ReadReplicaMaxLag", "00:10:00"));
+                    _root = new ReplicaApiFactory(_pair);
+                    _hub = new ReplicaHub(_root, ("Phm:Database:ReadReplicaMaxLag", "00:10:00"));
                     await _hub.WaitForAsync(ReplicaState.InUse);
                 }
                 return (_hub, _pair);
@@ -133,10 +135,15 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Fixture fixture) : IClassF
         public Task MakeOlderOnThePrimaryAsync(string patient) =>
             StandbyPair.ExecuteAsync(_pair!.PrimaryConnectionString, $"""UPDATE "Patients" SET "BirthYear" = "BirthYear" - 1 WHERE "Pseudonym" = '{patient}'""");
 
-        public async ValueTask DisposeAsync()
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        // IAsyncLifetime, which xUnit calls on a class fixture (it would not call IAsyncDisposable): the servers must not outlive the run.
+        public async Task DisposeAsync()
         {
             if (_hub is not null)
                 await _hub.DisposeAsync();
+            if (_root is not null)
+                await _root.DisposeAsync();
             if (_pair is not null)
                 await _pair.DisposeAsync();
         }
