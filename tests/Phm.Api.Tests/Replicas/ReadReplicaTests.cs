@@ -94,11 +94,11 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Fixture fixture) : IClassF
     }
 
     /// <summary>The pair and a hub on it, started by the first test that asks (so that a missing PostgreSQL skips each test, not the class).</summary>
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture : IAsyncLifetime, IAsyncDisposable
     {
         private readonly SemaphoreSlim _starting = new(1, 1);
         private StandbyPair? _pair;
-        private PhmApiFactory? _root;
+        private ReplicaApiFactory? _root;
         private ReplicaHub? _hub;
         private IReadOnlyList<string>? _patients;
 
@@ -137,8 +137,10 @@ public sealed class ReadReplicaTests(ReadReplicaTests.Fixture fixture) : IClassF
 
         public Task InitializeAsync() => Task.CompletedTask;
 
-        // IAsyncLifetime, which xUnit calls on a class fixture (it would not call IAsyncDisposable): the servers must not outlive the run.
-        public async Task DisposeAsync()
+        // Through IAsyncLifetime, which xUnit calls on a class fixture (it does not call IAsyncDisposable): the servers must not outlive the run.
+        Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+        public async ValueTask DisposeAsync()
         {
             if (_hub is not null)
                 await _hub.DisposeAsync();
