@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
 using Phm.Api.Operations;
+using Phm.Api.Replicas;
 using Phm.Api.Risk;
 using Phm.Api.Transport;
 using Phm.Data.Impactability;
+using Phm.Data.Replicas;
 using Phm.Data.Store;
 using Phm.Ml.Scoring;
 
@@ -49,6 +51,7 @@ public static class PhmApiExtensions
             .AddErrorInfoProvider<GraphQLErrorInfoProvider>()
             .ConfigureExecution<ValidatedDocumentCache>()
             .ConfigureExecution<PcnScopePractices>()
+            .ConfigureExecution<ReadRouting>()
             .AddGraphTypes(typeof(PhmSchema).Assembly));
         // Resolvers of patient-level fields record what they read; the writer that saves it is part of AddPhmGovernance.
         services.TryAddSingleton(TimeProvider.System);
@@ -63,15 +66,21 @@ public static class PhmApiExtensions
 
     /// <summary>
     /// Opens the store, building it on first start (or when the seed or population changed), then scores it with every risk
-    /// model not yet scored (a new store, a new model version), before any request is served.
+    /// model not yet scored (a new store, a new model version), before any request is served. Hubs that share a database
+    /// server take turns (<see cref="PhmStore.LockPreparationAsync"/>): the first prepares, the others reuse what it prepared.
     /// </summary>
     public static async Task PreparePhmStoreAsync(this WebApplication app)
     {
-        // Resolved first: a bad tier configuration is refused before a minute goes on building the store.
+        // Resolved first: a bad tier or read replica configuration is refused before a minute goes on building the store.
         var scoring = app.Services.GetRequiredService<RiskScoring>();
+        app.Services.GetRequiredService<ReadReplica>();
         var store = app.Services.GetRequiredService<PhmStore>();
-        await store.EnsureReadyAsync(app.Lifetime.ApplicationStopping);
-        await scoring.ScoreAsync(force: false, progress: null, app.Lifetime.ApplicationStopping);
+        var stopping = app.Lifetime.ApplicationStopping;
+        await using (await store.LockPreparationAsync(stopping))
+        {
+            await store.EnsureReadyAsync(stopping);
+            await scoring.ScoreAsync(force: false, progress: null, stopping);
+        }
     }
 
     public static WebApplication MapPhmGraphQL(this WebApplication app)

@@ -25,9 +25,15 @@ public static class ScoreCommands
             try
             {
                 var scoring = host.Services.GetRequiredService<RiskScoring>();
-                await host.Services.GetRequiredService<PhmStore>().MigrateAsync(cancellationToken);
-                var result = await ProgressDisplay.RunAsync<RiskScoringProgress, RiskScoringResult>(error, "Scoring", progress => scoring.ScoreAsync(parse.GetValue(Force), progress, cancellationToken),
-                    report => report.Fraction, report => report.Step, report => $"step {report.StepsDone + 1} of {report.Steps}: {report.Step}");
+                var store = host.Services.GetRequiredService<PhmStore>();
+                RiskScoringResult result;
+                // Not while a hub on the same database prepares (and scores) it.
+                await using (await store.LockPreparationAsync(cancellationToken))
+                {
+                    await store.MigrateAsync(cancellationToken);
+                    result = await ProgressDisplay.RunAsync<RiskScoringProgress, RiskScoringResult>(error, "Scoring", progress => scoring.ScoreAsync(parse.GetValue(Force), progress, cancellationToken),
+                        report => report.Fraction, report => report.Step, report => $"step {report.StepsDone + 1} of {report.Steps}: {report.Step}");
+                }
                 foreach (var name in result.Retired)
                     output.WriteLine($"Removed the scores of {name}, a model the hub no longer has.");
                 foreach (var model in result.Scored)

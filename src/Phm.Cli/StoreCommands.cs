@@ -29,7 +29,11 @@ public static class StoreCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = HubSettings.CreateHost(parse);
-            var manifest = await host.Services.GetRequiredService<PhmStore>().EnsureReadyAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<PhmStore>();
+            StoreManifest manifest;
+            // Not while a hub on the same database prepares it.
+            await using (await store.LockPreparationAsync(cancellationToken))
+                manifest = await store.EnsureReadyAsync(cancellationToken);
             parse.InvocationConfiguration.Output.WriteLine($"Store ready: {manifest.Population:N0} patients, seed {manifest.Seed}, built {manifest.BuiltAtUtc:u}.");
             return 0;
         });

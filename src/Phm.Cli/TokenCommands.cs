@@ -39,7 +39,7 @@ public static class TokenCommands
                 return 1;
             }
             var options = host.Services.GetRequiredService<IOptions<PhmOptions>>().Value;
-            if (HubSettings.LoadKey(() => TokenSigningKey.LoadOrCreate(options), parse.InvocationConfiguration.Error) is not { } key)
+            if (HubSettings.LoadKey(() => TokenSigningKey.Resolve(options, auth), parse.InvocationConfiguration.Error) is not { } key)
                 return 1;
             var issuer = new LocalTokenIssuer(key, TimeProvider.System);
             parse.InvocationConfiguration.Output.WriteLine(issuer.Issue(parse.GetValue(subject)!, chosenRole, chosenPcn, parse.GetValue(lifetime)));

@@ -15,7 +15,7 @@ public sealed class TokenCommandTests : IDisposable
         var (exitCode, output, _) = await CliRunner.RunAsync("token", "--role", "clinician", "--pcn", "U97340", "--subject", "dr-a", "--data-directory", _directory);
 
         Assert.Equal(0, exitCode);
-        var key = TokenSigningKey.LoadOrCreate(new PhmOptions { DataDirectory = _directory });
+        var key = TokenSigningKey.Resolve(new PhmOptions { DataDirectory = _directory }, auth: null);
         var validation = await new JsonWebTokenHandler().ValidateTokenAsync(output.Trim(), LocalTokenIssuer.ValidationParameters(key));
         Assert.True(validation.IsValid);
         var user = new ClaimsPrincipal(validation.ClaimsIdentity);

@@ -3,6 +3,7 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
+using Phm.Api.Replicas;
 using Phm.Data.Cohorts;
 
 namespace Phm.Api.Cohorts;
@@ -15,6 +16,7 @@ public static class SavedCohortQueries
             .Description("The saved cohorts the caller may see, the latest version of each with its latest recorded evaluation, by id. "
                 + "Clinicians see their PCN's cohorts; analysts (counts under disclosure control) and administrators see every cohort.")
             .AllowAnyRole()
+            .ReadsOwnWrites()
             .Argument<NonNullGraphType<BooleanGraphType>>("includeRetired", arg =>
             {
                 arg.Description = "Also list retired cohorts.";
@@ -35,6 +37,7 @@ public static class SavedCohortQueries
         query.Field<SavedCohortType, SavedCohort>("cohort")
             .Description("One saved cohort by id, its latest version or the version asked for. A clinician asking for another PCN's cohort (or an id that does not exist) gets FORBIDDEN.")
             .AllowAnyRole()
+            .ReadsOwnWrites()
             .Argument<NonNullGraphType<IdGraphType>>("id", "The cohort's id.")
             .Argument<IntGraphType>("version", "A version of the cohort; its latest if not given.")
             .ValidateArguments(async context => await SavedCohortLookup.FindVisibleAsync(context, withVersion: true))
@@ -51,6 +54,7 @@ public static class SavedCohortQueries
             .Description("Who entered and who left a saved cohort between its latest recorded evaluation at or before `since` and its latest one "
                 + "(record evaluations with evaluateSavedCohort). The patients are for clinicians of the cohort's PCN; analysts see counts under disclosure control.")
             .AllowAnyRole()
+            .ReadsOwnWrites()
             .Argument<NonNullGraphType<IdGraphType>>("id", "The cohort's id.")
             .Argument<NonNullGraphType<DateTimeOffsetGraphType>>("since", "Compare with the latest evaluation recorded at or before this time.")
             .ValidateArguments(async context =>

@@ -5,6 +5,7 @@ using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
 using Phm.Api.Loading;
+using Phm.Api.Replicas;
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Governance;
 using Phm.Data.Store;
@@ -21,6 +22,7 @@ public static class AuditQueries
         query.Field<NonNullGraphType<ConnectionType<AuditEventType>>, Connection<AuditEvent>>("auditEvents")
             .Description("The audit trail of patient-level reads and of changes to saved cohorts, newest first, for administrators. Read-only: no field changes it.")
             .AllowRoles(PhmRoles.Admin)
+            .ReadsOwnWrites()
             .PageArguments("Events", "event")
             .ValidateArguments(context =>
             {

@@ -28,7 +28,7 @@ public static class GovernanceServiceCollectionExtensions
         });
         if (!auth.UsesExternalIssuer)
         {
-            services.AddSingleton(provider => TokenSigningKey.LoadOrCreate(provider.GetRequiredService<IOptions<PhmOptions>>().Value));
+            services.AddSingleton(provider => TokenSigningKey.Resolve(provider.GetRequiredService<IOptions<PhmOptions>>().Value, auth));
             services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
                 .Configure<Microsoft.IdentityModel.Tokens.SymmetricSecurityKey>((options, key) =>
                     options.TokenValidationParameters = LocalTokenIssuer.ValidationParameters(key))

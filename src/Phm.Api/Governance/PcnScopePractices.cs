@@ -16,7 +16,9 @@ namespace Phm.Api.Governance;
 /// </summary>
 internal sealed class PcnScopePractices : IConfigureExecution
 {
-    // After the document cache (200), which gives a document seen before to the request; validation reads through the scope already.
+    // After the document cache (200), which gives a document seen before to the request, and the read routing (210), which
+    // must decide where the request's context reads before this first asks for it; validation, which reads through the
+    // scope, runs after every one of these.
     public float SortOrder => 250;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)

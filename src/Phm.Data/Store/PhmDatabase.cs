@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Phm.Data.Postgres;
 using Phm.Data.Sqlite;
@@ -36,6 +37,25 @@ public static class PhmDatabase
         }
     }
 
+    /// <summary>
+    /// A pooled factory of contexts on a read replica (<see cref="Replicas.ReadReplica"/>), configured as the primary's are. Only
+    /// PostgreSQL's hot standby is supported: its lag can be measured, so a replica that falls behind is not read.
+    /// </summary>
+    internal static IDbContextFactory<PhmDbContext> CreateReplicaFactory(DatabaseProvider provider, string connectionString)
+    {
+        if (provider != DatabaseProvider.Postgres)
+            throw new InvalidOperationException($"Phm:Database:ReadReplica is for PostgreSQL only; Phm:Database:Provider is {provider}. Remove the setting.");
+        var options = new DbContextOptionsBuilder<PostgresPhmDbContext>();
+        Configure(options, PostgresPhmDbContext.Configure, connectionString);
+        return new BaseTypeFactory<PostgresPhmDbContext>(new PooledDbContextFactory<PostgresPhmDbContext>(options.Options));
+    }
+
+    private static void Configure(DbContextOptionsBuilder options, Action<DbContextOptionsBuilder, string> configure, string connectionString)
+    {
+        configure(options, connectionString);
+        options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+
     private static DbContextOptions<TContext> OptionsFor<TContext>(Action<DbContextOptionsBuilder, string> configure, string connectionString)
         where TContext : PhmDbContext
     {
@@ -47,11 +67,7 @@ public static class PhmDatabase
     private static void AddContextFactory<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder, string> configure, Func<IServiceProvider, string> connectionString)
         where TContext : PhmDbContext
     {
-        services.AddPooledDbContextFactory<TContext>((provider, options) =>
-        {
-            configure(options, connectionString(provider));
-            options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
-        });
+        services.AddPooledDbContextFactory<TContext>((provider, options) => Configure(options, configure, connectionString(provider)));
         services.AddSingleton<IDbContextFactory<PhmDbContext>>(provider => new BaseTypeFactory<TContext>(provider.GetRequiredService<IDbContextFactory<TContext>>()));
     }
 

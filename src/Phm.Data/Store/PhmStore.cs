@@ -54,6 +54,13 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         return Prepared;
     }
 
+    /// <summary>
+    /// Waits until no other hub is preparing this store (<see cref="StorePreparationLock"/>), then holds it off until disposed: taken
+    /// around <see cref="EnsureReadyAsync"/> and the scoring that follows it.
+    /// </summary>
+    public Task<StorePreparationLock> LockPreparationAsync(CancellationToken cancellationToken) =>
+        StorePreparationLock.TakeAsync(Provider, CreateContext, cancellationToken);
+
     /// <summary>Applies pending schema migrations without building or changing data; returns the names applied.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
     {

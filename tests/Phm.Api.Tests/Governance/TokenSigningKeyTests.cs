@@ -8,7 +8,7 @@ using Phm.Data.Store;
 
 namespace Phm.Api.Tests.Governance;
 
-/// <summary>The hub's own token signing key: a corrupt key file stops the hub as it starts, saying which file and why.</summary>
+/// <summary>The hub's own token signing key: configured, or a file; a corrupt key stops the hub as it starts, saying where it came from and why.</summary>
 public sealed class TokenSigningKeyTests : IDisposable
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "phm-token-key-" + Guid.NewGuid().ToString("N"));
@@ -43,11 +43,35 @@ public sealed class TokenSigningKeyTests : IDisposable
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task AConfiguredKey_SignsInsteadOfAFile_SoEveryHubOfADeploymentSharesIt()
+    {
+        var configured = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        using var host = HostWithGovernance(configured);
+
+        await host.StartAsync();
+
+        Assert.Equal(Convert.FromBase64String(configured), host.Services.GetRequiredService<Microsoft.IdentityModel.Tokens.SymmetricSecurityKey>().Key);
+        Assert.False(File.Exists(KeyFile));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AConfiguredKeyTooShort_StopsTheHubAtStart_NamingTheSetting_WithoutEchoingIt()
+    {
+        using var host = HostWithGovernance("AAAAAAAAAAAAAAAAAAAAAA==");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.StartsWith($"The token signing key in {TokenSigningKey.SettingName} has 16 bytes; at least 32 are needed", error.Message);
+        Assert.DoesNotContain("AAAA", error.Message);
+    }
+
     /// <summary>Governance alone, started as the hub starts it; no store behind it.</summary>
-    private IHost HostWithGovernance()
+    private IHost HostWithGovernance(string? signingKey = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Phm:DataDirectory"] = _dataDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Phm:DataDirectory"] = _dataDirectory, [TokenSigningKey.SettingName] = signingKey });
         builder.Services.Configure<PhmOptions>(builder.Configuration.GetSection(PhmOptions.SectionName));
         builder.Services.AddPhmGovernance(builder.Configuration);
         // The audit writer, a hosted service, needs the store; these tests are about the key alone.
