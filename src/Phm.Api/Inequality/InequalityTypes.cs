@@ -157,5 +157,26 @@ public sealed class InequalityType : ObjectGraphType<InequalityResult>
         Field<NonNullGraphType<InequalityGroupType>>("overall").Description("All five quintiles together.").Resolve(context => context.Source.Overall);
         Field<NonNullGraphType<InequalityGradientType>>("crude").Description("The gradient of the crude rates.").Resolve(context => context.Source.Crude);
         Field<NonNullGraphType<InequalityGradientType>>("standardised").Description("The gradient of the age-standardised rates.").Resolve(context => context.Source.Standardised);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InequalityLsoaType>>>>("byLsoa")
+            .Description("The measure in each LSOA of the local authority (for a map), by code, zeros included; patients living elsewhere are left out. "
+                + "The LSOAs' numerators with their total, and their denominators with theirs, are one table under disclosure control, apart from the quintiles.")
+            .Resolve(context => context.Source.ByLsoa);
+    }
+}
+
+public sealed class InequalityLsoaType : ObjectGraphType<InequalityLsoa>
+{
+    public InequalityLsoaType()
+    {
+        Name = "InequalityLsoa";
+        Description = "The measure in one LSOA.";
+        Field(l => l.Code).Description("The LSOA's ONS code.");
+        Field<IntGraphType>("numerator").Description("Patients (or events) counted. " + DisclosureDescriptions.Rule).Resolve(context => context.Source.Numerator.Count);
+        Field<SuppressionReasonType>("numeratorSuppression").Description(DisclosureDescriptions.Suppression).Resolve(context => context.Source.Numerator.Suppression);
+        Field<IntGraphType>("denominator").Description("Patients of the population living there. " + DisclosureDescriptions.Rule).Resolve(context => context.Source.Denominator.Count);
+        Field<SuppressionReasonType>("denominatorSuppression").Description(DisclosureDescriptions.Suppression).Resolve(context => context.Source.Denominator.Suppression);
+        Field<EstimateType>("crudeRate")
+            .Description("numerator / denominator × per, to 2 decimal places, with its 95% interval; for analysts from the shown counts, null when either is null.")
+            .Resolve(context => context.Source.CrudeRate);
     }
 }
