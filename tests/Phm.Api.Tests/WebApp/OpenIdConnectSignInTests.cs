@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -106,6 +105,8 @@ public sealed class OpenIdConnectSignInTests(PhmApiFactory hub)
     {
         public const string Address = "https://issuer.test/";
 
+        private static readonly string[] Code = ["code"], Public = ["public"], Rs256 = ["RS256"];
+
         private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "test-key" };
         private readonly Dictionary<string, (string Nonce, string Subject, string Role, string Pcn)> _codes = new(StringComparer.Ordinal);
 
@@ -127,9 +128,9 @@ public sealed class OpenIdConnectSignInTests(PhmApiFactory hub)
                     ["authorization_endpoint"] = Address + "authorize",
                     ["token_endpoint"] = Address + "token",
                     ["jwks_uri"] = Address + "jwks",
-                    ["response_types_supported"] = new[] { "code" },
-                    ["subject_types_supported"] = new[] { "public" },
-                    ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+                    ["response_types_supported"] = Code,
+                    ["subject_types_supported"] = Public,
+                    ["id_token_signing_alg_values_supported"] = Rs256,
                 }),
                 "/jwks" => Json(new { keys = new[] { Jwk() } }),
                 "/token" => Redeem(QueryHelpers.ParseQuery(await request.Content!.ReadAsStringAsync(cancellationToken))),

@@ -59,15 +59,26 @@ public sealed class CohortBuilderPageTests : BunitContext
         this.SignInAs("analyst");
         _hub.Answer("CohortBuilderCount", Counted);
         var page = Render<CohortBuilderPage>();
+        var evaluations = 1;
+        // Each edit is made once the count it set off is on screen, so the form is not re-rendering under the test.
+        void Then(Action edit)
+        {
+            page.WaitForAssertion(() => Assert.Equal(evaluations.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Find("[data-testid=cohort-count]").GetAttribute("data-evaluation")));
+            edit();
+            evaluations++;
+        }
         foreach (var kind in new[] { PredicateKind.EthnicGroups, PredicateKind.Alive, PredicateKind.Risk })
         {
-            page.Find("select[id$=-add]").Change(kind.ToString());
-            page.Find("button:contains('Add condition')").Click();
+            Then(() =>
+            {
+                page.Find("select[id$=-add]").Change(kind.ToString());
+                page.Find("button:contains('Add condition')").Click();
+            });
         }
 
-        page.Find("[data-kind=EthnicGroups] label:contains('Black or Black British') input").Change(true);
-        page.Find("[data-kind=Alive] select").Change("no");
-        page.Find("[data-kind=Risk] input[id$=-max-percentile]").Input("50");
+        Then(() => page.Find("[data-kind=EthnicGroups] label:contains('Black or Black British') input").Change(true));
+        Then(() => page.Find("[data-kind=Alive] select").Change("no"));
+        Then(() => page.Find("[data-kind=Risk] input[id$=-max-percentile]").Input("50"));
 
         page.WaitForAssertion(() => Assert.Equal(
             """{"all":[{"register":{"register":"DIABETES"}},{"ethnicGroups":["BLACK","WHITE"]},{"alive":false},"""
