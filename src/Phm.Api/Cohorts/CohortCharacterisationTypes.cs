@@ -36,8 +36,9 @@ public sealed class CohortCharacterisationType : ObjectGraphType<CohortCharacter
                 arg.Description = $"How many registers, 1 to {TopRegistersOutOfRangeError.Registers} (every register); {CohortCharacterisation.TopRegisters} if not given.";
                 arg.DefaultValue = CohortCharacterisation.TopRegisters;
             })
-            .ValidateArguments(context => TopRegistersOutOfRangeError.ThrowIfOutOfRange("first", context.GetArgument<int>("first")))
-            .ResolveAsync(async context => await CohortCharacterisation.TopRegistersAsync(context.Source, context.GetArgument<int>("first"), context.CancellationToken));
+            .ValidateArguments(context => TopRegistersOutOfRangeError.ThrowIfOutOfRange("first", context.GetArgument("first", CohortCharacterisation.TopRegisters)))
+            .ResolveAsync(async context => await CohortCharacterisation.TopRegistersAsync(
+                context.Source, context.GetArgument("first", CohortCharacterisation.TopRegisters), context.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortRiskMixType>>>, IReadOnlyList<CohortRiskMix>>("riskTiers")
             .Description("For each risk model (by name), the members it scored and how they spread over its tiers.")
             .ResolveAsync(async context => await CohortCharacterisation.RiskTiersAsync(context.Source, context.CancellationToken));

@@ -133,15 +133,6 @@ public sealed class SavedCohortChangesTests : IAsyncLifetime
         Assert.Equal((0, 0), (men.GetProperty("count").GetInt32(), men.GetProperty("members").GetProperty("edges").GetArrayLength()));
     }
 
-    [Fact]
-    public async Task Evaluate_WithAFilterNamingAnotherPcnsPractice_IsForbidden_NamingThePath()
-    {
-        var response = await _host.ExecuteAsync(EvaluateFiltered, new { filter = new { practice = Beta } }, ClinicianOfNorth);
-
-        Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
-        Assert.Contains("filter.practice", response.ErrorMessage, StringComparison.Ordinal);
-    }
-
     private const string EvaluateFiltered = """
         query($filter: CohortCriteria, $enteredSince: DateTimeOffset) {
           cohort(id: "a-e-last-year") { evaluate(filter: $filter, enteredSince: $enteredSince) { count members { totalCount edges { node { patient { id } why { path } } } } } }

@@ -54,12 +54,13 @@ public sealed class OpenIdConnectSignInTests(PhmApiFactory hub)
         Assert.Contains(callback.Headers.GetValues("Set-Cookie"), cookie => cookie.StartsWith("phm-web", StringComparison.Ordinal));
         Assert.Equal(["authorization_code"], issuer.GrantTypesRedeemed);
 
-        // Signed in: the page renders (it reads the hub with the access token the issuer gave) instead of sending to the sign-in page.
+        // Signed in: the app's pages open instead of sending to the sign-in page, and the worklist's CSV (read by the app from
+        // the hub's GraphQL endpoint with the access token the issuer gave) holds PCN A's One Team cohort.
         using var page = await browser.GetAsync("/worklists");
-        var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("<h1>One Team worklists</h1>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("role=\"alert\"", html, StringComparison.Ordinal); // the hub answered the page's query
+        using var csv = await browser.GetAsync("/worklists/bitterne-hiu-heart-failure/export.csv");
+        Assert.Equal((HttpStatusCode.OK, "text/csv"), (csv.StatusCode, csv.Content.Headers.ContentType?.MediaType));
+        Assert.StartsWith("pseudonym,age_band,", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +76,9 @@ public sealed class OpenIdConnectSignInTests(PhmApiFactory hub)
         using var callback = await browser.PostAsync(new Uri(asked["redirect_uri"]!).AbsolutePath,
             new FormUrlEncodedContent([new("code", "never-issued"), new("state", asked["state"]!)]));
 
-        Assert.False(callback.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("phm-web=", StringComparison.Ordinal) && !c.StartsWith("phm-web=;", StringComparison.Ordinal)));
+        Assert.Equal((HttpStatusCode.Redirect, AccountPaths.SignInFailed), (callback.StatusCode, callback.Headers.Location!.OriginalString));
+        Assert.DoesNotContain(callback.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("phm-web=", StringComparison.Ordinal));
+        Assert.Contains("did not complete", await browser.GetStringAsync(AccountPaths.SignInFailed), StringComparison.Ordinal);
         using var page = await browser.GetAsync("/worklists");
         Assert.Equal((HttpStatusCode.Redirect, AccountPaths.SignIn), (page.StatusCode, page.Headers.Location!.AbsolutePath));
     }
