@@ -64,25 +64,31 @@ public sealed record MapShading(string Title, string ValueHeading, IReadOnlyList
     }
 
     /// <summary>
-    /// A measure's crude rate in each LSOA (the hub's <c>byLsoa</c>): the rated LSOAs in five classes of as many LSOAs each by
-    /// rate, highest darkest; an LSOA whose count the hub withheld is shaded and tabled as suppressed (never as zero), and one
-    /// with no patients of the population is left blank.
+    /// A measure's crude rate in each LSOA (the hub's <c>byLsoa</c>): the rated LSOAs in up to five classes of about as many LSOAs
+    /// each by rate, highest darkest, LSOAs of the same rate always in the same class; an LSOA whose count the hub withheld is
+    /// shaded and tabled as suppressed (never as zero), and one with no patients of the population is left blank.
     /// </summary>
     public static MapShading MeasureByLsoa(MapMeasureFigures figures)
     {
-        var rated = figures.ByLsoa.Where(l => l.CrudeRate is not null).OrderByDescending(l => l.CrudeRate!.Value).ToList();
+        var byRate = figures.ByLsoa.Where(l => l.CrudeRate is not null).GroupBy(l => l.CrudeRate!.Value).OrderByDescending(g => g.Key).ToList();
+        var perClass = (int)Math.Ceiling(byRate.Sum(g => g.Count()) / (double)Shade.Steps.Count);
         var classes = new List<MapClass>();
         var values = new Dictionary<string, MapValue>();
-        for (var step = 1; step <= Shade.Steps.Count && rated.Count > 0; step++)
+        var members = new List<LsoaRate>();
+        foreach (var (rate, index) in byRate.Select((g, i) => (g, i)))
         {
-            var members = rated.Skip((step - 1) * rated.Count / Shade.Steps.Count).Take(step * rated.Count / Shade.Steps.Count - (step - 1) * rated.Count / Shade.Steps.Count).ToList();
-            if (members.Count == 0)
+            members.AddRange(rate);
+            // A class closes once it holds its share, or at the last rate; the fifth takes whatever is left.
+            if ((members.Count < perClass || classes.Count == Shade.Steps.Count - 1) && index < byRate.Count - 1)
                 continue;
-            var mapClass = new MapClass(Shade.Of(step), $"{Figures.Number(members[^1].CrudeRate!.Value, 2)} to {Figures.Number(members[0].CrudeRate!.Value, 2)} {figures.Unit}");
+            var (highest, lowest) = (members[0].CrudeRate!.Value, members[^1].CrudeRate!.Value);
+            var mapClass = new MapClass(Shade.Of(classes.Count + 1),
+                (highest == lowest ? Figures.Number(highest, 2) : $"{Figures.Number(lowest, 2)} to {Figures.Number(highest, 2)}") + " " + figures.Unit);
             classes.Add(mapClass);
             foreach (var lsoa in members)
                 values[lsoa.Code] = new MapValue(mapClass,
                     $"{Figures.Number(lsoa.CrudeRate!.Value, 2)} {figures.Unit} ({Figures.Number(lsoa.CrudeRate.Lower, 2)} to {Figures.Number(lsoa.CrudeRate.Upper, 2)})");
+            members = [];
         }
         foreach (var lsoa in figures.ByLsoa.Where(l => l.CrudeRate is null && (l.NumeratorSuppression ?? l.DenominatorSuppression) is not null))
             values[lsoa.Code] = new MapValue(null, Display.Suppressed(lsoa.NumeratorSuppression ?? lsoa.DenominatorSuppression));

@@ -49,10 +49,23 @@ public sealed class LsoaMapTests : BunitContext
         Assert.Equal("Suppressed (10 LSOAs)", map.FindAll(".legend li")[^1].TextContent.Trim());
         Assert.Equal("suppressed (fewer than 8)", map.FindAll("[data-testid=lsoa-table] tr.suppressed td")[1].TextContent);
         Assert.Equal("#ffffff", map.Find($"path[data-lsoa={Lsoas[10].Code}]").GetAttribute("fill"));
-        // The highest rates are darkest: the last LSOA's 147% leads the first class of 27 (137 rated LSOAs in five classes).
-        Assert.Equal("121.00 to 147.00 % (27 LSOAs)", map.FindAll(".legend li")[0].TextContent.Trim());
+        // The highest rates are darkest: the last LSOA's 147% leads the first class of 28 (137 rated LSOAs in five classes).
+        Assert.Equal("120.00 to 147.00 % (28 LSOAs)", map.FindAll(".legend li")[0].TextContent.Trim());
+        Assert.Equal(6, map.FindAll(".legend li").Count);
         Assert.Equal("url(#lsoa-map-crosshatch)", map.Find($"path[data-lsoa={Lsoas[^1].Code}]").GetAttribute("fill"));
         Assert.Equal("Patients on the diabetes register at 2021-01-01, per 100 patients: crude rate (%) in each LSOA", map.Find("svg.map__svg title").TextContent);
+    }
+
+    [Fact]
+    public void ByAMeasure_LsoasOfTheSameRate_AreOneClass_NeverSplitAcrossShades()
+    {
+        // Few cases in one PCN: every LSOA that is shown has none, and the rest are suppressed.
+        var figures = new MapMeasureFigures("patients on the learning disability register at 2021-01-01, per 100 patients", 100, "U08561",
+            [.. Lsoas.Select((l, i) => i < 12 ? new LsoaRate(l.Code, 0, null, 40, null, new Estimate(0, 0, 8.76)) : new LsoaRate(l.Code, null, "SMALL_COUNT", 60, null, null))]);
+
+        var map = Render<LsoaMap>(p => p.Add(m => m.Shading, MapShading.MeasureByLsoa(figures)));
+
+        Assert.Equal(["0.00 % (12 LSOAs)", "Suppressed (136 LSOAs)"], map.FindAll(".legend li").Select(li => li.TextContent.Trim()));
     }
 
     [Fact]
