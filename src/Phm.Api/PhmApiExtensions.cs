@@ -61,6 +61,7 @@ public static class PhmApiExtensions
         services.AddScoped<ScoredModelsLoader>();
         services.AddPhmImpactability(configuration);
         services.AddScoped<Phm.Data.Cohorts.SavedCohorts>();
+        services.AddScoped<CityComparators>();
         return services;
     }
 

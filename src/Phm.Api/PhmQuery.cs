@@ -25,6 +25,7 @@ public sealed class PhmQuery : ObjectGraphType
         this.AddSegmentationQueries();
         this.AddInequalityQueries();
         this.AddCohortQueries();
+        this.AddCityComparisonQuery();
         this.AddSavedCohortQueries();
         this.AddAuditQueries();
     }

@@ -8,17 +8,20 @@ using Phm.Data.Store;
 namespace Phm.Api.Cohorts;
 
 /// <summary>
-/// What a characterisation describes: the members of a cohort (a query over the request's context, so a clinician's scope holds),
-/// at the reference date, under the caller's disclosure control. The members' cell (their number and record keys) is counted once
+/// What a characterisation describes: the members of a cohort (a query over <paramref name="db"/>, the request's context, so a
+/// clinician's scope holds; or the city-wide one of <see cref="CityComparators"/>), at the reference date, under the caller's disclosure control. The members' cell (their number and record keys) is counted once
 /// however many parts are asked (by <paramref name="countMembers"/>, such as the evaluation's count, if given), and is every
 /// part's total, so the same members always show the same count.
 /// </summary>
 public sealed class CohortCharacterisationSource(
-    IQueryable<Patient> members, DateOnly referenceDate, DisclosureControl control, Func<CancellationToken, Task<CellCount>>? countMembers = null)
+    IQueryable<Patient> members, PhmDbContext db, DateOnly referenceDate, DisclosureControl control, Func<CancellationToken, Task<CellCount>>? countMembers = null)
 {
     private Task<CellCount>? _members;
 
     public IQueryable<Patient> Members => members;
+
+    /// <summary>The context the members are read through, for the records each part counts (registers held, scores, activity).</summary>
+    public PhmDbContext Db => db;
     public DateOnly ReferenceDate => referenceDate;
     public DisclosureControl Control => control;
 
@@ -91,8 +94,9 @@ public static class CohortCharacterisation
     }
 
     /// <summary>The members by national quintile, 1 to 5, and local quintile, 1 to 5 then those living outside the local authority.</summary>
-    public static async Task<CohortDeprivation> DeprivationAsync(CohortCharacterisationSource source, PhmDbContext db, CancellationToken cancellationToken)
+    public static async Task<CohortDeprivation> DeprivationAsync(CohortCharacterisationSource source, CancellationToken cancellationToken)
     {
+        var db = source.Db;
         var rows = await source.Members
             .Join(db.Lsoas, p => p.LsoaCode, l => l.Code, (p, l) => new { p.Id, l.NationalQuintile, l.LocalQuintile })
             .WithRecordKeys(x => x.Id)
@@ -123,8 +127,9 @@ public static class CohortCharacterisation
     /// analysts; ties in register order), registers no member is on left out. One statement: the registers held, kept to the
     /// members and counted by register.
     /// </summary>
-    public static async Task<IReadOnlyList<RegisterShare>> TopRegistersAsync(CohortCharacterisationSource source, PhmDbContext db, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RegisterShare>> TopRegistersAsync(CohortCharacterisationSource source, int first, CancellationToken cancellationToken)
     {
+        var db = source.Db;
         var members = source.Members.Select(p => p.Id);
         var counts = await db.RegistersHeld
             .Where(h => members.Contains(h.PatientId))
@@ -141,14 +146,15 @@ public static class CohortCharacterisation
         [
             .. cells.Keys
                 .OrderByDescending(register => Disclosure.RateInput(cells[register], source.Control)).ThenBy(register => register)
-                .Take(TopRegisters)
+                .Take(first)
                 .Select(register => new RegisterShare(register, shown[register], shown[register].PercentageOf(total))),
         ];
     }
 
     /// <summary>For each model the store holds scores of (by name), the members it scored and their tiers, highest first, zeros included.</summary>
-    public static async Task<IReadOnlyList<CohortRiskMix>> RiskTiersAsync(CohortCharacterisationSource source, PhmDbContext db, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<CohortRiskMix>> RiskTiersAsync(CohortCharacterisationSource source, CancellationToken cancellationToken)
     {
+        var db = source.Db;
         var models = await db.ScoredModels.AsNoTracking().Select(m => m.Name).ToListAsync(cancellationToken);
         var rows = await source.Members
             .Join(db.RiskScores, p => p.Id, s => s.PatientId, (p, s) => new { s.PatientId, s.Model, s.Tier })
@@ -173,8 +179,9 @@ public static class CohortCharacterisation
     }
 
     /// <summary>The members' contacts of every kind in the last <see cref="ActivityMonths"/> months, zeros included, per 1,000 members.</summary>
-    public static async Task<IReadOnlyList<ActivityRate>> ActivityRatesAsync(CohortCharacterisationSource source, PhmDbContext db, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ActivityRate>> ActivityRatesAsync(CohortCharacterisationSource source, CancellationToken cancellationToken)
     {
+        var db = source.Db;
         var (from, to) = CriteriaWindow.Months(ActivityMonths).On(source.ReferenceDate);
         var counts = await source.Members
             .Join(db.Activities.Where(a => a.Date >= from && a.Date <= to), p => p.Id, a => a.PatientId, (p, a) => new { a.PatientId, a.Kind })

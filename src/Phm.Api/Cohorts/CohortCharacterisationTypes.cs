@@ -1,9 +1,8 @@
-using GraphQL.MicrosoftDI;
+using GraphQL;
 using GraphQL.Types;
 using Phm.Api.Governance;
 using Phm.Api.Patients;
 using Phm.Api.Risk;
-using Phm.Data.Store;
 
 namespace Phm.Api.Cohorts;
 
@@ -29,24 +28,23 @@ public sealed class CohortCharacterisationType : ObjectGraphType<CohortCharacter
             .ResolveAsync(async context => await CohortCharacterisation.AgeBandsBySexAsync(context.Source, context.CancellationToken));
         Field<NonNullGraphType<CohortDeprivationType>, CohortDeprivation>("deprivation")
             .Description("The members by national and local IMD 2019 quintile of the LSOA they live in.")
-            .Resolve()
-            .WithService<PhmDbContext>()
-            .ResolveAsync(async (context, db) => await CohortCharacterisation.DeprivationAsync(context.Source, db, context.CancellationToken));
+            .ResolveAsync(async context => await CohortCharacterisation.DeprivationAsync(context.Source, context.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegisterShareType>>>, IReadOnlyList<RegisterShare>>("topRegisters")
-            .Description($"The {CohortCharacterisation.TopRegisters} registers most members are on at the reference date, most first; registers no member is on are left out.")
-            .Resolve()
-            .WithService<PhmDbContext>()
-            .ResolveAsync(async (context, db) => await CohortCharacterisation.TopRegistersAsync(context.Source, db, context.CancellationToken));
+            .Description("The registers most members are on at the reference date, most first; registers no member is on are left out.")
+            .Argument<NonNullGraphType<IntGraphType>>("first", arg =>
+            {
+                arg.Description = $"How many registers, 1 to {TopRegistersOutOfRangeError.Registers} (every register); {CohortCharacterisation.TopRegisters} if not given.";
+                arg.DefaultValue = CohortCharacterisation.TopRegisters;
+            })
+            .ValidateArguments(context => TopRegistersOutOfRangeError.ThrowIfOutOfRange("first", context.GetArgument("first", CohortCharacterisation.TopRegisters)))
+            .ResolveAsync(async context => await CohortCharacterisation.TopRegistersAsync(
+                context.Source, context.GetArgument("first", CohortCharacterisation.TopRegisters), context.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CohortRiskMixType>>>, IReadOnlyList<CohortRiskMix>>("riskTiers")
             .Description("For each risk model (by name), the members it scored and how they spread over its tiers.")
-            .Resolve()
-            .WithService<PhmDbContext>()
-            .ResolveAsync(async (context, db) => await CohortCharacterisation.RiskTiersAsync(context.Source, db, context.CancellationToken));
+            .ResolveAsync(async context => await CohortCharacterisation.RiskTiersAsync(context.Source, context.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ActivityRateType>>>, IReadOnlyList<ActivityRate>>("activity")
             .Description($"The members' contacts of each kind in the last {CohortCharacterisation.ActivityMonths} months up to the reference date, per 1,000 members.")
-            .Resolve()
-            .WithService<PhmDbContext>()
-            .ResolveAsync(async (context, db) => await CohortCharacterisation.ActivityRatesAsync(context.Source, db, context.CancellationToken));
+            .ResolveAsync(async context => await CohortCharacterisation.ActivityRatesAsync(context.Source, context.CancellationToken));
     }
 }
 

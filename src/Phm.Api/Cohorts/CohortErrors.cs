@@ -16,3 +16,18 @@ public sealed class CohortCriteriaInvalidError : InvalidArgumentError
         this.AddExtension("argument", problem.Path);
     }
 }
+
+/// <summary>A number of registers to list that is not 1 to the number of registers.</summary>
+public sealed class TopRegistersOutOfRangeError(string argument, int first)
+    : InvalidArgumentError(argument, $"list 1 to {Registers} registers, not {first}.", ErrorCode)
+{
+    public const string ErrorCode = "REGISTER_COUNT_OUT_OF_RANGE";
+
+    public static readonly int Registers = Enum.GetValues<Phm.Data.Patients.ConditionRegister>().Length;
+
+    public static void ThrowIfOutOfRange(string argument, int first)
+    {
+        if (first < 1 || first > Registers)
+            throw new TopRegistersOutOfRangeError(argument, first);
+    }
+}

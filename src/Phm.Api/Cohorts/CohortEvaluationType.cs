@@ -18,9 +18,11 @@ namespace Phm.Api.Cohorts;
 
 /// <summary>
 /// Criteria evaluated at the store's reference date, over the request's (scoped) context: nothing is read until a field asks.
-/// A saved cohort's evaluation is the same, with its <see cref="CohortId"/> (recorded with every read of its members).
+/// A saved cohort's evaluation is the same, with its <see cref="CohortId"/> (recorded with every read of its members), and may be
+/// narrowed by a <see cref="CohortMemberFilter"/> (a worklist's filter), which the members' why does not explain.
 /// </summary>
-public sealed class CohortEvaluation(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals impactability, int? cohortId = null)
+public sealed class CohortEvaluation(
+    CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals impactability, int? cohortId = null, CohortMemberFilter? filter = null)
 {
     private Task<CellCount>? _cell;
 
@@ -31,7 +33,7 @@ public sealed class CohortEvaluation(CohortCriteria criteria, PhmDbContext db, D
     public int? CohortId => cohortId;
 
     /// <summary>The members, as one SQL condition on the patients the context may read.</summary>
-    public IQueryable<Patient> Patients { get; } = db.Patients.Meeting(criteria, db, referenceDate, impactability).AsNoTracking();
+    public IQueryable<Patient> Patients { get; } = (filter ?? CohortMemberFilter.None).Apply(db.Patients.Meeting(criteria, db, referenceDate, impactability), db, referenceDate, impactability).AsNoTracking();
 
     /// <summary>The hub's impactability rules, for criteria and explanations that name a signal.</summary>
     public ImpactabilitySignals Impactability => impactability;
@@ -46,7 +48,7 @@ public sealed class CohortEvaluation(CohortCriteria criteria, PhmDbContext db, D
     public Task<CellCount> CellAsync(CancellationToken cancellationToken) => _cell ??= Patients.CellAsync(p => p.Id, cancellationToken);
 
     /// <summary>The members for <see cref="CohortCharacterisationType"/>, whose total is this evaluation's count (the same cell, counted once).</summary>
-    public CohortCharacterisationSource Characterisation(DisclosureControl control) => new(Patients, referenceDate, control, CellAsync);
+    public CohortCharacterisationSource Characterisation(DisclosureControl control) => new(Patients, db, referenceDate, control, CellAsync);
 }
 
 public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>
@@ -126,6 +128,22 @@ public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>
         CohortMemberOrder.RiskDesc => model ?? DefaultRiskModel,
         _ => null,
     };
+}
+
+/// <summary>
+/// Which of a saved cohort's members a worklist shows: those also meeting <see cref="Criteria"/> (a practice, tiers, quintiles, ages …),
+/// and, with <see cref="EnteredAfterSnapshotId"/>, only those who were not members of that recorded evaluation.
+/// </summary>
+public sealed record CohortMemberFilter(CohortCriteria? Criteria, long? EnteredAfterSnapshotId)
+{
+    public static readonly CohortMemberFilter None = new(null, null);
+
+    public IQueryable<Patient> Apply(IQueryable<Patient> members, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals impactability)
+    {
+        if (Criteria is not null)
+            members = members.Meeting(Criteria, db, referenceDate, impactability);
+        return EnteredAfterSnapshotId is { } snapshot ? SavedCohorts.NotIn(members, db, snapshot) : members;
+    }
 }
 
 /// <summary>A member of an evaluated cohort, with the page's explanations (read once for the whole page when <c>why</c> is asked).</summary>

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -48,10 +49,30 @@ public sealed class SavedCohortType : ObjectGraphType<SavedCohort>
         Field<NonNullGraphType<CohortEvaluationType>, CohortEvaluation>("evaluate")
             .Description("This version evaluated now, at the store's reference date, as evaluateCohort evaluates criteria; every page of members read is "
                 + "audited with the cohort's definitionId. Reading it records nothing; evaluateSavedCohort records an evaluation.")
+            .Argument<CohortCriteriaInputType>("filter", arg => arg.Description =
+                "Only the members who also meet these criteria, e.g. a practice, risk tiers, quintiles or ages: { all: [{ practice: \"J82001\" }, "
+                + "{ risk: { model: \"emergency-admission-12m\", tiers: [VERY_HIGH] } }] }. count, members and characterisation are then of those "
+                + "members (under the same disclosure control); why still explains the cohort's own criteria. Checked as evaluateCohort checks criteria.")
+            .Argument<DateTimeOffsetGraphType>("enteredSince", arg => arg.Description =
+                "Only the members who were not members at the cohort's latest recorded evaluation at or before this time, e.g. the latest "
+                + "evaluation's evaluatedAt for who entered since the last review. NO_EVALUATION_SINCE when there is no such evaluation.")
+            .ValidateArguments(async context =>
+            {
+                if (context.GetArgument<CohortCriteria?>("filter") is { } filter)
+                    await CohortCriteriaArgument.ValidateAsync(context, filter, "filter");
+            })
             .Resolve()
-            .WithServices<PhmDbContext, ReferenceDateLoader, ImpactabilitySignals>()
-            .ResolveAsync(async (context, db, referenceDate, impactability) => new CohortEvaluation(
-                context.Source.Definition.ScopedCriteria, db, await referenceDate.GetAsync(context.CancellationToken), impactability, context.Source.Definition.Id));
+            .WithServices<PhmDbContext, ReferenceDateLoader, ImpactabilitySignals, SavedCohorts>()
+            .ResolveAsync(async (context, db, referenceDate, impactability, cohorts) =>
+            {
+                var definition = context.Source.Definition;
+                long? enteredAfter = null;
+                if (context.GetArgument<DateTimeOffset?>("enteredSince") is { } since)
+                    enteredAfter = (await cohorts.LatestSnapshotAtOrBeforeAsync(definition.Key, since, context.CancellationToken))?.Id
+                        ?? throw new NoEvaluationSinceError("enteredSince", definition.Key);
+                return new CohortEvaluation(definition.ScopedCriteria, db, await referenceDate.GetAsync(context.CancellationToken), impactability, definition.Id,
+                    new CohortMemberFilter(context.GetArgument<CohortCriteria?>("filter"), enteredAfter));
+            });
     }
 }
 

@@ -20,9 +20,13 @@ public sealed record InequalityGroup(int? Quintile, ShownCount Numerator, ShownC
 /// <summary>How a rate changes from the most to the least deprived quintile.</summary>
 public sealed record InequalityGradient(double? RateRatio, double? AbsoluteGap, Estimate? SlopeIndex, Estimate? RelativeIndex);
 
+/// <summary>One LSOA of the local authority: the numerator and denominator as shown, and the crude rate from them.</summary>
+public sealed record InequalityLsoa(string Code, ShownCount Numerator, ShownCount Denominator, Estimate? CrudeRate);
+
 public sealed record InequalityResult(
     string Measure, DeprivationScale Quintiles, string? Pcn, RateKind RateKind, int Per,
-    IReadOnlyList<InequalityGroup> Groups, InequalityGroup Overall, InequalityGradient Crude, InequalityGradient Standardised);
+    IReadOnlyList<InequalityGroup> Groups, InequalityGroup Overall, InequalityGradient Crude, InequalityGradient Standardised,
+    IReadOnlyList<InequalityLsoa> ByLsoa);
 
 /// <summary>
 /// A measure by deprivation quintile, with OHID's methods (<see cref="CrudeRates"/>, <see cref="StandardisedRates"/>,
@@ -30,11 +34,13 @@ public sealed record InequalityResult(
 /// band in the database; the few thousand cells are placed in their quintiles here. Under disclosure control the numerators
 /// and denominators are shown by <see cref="Disclosure.Protect{TCell}"/> (the quintiles adding up to the overall figure),
 /// crude rates are computed from the shown counts, and standardised rates from the age bands' counts perturbed by their cell
-/// keys; both are withheld where the numerator is suppressed.
+/// keys; both are withheld where the numerator is suppressed. The local authority's LSOAs are a table of their own (each LSOA's
+/// numerator and denominator with their totals, <see cref="ByLsoa"/>), protected by the same rule.
 /// </summary>
 public static class InequalityAnalysis
 {
     private static readonly int[] Quintiles = [1, 2, 3, 4, 5];
+    private static readonly bool[] NumeratorAndDenominator = [true, false];
 
     private const int RateDecimals = 2;
     private const int RatioDecimals = 4;
@@ -51,9 +57,8 @@ public static class InequalityAnalysis
         var populationDate = measure.PopulationDate(referenceDate);
         var denominators = await CountByLsoaAndBandAsync(population, populationDate, cancellationToken);
         var numerators = await CountByLsoaAndBandAsync(measure.Numerator(population, db, referenceDate), populationDate, cancellationToken);
-        var quintileOf = await db.Lsoas.AsNoTracking()
-            .Select(l => new { l.Code, l.NationalQuintile, l.LocalQuintile })
-            .ToDictionaryAsync(l => l.Code, l => scale == DeprivationScale.National ? l.NationalQuintile : l.LocalQuintile, cancellationToken);
+        var lsoas = await db.Lsoas.AsNoTracking().Select(l => new { l.Code, l.NationalQuintile, l.LocalQuintile }).ToListAsync(cancellationToken);
+        var quintileOf = lsoas.ToDictionary(l => l.Code, l => scale == DeprivationScale.National ? l.NationalQuintile : l.LocalQuintile);
 
         // Patients living outside the local authority have no local quintile and are left out of a LOCAL analysis.
         var numeratorBands = ByQuintileAndBand(numerators, quintileOf);
@@ -70,9 +75,7 @@ public static class InequalityAnalysis
         {
             var numerator = shown[new(true, quintile)];
             var denominator = shown[new(false, quintile)];
-            var crude = numerator.Count is { } x && denominator.Count is { } n
-                ? measure.RateKind == RateKind.Proportion ? CrudeRates.Proportion(Math.Min(x, n), n, measure.Multiplier) : CrudeRates.Rate(x, n, measure.Multiplier)
-                : null;
+            var crude = CrudeRate(measure, numerator, denominator);
             var standardised = numerator.Count is null ? null : StandardisedRates.Rate(
                 [.. EuropeanStandardPopulation.Weights.Select((weight, band) => new AgeBandCount(
                     Disclosure.RateInput(Band(numeratorBands, quintile, band), control), Disclosure.RateInput(Band(denominatorBands, quintile, band), control), weight))],
@@ -83,8 +86,41 @@ public static class InequalityAnalysis
         var groups = Quintiles.Select(Group).ToList();
         return new InequalityResult(
             measure.Describe(referenceDate), scale, pcn, measure.RateKind, measure.Multiplier, groups, Group(TableCell.Overall),
-            Gradient(groups, g => g.CrudeRate), Gradient(groups, g => g.StandardisedRate));
+            Gradient(groups, g => g.CrudeRate), Gradient(groups, g => g.StandardisedRate),
+            ByLsoa(measure, numerators, denominators, [.. lsoas.Where(l => l.LocalQuintile is not null).Select(l => l.Code).Order(StringComparer.Ordinal)], control));
     }
+
+    /// <summary>
+    /// The measure in each of <paramref name="codes"/> (the local authority's LSOAs, for its map), zeros included: the LSOAs'
+    /// numerators with their total and their denominators with theirs, protected together as one table.
+    /// </summary>
+    private static List<InequalityLsoa> ByLsoa(InequalityMeasure measure, List<BandCount> numerators, List<BandCount> denominators, List<string> codes, DisclosureControl control)
+    {
+        static Dictionary<string, CellCount> PerLsoa(List<BandCount> counts) =>
+            counts.GroupBy(c => c.LsoaCode).ToDictionary(g => g.Key, g => g.Aggregate(CellCount.Empty, (sum, c) => sum + c.Count));
+        var (numeratorOf, denominatorOf) = (PerLsoa(numerators), PerLsoa(denominators));
+        var table = new Dictionary<LsoaCell, CellCount>();
+        foreach (var numerator in NumeratorAndDenominator)
+        {
+            var cells = numerator ? numeratorOf : denominatorOf;
+            foreach (var code in codes)
+                table[new(numerator, code)] = cells.GetValueOrDefault(code, CellCount.Empty);
+            table[new(numerator, null)] = codes.Aggregate(CellCount.Empty, (sum, code) => sum + table[new(numerator, code)]);
+        }
+        var shown = Disclosure.Protect(table,
+            [.. NumeratorAndDenominator.Select(numerator => new Margin<LsoaCell>(new(numerator, null), [.. codes.Select(code => new LsoaCell(numerator, code))]))], control);
+        return
+        [
+            .. codes.Select(code => new InequalityLsoa(
+                code, shown[new(true, code)], shown[new(false, code)], Finite(CrudeRate(measure, shown[new(true, code)], shown[new(false, code)]), RateDecimals))),
+        ];
+    }
+
+    /// <summary>numerator / denominator × per, with its interval, from the counts as shown; null when either is withheld.</summary>
+    private static Estimate? CrudeRate(InequalityMeasure measure, ShownCount numerator, ShownCount denominator) =>
+        numerator.Count is { } x && denominator.Count is { } n
+            ? measure.RateKind == RateKind.Proportion ? CrudeRates.Proportion(Math.Min(x, n), n, measure.Multiplier) : CrudeRates.Rate(x, n, measure.Multiplier)
+            : null;
 
     /// <summary>
     /// The Q1/Q5 ratio and gap, and the SII and RII over the five quintiles weighted by their shown denominators; each null
@@ -136,6 +172,9 @@ public static class InequalityAnalysis
         estimate is { } e && double.IsFinite(e.Value) && double.IsFinite(e.Lower) && double.IsFinite(e.Upper) ? e.Rounded(decimals) : null;
 
     private sealed record BandCount(string LsoaCode, int Band, CellCount Count);
+
+    /// <summary>An LSOA's numerator or denominator, or their total over the LSOAs (a null code).</summary>
+    private readonly record struct LsoaCell(bool Numerator, string? Code);
 
     /// <summary>A numerator or denominator of a quintile, or of all of them (<see cref="Overall"/>).</summary>
     private readonly record struct TableCell(bool Numerator, int Quintile)

@@ -58,7 +58,7 @@ public sealed record RegisterPrevalenceMeasure(ConditionRegister Register) : Ine
 
     public override int Multiplier => 100;
 
-    public override string Describe(DateOnly referenceDate) => $"patients on the {Register} register at {Day(referenceDate)}, per 100 patients";
+    public override string Describe(DateOnly referenceDate) => $"patients on the {Register.Words()} register at {Day(referenceDate)}, per 100 patients";
 
     public override IQueryable<Patient> Numerator(IQueryable<Patient> population, PhmDbContext db, DateOnly referenceDate) =>
         population.Where(RegisterRules.HeldAtReferenceDate(db.RegistersHeld, Register));
@@ -86,8 +86,8 @@ public sealed record ActivityMeasure(ActivityKind Kind, int Months, ActivityCoun
     public override int Multiplier => Count == ActivityCounting.Events ? 1000 : 100;
 
     public override string Describe(DateOnly referenceDate) => Count == ActivityCounting.Events
-        ? $"{Kind} events {Window.Words()} to {Day(referenceDate)}, per 1,000 patients"
-        : $"patients with at least one {Kind} {Window.Words()} to {Day(referenceDate)}, per 100 patients";
+        ? $"{Kind.Words()}s {Window.Words()} to {Day(referenceDate)}, per 1,000 patients"
+        : $"patients with at least one {Kind.Words()} {Window.Words()} to {Day(referenceDate)}, per 100 patients";
 
     public override void Validate(string argument) => InequalityWindowError.ThrowIfOutOfRange($"{argument}.months", Months, LongestWindowMonths);
 

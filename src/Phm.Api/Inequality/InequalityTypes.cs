@@ -109,13 +109,7 @@ public sealed class InequalityGroupType : ObjectGraphType<InequalityGroup>
         Name = "InequalityGroup";
         Description = "The measure in one quintile, or in all five together.";
         Field(g => g.Quintile, nullable: true).Description("The quintile, 1 (most deprived) to 5; null for all five together.");
-        Field<IntGraphType>("numerator").Description("Patients (or events) counted. " + DisclosureDescriptions.Rule).Resolve(context => context.Source.Numerator.Count);
-        Field<SuppressionReasonType>("numeratorSuppression").Description(DisclosureDescriptions.Suppression).Resolve(context => context.Source.Numerator.Suppression);
-        Field<IntGraphType>("denominator").Description("Patients in the population. " + DisclosureDescriptions.Rule).Resolve(context => context.Source.Denominator.Count);
-        Field<SuppressionReasonType>("denominatorSuppression").Description(DisclosureDescriptions.Suppression).Resolve(context => context.Source.Denominator.Suppression);
-        Field<EstimateType>("crudeRate")
-            .Description("numerator / denominator × per, to 2 decimal places; for analysts from the shown counts, null when either is null.")
-            .Resolve(context => context.Source.CrudeRate);
+        this.AddRateFields(g => g.Numerator, g => g.Denominator, g => g.CrudeRate);
         Field<EstimateType>("standardisedRate")
             .Description("Directly age-standardised to the European Standard Population 2013 (19 five-year bands; Dobson's method with Byar's limits), "
                 + "to 2 decimal places; null below 10 events. For analysts from the age bands' counts perturbed by their cell keys, null where the numerator is suppressed.")
@@ -157,5 +151,35 @@ public sealed class InequalityType : ObjectGraphType<InequalityResult>
         Field<NonNullGraphType<InequalityGroupType>>("overall").Description("All five quintiles together.").Resolve(context => context.Source.Overall);
         Field<NonNullGraphType<InequalityGradientType>>("crude").Description("The gradient of the crude rates.").Resolve(context => context.Source.Crude);
         Field<NonNullGraphType<InequalityGradientType>>("standardised").Description("The gradient of the age-standardised rates.").Resolve(context => context.Source.Standardised);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<InequalityLsoaType>>>>("byLsoa")
+            .Description("The measure in each LSOA of the local authority (for a map), by code, zeros included; patients living elsewhere are left out. "
+                + "The LSOAs' numerators with their total, and their denominators with theirs, are one table under disclosure control, apart from the quintiles.")
+            .Resolve(context => context.Source.ByLsoa);
+    }
+}
+
+public sealed class InequalityLsoaType : ObjectGraphType<InequalityLsoa>
+{
+    public InequalityLsoaType()
+    {
+        Name = "InequalityLsoa";
+        Description = "The measure in one LSOA.";
+        Field(l => l.Code).Description("The LSOA's ONS code.");
+        this.AddRateFields(l => l.Numerator, l => l.Denominator, l => l.CrudeRate);
+    }
+}
+
+/// <summary>The counts and crude rate every group of an inequality analysis (a quintile, an LSOA) shows.</summary>
+internal static class InequalityRateFields
+{
+    public static void AddRateFields<T>(this ObjectGraphType<T> type, Func<T, ShownCount> numerator, Func<T, ShownCount> denominator, Func<T, Estimate?> crudeRate)
+    {
+        type.Field<IntGraphType>("numerator").Description("Patients (or events) counted. " + DisclosureDescriptions.Rule).Resolve(context => numerator(context.Source).Count);
+        type.Field<SuppressionReasonType>("numeratorSuppression").Description(DisclosureDescriptions.Suppression).Resolve(context => numerator(context.Source).Suppression);
+        type.Field<IntGraphType>("denominator").Description("Patients in the population. " + DisclosureDescriptions.Rule).Resolve(context => denominator(context.Source).Count);
+        type.Field<SuppressionReasonType>("denominatorSuppression").Description(DisclosureDescriptions.Suppression).Resolve(context => denominator(context.Source).Suppression);
+        type.Field<EstimateType>("crudeRate")
+            .Description("numerator / denominator × per, to 2 decimal places; for analysts from the shown counts, null when either is null.")
+            .Resolve(context => crudeRate(context.Source));
     }
 }

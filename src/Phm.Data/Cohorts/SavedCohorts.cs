@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Phm.Data.Impactability;
+using Phm.Data.Patients;
 using Phm.Data.Store;
 
 namespace Phm.Data.Cohorts;
@@ -127,18 +128,31 @@ public sealed class SavedCohorts(PhmDbContext db, TimeProvider time, Impactabili
     /// </summary>
     public async Task<CohortChanges?> ChangesAsync(string key, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        // A cohort has a snapshot or two a week, so its headers are few; SQLite cannot compare DateTimeOffset in SQL.
-        var snapshots = await db.CohortSnapshots.AsNoTracking().Where(s => s.CohortKey == key).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var snapshots = await SnapshotsAsync(key, cancellationToken);
         var from = snapshots.LastOrDefault(s => s.EvaluatedAtUtc <= since);
         if (from is null)
             return null;
         var to = snapshots[^1];
-        var fromMembers = db.Set<CohortSnapshotMember>().Where(m => m.SnapshotId == from.Id).Select(m => m.PatientId);
-        var toMembers = db.Set<CohortSnapshotMember>().Where(m => m.SnapshotId == to.Id).Select(m => m.PatientId);
+        var fromMembers = MemberIds(from.Id);
+        var toMembers = MemberIds(to.Id);
         var entered = await toMembers.Where(id => !fromMembers.Contains(id)).OrderBy(id => id).ToListAsync(cancellationToken);
         var left = await fromMembers.Where(id => !toMembers.Contains(id)).OrderBy(id => id).ToListAsync(cancellationToken);
         return new CohortChanges(from, to, entered, left);
     }
+
+    /// <summary>The cohort's latest snapshot taken at or before <paramref name="at"/> (without members); null when it has none.</summary>
+    public async Task<CohortSnapshot?> LatestSnapshotAtOrBeforeAsync(string key, DateTimeOffset at, CancellationToken cancellationToken) =>
+        (await SnapshotsAsync(key, cancellationToken)).LastOrDefault(s => s.EvaluatedAtUtc <= at);
+
+    /// <summary>Of <paramref name="patients"/>, those who were not members of the snapshot: who entered the cohort since it was taken.</summary>
+    public static IQueryable<Patient> NotIn(IQueryable<Patient> patients, PhmDbContext db, long snapshotId) =>
+        patients.Where(p => !db.Set<CohortSnapshotMember>().Any(m => m.SnapshotId == snapshotId && m.PatientId == p.Id));
+
+    /// <summary>A cohort's snapshots (without members) in the order taken: a snapshot or two a week, so few; SQLite cannot compare DateTimeOffset in SQL.</summary>
+    private Task<List<CohortSnapshot>> SnapshotsAsync(string key, CancellationToken cancellationToken) =>
+        db.CohortSnapshots.AsNoTracking().Where(s => s.CohortKey == key).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+
+    private IQueryable<int> MemberIds(long snapshotId) => db.Set<CohortSnapshotMember>().Where(m => m.SnapshotId == snapshotId).Select(m => m.PatientId);
 }
 
 /// <summary>The patients (store ids) who entered and left a cohort between two of its snapshots.</summary>

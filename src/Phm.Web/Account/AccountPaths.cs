@@ -7,6 +7,11 @@ public static class AccountPaths
     public const string SignOut = "/account/sign-out";
     public const string OpenIdConnectSignIn = "/account/sign-in/oidc";
 
+    /// <summary>Where a login that did not complete at the issuer (refused, forged, expired) ends: the sign-in page, saying so.</summary>
+    public const string FailedParameter = "failed";
+
+    public const string SignInFailed = SignIn + "?" + FailedParameter + "=true";
+
     /// <summary><paramref name="returnUrl"/> if it is a path of this app, else the start page: never a redirect elsewhere.</summary>
     public static string LocalOrStart(string? returnUrl) =>
         returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)

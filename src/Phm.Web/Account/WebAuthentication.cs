@@ -66,6 +66,14 @@ public static class WebAuthentication
         options.MapInboundClaims = false;
         if (configuration[ScopeSetting] is { Length: > 0 } scope)
             options.Scope.Add(scope);
+        // A login that fails at the issuer or on the way back (a refused or replayed code, an expired correlation) signs no one in
+        // and is said on the sign-in page, instead of an error page.
+        options.Events.OnRemoteFailure = context =>
+        {
+            context.Response.Redirect(AccountPaths.SignInFailed);
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
         options.Events.OnTokenValidated = context =>
         {
             // The app shows what the hub will check: the access token's sub, role and pcn, not the ID token's.

@@ -1,3 +1,5 @@
+using Phm.Web.Shared;
+
 namespace Phm.Web.CohortBuilder;
 
 public sealed record CohortBuilderCountData(CohortCount EvaluateCohort);
@@ -11,16 +13,6 @@ public sealed record CohortProfileOnly(CohortProfile Characterisation);
 
 public sealed record CohortProfile(
     IReadOnlyList<AgeSexShare> AgeBandsBySex, CohortDeprivationShares Deprivation, IReadOnlyList<RegisterShare> TopRegisters, IReadOnlyList<RiskMix> RiskTiers);
-
-/// <summary>A count of members under disclosure control, and its share of the members.</summary>
-public interface IShare
-{
-    int? Patients { get; }
-
-    double? Percentage { get; }
-
-    string? Suppression { get; }
-}
 
 public sealed record AgeSexShare(string AgeBand, string Sex, int? Patients, double? Percentage, string? Suppression) : IShare;
 

@@ -64,7 +64,7 @@ public sealed class NotCriterion : CriteriaNode
     public override JsonObject ToInput() => new() { ["not"] = Inner.ToInput() };
 }
 
-/// <summary>Stored criteria the builder has no form for (a practice, an LSOA, ethnic groups…): kept unchanged.</summary>
+/// <summary>Stored criteria the builder has no form for (a field a newer hub added): kept unchanged.</summary>
 public sealed class FixedCriterion(JsonObject input) : CriteriaNode
 {
     public string Json { get; } = input.ToJsonString();
@@ -87,6 +87,11 @@ public enum PredicateKind
     NationalQuintiles,
     LocalQuintiles,
     Impactability,
+    EthnicGroups,
+    Pcn,
+    Practice,
+    Lsoa,
+    Alive,
 }
 
 /// <summary>A span of dates: the last N months, or from and/or to (ISO dates, both included).</summary>
@@ -132,7 +137,7 @@ public sealed class Predicate(PredicateKind kind) : CriteriaNode
 
     public int? AtMost { get; set; }
 
-    /// <summary>The enum value the kind chooses: a sex, register, kind of activity, care flag or impactability signal.</summary>
+    /// <summary>The value the kind chooses: a sex, register, kind of activity, care flag or impactability signal; a PCN's, practice's or LSOA's code.</summary>
     public string? Value { get; set; }
 
     /// <summary>For a register: only diagnoses within the onset window.</summary>
@@ -140,18 +145,23 @@ public sealed class Predicate(PredicateKind kind) : CriteriaNode
 
     public WindowChoice Window { get; set; } = new();
 
-    /// <summary>For a care flag: recorded (true) or not recorded (false).</summary>
+    /// <summary>For a care flag: recorded (true) or not recorded (false); for alive: alive (true) or died by the reference date (false).</summary>
     public bool Present { get; set; } = true;
 
     public string Model { get; set; } = "emergency-admission-12m";
 
-    /// <summary>Risk tiers, or quintiles (as "1" … "5"), ticked.</summary>
+    /// <summary>Risk tiers, quintiles (as "1" … "5") or ethnic groups, ticked.</summary>
     public HashSet<string> Choices { get; set; } = [];
 
     public double? MinPercentile { get; set; }
 
-    /// <summary>A new predicate of <paramref name="kind"/> filled in with a typical example, so it counts as soon as it is added.</summary>
-    public static Predicate WithDefaults(PredicateKind kind) => kind switch
+    public double? MaxPercentile { get; set; }
+
+    /// <summary>
+    /// A new predicate of <paramref name="kind"/> filled in with a typical example, so it counts as soon as it is added (a place
+    /// condition starts at the first of the <paramref name="places"/> offered).
+    /// </summary>
+    public static Predicate WithDefaults(PredicateKind kind, BuilderPlaces? places = null) => kind switch
     {
         PredicateKind.Age => new(kind) { AtLeast = 65 },
         PredicateKind.Sex => new(kind) { Value = "FEMALE" },
@@ -164,15 +174,24 @@ public sealed class Predicate(PredicateKind kind) : CriteriaNode
         PredicateKind.Risk => new(kind) { Choices = ["VERY_HIGH", "HIGH"] },
         PredicateKind.NationalQuintiles or PredicateKind.LocalQuintiles => new(kind) { Choices = ["1"] },
         PredicateKind.Impactability => new(kind) { Value = "AMBULATORY_CARE_SENSITIVE_ADMISSIONS" },
+        PredicateKind.EthnicGroups => new(kind) { Choices = ["WHITE"] },
+        PredicateKind.Pcn => new(kind) { Value = FirstOf(places?.Pcns) },
+        PredicateKind.Practice => new(kind) { Value = FirstOf(places?.Practices) },
+        PredicateKind.Lsoa => new(kind) { Value = FirstOf(places?.Lsoas) },
+        PredicateKind.Alive => new(kind) { Present = true },
         _ => new(kind),
     };
+
+    private static string? FirstOf(IReadOnlyList<KeyValuePair<string, string>>? places) => places is [var first, ..] ? first.Key : null;
 
     public override JsonObject ToInput() => new() { [FieldName(Kind)] = Body() };
 
     private JsonNode? Body() => Kind switch
     {
         PredicateKind.Age or PredicateKind.RegisterCount or PredicateKind.DaysSinceLastEmergencyAdmission => Range(),
-        PredicateKind.Sex or PredicateKind.Impactability => Value,
+        PredicateKind.Sex or PredicateKind.Impactability or PredicateKind.Pcn or PredicateKind.Practice or PredicateKind.Lsoa => Value,
+        PredicateKind.Alive => Present,
+        PredicateKind.EthnicGroups => new JsonArray(Choices.Order(StringComparer.Ordinal).Select(g => (JsonNode)g).ToArray()),
         PredicateKind.Register => HasOnset
             ? new JsonObject { ["register"] = Value, ["onset"] = Window.ToInput() }
             : new JsonObject { ["register"] = Value },
@@ -200,8 +219,10 @@ public sealed class Predicate(PredicateKind kind) : CriteriaNode
         var risk = new JsonObject { ["model"] = Model };
         if (Choices.Count > 0)
             risk["tiers"] = new JsonArray(Choices.Order(StringComparer.Ordinal).Select(t => (JsonNode)t).ToArray());
-        if (MinPercentile is { } percentile)
-            risk["minPercentile"] = percentile;
+        if (MinPercentile is { } least)
+            risk["minPercentile"] = least;
+        if (MaxPercentile is { } most)
+            risk["maxPercentile"] = most;
         return risk;
     }
 
@@ -223,8 +244,14 @@ public sealed class Predicate(PredicateKind kind) : CriteriaNode
             case PredicateKind.Age or PredicateKind.RegisterCount or PredicateKind.DaysSinceLastEmergencyAdmission:
                 predicate.ReadRange(value);
                 break;
-            case PredicateKind.Sex or PredicateKind.Impactability:
+            case PredicateKind.Sex or PredicateKind.Impactability or PredicateKind.Pcn or PredicateKind.Practice or PredicateKind.Lsoa:
                 predicate.Value = value?.GetValue<string>();
+                break;
+            case PredicateKind.Alive:
+                predicate.Present = value?.GetValue<bool>() ?? true;
+                break;
+            case PredicateKind.EthnicGroups:
+                predicate.Choices = (value as JsonArray)?.Select(g => g!.GetValue<string>()).ToHashSet() ?? [];
                 break;
             case PredicateKind.Register:
                 predicate.Value = value?["register"]?.GetValue<string>();
@@ -249,8 +276,7 @@ public sealed class Predicate(PredicateKind kind) : CriteriaNode
                 predicate.Model = value?["model"]?.GetValue<string>() ?? predicate.Model;
                 predicate.Choices = (value?["tiers"] as JsonArray)?.Select(t => t!.GetValue<string>()).ToHashSet() ?? [];
                 predicate.MinPercentile = value?["minPercentile"]?.GetValue<double>();
-                if (value?["maxPercentile"] is not null)
-                    return null; // No form for an upper percentile: kept as it is.
+                predicate.MaxPercentile = value?["maxPercentile"]?.GetValue<double>();
                 break;
             case PredicateKind.NationalQuintiles or PredicateKind.LocalQuintiles:
                 predicate.Choices = (value as JsonArray)?.Select(q => q!.GetValue<int>().ToString(CultureInfo.InvariantCulture)).ToHashSet() ?? [];

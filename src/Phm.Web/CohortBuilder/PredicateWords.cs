@@ -17,6 +17,11 @@ public static class PredicateWords
         new(PredicateKind.Sex, "Sex"),
         new(PredicateKind.NationalQuintiles, "National deprivation quintile"),
         new(PredicateKind.LocalQuintiles, "Local deprivation quintile"),
+        new(PredicateKind.EthnicGroups, "Ethnic group"),
+        new(PredicateKind.Alive, "Alive or died"),
+        new(PredicateKind.Pcn, "PCN"),
+        new(PredicateKind.Practice, "Practice"),
+        new(PredicateKind.Lsoa, "Neighbourhood (LSOA)"),
     ];
 
     public static string Describe(PredicateKind kind) => Kinds.First(k => k.Key == kind).Value;

@@ -12,6 +12,18 @@ public sealed record LsoaDomainDeciles(int Health, int Income);
 
 public sealed record MapLsoasData(IReadOnlyList<LsoaFigures> Lsoas);
 
+public sealed record MapMeasureData(MapMeasureFigures Inequality);
+
+/// <summary>A measure in each LSOA, as the hub's <c>inequality</c> gives it in <c>byLsoa</c>.</summary>
+public sealed record MapMeasureFigures(string Measure, int Per, string? Pcn, IReadOnlyList<LsoaRate> ByLsoa)
+{
+    /// <summary>"%" for a proportion, "per 1,000" for a rate.</summary>
+    public string Unit => Per == 100 ? "%" : $"per {Per:N0}";
+}
+
+/// <summary>One LSOA's counts under disclosure control (null with the reason when withheld) and its crude rate.</summary>
+public sealed record LsoaRate(string Code, int? Numerator, string? NumeratorSuppression, int? Denominator, string? DenominatorSuppression, Estimate? CrudeRate);
+
 /// <summary>One class of a map's legend: its shade and what it means.</summary>
 public sealed record MapClass(Shade Shade, string Label);
 
@@ -52,33 +64,36 @@ public sealed record MapShading(string Title, string ValueHeading, IReadOnlyList
     }
 
     /// <summary>
-    /// A measure's rate in each LSOA's quintile (the hub reports measures by quintile, not by LSOA): the quintiles ranked by
-    /// rate, highest darkest; an LSOA whose quintile's rate is suppressed is shaded as suppressed.
+    /// A measure's crude rate in each LSOA (the hub's <c>byLsoa</c>): the rated LSOAs in up to five classes of about as many LSOAs
+    /// each by rate, highest darkest, LSOAs of the same rate always in the same class; an LSOA whose count the hub withheld is
+    /// shaded and tabled as suppressed (never as zero), and one with no patients of the population is left blank.
     /// </summary>
-    public static MapShading MeasureByQuintile(InequalityFigures figures, IReadOnlyList<LsoaFigures> lsoas)
+    public static MapShading MeasureByLsoa(MapMeasureFigures figures)
     {
-        var local = figures.Quintiles == "LOCAL";
-        var rated = figures.Groups.Where(g => g.CrudeRate is not null).OrderByDescending(g => g.CrudeRate!.Value).ToList();
-        var classes = new Dictionary<int, MapClass>();
-        foreach (var (group, rank) in rated.Select((g, i) => (g, i)))
-        {
-            var rate = group.CrudeRate!;
-            classes[group.Quintile!.Value] = new MapClass(Shade.Of(rank + 1),
-                $"Q{group.Quintile}: {Figures.Number(rate.Value, 2)} {figures.Unit} ({Figures.Number(rate.Lower, 2)} to {Figures.Number(rate.Upper, 2)})");
-        }
-        var missing = figures.Groups.Where(g => g.CrudeRate is null).ToDictionary(g => g.Quintile!.Value, g => g.MissingRate(RateChoice.Crude)!);
+        var byRate = figures.ByLsoa.Where(l => l.CrudeRate is not null).GroupBy(l => l.CrudeRate!.Value).OrderByDescending(g => g.Key).ToList();
+        var perClass = (int)Math.Ceiling(byRate.Sum(g => g.Count()) / (double)Shade.Steps.Count);
+        var classes = new List<MapClass>();
         var values = new Dictionary<string, MapValue>();
-        foreach (var lsoa in lsoas)
+        var members = new List<LsoaRate>();
+        foreach (var (rate, index) in byRate.Select((g, i) => (g, i)))
         {
-            var quintile = local ? lsoa.LocalQuintile : lsoa.NationalQuintile;
-            if (quintile is null)
+            members.AddRange(rate);
+            // A class closes once it holds its share, or at the last rate; the fifth takes whatever is left.
+            if ((members.Count < perClass || classes.Count == Shade.Steps.Count - 1) && index < byRate.Count - 1)
                 continue;
-            values[lsoa.Code] = classes.TryGetValue(quintile.Value, out var shown)
-                ? new MapValue(shown, shown.Label)
-                : new MapValue(null, $"Q{quintile}: {missing.GetValueOrDefault(quintile.Value, "suppressed")}");
+            var (highest, lowest) = (members[0].CrudeRate!.Value, members[^1].CrudeRate!.Value);
+            var mapClass = new MapClass(Shade.Of(classes.Count + 1),
+                (highest == lowest ? Figures.Number(highest, 2) : $"{Figures.Number(lowest, 2)} to {Figures.Number(highest, 2)}") + " " + figures.Unit);
+            classes.Add(mapClass);
+            foreach (var lsoa in members)
+                values[lsoa.Code] = new MapValue(mapClass,
+                    $"{Figures.Number(lsoa.CrudeRate!.Value, 2)} {figures.Unit} ({Figures.Number(lsoa.CrudeRate.Lower, 2)} to {Figures.Number(lsoa.CrudeRate.Upper, 2)})");
+            members = [];
         }
-        var title = $"{figures.Measure}: crude rate ({figures.Unit}) in each LSOA's {(local ? "local" : "national")} quintile";
-        return new MapShading(title, "Rate of the LSOA's quintile", classes.OrderBy(c => c.Key).Select(c => c.Value).ToList(), values);
+        foreach (var lsoa in figures.ByLsoa.Where(l => l.CrudeRate is null && (l.NumeratorSuppression ?? l.DenominatorSuppression) is not null))
+            values[lsoa.Code] = new MapValue(null, Display.Suppressed(lsoa.NumeratorSuppression ?? lsoa.DenominatorSuppression));
+        var title = $"{Display.Sentence(figures.Measure)}: crude rate ({figures.Unit}) in each LSOA{(figures.Pcn is { } pcn ? $", patients of PCN {pcn}" : "")}";
+        return new MapShading(title, "Rate", classes, values);
     }
 
     private static MapShading ByQuintile(string title, string heading, IReadOnlyList<LsoaFigures> lsoas, Func<LsoaFigures, int?> quintileOf)

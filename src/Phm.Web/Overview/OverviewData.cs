@@ -1,3 +1,5 @@
+using Phm.Web.Shared;
+
 namespace Phm.Web.Overview;
 
 // The shapes of the overview operations' data, named as the hub names them. Counts are null when disclosure control
@@ -9,7 +11,7 @@ public sealed record DeprivationGroup(Organisation Group, int? Patients, string?
 
 public sealed record Organisation(string Code, string Name);
 
-public sealed record Share(int? Quintile, int? Patients, double? Percentage, string? Suppression);
+public sealed record Share(int? Quintile, int? Patients, double? Percentage, string? Suppression) : IShare;
 
 public sealed record CityLsoa(int? LocalQuintile, int NationalQuintile, LsoaPopulationTotal Population);
 
@@ -21,7 +23,7 @@ public sealed record RiskGroup(OrganisationCode? Organisation, int? Patients, st
 
 public sealed record OrganisationCode(string Code);
 
-public sealed record TierShare(string Tier, int? Patients, double? Percentage, string? Suppression);
+public sealed record TierShare(string Tier, int? Patients, double? Percentage, string? Suppression) : IShare;
 
 public sealed record OverviewPeopleData(PeopleEvaluation EvaluateCohort);
 
@@ -31,7 +33,21 @@ public sealed record Characterisation(int? Members, List<AgeSexShare> AgeBandsBy
 
 public sealed record AgeSexShare(string AgeBand, string Sex, int? Patients, double? Percentage, string? Suppression);
 
-public sealed record RegisterShare(string Register, int? Patients, double? Percentage, string? Suppression);
+public sealed record RegisterShare(string Register, int? Patients, double? Percentage, string? Suppression) : IShare;
+
+public sealed record OverviewCityData(CityCharacterisation CityComparison);
+
+public sealed record CityCharacterisation(int? Members, string? MembersSuppression, CityDeprivation Deprivation, List<RegisterShare> TopRegisters, List<CityRiskMix> RiskTiers)
+{
+    /// <summary>The city's figure for a register the PCN lists (null: no one in the city is on it).</summary>
+    public RegisterShare? Register(string register) => TopRegisters.FirstOrDefault(r => r.Register == register);
+
+    public TierShare? Tier(string model, string tier) => RiskTiers.FirstOrDefault(m => m.Model == model)?.Tiers.FirstOrDefault(t => t.Tier == tier);
+}
+
+public sealed record CityDeprivation(List<Share> ByNationalQuintile, List<Share> ByLocalQuintile);
+
+public sealed record CityRiskMix(string Model, List<TierShare> Tiers);
 
 public static class Shares
 {

@@ -27,6 +27,9 @@ public static class Display
         _ => char.ToUpperInvariant(value[0]) + value[1..].ToLowerInvariant().Replace('_', ' '),
     };
 
+    /// <summary>The hub's words for a measure ("patients on the diabetes register …") starting a sentence or a title.</summary>
+    public static string Sentence(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+
     public static string Percent(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
     public static string Probability(double? value) => value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";

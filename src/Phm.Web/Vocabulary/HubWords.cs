@@ -26,6 +26,10 @@ public static class HubWords
         ("CHRONIC_CONDITIONS_HIGH_COMPLEXITY", "Long-term conditions, high complexity"), ("DISABILITY", "Disability"),
         ("FRAILTY_AND_DEMENTIA", "Frailty and dementia"), ("INCURABLE_CANCER_AND_END_OF_LIFE", "Incurable cancer and end of life"));
 
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> EthnicGroups = Pairs(
+        ("ASIAN", "Asian or Asian British"), ("BLACK", "Black or Black British"), ("MIXED", "Mixed"), ("OTHER", "Other"),
+        ("WHITE", "White"), ("NOT_STATED", "Not stated"));
+
     public static readonly IReadOnlyList<KeyValuePair<string, string>> Sexes = Pairs(("FEMALE", "Female"), ("MALE", "Male"));
 
     public static readonly IReadOnlyList<KeyValuePair<string, string>> CareFlags = Pairs(
@@ -40,9 +44,19 @@ public static class HubWords
         ("LAST_YEAR_OF_LIFE_WITHOUT_END_OF_LIFE_REGISTER", "Likely last year of life, not on the end-of-life register"),
         ("TOP_RISK_WITHOUT_CARE_PLAN", "Top emergency-admission risk without a care plan"));
 
+    /// <summary>IMD 2019 quintiles as the criteria name them ("1" … "5"), 1 the most deprived.</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> Quintiles =
+        [.. Enumerable.Range(1, 5).Select(q => KeyValuePair.Create(q.ToString(System.Globalization.CultureInfo.InvariantCulture), Shared.Display.Quintile(q)))];
+
+    /// <summary>The hub's age bands, as the patients' ageBand gives them.</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> AgeBands =
+        Pairs(Band("AGE_0_TO_17"), Band("AGE_18_TO_44"), Band("AGE_45_TO_64"), Band("AGE_65_TO_74"), Band("AGE_75_TO_84"), Band("AGE_85_AND_OVER"));
+
     /// <summary>The words for <paramref name="value"/> in <paramref name="vocabulary"/>, or the value itself.</summary>
     public static string Describe(this IReadOnlyList<KeyValuePair<string, string>> vocabulary, string? value) =>
         value is null ? "" : vocabulary.FirstOrDefault(p => p.Key == value).Value ?? value;
+
+    private static (string Key, string Words) Band(string band) => (band, Shared.Display.AgeBand(band));
 
     private static List<KeyValuePair<string, string>> Pairs(params (string Key, string Words)[] pairs) =>
         pairs.Select(p => KeyValuePair.Create(p.Key, p.Words)).ToList();

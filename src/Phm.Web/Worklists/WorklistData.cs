@@ -12,7 +12,13 @@ public sealed record Evaluation(int? Count, DateTimeOffset EvaluatedAt);
 
 public sealed record WorklistMembersData(WorklistDetail? Cohort);
 
-public sealed record WorklistDetail(string Id, string Name, string? Description, bool BuiltIn, int Version, Evaluation? LatestEvaluation, CohortEvaluation Evaluate);
+public sealed record WorklistDetail(
+    string Id, string Name, string? Description, bool BuiltIn, int Version, PcnPractices? Pcn, Evaluation? LatestEvaluation, CohortCount? Everyone, CohortEvaluation Evaluate);
+
+public sealed record PcnPractices(List<PracticeRef> Practices);
+
+/// <summary>The cohort's count before the worklist's filter (asked for only when a filter is on).</summary>
+public sealed record CohortCount(int? Count);
 
 public sealed record CohortEvaluation(int? Count, MemberConnection Members);
 

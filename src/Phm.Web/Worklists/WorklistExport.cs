@@ -23,21 +23,30 @@ public static class WorklistExport
         endpoints.MapGet("/worklists/{id}/export.csv", async (string id, string? orderBy, HttpContext context, IHttpClientFactory clients) =>
             {
                 var order = orderBy is MemberOrders.Risk or MemberOrders.Impactability or MemberOrders.Pseudonym ? orderBy : MemberOrders.Risk;
-                var (rows, errors) = await ReadAllAsync(clients.CreateClient(PhmHubClient.HttpClientName), WebUser.AccessTokenOf(context.User), id, order, context.RequestAborted);
+                var (rows, errors) = await ReadAllAsync(clients.CreateClient(PhmHubClient.HttpClientName), WebUser.AccessTokenOf(context.User), id, order,
+                    WorklistFilter.FromQuery(context.Request.Query), context.RequestAborted);
                 if (errors.Count > 0)
                     return Results.Problem(string.Join(" ", errors.Select(e => e.Message)), statusCode: errors.Any(e => e.Code == HubErrorCodes.Forbidden) ? 403 : 502);
                 return Results.File(Encoding.UTF8.GetBytes(ToCsv(rows)), "text/csv; charset=utf-8", $"worklist-{id}.csv");
             })
             .RequireAuthorization(WebAuthentication.Policy);
 
-    internal static async Task<(List<Member> Rows, IReadOnlyList<HubError> Errors)> ReadAllAsync(HttpClient http, string? token, string id, string orderBy, CancellationToken cancellationToken)
+    /// <summary>The variables of <c>WorklistMembers</c>: one page of the members in an order, filtered by the hub.</summary>
+    public static object Variables(string id, int first, string? after, string orderBy, WorklistFilter filter) => new
+    {
+        id, first, after, orderBy, model = MemberOrders.AdmissionModel,
+        filter = filter.Criteria, enteredSince = filter.EnteredSince, filtered = !filter.IsEmpty,
+    };
+
+    internal static async Task<(List<Member> Rows, IReadOnlyList<HubError> Errors)> ReadAllAsync(
+        HttpClient http, string? token, string id, string orderBy, WorklistFilter filter, CancellationToken cancellationToken)
     {
         var rows = new List<Member>();
         string? after = null;
         while (true)
         {
             var page = await PhmHubClient.PostAsync<WorklistMembersData>(http, token, GraphQLOperation.Named("WorklistMembers"),
-                new { id, first = PageSize, after, orderBy, model = MemberOrders.AdmissionModel }, cancellationToken);
+                Variables(id, PageSize, after, orderBy, filter), cancellationToken);
             if (page.HasErrors || page.Data?.Cohort is null)
                 return (rows, page.HasErrors ? page.Errors : [new HubError("The hub returned no cohort.", null)]);
             var members = page.Data.Cohort.Evaluate.Members;

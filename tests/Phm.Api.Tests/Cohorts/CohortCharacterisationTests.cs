@@ -67,7 +67,7 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
     {
         await using var db = _store.OpenContext();
 
-        var deprivation = await CohortCharacterisation.DeprivationAsync(Living(db, DisclosureControl.Exact), db, CancellationToken.None);
+        var deprivation = await CohortCharacterisation.DeprivationAsync(Living(db, DisclosureControl.Exact), CancellationToken.None);
 
         // Ann, Eve and Fin live in the deprived LSOA, Bob in the middling one, Cat in the affluent one and Dan in Eastleigh.
         Assert.Equal([(1, 3), (2, 1), (3, 0), (4, 1), (5, 1)], deprivation.ByNationalQuintile.Select(q => (q.Quintile!.Value, q.Patients.Shown!.Value)));
@@ -79,7 +79,7 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
     {
         await using var db = _store.OpenContext();
 
-        var registers = await CohortCharacterisation.TopRegistersAsync(Living(db, DisclosureControl.Exact), db, CancellationToken.None);
+        var registers = await CohortCharacterisation.TopRegistersAsync(Living(db, DisclosureControl.Exact), CohortCharacterisation.TopRegisters, CancellationToken.None);
 
         // Bob's asthma was resolved, Cat (10) is too young for the depression register, and Gus (dementia) died before the day.
         Assert.Equal(
@@ -93,7 +93,7 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
     {
         await using var db = _store.OpenContext();
 
-        var mixes = await CohortCharacterisation.RiskTiersAsync(Living(db, DisclosureControl.Exact), db, CancellationToken.None);
+        var mixes = await CohortCharacterisation.RiskTiersAsync(Living(db, DisclosureControl.Exact), CancellationToken.None);
 
         Assert.Equal([TestRiskScores.Admission, TestRiskScores.Mortality], mixes.Select(m => m.Model));
         Assert.All(mixes, m =>
@@ -109,7 +109,7 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
     {
         await using var db = _store.OpenContext();
 
-        var rates = await CohortCharacterisation.ActivityRatesAsync(Living(db, DisclosureControl.Exact), db, CancellationToken.None);
+        var rates = await CohortCharacterisation.ActivityRatesAsync(Living(db, DisclosureControl.Exact), CancellationToken.None);
 
         // Ann: 2 GP appointments, an A&E attendance, an emergency admission and an outpatient appointment in 2020; Dan: an ambulance and an emergency admission.
         Assert.Equal(
@@ -127,7 +127,7 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
 
         var members = await source.CountAsync(CancellationToken.None);
         var bands = await CohortCharacterisation.AgeBandsBySexAsync(source, CancellationToken.None);
-        var rates = await CohortCharacterisation.ActivityRatesAsync(source, db, CancellationToken.None);
+        var rates = await CohortCharacterisation.ActivityRatesAsync(source, CancellationToken.None);
 
         Assert.Equal(new DisclosedCount(6, null, SuppressionReason.SmallCount), members);
         Assert.All(bands.Where(b => b.Patients.Exact > 0), b => Assert.Equal((null, SuppressionReason.SmallCount, null), (b.Patients.Shown, b.Patients.Suppression, b.Percentage)));
@@ -140,7 +140,7 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
     {
         using var store = await TestStore.CreateAsync(SeedWithThirteenMore);
         await using var db = store.OpenContext();
-        var source = Of(TheThirteen(db), DisclosureControl.SmallNumberSuppression);
+        var source = Of(TheThirteen(db), db, DisclosureControl.SmallNumberSuppression);
         var cell = CellCount.Of([.. Enumerable.Range(FirstOfTheThirteen, 13)]);
 
         var members = await source.CountAsync(CancellationToken.None);
@@ -159,7 +159,7 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
         using var store = await TestStore.CreateAsync(SeedWithThirteenMore);
         await using var db = store.OpenContext();
 
-        var deprivation = await CohortCharacterisation.DeprivationAsync(Of(TheThirteen(db), DisclosureControl.SmallNumberSuppression), db, CancellationToken.None);
+        var deprivation = await CohortCharacterisation.DeprivationAsync(Of(TheThirteen(db), db, DisclosureControl.SmallNumberSuppression), CancellationToken.None);
 
         // 11 in quintile 1 and 2 in quintile 5 of 13 members shown: quintile 1 shown would give quintile 5 as members less 11.
         foreach (var scale in new[] { deprivation.ByNationalQuintile, deprivation.ByLocalQuintile })
@@ -182,7 +182,7 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
         }
         await using var db = store.OpenContext();
 
-        var mixes = await CohortCharacterisation.RiskTiersAsync(Of(TheThirteen(db), DisclosureControl.SmallNumberSuppression), db, CancellationToken.None);
+        var mixes = await CohortCharacterisation.RiskTiersAsync(Of(TheThirteen(db), db, DisclosureControl.SmallNumberSuppression), CancellationToken.None);
 
         // 11 low and 2 very high of the 13 scored: the low tier shown would give the very high as the scored less 11.
         var mix = mixes.Single(m => m.Model == TestRiskScores.Admission);
@@ -215,9 +215,9 @@ public sealed class CohortCharacterisationTests : IAsyncLifetime
         Assert.Equal(7, _commands.Commands.Count);
     }
 
-    private static CohortCharacterisationSource Living(PhmDbContext db, DisclosureControl control) => Of(db.Patients.AliveOn(ReferenceDate), control);
+    private static CohortCharacterisationSource Living(PhmDbContext db, DisclosureControl control) => Of(db.Patients.AliveOn(ReferenceDate), db, control);
 
-    private static CohortCharacterisationSource Of(IQueryable<Patient> members, DisclosureControl control) => new(members, ReferenceDate, control);
+    private static CohortCharacterisationSource Of(IQueryable<Patient> members, PhmDbContext db, DisclosureControl control) => new(members, db, ReferenceDate, control);
 
     private static IQueryable<Patient> TheThirteen(PhmDbContext db) => db.Patients.Where(p => p.Id >= FirstOfTheThirteen);
 

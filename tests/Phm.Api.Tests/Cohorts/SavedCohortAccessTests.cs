@@ -71,6 +71,19 @@ public sealed class SavedCohortAccessTests(PhmApiFactory hub)
     }
 
     [Fact]
+    public async Task AClinician_FilteringTheirCohortByAnotherPcnsPractice_IsForbidden_NamingThePath()
+    {
+        var practiceOfB = (await hub.AsAnalyst().PostGraphQLAsync($$"""{ pcn(code: "{{GovernanceTests.PcnB}}") { practices { code } } }"""))
+            .Json.GetProperty("data").GetProperty("pcn").GetProperty("practices")[0].GetProperty("code").GetString();
+
+        var response = await hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync(
+            """query($practice: String!) { cohort(id: "bitterne-hiu-heart-failure") { evaluate(filter: { practice: $practice }) { count } } }""", new { practice = practiceOfB });
+
+        Assert.Equal([ForbiddenError.ErrorCode], response.ErrorCodes);
+        Assert.Contains("filter.practice", response.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AClinician_IsToldTheSame_ForAnotherPcnsCohort_AndForNoCohortAtAll()
     {
         var other = await hub.AsClinician(GovernanceTests.PcnA).PostGraphQLAsync($$"""{ cohort(id: "{{OtherPcnsCohort}}") { id } }""");

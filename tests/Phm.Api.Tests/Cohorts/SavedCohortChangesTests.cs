@@ -99,6 +99,57 @@ public sealed class SavedCohortChangesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Evaluate_EnteredSinceAnEvaluation_IsOnlyWhoEnteredSince_CountedAndPaged()
+    {
+        var first = (await _host.ExecuteAsync(Evaluate, user: ClinicianOfNorth)).Data.GetProperty("evaluateSavedCohort");
+        await MoveOnAsync();
+
+        var evaluation = await EvaluateAsync(new { enteredSince = first.GetProperty("evaluatedAt").GetString() });
+
+        Assert.Equal((1, 1), (evaluation.GetProperty("count").GetInt32(), evaluation.GetProperty("members").GetProperty("totalCount").GetInt32()));
+        Assert.Equal([Bob], MemberIds(evaluation));
+    }
+
+    [Fact]
+    public async Task Evaluate_EnteredSinceBeforeAnyEvaluation_IsRefused_NamingEnteredSince()
+    {
+        var response = await _host.ExecuteAsync(EvaluateFiltered, new { enteredSince = "2020-01-01T00:00:00Z" }, ClinicianOfNorth);
+
+        Assert.Equal([NoEvaluationSinceError.ErrorCode], response.ErrorCodes);
+        Assert.StartsWith("Argument 'enteredSince' is invalid: ", response.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Evaluate_WithAFilter_IsOnlyTheMembersAlsoMeetingIt_AndWhyStillExplainsTheCohort()
+    {
+        var women = await EvaluateAsync(new { filter = new { all = new object[] { new { sex = "FEMALE" }, new { practice = Alpha } } } });
+        var men = await EvaluateAsync(new { filter = new { sex = "MALE" } });
+
+        Assert.Equal([Ann], MemberIds(women));
+        Assert.Equal(1, women.GetProperty("count").GetInt32());
+        var why = women.GetProperty("members").GetProperty("edges")[0].GetProperty("node").GetProperty("why").Strings("path");
+        Assert.Contains(why, path => path.EndsWith("activity", StringComparison.Ordinal));
+        Assert.DoesNotContain(why, path => path.EndsWith("sex", StringComparison.Ordinal) || path.EndsWith("practice", StringComparison.Ordinal));
+        Assert.Equal((0, 0), (men.GetProperty("count").GetInt32(), men.GetProperty("members").GetProperty("edges").GetArrayLength()));
+    }
+
+    private const string EvaluateFiltered = """
+        query($filter: CohortCriteria, $enteredSince: DateTimeOffset) {
+          cohort(id: "a-e-last-year") { evaluate(filter: $filter, enteredSince: $enteredSince) { count members { totalCount edges { node { patient { id } why { path } } } } } }
+        }
+        """;
+
+    private async Task<JsonElement> EvaluateAsync(object variables)
+    {
+        var response = await _host.ExecuteAsync(EvaluateFiltered, variables, ClinicianOfNorth);
+        Assert.Empty(response.ErrorCodes);
+        return response.Data.GetProperty("cohort").GetProperty("evaluate");
+    }
+
+    private static string[] MemberIds(JsonElement evaluation) =>
+        [.. evaluation.GetProperty("members").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("patient").GetProperty("id").GetString()!)];
+
+    [Fact]
     public async Task TheCohortsList_ShowsEachCohortsLatestEvaluation()
     {
         var before = await _host.ExecuteAsync("{ cohorts { id latestEvaluation { count } } }", user: ClinicianOfNorth);

@@ -34,6 +34,7 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["segmentation"] = "{ segmentation(by: [PCN]) { groups { patients } } }",
         ["inequality"] = "{ inequality(measure: { mortality: {} }, quintiles: NATIONAL) { overall { denominator } } }",
         ["evaluateCohort"] = "{ evaluateCohort(criteria: { alive: true }) { count } }",
+        ["cityComparison"] = "{ cityComparison { members } }",
         ["cohorts"] = "{ cohorts { id } }",
         ["cohort"] = "{ cohort(id: \"bitterne-hiu-heart-failure\") { id } }",
         // Nothing is evaluated by 2000, so a caller who may ask is told so; the others are refused first.
@@ -59,6 +60,8 @@ public sealed class RoleMatrixTests(PhmApiFactory hub)
         ["inequality"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
         // Its members are for clinicians only (EvaluateCohortOverHttpTests).
         ["evaluateCohort"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
+        // City comparators: every role, under analysts' disclosure control (CityComparatorsTests).
+        ["cityComparison"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
         // Bitterne is PCN A's: clinicians of other PCNs are refused its cohorts (SavedCohortAccessTests, through every field).
         ["cohorts"] = [Unauthenticated, Allowed, Allowed, Allowed, Allowed],
         ["cohort"] = [Unauthenticated, Allowed, Forbidden, Allowed, Allowed],

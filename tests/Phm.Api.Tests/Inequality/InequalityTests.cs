@@ -61,6 +61,7 @@ public sealed class InequalityTests(InequalityTests.Fixture fixture) : IClassFix
         // Three patients with three attendances each in 2 January 2020 to 1 January 2021 (as a cohort's { lastMonths: 12 }):
         // 9 per 200, exact limits below 10 events.
         Assert.Equal([9, 0, 0, 0, 0], groups.Select(g => g.GetProperty("numerator").GetInt32()));
+        Assert.Equal("A&E attendances in the last 12 months to 2021-01-01, per 1,000 patients", inequality.GetProperty("measure").GetString());
         Assert.Equal(("RATE", 1000, 45.0), (inequality.GetProperty("rateKind").GetString(), inequality.GetProperty("per").GetInt32(), groups[0].GetProperty("crudeRate").GetProperty("value").GetDouble()));
         var (lower, upper) = CrudeRates.ExactLimits(9);
         Assert.Equal((Math.Round(lower / 200 * 1000, 2), Math.Round(upper / 200 * 1000, 2)), Interval(groups[0].GetProperty("crudeRate")));
@@ -74,6 +75,7 @@ public sealed class InequalityTests(InequalityTests.Fixture fixture) : IClassFix
     {
         var inequality = await InequalityAsync(new { activity = new { kind = "AE_ATTENDANCE", count = "PEOPLE" } }, "NATIONAL");
 
+        Assert.Equal("patients with at least one A&E attendance in the last 12 months to 2021-01-01, per 100 patients", inequality.GetProperty("measure").GetString());
         var q1 = inequality.GetProperty("groups")[0];
         Assert.Equal((3, 1.5), (q1.GetProperty("numerator").GetInt32(), q1.GetProperty("crudeRate").GetProperty("value").GetDouble()));
     }

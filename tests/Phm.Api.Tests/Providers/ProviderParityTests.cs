@@ -58,6 +58,7 @@ public abstract class ProviderParityTests<TServer>(PhmApiFactory sqlite, TServer
                   cohort(id: $id) { version owner authoredBy criteriaJson latestEvaluation { version count referenceDate } evaluate { count members(first: 50) { edges { node { patient { id } } } } } }
                   first: cohort(id: $id, version: 1) { version criteriaJson }
                   cohortChanges(id: $id, since: $since) { enteredCount leftCount entered { id } left { id } from { version count } to { version count } }
+                  entered: cohort(id: $id) { evaluate(enteredSince: $since, filter: { sex: FEMALE }) { count members(first: 50) { edges { node { patient { id } } } } } }
                 }
                 """, new { id, since = first });
             return read.Body;

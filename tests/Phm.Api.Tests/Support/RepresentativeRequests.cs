@@ -40,5 +40,8 @@ public static class RepresentativeRequests
         { "analyst", """{ evaluateCohort(criteria: { register: { register: HEART_FAILURE } }) { count characterisation { members membersSuppression ageBandsBySex { ageBand sex patients suppression percentage } deprivation { byNationalQuintile { patients suppression } byLocalQuintile { quintile patients suppression } } topRegisters { register patients percentage } riskTiers { model patients tiers { tier patients suppression } } activity { kind events suppression ratePerThousandMembers } } } }""" },
         { "analyst", """{ cohort(id: "central-proactive-case-management") { id version evaluate { count } } }""" },
         { "admin", """{ cohort(id: "west-proactive-case-management") { id pcn { code } evaluate { count } } }""" },
+        { "clinicianOfA", """{ cohort(id: "bitterne-hiu-heart-failure") { evaluate(filter: { all: [{ practice: "J82101" }, { risk: { model: "emergency-admission-12m", tiers: [VERY_HIGH, HIGH] } }, { age: { atLeast: 65 } }] }) { count members(first: 20, orderBy: RISK_DESC) { totalCount edges { node { patient { id } } } } } } }""" },
+        { "clinicianOfA", """{ cityComparison { members membersSuppression ageBandsBySex { ageBand sex patients suppression } deprivation { byNationalQuintile { quintile patients suppression } byLocalQuintile { quintile patients suppression } } topRegisters(first: 19) { register patients percentage suppression } riskTiers { model patients tiers { tier patients suppression } } } }""" },
+        { "analyst", """{ inequality(measure: { registerPrevalence: DIABETES }, quintiles: NATIONAL) { byLsoa { code numerator numeratorSuppression denominator denominatorSuppression crudeRate { value lower upper } } } }""" },
     };
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using GraphQL;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,8 @@ public sealed class SchemaHost : IAsyncDisposable
                 SqlitePhmDbContext.Configure(options, TestStore.ConnectionStringFor(storePath));
                 options.AddInterceptors(commands);
             })
+            // Contexts that see every patient, as the hub's factory gives them (city comparators read through one).
+            .AddSingleton<IDbContextFactory<PhmDbContext>>(new StoreContexts(storePath))
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
@@ -69,6 +72,11 @@ public sealed class SchemaHost : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private sealed class StoreContexts(string storePath) : IDbContextFactory<PhmDbContext>
+    {
+        public PhmDbContext CreateDbContext() => PhmDatabase.CreateContext(DatabaseProvider.Sqlite, TestStore.ConnectionStringFor(storePath));
+    }
 }
 
 /// <summary>A response as JSON text; <see cref="Json"/> to navigate it.</summary>

@@ -47,7 +47,8 @@ public abstract class ServerHub(DatabaseProvider provider, string serverVariable
         {
             _provider = provider;
             var builder = new DbConnectionStringBuilder { ConnectionString = server };
-            builder["Database"] = "phm_api_test_" + Guid.NewGuid().ToString("N");
+            // PHM_TEST_DATABASE_PREFIX keeps the databases of runs that share a server apart by name.
+            builder["Database"] = (Environment.GetEnvironmentVariable("PHM_TEST_DATABASE_PREFIX") ?? "phm_api_test_") + Guid.NewGuid().ToString("N");
             _connectionString = builder.ConnectionString;
         }
 

@@ -47,7 +47,8 @@ public sealed class HubProcess : IAsyncDisposable
 
     public static async Task<HubProcess> StartAsync()
     {
-        var port = FreePort();
+        // PHM_E2E_PORT pins the port (on a machine shared by several runs, each its own); a free one otherwise.
+        var port = int.TryParse(Environment.GetEnvironmentVariable("PHM_E2E_PORT"), out var pinned) ? pinned : FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var dataDirectory = Directory.CreateTempSubdirectory("phm-web-e2e-").FullName;
         var start = new ProcessStartInfo("dotnet")

@@ -25,7 +25,65 @@ public sealed class CohortBuilderPageTests : BunitContext
     {
         Services.AddSingleton<IPhmHub>(_hub);
         _hub.Answer("AnalysisPcns", """{"data":{"pcns":[{"code":"U97340","name":"BITTERNE PCN"}]}}""")
-            .Answer("CohortBuilderProfile", Profile);
+            .Answer("CohortBuilderProfile", Profile)
+            .Answer("CohortBuilderPlaces", """
+                {"data":{"pcns":[{"code":"U97340","name":"BITTERNE PCN"},{"code":"U12345","name":"WEST PCN"}],
+                 "practices":[{"code":"J82101","name":"THE PEARTREE PRACTICE","pcn":{"code":"U97340"}},{"code":"J82040","name":"WEST END ROAD SURGERY","pcn":{"code":"U97340"}},
+                              {"code":"J82999","name":"A WEST PRACTICE","pcn":{"code":"U12345"}}],
+                 "lsoas":[{"code":"E01017139","name":"Southampton 001A"}]}}
+                """);
+    }
+
+    [Fact]
+    public void APracticeCondition_OffersAClinicianTheirPcnsPracticesOnly_AndCountsWithTheChosenCode()
+    {
+        this.SignInAs("clinician", pcn: "U97340");
+        _hub.Answer("CohortBuilderCount", Counted);
+        var page = Render<CohortBuilderPage>();
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=cohort-count]").GetAttribute("data-evaluation")));
+
+        page.Find("select[id$=-add]").Change(nameof(PredicateKind.Practice));
+        page.Find("button:contains('Add condition')").Click();
+        var practice = page.Find("[data-kind=Practice] select");
+        Assert.Equal(["THE PEARTREE PRACTICE (J82101)", "WEST END ROAD SURGERY (J82040)"], practice.QuerySelectorAll("option").Select(o => o.TextContent));
+        practice.Change("J82040");
+
+        page.WaitForAssertion(() => Assert.Equal(
+            """{"all":[{"register":{"register":"DIABETES"}},{"practice":"J82040"}]}""",
+            Criteria(_hub.VariablesOf("CohortBuilderCount").Last())));
+    }
+
+    [Fact]
+    public void EthnicGroupsAliveAndAnUpperPercentile_HaveForms()
+    {
+        this.SignInAs("analyst");
+        _hub.Answer("CohortBuilderCount", Counted);
+        var page = Render<CohortBuilderPage>();
+        var evaluations = 1;
+        // Each edit is made once the count it set off is on screen, so the form is not re-rendering under the test.
+        void Then(Action edit)
+        {
+            page.WaitForAssertion(() => Assert.Equal(evaluations.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Find("[data-testid=cohort-count]").GetAttribute("data-evaluation")));
+            edit();
+            evaluations++;
+        }
+        foreach (var kind in new[] { PredicateKind.EthnicGroups, PredicateKind.Alive, PredicateKind.Risk })
+        {
+            Then(() =>
+            {
+                page.Find("select[id$=-add]").Change(kind.ToString());
+                page.Find("button:contains('Add condition')").Click();
+            });
+        }
+
+        Then(() => page.Find("[data-kind=EthnicGroups] label:contains('Black or Black British') input").Change(true));
+        Then(() => page.Find("[data-kind=Alive] select").Change("no"));
+        Then(() => page.Find("[data-kind=Risk] input[id$=-max-percentile]").Input("50"));
+
+        page.WaitForAssertion(() => Assert.Equal(
+            """{"all":[{"register":{"register":"DIABETES"}},{"ethnicGroups":["BLACK","WHITE"]},{"alive":false},"""
+            + """{"risk":{"model":"emergency-admission-12m","tiers":["HIGH","VERY_HIGH"],"maxPercentile":50}}]}""",
+            Criteria(_hub.VariablesOf("CohortBuilderCount").Last())));
     }
 
     [Fact]

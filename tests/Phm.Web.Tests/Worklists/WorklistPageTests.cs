@@ -51,7 +51,7 @@ public sealed class WorklistPageTests : BunitContext
 
         var asked = Assert.Single(_hub.VariablesOf("WorklistMembers"));
         Assert.Equal(
-            """{"id":"bitterne-hiu-heart-failure","first":50,"after":null,"orderBy":"RISK_DESC","model":"emergency-admission-12m"}""",
+            """{"id":"bitterne-hiu-heart-failure","first":50,"after":null,"orderBy":"RISK_DESC","model":"emergency-admission-12m","filter":null,"enteredSince":null,"filtered":false}""",
             asked.GetRawText());
     }
 
@@ -79,6 +79,46 @@ public sealed class WorklistPageTests : BunitContext
         Assert.Equal((MemberOrders.Impactability, "null"), (last.GetProperty("orderBy").GetString(), last.GetProperty("after").GetRawText()));
         Assert.Equal("worklists/bitterne-hiu-heart-failure/export.csv?orderBy=IMPACTABILITY_DESC", page.Find("a[download]").GetAttribute("href"));
     }
+
+    [Fact]
+    public void ApplyingAFilter_AsksTheHubForTheFilteredMembersFromTheFirstPage_AndTheCsvLinkCarriesIt()
+    {
+        var page = RenderWorklist();
+
+        page.Find("select#filter-practice").Change("J82101");
+        page.Find("select#filter-age").Change("AGE_85_AND_OVER");
+        Tick(page, "Emergency admission risk tier", "Very high");
+        Tick(page, "National quintile", "1 (most deprived)");
+        page.Find("input#filter-entered").Change(true);
+        page.Find("form.worklist-filter").Submit();
+
+        var last = _hub.VariablesOf("WorklistMembers").Last();
+        Assert.Equal(
+            """{"all":[{"practice":"J82101"},{"risk":{"model":"emergency-admission-12m","tiers":["VERY_HIGH"]}},{"nationalQuintiles":[1]},{"age":{"atLeast":85,"atMost":null}}]}""",
+            last.GetProperty("filter").GetRawText());
+        Assert.Equal(("2026-12-02T08:17:40.786+00:00", true, "null"),
+            (last.GetProperty("enteredSince").GetString(), last.GetProperty("filtered").GetBoolean(), last.GetProperty("after").GetRawText()));
+        Assert.Equal(
+            "worklists/bitterne-hiu-heart-failure/export.csv?orderBy=RISK_DESC&practice=J82101&tier=VERY_HIGH&national=1&age=AGE_85_AND_OVER&enteredSince=2026-12-02T08%3A17%3A40.7860000%2B00%3A00",
+            page.Find("a[download]").GetAttribute("href"));
+        Assert.Contains("filtered: at THE PEARTREE PRACTICE, very high risk, national quintile 1, aged 85+, entered since the review of", page.Find("caption").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClearingTheFilter_AsksForEveryMemberAgain()
+    {
+        var page = RenderWorklist();
+        Tick(page, "Local quintile", "5 (least deprived)");
+        page.Find("form.worklist-filter").Submit();
+
+        page.FindAll("form.worklist-filter button").Single(b => b.TextContent == "Clear the filter").Click();
+
+        Assert.Equal(["null", """{"all":[{"localQuintiles":[5]}]}""", "null"], _hub.VariablesOf("WorklistMembers").Select(v => v.GetProperty("filter").GetRawText()));
+    }
+
+    private static void Tick(IRenderedComponent<WorklistPage> page, string legend, string choice) =>
+        page.FindAll("fieldset.choice-set").Single(f => f.QuerySelector("legend")!.TextContent == legend)
+            .QuerySelectorAll("label").Single(l => l.TextContent.Trim() == choice).QuerySelector("input")!.Change(true);
 
     [Fact]
     public void BeforeAnyReview_SaysThatTheNextReviewListsTheChanges_AndAsksForNone()
