@@ -31,12 +31,12 @@ internal static class SegmentationBench
             SegmentationTable.BuildAsync(db, [SegmentationDimension.AgeBand, SegmentationDimension.Sex, SegmentationDimension.Practice], null, date, DisclosureControl.SmallNumberSuppression, CancellationToken.None));
         await TimeAsync("characterisation of every living patient as one cohort (all six parts)", store, async db =>
         {
-            var source = new CohortCharacterisationSource(db.Patients.AliveOn(date), date, DisclosureControl.SmallNumberSuppression);
+            var source = new CohortCharacterisationSource(db.Patients.AliveOn(date), db, date, DisclosureControl.SmallNumberSuppression);
             return (await CohortCharacterisation.AgeBandsBySexAsync(source, CancellationToken.None),
-                await CohortCharacterisation.DeprivationAsync(source, db, CancellationToken.None),
-                await CohortCharacterisation.TopRegistersAsync(source, db, CancellationToken.None),
-                await CohortCharacterisation.RiskTiersAsync(source, db, CancellationToken.None),
-                await CohortCharacterisation.ActivityRatesAsync(source, db, CancellationToken.None));
+                await CohortCharacterisation.DeprivationAsync(source, CancellationToken.None),
+                await CohortCharacterisation.TopRegistersAsync(source, 10, CancellationToken.None),
+                await CohortCharacterisation.RiskTiersAsync(source, CancellationToken.None),
+                await CohortCharacterisation.ActivityRatesAsync(source, CancellationToken.None));
         });
     }
 

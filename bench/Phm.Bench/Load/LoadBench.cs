@@ -173,7 +173,7 @@ internal static class LoadBench
     /// <summary>The users, with tokens signed by the hub's own key, and for each PCN the ids of its first 50 patients for the detail view.</summary>
     internal static async Task<IReadOnlyList<VirtualUser>> UsersAsync(HttpClient http, StoreSettings store, int clients)
     {
-        var issuer = new LocalTokenIssuer(TokenSigningKey.LoadOrCreate(new PhmOptions { DataDirectory = store.DataDirectory }), TimeProvider.System);
+        var issuer = new LocalTokenIssuer(TokenSigningKey.Resolve(new PhmOptions { DataDirectory = store.DataDirectory }, auth: null), TimeProvider.System);
         var users = Enumerable.Range(0, clients).Select(i => LoadMix.User(i, (subject, role, pcn) => issuer.Issue(subject, role, pcn, TimeSpan.FromHours(8)))).ToList();
         foreach (var group in users.Where(u => u.Pcn is not null).GroupBy(u => u.Pcn))
         {
