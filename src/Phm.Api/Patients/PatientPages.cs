@@ -110,10 +110,11 @@ public static class PatientPages
     /// <summary>
     /// Most patients a RISK_DESC page sorts by their own scores. A filter that few patients match (a cohort of a few dozen) never
     /// fills a page along the model's rank index, which then reads every score of the population (2 s of CPU on SQLite at 300,000
-    /// patients); their scores, each read by key, and sorted cost milliseconds. Up to this many ids fit one statement's parameters
-    /// on every provider.
+    /// patients); their scores, each read by key, and sorted cost milliseconds. Beyond this many, a page of 50 spread evenly
+    /// over the ranks is found within the first quarter of the rank index, and a filter on tiers at its start; counting up to it
+    /// reads only this many matching patients.
     /// </summary>
-    private const int FewPatients = 1_000;
+    private const int FewPatients = 200;
 
     /// <summary>
     /// One page highest risk first: the patients with their scores from <paramref name="model"/> (through the same scoped
