@@ -715,6 +715,8 @@ namespace Phm.Data.Postgres.Migrations
 
                     b.HasIndex("Model", "Tier", "PatientId");
 
+                    b.HasIndex("Model", "PatientId", "Tier", "Probability");
+
                     b.ToTable("RiskScores");
                 });
 

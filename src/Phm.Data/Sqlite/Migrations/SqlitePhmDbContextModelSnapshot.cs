@@ -700,6 +700,8 @@ namespace Phm.Data.Sqlite.Migrations
 
                     b.HasIndex("Model", "Tier", "PatientId");
 
+                    b.HasIndex("Model", "PatientId", "Tier", "Probability");
+
                     b.ToTable("RiskScores");
                 });
 
