@@ -24,7 +24,7 @@ public sealed partial class GraphQLErrorInfoProvider(IOptions<GraphQLHttpOptions
 
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
-        if (executionError is UnhandledError { InnerException: { } exception } && DatabaseUnavailable.Is(exception))
+        if (IsDatabaseUnavailable(executionError))
             return DatabaseUnavailableInfo();
         var info = base.GetInfo(executionError);
         if (stripSuggestions)
@@ -36,6 +36,10 @@ public sealed partial class GraphQLErrorInfoProvider(IOptions<GraphQLHttpOptions
         }
         return info;
     }
+
+    /// <summary>Whether <paramref name="error"/> is a failure to reach the database (<see cref="DatabaseUnavailable"/>), which clients see as <see cref="DatabaseUnavailableCode"/>.</summary>
+    public static bool IsDatabaseUnavailable(ExecutionError error) =>
+        error is UnhandledError { InnerException: { } exception } && DatabaseUnavailable.Is(exception);
 
     private static ErrorInfo DatabaseUnavailableInfo() => new()
     {

@@ -193,7 +193,7 @@ internal sealed class GraphQLHttpHandler : IDisposable
             return StatusCodes.Status200OK;
         if (result.Errors?.OfType<TimeoutError>().Any() == true)
             return StatusCodes.Status504GatewayTimeout;
-        return result.Errors?.OfType<UnhandledError>().Any(error => error.InnerException is { } exception && DatabaseUnavailable.Is(exception)) == true
+        return result.Errors?.Any(GraphQLErrorInfoProvider.IsDatabaseUnavailable) == true
             ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status400BadRequest;
     }
