@@ -447,7 +447,8 @@ for (let round = 0; round < settings.rounds; round++)
       const entry = results.get(key) ?? { rates: [], errors: 0, latencies: [] };
       entry.rates.push(run.requestsPerSecond);
       entry.errors += run.errors;
-      entry.latencies.push(...run.latencies);
+      // Not push(...): a fast run's hundred thousand latencies overflow the call stack as arguments.
+      entry.latencies = entry.latencies.concat(run.latencies);
       results.set(key, entry);
       console.log(`  round ${round + 1} ${q.key} at ${connections}: ${server.label} ${run.requestsPerSecond.toFixed(0)} req/s, ${run.errors} errors`);
     }
