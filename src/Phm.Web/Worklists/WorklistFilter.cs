@@ -91,7 +91,7 @@ public sealed class WorklistFilter
         Tiers = [.. query["tier"].OfType<string>()],
         NationalQuintiles = [.. query["national"].OfType<string>()],
         LocalQuintiles = [.. query["local"].OfType<string>()],
-        AgeBand = query["age"].ToString(),
+        AgeBand = HubWords.AgeBands.Any(b => b.Key == query["age"].ToString()) ? query["age"].ToString() : "",
         EnteredSince = DateTimeOffset.TryParse(query["enteredSince"], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var since) ? since : null,
     };
 
