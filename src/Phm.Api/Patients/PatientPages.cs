@@ -164,7 +164,8 @@ public static class PatientPages
             page = page.Where(p => string.Compare(p.Pseudonym, afterPseudonym) > 0);
         }
         page = page.OrderBy(p => p.Pseudonym).Take(first + 1);
-        var rows = await (conditions is null ? page : page.Include(ConditionsByPatientLoader.InOrder)).ToListAsync(cancellationToken);
+        var rows = await (conditions is null ? page : page.Include(ConditionsByPatientLoader.InOrder).IgnoreQueryFilters([PhmDbContext.ConditionScope]))
+            .ToListAsync(cancellationToken);
         foreach (var patient in conditions is null ? [] : rows)
             conditions!.Prime(patient.Id, patient.Conditions);
         return Paging.ToConnection(rows, first, afterACursor: after is not null, p => Cursors.Encode(p.Pseudonym),

@@ -82,11 +82,14 @@ public static class CohortPredicates
             return p => practices.Contains(p.PracticeCode);
         }
 
-        private static Expression<Func<Patient, bool>> InLsoas(IQueryable<Geography.Lsoa> lsoas)
-        {
-            var codes = lsoas.Select(l => l.Code);
-            return p => codes.Contains(p.LsoaCode);
-        }
+        /// <summary>
+        /// The patient's LSOA looked up by key (EXISTS), not the patients of a list of LSOAs (IN): with IN, SQLite reads a practice's
+        /// page from the (practice, LSOA) index, every patient of those LSOAs sorted for the first 51 (8,073 rows for a page of
+        /// J82081 in quintile 1, 1.2-1.7 ms); with the look-up it walks (practice, pseudonym) in page order until the page is full.
+        /// A count over the whole city pays one look-up a patient instead (80 ms against 3 ms for quintile 1 in sqlite3).
+        /// </summary>
+        private static Expression<Func<Patient, bool>> InLsoas(IQueryable<Geography.Lsoa> lsoas) =>
+            p => lsoas.Any(l => l.Code == p.LsoaCode);
 
         private Expression<Func<Patient, bool>> OnRegister(RegisterCriterion criterion)
         {

@@ -46,6 +46,13 @@ public abstract class PhmDbContext : DbContext
 
     private string[] ScopedPracticeCodes => PatientScope.PracticeCodes is { } codes ? [.. codes] : [];
 
+    /// <summary>
+    /// The name of the register entries' scope filter, so that a statement reading them through an already scoped patient (a page
+    /// with its patients' <c>conditions</c> joined) can lift that filter alone: the join keeps to the page's patients, and the
+    /// filter would check each entry's patient against the scope a second time.
+    /// </summary>
+    public const string ConditionScope = nameof(ConditionScope);
+
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();
     public DbSet<Pcn> Pcns => Set<Pcn>();
     public DbSet<Practice> Practices => Set<Practice>();
@@ -88,7 +95,7 @@ public abstract class PhmDbContext : DbContext
             || (!ScopeListsPractices && PcnMemberships.Any(m =>
                 m.PcnCode == ScopedPcnCode && m.PracticeCode == p.PracticeCode
                 && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate))))));
-        modelBuilder.Entity<Condition>().HasQueryFilter(c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
+        modelBuilder.Entity<Condition>().HasQueryFilter(ConditionScope, c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
         modelBuilder.Entity<RegisterHeld>().HasQueryFilter(h => ScopedPcnCode == null || Patients.Any(p => p.Id == h.PatientId));
         modelBuilder.Entity<Activity>().HasQueryFilter(a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
         modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));

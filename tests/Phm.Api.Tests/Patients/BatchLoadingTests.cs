@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 using Phm.Data.Terminology;
@@ -65,8 +66,10 @@ public sealed class BatchLoadingTests : IAsyncLifetime
         var patients = response.Data.GetProperty("patients");
         var nodes = patients.TryGetProperty("edges", out var edges) ? edges.EnumerateArray().Select(e => e.GetProperty("node")).ToList() : [.. patients.GetProperty("items").EnumerateArray()];
         Assert.Equal(60, nodes.Count);
-        // The store's stamp and the page with its register entries joined.
+        // The store's stamp and the page with its register entries joined, to the page's own (scoped) patients: the entries' scope
+        // filter, which would look each entry's patient up again, is lifted in that statement.
         Assert.Equal(2, _host.Commands.Commands.Count);
+        Assert.Single(Regex.Matches(_host.Commands.Commands[1], "FROM \"Patients\""));
         foreach (var node in nodes.Where((_, i) => i % 7 == 0))
         {
             var one = await _host.ExecuteAsync("query($id: ID!) { patient(id: $id) { conditions { register onsetDate } } }", new { id = node.GetProperty("id").GetString() });
