@@ -38,8 +38,7 @@ if (args.Contains("--growth"))
     var sizes = (args.SkipWhile(a => a != "--populations").Skip(1).FirstOrDefault() ?? (shortGrowth ? "20000,50000" : "50000,300000,2000000"))
         .Split(',').Select(int.Parse).ToList();
     var ingestPatients = args.SkipWhile(a => a != "--ingest-patients").Skip(1).Select(int.Parse).DefaultIfEmpty(shortGrowth ? 5_000 : 20_000).First();
-    var databasePrefix = args.SkipWhile(a => a != "--database-prefix").Skip(1).DefaultIfEmpty("phm_load_growth_").First();
-    return await Phm.Bench.Load.GrowthBench.RunAsync(growth with { Runs = 1 }, sizes, ingestPatients, databasePrefix);
+    return await Phm.Bench.Load.GrowthBench.RunAsync(growth with { Runs = 1 }, sizes, ingestPatients);
 }
 
 if (args.Contains("--ingest"))

@@ -20,8 +20,7 @@ internal static class GrowthBench
     private sealed record Size(int Population, double BuildSeconds, double ScoreSeconds, long StoreBytes, double RestartSeconds,
         Measured Measured, double IngestRowsPerSecond);
 
-    /// <param name="databasePrefix">On PostgreSQL each population's database is this prefix and the population.</param>
-    public static async Task<int> RunAsync(LoadSettings settings, IReadOnlyList<int> populations, int ingestPatients, string databasePrefix)
+    public static async Task<int> RunAsync(LoadSettings settings, IReadOnlyList<int> populations, int ingestPatients)
     {
         var provider = settings.Postgres is null ? "SQLite" : "PostgreSQL";
         Console.WriteLine($"Growth on {provider}, {string.Join(", ", populations.Select(p => p.ToString("N0", CultureInfo.InvariantCulture)))} patients; each: {settings.Describe()}.");
@@ -31,7 +30,7 @@ internal static class GrowthBench
         {
             var at = settings with { Population = population };
             var store = settings.Postgres is { } postgres
-                ? StoreSettings.Postgres(at, postgres, databasePrefix + population.ToString(CultureInfo.InvariantCulture))
+                ? StoreSettings.Postgres(at, postgres, $"phm_load_growth_{population}")
                 : StoreSettings.Sqlite(at, "growth-sqlite");
             Console.WriteLine($"\n== {provider}, {population:N0} patients; load average {Machine.LoadAverage()} ==");
             await store.DeleteAsync();
