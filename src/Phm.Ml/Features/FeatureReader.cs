@@ -16,6 +16,17 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
 {
     public static FeatureSchema Schema => RiskFeatures.Schema;
 
+    /// <summary>
+    /// A context whose commands may run as long as they need: at 2,000,000 patients on PostgreSQL under load the activity pass
+    /// sent its first row after more than the default 30 s (its sort finishes first), and the scoring at start failed on it.
+    /// </summary>
+    private PhmDbContext ContextWithoutTimeout()
+    {
+        var db = createContext();
+        db.Database.SetCommandTimeout(0);
+        return db;
+    }
+
     public async Task<FeatureMatrix> ReadMatrixAsync(DateOnly indexDate, CancellationToken cancellationToken)
     {
         var rows = new List<FeatureRow>();
@@ -26,15 +37,15 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
 
     public async IAsyncEnumerable<FeatureRow> ReadAsync(DateOnly indexDate, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var activityDb = createContext();
+        await using var activityDb = ContextWithoutTimeout();
         await using var activityRows = new PrefetchedRows<ActivityInWindows>(ActivityInWindowsQuery(activityDb, indexDate).AsEnumerable(), cancellationToken);
         await using var activity = new PatientCursor<ActivityInWindows>(activityRows, a => a.PatientId, "activity");
         var registerHolders = await ReadRegisterHoldersAsync(indexDate, cancellationToken);
 
         var neighbourhoods = await ReadNeighbourhoodsAsync(cancellationToken);
-        await using var patientsDb = createContext();
-        await using var bedDaysDb = createContext();
-        await using var careFlagsDb = createContext();
+        await using var patientsDb = ContextWithoutTimeout();
+        await using var bedDaysDb = ContextWithoutTimeout();
+        await using var careFlagsDb = ContextWithoutTimeout();
         await using var bedDays = new PatientCursor<PatientTotal>(BedDaysQuery(bedDaysDb, indexDate).AsAsyncEnumerable(), t => t.PatientId, "bed days");
         await using var careFlags = new PatientCursor<PatientCareFlag>(CareFlagsQuery(careFlagsDb, indexDate).AsAsyncEnumerable(), f => f.PatientId, "care flags");
         var nextHolder = new int[registerHolders.Length];
@@ -83,7 +94,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     /// <summary>For each register, in <see cref="RiskFeatures.Registers"/> order, the ids of the living patients on it on the day, ascending.</summary>
     private async Task<int[][]> ReadRegisterHoldersAsync(DateOnly indexDate, CancellationToken cancellationToken)
     {
-        await using var db = createContext();
+        await using var db = ContextWithoutTimeout();
         var holders = new int[RiskFeatures.Registers.Length][];
         for (var r = 0; r < holders.Length; r++)
         {
@@ -107,7 +118,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     /// </summary>
     private async Task<Dictionary<string, float[]>> ReadNeighbourhoodsAsync(CancellationToken cancellationToken)
     {
-        await using var db = createContext();
+        await using var db = ContextWithoutTimeout();
         var lsoas = await db.Lsoas.AsNoTracking()
             .Select(l => new { l.Code, l.ImdScore, l.Domains, l.NationalQuintile, l.LocalQuintile })
             .ToListAsync(cancellationToken);
