@@ -27,8 +27,8 @@ public sealed record SegmentationCell(BridgesToHealthSegment Segment, Segmentati
 public sealed record SegmentationResult(IReadOnlyList<SegmentationGroup> Groups, IReadOnlyList<SegmentationCell> Cells);
 
 /// <summary>
-/// The living patients at the reference date by Bridges to Health segment (<see cref="SegmentRules"/>) crossed with the dimensions
-/// asked: one GROUP BY statement counts them by segment and by the patients' own keys (practice, LSOA, age band, sex), then the few
+/// The living patients at the reference date by Bridges to Health segment (<see cref="SegmentRules"/>, written with the store as
+/// <see cref="PhmDbContext.PatientSegments"/>) crossed with the dimensions asked: one GROUP BY statement counts them by segment and by the patients' own keys (practice, LSOA, age band, sex), then the few
 /// rows are placed in their PCNs and quintiles here, as the deprivation profile does. Counts are shown under
 /// <see cref="Disclosure.Protect{TCell}"/> (each group's total and segments one table); rates are worked out from the counts as shown.
 /// A context scoped to one PCN counts only its patients.
@@ -44,7 +44,9 @@ public static class SegmentationTable
             var practices = db.PcnMemberships.ValidOn(referenceDate).Where(m => m.PcnCode == pcn).Select(m => m.PracticeCode);
             patients = patients.Where(p => practices.Contains(p.PracticeCode));
         }
-        var rows = await patients.Segment(db, referenceDate)
+        // The segments written with the store (SegmentRules), one row per living patient: joined to the patients in scope for their keys.
+        var rows = await db.PatientSegments.AsNoTracking()
+            .Join(patients, s => s.PatientId, p => p.Id, (s, p) => new SegmentedPatient { Patient = p, Segment = s.Segment })
             .WithRecordKeys(s => s.Patient.Id)
             .GroupBy(KeyOf(by, referenceDate))
             .Select(g => new RawCell { Key = g.Key, Patients = g.Count(), Keys = g.Sum(k => k.RecordKey) })
@@ -150,6 +152,13 @@ public static class SegmentationTable
     }
 
     // Classes with settable members: EF Core groups by a member initialisation and reads it back.
+    /// <summary>A living patient and its segment: what the statement groups.</summary>
+    private sealed class SegmentedPatient
+    {
+        public required Patient Patient { get; init; }
+        public BridgesToHealthSegment Segment { get; init; }
+    }
+
     private sealed class RawKey
     {
         public BridgesToHealthSegment Segment { get; init; }
