@@ -30,7 +30,7 @@ public sealed record SegmentationResult(IReadOnlyList<SegmentationGroup> Groups,
 /// The living patients at the reference date by Bridges to Health segment (<see cref="SegmentRules"/>, written with the store as
 /// <see cref="PhmDbContext.PatientSegments"/>) crossed with the dimensions asked: one GROUP BY statement counts them by segment and by the patients' own keys (practice, LSOA, age band, sex), then the few
 /// rows are placed in their PCNs and quintiles here, as the deprivation profile does. Counts are shown under
-/// <see cref="Disclosure.Protect{TCell}"/> (each group's total and segments one table); rates are worked out from the counts as shown.
+/// <see cref="DisclosedCount.Protect{TCell}"/> (each group's total and segments one table); rates are worked out from the counts as shown.
 /// A context scoped to one PCN counts only its patients.
 /// </summary>
 public static class SegmentationTable
@@ -70,11 +70,10 @@ public static class SegmentationTable
             table[new TableCell(group, null)] = parts.Aggregate(CellCount.Empty, (sum, part) => sum + table[part]);
             margins.Add(new Margin<TableCell>(new TableCell(group, null), parts));
         }
-        var shown = Disclosure.Protect(table, margins, control);
-        DisclosedCount Disclosed(TableCell cell) => new(table[cell].Count, shown[cell].Count, shown[cell].Suppression);
-        var groups = groupKeys.Select(g => new SegmentationGroup(g, Disclosed(new TableCell(g, null)))).ToList();
+        var shown = DisclosedCount.Protect(table, margins, control);
+        var groups = groupKeys.Select(g => new SegmentationGroup(g, shown[new TableCell(g, null)])).ToList();
         var cells = groups
-            .SelectMany(group => segments.Select(segment => new SegmentationCell(segment, group, Disclosed(new TableCell(group.Key, segment)))))
+            .SelectMany(group => segments.Select(segment => new SegmentationCell(segment, group, shown[new TableCell(group.Key, segment)])))
             .ToList();
         return new SegmentationResult(groups, cells);
     }
