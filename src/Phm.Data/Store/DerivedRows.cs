@@ -21,8 +21,8 @@ internal static class DerivedRows
     /// <summary>
     /// Replaces the rows of <paramref name="patientIds"/> (of everyone when null) in <typeparamref name="TRow"/>'s table, whose
     /// rows name their patient by a <c>PatientId</c>, by those of <paramref name="byRule"/>, given the patients to derive them for
-    /// (and whether they are a few, not everyone); <paramref name="columns"/> are the properties the rule's rows initialise, in that
-    /// order. Returns the rows written.
+    /// and their ids (null for everyone); <paramref name="columns"/> are the properties the rule's rows initialise, in that order.
+    /// Returns the rows written.
     /// </summary>
     public static async Task<int> ReplaceAsync<TRow>(
         PhmDbContext db, IReadOnlyCollection<int>? patientIds, Func<IQueryable<Patient>, IReadOnlyCollection<int>?, IQueryable<TRow>> byRule,
