@@ -27,10 +27,10 @@ public sealed record SegmentationCell(BridgesToHealthSegment Segment, Segmentati
 public sealed record SegmentationResult(IReadOnlyList<SegmentationGroup> Groups, IReadOnlyList<SegmentationCell> Cells);
 
 /// <summary>
-/// The living patients at the reference date by Bridges to Health segment (<see cref="SegmentRules"/>) crossed with the dimensions
-/// asked: one GROUP BY statement counts them by segment and by the patients' own keys (practice, LSOA, age band, sex), then the few
+/// The living patients at the reference date by Bridges to Health segment (<see cref="SegmentRules"/>, written with the store as
+/// <see cref="PhmDbContext.PatientSegments"/>) crossed with the dimensions asked: one GROUP BY statement counts them by segment and by the patients' own keys (practice, LSOA, age band, sex), then the few
 /// rows are placed in their PCNs and quintiles here, as the deprivation profile does. Counts are shown under
-/// <see cref="Disclosure.Protect{TCell}"/> (each group's total and segments one table); rates are worked out from the counts as shown.
+/// <see cref="DisclosedCount.Protect{TCell}"/> (each group's total and segments one table); rates are worked out from the counts as shown.
 /// A context scoped to one PCN counts only its patients.
 /// </summary>
 public static class SegmentationTable
@@ -44,7 +44,9 @@ public static class SegmentationTable
             var practices = db.PcnMemberships.ValidOn(referenceDate).Where(m => m.PcnCode == pcn).Select(m => m.PracticeCode);
             patients = patients.Where(p => practices.Contains(p.PracticeCode));
         }
-        var rows = await patients.Segment(db, referenceDate)
+        // The segments written with the store (SegmentRules), one row per living patient: joined to the patients in scope for their keys.
+        var rows = await db.PatientSegments.AsNoTracking()
+            .Join(patients, s => s.PatientId, p => p.Id, (s, p) => new SegmentedPatient { Patient = p, Segment = s.Segment })
             .WithRecordKeys(s => s.Patient.Id)
             .GroupBy(KeyOf(by, referenceDate))
             .Select(g => new RawCell { Key = g.Key, Patients = g.Count(), Keys = g.Sum(k => k.RecordKey) })
@@ -68,11 +70,10 @@ public static class SegmentationTable
             table[new TableCell(group, null)] = parts.Aggregate(CellCount.Empty, (sum, part) => sum + table[part]);
             margins.Add(new Margin<TableCell>(new TableCell(group, null), parts));
         }
-        var shown = Disclosure.Protect(table, margins, control);
-        DisclosedCount Disclosed(TableCell cell) => new(table[cell].Count, shown[cell].Count, shown[cell].Suppression);
-        var groups = groupKeys.Select(g => new SegmentationGroup(g, Disclosed(new TableCell(g, null)))).ToList();
+        var shown = DisclosedCount.Protect(table, margins, control);
+        var groups = groupKeys.Select(g => new SegmentationGroup(g, shown[new TableCell(g, null)])).ToList();
         var cells = groups
-            .SelectMany(group => segments.Select(segment => new SegmentationCell(segment, group, Disclosed(new TableCell(group.Key, segment)))))
+            .SelectMany(group => segments.Select(segment => new SegmentationCell(segment, group, shown[new TableCell(group.Key, segment)])))
             .ToList();
         return new SegmentationResult(groups, cells);
     }
@@ -150,6 +151,13 @@ public static class SegmentationTable
     }
 
     // Classes with settable members: EF Core groups by a member initialisation and reads it back.
+    /// <summary>A living patient and its segment: what the statement groups.</summary>
+    private sealed class SegmentedPatient
+    {
+        public required Patient Patient { get; init; }
+        public BridgesToHealthSegment Segment { get; init; }
+    }
+
     private sealed class RawKey
     {
         public BridgesToHealthSegment Segment { get; init; }

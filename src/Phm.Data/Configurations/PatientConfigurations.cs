@@ -4,6 +4,7 @@ using Phm.Data.Terminology;
 using Phm.Data.Geography;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
+using Phm.Data.Segmentation;
 using Phm.Data.Store;
 
 namespace Phm.Data.Configurations;
@@ -65,6 +66,17 @@ internal sealed class RegisterHeldConfiguration : IEntityTypeConfiguration<Regis
         builder.HasOne<Patient>().WithMany().HasForeignKey(h => h.PatientId);
         // A register's holders as one ordered list of patient ids.
         builder.HasIndex(h => new { h.Register, h.PatientId });
+    }
+}
+
+internal sealed class PatientSegmentConfiguration : IEntityTypeConfiguration<PatientSegment>
+{
+    public void Configure(EntityTypeBuilder<PatientSegment> builder)
+    {
+        builder.ToTable("PatientSegments");
+        builder.HasKey(s => s.PatientId);
+        builder.Property(s => s.PatientId).ValueGeneratedNever();
+        builder.HasOne<Patient>().WithOne().HasForeignKey<PatientSegment>(s => s.PatientId);
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Phm.Data.Patients;
+using Phm.Data.Segmentation;
 using Phm.Data.Store;
 
 namespace Phm.Data.Ingest;
@@ -210,12 +211,14 @@ internal sealed class IngestWriter : IAsyncDisposable
             _batch.Updates.Add((known.Id, details));
             // A new birth month can move them across a register's age.
             _batch.RegisterPatients.Add(known.Id);
+            _batch.ChangedPatients.Add(known.Id);
             Summary.Updated++;
             return true;
         }
 
         var id = _nextPatientId++;
         _patients.Add(patient.Pseudonym, new KnownPatient(id, details));
+        _batch.ChangedPatients.Add(id);
         _batch.Rows.AddPatient(new Patient
         {
             Id = id,
@@ -278,6 +281,7 @@ internal sealed class IngestWriter : IAsyncDisposable
             }
 
             Remember(contentKey, new LedgerEntry(Insert(table, patient.Id, record), patient.Id, contentHash: null));
+            _batch.ChangedPatients.Add(patient.Id);
             Summary.Loaded++;
             return;
         }
@@ -302,6 +306,7 @@ internal sealed class IngestWriter : IAsyncDisposable
 
             known.ContentHash = contentHash;
             var (rowId, updateRows) = table.Update(known.RowId!.Value, patient.Id, record);
+            _batch.ChangedPatients.Add(patient.Id);
             known.RowId = rowId;
             _batch.RecordUpdates.Add(async (db, cancellationToken) =>
             {
@@ -334,6 +339,7 @@ internal sealed class IngestWriter : IAsyncDisposable
         }
 
         Remember(key, new LedgerEntry(Insert(table, patient.Id, record), patient.Id, contentHash));
+        _batch.ChangedPatients.Add(patient.Id);
         Summary.Loaded++;
     }
 
@@ -460,7 +466,10 @@ internal sealed class IngestWriter : IAsyncDisposable
             foreach (var update in batch.RecordUpdates)
                 await update(_db, cancellationToken);
             if (_referenceDate is { } referenceDate)
+            {
                 await RegisterRules.WriteRegistersHeldAsync(_db, referenceDate, batch.RegisterPatients, cancellationToken);
+                await SegmentRules.WriteSegmentsAsync(_db, referenceDate, batch.ChangedPatients, cancellationToken);
+            }
             _db.Quarantine.AddRange(batch.Quarantine);
             await _db.SaveChangesAsync(cancellationToken);
             _db.ChangeTracker.Clear();
@@ -496,6 +505,9 @@ internal sealed class IngestWriter : IAsyncDisposable
 
         /// <summary>Patients whose registers the batch may change (new or changed register entries or birth dates): their registers held are written again.</summary>
         public HashSet<int> RegisterPatients { get; } = [];
+
+        /// <summary>Patients added, changed or given a new or changed record by the batch: their segments are written again.</summary>
+        public HashSet<int> ChangedPatients { get; } = [];
 
         /// <summary>Known patients whose details changed, written after the batch's new rows.</summary>
         public List<(int Id, PatientDetails Details)> Updates { get; } = [];

@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Phm.Data.Store;
 
 namespace Phm.Data.Patients;
@@ -80,40 +77,9 @@ public static class RegisterRules
     /// so that a count or a classification of registers reads a few indexed rows per patient instead of running the rule for every
     /// register. Returns the rows written.
     /// </summary>
-    public static async Task<int> WriteRegistersHeldAsync(PhmDbContext db, DateOnly date, IReadOnlyCollection<int>? patientIds, CancellationToken cancellationToken)
-    {
-        var patients = db.Patients.AsQueryable();
-        if (patientIds is null)
-            await db.RegistersHeld.ExecuteDeleteAsync(cancellationToken);
-        else
-        {
-            var ids = patientIds.Distinct().ToList();
-            if (ids.Count == 0)
-                return 0;
-            await db.RegistersHeld.Where(h => ids.Contains(h.PatientId)).ExecuteDeleteAsync(cancellationToken);
-            patients = patients.Where(p => ids.Contains(p.Id));
-        }
-
-        var table = db.Model.FindEntityType(typeof(RegisterHeld))!;
-        var columns = StoreObjectIdentifier.Table(table.GetTableName()!, table.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(table.FindProperty(property)!.GetColumnName(columns)!);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            // The SELECT is EF Core's translation of the rule, so the rows are exactly what the rule says; only the INSERT is written here.
-            await using var command = ByRule(patients, db.Conditions, date).CreateDbCommand();
-            command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(columns.Name, columns.Schema)} ({Column(nameof(RegisterHeld.PatientId))}, {Column(nameof(RegisterHeld.Register))})\n"
-                + command.CommandText;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    public static Task<int> WriteRegistersHeldAsync(PhmDbContext db, DateOnly date, IReadOnlyCollection<int>? patientIds, CancellationToken cancellationToken) =>
+        DerivedRows.ReplaceAsync(db, patientIds, (patients, _) => ByRule(patients, db.Conditions, date),
+            [nameof(RegisterHeld.PatientId), nameof(RegisterHeld.Register)], cancellationToken);
 
     /// <summary>
     /// One row per register each of <paramref name="patients"/> is on on <paramref name="date"/> (each register's holders by

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Phm.Data.Cohorts;
 using Phm.Data.Patients;
 using Phm.Data.Store;
@@ -51,17 +52,30 @@ public static class SegmentRules
     ];
 
     /// <summary>
-    /// The patients of <paramref name="patients"/> alive on <paramref name="date"/>, each with its segment. Registers, care flags
-    /// and activity are read through <paramref name="db"/>, so a context scoped to a PCN segments only its own patients.
+    /// Replaces the segments at the store's reference date <paramref name="date"/> of <paramref name="patientIds"/>, or of everyone
+    /// when null, in <see cref="PhmDbContext.PatientSegments"/>: one INSERT … SELECT of the rules, inside the caller's transaction, after
+    /// the registers held (which the rules read) are written. The store build writes everyone's and each ingest batch those of the
+    /// patients it touched; a patient who died by the day gets no row. Returns the rows written.
     /// </summary>
-    public static IQueryable<SegmentedPatient> Segment(this IQueryable<Patient> patients, PhmDbContext db, DateOnly date)
+    public static Task<int> WriteSegmentsAsync(PhmDbContext db, DateOnly date, IReadOnlyCollection<int>? patientIds, CancellationToken cancellationToken) =>
+        DerivedRows.ReplaceAsync(db, patientIds, (patients, ids) => Segment(patients, db, date, ids),
+            [nameof(PatientSegment.PatientId), nameof(PatientSegment.Segment)], cancellationToken);
+
+    /// <summary>
+    /// The patients of <paramref name="patients"/> alive on <paramref name="date"/>, each with its segment. The summaries of registers,
+    /// care flags and activity read only <paramref name="patientIds"/>' rows when given, so that an ingest batch's few patients do not
+    /// summarise the whole city's activity.
+    /// </summary>
+    private static IQueryable<PatientSegment> Segment(IQueryable<Patient> patients, PhmDbContext db, DateOnly date, IReadOnlyCollection<int>? patientIds)
     {
         var month = date.Year * 12 + date.Month;
         var bornAfter = month - 12;  // born after this month: under 1 on the day
         return patients.AliveOn(date)
-            .LeftJoin(RegistersHeld(db), p => p.Id, r => r.PatientId, (p, r) => new { Patient = p, Registers = r })
-            .LeftJoin(UrgentCare(db, date), x => x.Patient.Id, u => u.PatientId, (x, u) => new { x.Patient, x.Registers, Urgent = u })
-            .LeftJoin(EndOfLife(db, date), x => x.Patient.Id, e => e.PatientId, (x, e) => new
+            .LeftJoin(RegistersHeld(db.RegistersHeld.Where(OfPatients<RegisterHeld>(h => h.PatientId, patientIds))), p => p.Id, r => r.PatientId,
+                (p, r) => new { Patient = p, Registers = r })
+            .LeftJoin(UrgentCare(db.Activities.Where(OfPatients<Activity>(a => a.PatientId, patientIds)), date), x => x.Patient.Id, u => u.PatientId,
+                (x, u) => new { x.Patient, x.Registers, Urgent = u })
+            .LeftJoin(EndOfLife(db.CareFlags.Where(OfPatients<CareFlag>(f => f.PatientId, patientIds)), date), x => x.Patient.Id, e => e.PatientId, (x, e) => new
             {
                 x.Patient,
                 // Null where the patient has no row on that side: no register, no urgent care, not on the end-of-life register.
@@ -73,9 +87,9 @@ public static class SegmentRules
                 EmergencyAdmissions = (int?)x.Urgent!.EmergencyAdmissions,
                 EndOfLife = (int?)e!.PatientId,
             })
-            .Select(x => new SegmentedPatient
+            .Select(x => new PatientSegment
             {
-                Patient = x.Patient,
+                PatientId = x.Patient.Id,
                 Segment = x.EndOfLife != null || (x.Cancer > 0 && x.EmergencyAdmissions >= ExacerbationAdmissions)
                     ? BridgesToHealthSegment.IncurableCancerAndEndOfLife
                     : x.FrailtyOrDementia > 0 ? BridgesToHealthSegment.FrailtyAndDementia
@@ -89,12 +103,22 @@ public static class SegmentRules
             });
     }
 
+    /// <summary>Rows of <paramref name="patientIds"/> only (the list a parameter), or everyone's when null.</summary>
+    private static Expression<Func<T, bool>> OfPatients<T>(Expression<Func<T, int>> patientId, IReadOnlyCollection<int>? patientIds)
+    {
+        if (patientIds is null)
+            return _ => true;
+        Expression<Func<int, bool>> listed = id => patientIds.Contains(id);
+        return Expression.Lambda<Func<T, bool>>(
+            new ExpressionRules.ParameterReplacer(new() { [listed.Parameters[0]] = patientId.Body }).Visit(listed.Body), patientId.Parameters);
+    }
+
     /// <summary>
     /// For each patient on at least one register on the day, how many and which of the rules' groups: the rows of
     /// <see cref="PhmDbContext.RegistersHeld"/> (written for the store's reference date), grouped by patient.
     /// </summary>
-    private static IQueryable<RegisterSummary> RegistersHeld(PhmDbContext db) =>
-        db.RegistersHeld
+    private static IQueryable<RegisterSummary> RegistersHeld(IQueryable<RegisterHeld> held) =>
+        held
             .GroupBy(h => h.PatientId)
             .Select(g => new RegisterSummary
             {
@@ -108,18 +132,18 @@ public static class SegmentRules
             });
 
     /// <summary>For each patient with an emergency admission or A&amp;E attendance in the last 12 months, the number of emergency admissions.</summary>
-    private static IQueryable<UrgentCareSummary> UrgentCare(PhmDbContext db, DateOnly date)
+    private static IQueryable<UrgentCareSummary> UrgentCare(IQueryable<Activity> activities, DateOnly date)
     {
         var (from, to) = CriteriaWindow.Months(ActivityMonths).On(date);
-        return db.Activities
+        return activities
             .Where(a => (a.Kind == ActivityKind.EmergencyAdmission || a.Kind == ActivityKind.AeAttendance) && a.Date >= from && a.Date <= to)
             .GroupBy(a => a.PatientId)
             .Select(g => new UrgentCareSummary { PatientId = g.Key, EmergencyAdmissions = g.Count(a => a.Kind == ActivityKind.EmergencyAdmission) });
     }
 
     /// <summary>The patients on the end-of-life register on the day, once each.</summary>
-    private static IQueryable<PatientRow> EndOfLife(PhmDbContext db, DateOnly date) =>
-        db.CareFlags
+    private static IQueryable<PatientRow> EndOfLife(IQueryable<CareFlag> flags, DateOnly date) =>
+        flags
             .Where(f => f.Kind == CareFlagKind.EndOfLifeRegister && f.RecordedOn <= date)
             .GroupBy(f => f.PatientId)
             .Select(g => new PatientRow { PatientId = g.Key });
@@ -145,11 +169,4 @@ public static class SegmentRules
     {
         public int PatientId { get; init; }
     }
-}
-
-/// <summary>A living patient and the segment it is in on the day (<see cref="SegmentRules.Segment"/>); a query shape, grouped in SQL.</summary>
-public sealed class SegmentedPatient
-{
-    public required Patient Patient { get; init; }
-    public BridgesToHealthSegment Segment { get; init; }
 }

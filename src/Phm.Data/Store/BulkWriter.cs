@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Phm.Data.Patients;
 using Phm.Data.Population;
+using Phm.Data.Segmentation;
 
 namespace Phm.Data.Store;
 
@@ -10,8 +11,8 @@ namespace Phm.Data.Store;
 /// Writes a population through the provider's bulk path (<see cref="IBulkCopy"/>) inside the caller's transaction: EF
 /// Core's SaveChanges costs about 20 µs a row, which would make a city's first start take minutes. Secondary indexes
 /// (and, where the provider can, foreign keys) are dropped for the load and rebuilt once at the end, then the
-/// registers each patient holds on the reference date are derived from the rows (<see cref="RegisterRules.WriteRegistersHeldAsync"/>),
-/// and the planner's statistics are refreshed.
+/// registers each patient holds on the reference date and then each one's segment are derived from the rows
+/// (<see cref="RegisterRules.WriteRegistersHeldAsync"/>, <see cref="SegmentRules.WriteSegmentsAsync"/>), and the planner's statistics are refreshed.
 /// </summary>
 public sealed class BulkWriter(PhmDbContext db)
 {
@@ -62,7 +63,7 @@ public sealed class BulkWriter(PhmDbContext db)
         ], cancellationToken);
         // Set-based, once the indexes the rule reads are back.
         await RegisterRules.WriteRegistersHeldAsync(db, referenceDate, patientIds: null, cancellationToken);
-        var registersHeld = db.Model.FindEntityType(typeof(RegisterHeld))!.GetTableName()!;
-        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql([.. tables.Select(t => t.Name), registersHeld]), cancellationToken);
+        await SegmentRules.WriteSegmentsAsync(db, referenceDate, patientIds: null, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql([.. tables.Select(t => t.Name), .. DerivedRows.TableNames(db)]), cancellationToken);
     }
 }

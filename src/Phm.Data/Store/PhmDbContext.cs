@@ -7,6 +7,7 @@ using Phm.Data.Patients;
 using Phm.Data.Population;
 using Phm.Data.Practices;
 using Phm.Data.Risk;
+using Phm.Data.Segmentation;
 
 namespace Phm.Data.Store;
 
@@ -60,6 +61,7 @@ public abstract class PhmDbContext : DbContext
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<Condition> Conditions => Set<Condition>();
     public DbSet<RegisterHeld> RegistersHeld => Set<RegisterHeld>();
+    public DbSet<PatientSegment> PatientSegments => Set<PatientSegment>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<CareFlag> CareFlags => Set<CareFlag>();
     public DbSet<Prescription> Prescriptions => Set<Prescription>();
@@ -97,6 +99,7 @@ public abstract class PhmDbContext : DbContext
                 && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate))))));
         modelBuilder.Entity<Condition>().HasQueryFilter(ConditionScope, c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
         modelBuilder.Entity<RegisterHeld>().HasQueryFilter(h => ScopedPcnCode == null || Patients.Any(p => p.Id == h.PatientId));
+        modelBuilder.Entity<PatientSegment>().HasQueryFilter(s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
         modelBuilder.Entity<Activity>().HasQueryFilter(a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
         modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
         modelBuilder.Entity<Prescription>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));

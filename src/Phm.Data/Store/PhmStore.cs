@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Phm.Data.Cohorts;
 using Phm.Data.Patients;
 using Phm.Data.Population;
+using Phm.Data.Segmentation;
 
 namespace Phm.Data.Store;
 
@@ -88,7 +89,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         var existing = await db.Manifest.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (CanReuse(existing, wanted))
         {
-            await FillRegistersHeldAsync(db, existing, cancellationToken);
+            await FillDerivedRowsAsync(db, existing, cancellationToken);
             return existing;
         }
 
@@ -107,7 +108,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             // A store built by an older version gets the migrations added since, in place.
             await using var db = CreateContext();
             await MigrateWithoutTimeoutAsync(db, cancellationToken);
-            await FillRegistersHeldAsync(db, existing, cancellationToken);
+            await FillDerivedRowsAsync(db, existing, cancellationToken);
             return existing;
         }
 
@@ -182,20 +183,26 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
     }
 
     /// <summary>
-    /// A store built before registers held were written with it gets them once, when it is first reused: without them, register
-    /// counts and segments would read as if nobody held a register.
+    /// A store built before registers held or segments were written with it gets them once, when it is first reused: without
+    /// them, register counts and segments would read as if nobody held a register or was in a segment.
     /// </summary>
-    private async Task FillRegistersHeldAsync(PhmDbContext db, StoreManifest manifest, CancellationToken cancellationToken)
+    private async Task FillDerivedRowsAsync(PhmDbContext db, StoreManifest manifest, CancellationToken cancellationToken)
     {
-        if (await db.RegistersHeld.AnyAsync(cancellationToken) || !await db.Conditions.AnyAsync(cancellationToken))
+        var registersMissing = !await db.RegistersHeld.AnyAsync(cancellationToken) && await db.Conditions.AnyAsync(cancellationToken);
+        var segmentsMissing = !await db.PatientSegments.AnyAsync(cancellationToken) && await db.Patients.AnyAsync(cancellationToken);
+        if (!registersMissing && !segmentsMissing)
             return;
         db.Database.SetCommandTimeout(0);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var written = await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken);
+        if (registersMissing)
+            logger.LogInformation("Wrote the {Rows} registers held at the reference date, which the store had not recorded",
+                await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken));
+        // Segments read the registers held, so they follow them.
+        logger.LogInformation("Wrote the segments of {Rows} living patients at the reference date, which the store had not recorded",
+            await SegmentRules.WriteSegmentsAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        // The planner needs to know the new table (and, on SQLite, where ANALYZE takes everything, the indexes added with it).
-        await db.Database.ExecuteSqlRawAsync(db.CreateBulkCopy().RefreshStatisticsSql([db.Model.FindEntityType(typeof(RegisterHeld))!.GetTableName()!]), cancellationToken);
-        logger.LogInformation("Wrote the {Rows} registers held at the reference date, which the store had not recorded", written);
+        // The planner needs to know the new tables (and, on SQLite, where ANALYZE takes everything, the indexes added with them).
+        await db.Database.ExecuteSqlRawAsync(db.CreateBulkCopy().RefreshStatisticsSql(DerivedRows.TableNames(db)), cancellationToken);
     }
 
     private bool CanReuse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] StoreManifest? existing, PopulationSettings wanted)

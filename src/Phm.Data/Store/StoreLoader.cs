@@ -58,6 +58,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
         await db.RiskScores.ExecuteDeleteAsync(cancellationToken);
         await db.ScoredModels.ExecuteDeleteAsync(cancellationToken);
         await db.Set<GeneratorTruth>().ExecuteDeleteAsync(cancellationToken);
+        await db.PatientSegments.ExecuteDeleteAsync(cancellationToken);
         await db.RegistersHeld.ExecuteDeleteAsync(cancellationToken);
         await db.Procedures.ExecuteDeleteAsync(cancellationToken);
         await db.Prescriptions.ExecuteDeleteAsync(cancellationToken);

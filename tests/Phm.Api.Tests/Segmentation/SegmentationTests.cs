@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Phm.Api.Governance;
+using Phm.Api.Segmentation;
+using Phm.Data.Segmentation;
 using static Phm.Api.Tests.Support.SampleData;
 
 namespace Phm.Api.Tests.Segmentation;
@@ -75,6 +79,24 @@ public sealed class SegmentationTests(SampleSchemaFixture fixture) : IClassFixtu
         Assert.All(groups, g => Assert.Equal(JsonValueKind.Null, g.GetProperty("pcn").ValueKind));
         // The manifest, the cells' GROUP BY, the practices' names and the LSOAs.
         Assert.Equal(4, fixture.Host.Commands.Commands.Count);
+    }
+
+    [Fact]
+    public async Task Segmentation_ForAnAnalyst_ShowsEachCellAndTotal_AsTheOneDisclosureRuleShowsThatTable()
+    {
+        await using var db = fixture.OpenContext();
+        var members = (await db.PatientSegments.Select(s => new { s.PatientId, s.Segment }).ToListAsync()).ToLookup(s => (int)s.Segment, s => s.PatientId);
+        // The table's cells by segment number; 0 is the total.
+        var segments = Enum.GetValues<BridgesToHealthSegment>().Select(s => (int)s).ToList();
+        var exact = segments.ToDictionary(s => s, s => CellCount.Of([.. members[s]]));
+        exact[0] = CellCount.Of([.. members.SelectMany(m => m)]);
+        var expected = DisclosedCount.Protect(exact, [new Margin<int>(0, segments)], DisclosureControl.SmallNumberSuppression);
+
+        var table = await SegmentationTable.BuildAsync(db, [], null, new DateOnly(2021, 1, 1), DisclosureControl.SmallNumberSuppression, CancellationToken.None);
+
+        Assert.Equal(expected[0], Assert.Single(table.Groups).Patients);
+        Assert.Equal(segments.Select(s => expected[s]), table.Cells.Select(c => c.Patients));
+        Assert.Contains(table.Cells, c => c.Patients.Suppression == SuppressionReason.SmallCount);
     }
 
     private static JsonElement.ArrayEnumerator Cells(JsonElement segmentation) => segmentation.GetProperty("cells").EnumerateArray();

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Patients;
+using Phm.Data.Segmentation;
 using Phm.Data.Store;
 
 namespace Phm.Api.Tests.Support;
@@ -19,9 +20,13 @@ public sealed class TestStore : IDisposable
         await db.Database.EnsureCreatedAsync();
         seed(db);
         await db.SaveChangesAsync();
-        // As a build or an ingest does: the registers each patient holds at the reference date, derived from the seeded entries.
+        // As a build or an ingest does: the registers each patient holds at the reference date, derived from the seeded entries,
+        // then each one's segment.
         if (await db.Manifest.Select(m => (DateOnly?)m.ReferenceDate).SingleOrDefaultAsync() is { } referenceDate)
+        {
             await RegisterRules.WriteRegistersHeldAsync(db, referenceDate, patientIds: null, CancellationToken.None);
+            await SegmentRules.WriteSegmentsAsync(db, referenceDate, patientIds: null, CancellationToken.None);
+        }
         return store;
     }
 

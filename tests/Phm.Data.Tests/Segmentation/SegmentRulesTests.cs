@@ -8,8 +8,9 @@ using static Phm.Data.Segmentation.BridgesToHealthSegment;
 namespace Phm.Data.Tests.Segmentation;
 
 /// <summary>
-/// Each living patient in exactly one Bridges to Health segment, by the rules' precedence, run as SQL on every provider: hand-made
-/// patients, each meeting the rules named, added to a small generated store whose reference date is 1 January 2021.
+/// Each living patient in exactly one Bridges to Health segment, by the rules' precedence, run as SQL on every provider and written
+/// as the store's segments: hand-made patients, each meeting the rules named, added to a small generated store whose reference date
+/// is 1 January 2021.
 /// </summary>
 public sealed class SegmentRulesTests
 {
@@ -51,12 +52,14 @@ public sealed class SegmentRulesTests
         var lsoa = await db.Lsoas.Select(l => l.Code).OrderBy(c => c).FirstAsync();
         db.Patients.AddRange(Population.Select((p, i) => Patient(FirstId + i, p.Name, p.BirthYear, p.BirthMonth, p.Entries, practice, lsoa)));
         await db.SaveChangesAsync();
-        // As an ingest does for the patients it adds.
-        await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, [.. Enumerable.Range(FirstId, Population.Length)], CancellationToken.None);
+        // As an ingest does for the patients it adds: their registers held, then their segments.
+        int[] added = [.. Enumerable.Range(FirstId, Population.Length)];
+        await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, added, CancellationToken.None);
+        await SegmentRules.WriteSegmentsAsync(db, manifest.ReferenceDate, added, CancellationToken.None);
         db.ChangeTracker.Clear();
 
-        var segments = await db.Patients.Segment(db, manifest.ReferenceDate)
-            .Select(s => new { s.Patient.Id, s.Patient.Pseudonym, s.Segment })
+        var segments = await db.PatientSegments
+            .Join(db.Patients, s => s.PatientId, p => p.Id, (s, p) => new { p.Id, p.Pseudonym, s.Segment })
             .ToListAsync();
 
         Assert.Equal(

@@ -796,6 +796,19 @@ namespace Phm.Data.SqlServer.Migrations
                     b.ToTable("ScoredModels");
                 });
 
+            modelBuilder.Entity("Phm.Data.Segmentation.PatientSegment", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Segment")
+                        .HasColumnType("int");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("PatientSegments", (string)null);
+                });
+
             modelBuilder.Entity("Phm.Data.Store.StoreManifest", b =>
                 {
                     b.Property<int>("Id")
@@ -956,6 +969,15 @@ namespace Phm.Data.SqlServer.Migrations
                     b.HasOne("Phm.Data.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Segmentation.PatientSegment", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithOne()
+                        .HasForeignKey("Phm.Data.Segmentation.PatientSegment", "PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -781,6 +781,19 @@ namespace Phm.Data.Sqlite.Migrations
                     b.ToTable("ScoredModels");
                 });
 
+            modelBuilder.Entity("Phm.Data.Segmentation.PatientSegment", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Segment")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("PatientSegments", (string)null);
+                });
+
             modelBuilder.Entity("Phm.Data.Store.StoreManifest", b =>
                 {
                     b.Property<int>("Id")
@@ -941,6 +954,15 @@ namespace Phm.Data.Sqlite.Migrations
                     b.HasOne("Phm.Data.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Segmentation.PatientSegment", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithOne()
+                        .HasForeignKey("Phm.Data.Segmentation.PatientSegment", "PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
