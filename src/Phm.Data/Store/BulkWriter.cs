@@ -13,7 +13,7 @@ namespace Phm.Data.Store;
 /// registers each patient holds on the reference date are derived from the rows (<see cref="RegisterRules.WriteRegistersHeldAsync"/>),
 /// and the planner's statistics are refreshed.
 /// </summary>
-public sealed class BulkWriter(PhmDbContext db)
+public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
 {
     private readonly IModel _model = ModelDdl.DesignTimeModel(db);
 
@@ -55,14 +55,18 @@ public sealed class BulkWriter(PhmDbContext db)
                 await rows.CopyAsync(bulkCopy, cancellationToken);
         }
         await rows.CopyAsync(bulkCopy, cancellationToken);
+        phases.Lap("population generated and bulk-copied");
 
         await ModelDdl.ExecuteAsync(db, _model, [
             .. indexes.Select(CreateIndexOperation.CreateFrom),
             .. constraints.Select(AddForeignKeyOperation.CreateFrom),
         ], cancellationToken);
+        phases.Lap("secondary indexes built");
         // Set-based, once the indexes the rule reads are back.
         await RegisterRules.WriteRegistersHeldAsync(db, referenceDate, patientIds: null, cancellationToken);
+        phases.Lap("registers held written");
         var registersHeld = db.Model.FindEntityType(typeof(RegisterHeld))!.GetTableName()!;
         await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql([.. tables.Select(t => t.Name), registersHeld]), cancellationToken);
+        phases.Lap("statistics refreshed");
     }
 }

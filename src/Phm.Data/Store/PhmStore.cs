@@ -94,7 +94,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
 
         var reference = loadReference();
         LogBuilding(wanted);
-        var manifest = await new StoreLoader(db, time).LoadAsync(reference, wanted, cancellationToken);
+        var manifest = await new StoreLoader(db, time, new PhaseStopwatch(logger, "Store build")).LoadAsync(reference, wanted, cancellationToken);
         logger.LogInformation("Store ready on {Provider}", Provider);
         return manifest;
     }
@@ -111,11 +111,13 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             return existing;
         }
 
+        var phases = new PhaseStopwatch(logger, "Store build");
         var reference = loadReference();
         Directory.CreateDirectory(_options.ResolveDataDirectory());
         var buildPath = FilePath + ".building";
         DeleteDatabaseFiles(buildPath);
         LogBuilding(wanted);
+        phases.Lap("reference data read");
 
         StoreManifest manifest;
         // Unpooled: a pooled connection would outlive a failed build and reopen the deleted file on the next attempt.
@@ -124,10 +126,12 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         {
             await using var db = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, buildConnectionString);
             await MigrateWithoutTimeoutAsync(db, cancellationToken);
-            manifest = await new StoreLoader(db, time).LoadAsync(reference, wanted, cancellationToken);
+            phases.Lap("migrations");
+            manifest = await new StoreLoader(db, time, phases).LoadAsync(reference, wanted, cancellationToken);
             await CarryOverCohortDefinitionsAsync(db, cancellationToken);
             // Readers (the API) and the occasional writer (cohorts, audit) then work side by side.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
+            phases.Lap("cohort definitions carried over, write-ahead log on");
         }
         catch (Exception e) when (UnwritablePathException.From(e, buildPath) is { } unwritable)
         {
@@ -139,6 +143,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         SqliteConnection.ClearAllPools();
         DeleteDatabaseFiles(FilePath);
         File.Move(buildPath, FilePath);
+        phases.Lap("renamed into place");
         logger.LogInformation("Store ready at {Path}", FilePath);
         return manifest;
     }
