@@ -125,6 +125,9 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         try
         {
             await using var db = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, buildConnectionString);
+            // Held open for the whole build, so the build's settings hold for every statement of it.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(BuildSettings, cancellationToken);
             await MigrateWithoutTimeoutAsync(db, cancellationToken);
             phases.Lap("migrations");
             manifest = await new StoreLoader(db, time, phases).LoadAsync(reference, wanted, cancellationToken);
@@ -141,6 +144,8 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         }
 
         SqliteConnection.ClearAllPools();
+        SyncToDisk(buildPath);
+        phases.Lap("synced to disk");
         DeleteDatabaseFiles(FilePath);
         File.Move(buildPath, FilePath);
         phases.Lap("renamed into place");
@@ -235,6 +240,22 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             // An unreadable or foreign file is treated like a missing store and rebuilt.
             return null;
         }
+    }
+
+    /// <summary>
+    /// The build's connection settings. The file is renamed into place only when complete, and a failed build's file is deleted,
+    /// never reused: so the build needs no journal on disk (it keeps one in memory, so a failure still rolls back cleanly) and no
+    /// sync per commit, only one sync of the finished file before the rename (<see cref="SyncToDisk"/>), so a crash after the
+    /// rename never finds a torn store. A larger page cache than the default 2 MB also lets the index builds sort in fewer,
+    /// longer runs.
+    /// </summary>
+    private const string BuildSettings = "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;";
+
+    /// <summary>Flushes a finished build's file to the disk, as the build itself does not (<see cref="BuildSettings"/>).</summary>
+    private static void SyncToDisk(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        file.Flush(flushToDisk: true);
     }
 
     private static string SqliteConnectionStringFor(string path) =>
