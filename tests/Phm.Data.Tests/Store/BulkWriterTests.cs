@@ -17,10 +17,8 @@ public sealed class BulkWriterTests
     {
         await using var database = TestDatabase.For(provider);
         var store = database.Store(Population, 7);
-        // Thousands of rows a patient's way in, many batches after the copy started.
-        var failing = Generated().Select((patient, i) => i < 2_000 ? patient : throw new InjectedFault());
-
-        await Assert.ThrowsAsync<InjectedFault>(() => WriteAndRollBackOnFailureAsync(store, failing, CancellationToken.None));
+        await Assert.ThrowsAsync<InjectedFault>(() =>
+            WriteAndRollBackOnFailureAsync(store, FaultingPartWay(() => throw new InjectedFault()), CancellationToken.None));
 
         await AssertNothingWrittenAsync(store);
     }
@@ -31,14 +29,9 @@ public sealed class BulkWriterTests
         await using var database = TestDatabase.For(provider);
         var store = database.Store(Population, 7);
         using var cancellation = new CancellationTokenSource();
-        var cancelledPartWay = Generated().Select((patient, i) =>
-        {
-            if (i == 2_000)
-                cancellation.Cancel();
-            return patient;
-        });
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => WriteAndRollBackOnFailureAsync(store, cancelledPartWay, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            WriteAndRollBackOnFailureAsync(store, FaultingPartWay(cancellation.Cancel), cancellation.Token));
 
         await AssertNothingWrittenAsync(store);
     }
@@ -60,6 +53,14 @@ public sealed class BulkWriterTests
 
     private static IEnumerable<GeneratedPatient> Generated() =>
         PopulationGenerator.Generate(TestReference.Data, new PopulationSettings(7, Population, TestReference.Southampton));
+
+    /// <summary>The population, with <paramref name="fault"/> at its 2,001st patient: tens of thousands of rows, many batches after the copy started.</summary>
+    private static IEnumerable<GeneratedPatient> FaultingPartWay(Action fault) => Generated().Select((patient, i) =>
+    {
+        if (i == 2_000)
+            fault();
+        return patient;
+    });
 
     /// <summary>As the store build does: the reference rows, then the population, in one transaction committed only when whole.</summary>
     private static async Task WriteAndRollBackOnFailureAsync(PhmStore store, IEnumerable<GeneratedPatient> population, CancellationToken cancellationToken)
