@@ -17,6 +17,7 @@ using Phm.Data.Store;
 // 3. how fast abusive documents are refused, and what the directive bomb would cost GraphQL.NET's validation without the lexical limits;
 // 4. the risk features of the whole population (FeatureBench.cs), on SQLite and with --postgres on PostgreSQL;
 // 5. writing two models' risk scores for the whole population, then replacing one (ScoreWriteBench.cs), likewise.
+// With --first-start, instead: the SQLite first start alone, with the wall-clock and CPU seconds of each phase (FirstStartBench.cs).
 // With --ingest [--patients N] [--bundle-copies N], instead: CSV and FHIR ingest rates into SQLite (IngestBench.cs).
 // With --risk [--data-directory D] [--train], instead: the committed risk models' scoring rates on the store in D (built
 // there if missing; default data/), and with --train each model's training time (RiskBench.cs).
@@ -74,6 +75,11 @@ if (args.Contains("--cohorts"))
 }
 
 var directory = Path.Combine(Path.GetTempPath(), "phm-bench-" + Environment.ProcessId);
+if (args.Contains("--first-start"))
+{
+    await Phm.Bench.FirstStartBench.RunAsync(directory, population > 0 ? population : null);
+    return 0;
+}
 var sqlite = await TimeFirstStartAndRestartAsync("SQLite", new PhmDatabaseOptions(), TimeQueriesAsync);
 if (postgres is not null)
 {

@@ -11,8 +11,10 @@ namespace Phm.Data.Risk;
 /// are dropped for the load and built once at the end, inside the transaction: updated row by row, their random inserts
 /// overflow SQLite's page cache, which made a city's write three times slower (31.7 s against 8.9 s in the bench).
 /// </summary>
-public sealed class ScoredModelWriter(PhmDbContext db)
+public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = null)
 {
+    private readonly PhaseStopwatch _phases = phases ?? PhaseStopwatch.None;
+
     /// <param name="scores">
     /// Exactly <see cref="ScoredModel.PatientsScored"/> rows of <paramref name="model"/>'s name and version, streamed as they
     /// are written; in patient id order they append to the primary key instead of inserting at random.
@@ -30,6 +32,7 @@ public sealed class ScoredModelWriter(PhmDbContext db)
         await DeleteAsync(model.Name, cancellationToken);
         db.ScoredModels.Add(model);
         await db.SaveChangesAsync(cancellationToken);
+        _phases.Lap("indexes dropped, previous scores deleted");
 
         var bulkCopy = db.CreateBulkCopy();
         var rows = new BulkRowBuffer(table,
@@ -53,10 +56,13 @@ public sealed class ScoredModelWriter(PhmDbContext db)
         await rows.CopyAsync(bulkCopy, cancellationToken);
         if (written != model.PatientsScored)
             throw new ArgumentException($"{model.Name} {model.Version} says {model.PatientsScored} patients were scored, but {written} scores came.", nameof(scores));
+        _phases.Lap("rows made and bulk-copied");
 
         // The unique index on (model, rank) is checked as it is built: ranks that repeat fail here and roll everything back.
         await ModelDdl.ExecuteAsync(db, designModel, [.. indexes.Select(CreateIndexOperation.CreateFrom)], cancellationToken);
+        _phases.Lap("indexes built");
         await transaction.CommitAsync(cancellationToken);
+        _phases.Lap("committed");
         db.ChangeTracker.Clear();
     }
 

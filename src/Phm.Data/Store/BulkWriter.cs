@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
@@ -14,8 +15,11 @@ namespace Phm.Data.Store;
 /// registers each patient holds on the reference date and then each one's segment are derived from the rows
 /// (<see cref="RegisterRules.WriteRegistersHeldAsync"/>, <see cref="SegmentRules.WriteSegmentsAsync"/>), and the planner's statistics are refreshed.
 /// </summary>
-public sealed class BulkWriter(PhmDbContext db)
+public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
 {
+    /// <summary>Batches the generator may make ahead of the copy: enough to ride out an uneven batch, few enough to die young.</summary>
+    private const int BatchesAhead = 4;
+
     private readonly IModel _model = ModelDdl.DesignTimeModel(db);
 
     public async Task WriteAsync(IEnumerable<GeneratedPatient> population, DateOnly referenceDate, CancellationToken cancellationToken)
@@ -24,8 +28,7 @@ public sealed class BulkWriter(PhmDbContext db)
             throw new InvalidOperationException("Bulk writes must run inside a transaction, so a failure leaves nothing half-written.");
 
         var bulkCopy = db.CreateBulkCopy();
-        var rows = new PopulationRows(_model);
-        var tables = rows.Tables.ToList();
+        var tables = new PopulationRows(_model).Tables.ToList();
         List<IForeignKeyConstraint> constraints = bulkCopy.CanDropForeignKeys ? [.. tables.SelectMany(t => t.ForeignKeyConstraints)] : [];
         var indexes = tables.SelectMany(t => t.Indexes).ToList();
 
@@ -34,36 +37,88 @@ public sealed class BulkWriter(PhmDbContext db)
             .. indexes.Select(index => new DropIndexOperation { Name = index.Name, Table = index.Table.Name, Schema = index.Table.Schema }),
         ], cancellationToken);
 
-        // Child rows are numbered in the order they are written.
-        long conditionId = 0, activityId = 0, careFlagId = 0, prescriptionId = 0, procedureId = 0;
-        foreach (var (patient, truth) in population)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            rows.AddPatient(patient);
-            rows.AddTruth(truth);
-            foreach (var condition in patient.Conditions)
-                rows.AddCondition(++conditionId, patient.Id, condition);
-            foreach (var activity in patient.Activities)
-                rows.AddActivity(++activityId, patient.Id, activity);
-            foreach (var flag in patient.CareFlags)
-                rows.AddCareFlag(++careFlagId, patient.Id, flag);
-            foreach (var prescription in patient.Prescriptions)
-                rows.AddPrescription(++prescriptionId, patient.Id, prescription);
-            foreach (var procedure in patient.Procedures)
-                rows.AddProcedure(++procedureId, patient.Id, procedure);
-
-            if (rows.Count >= bulkCopy.RowsPerCopy)
-                await rows.CopyAsync(bulkCopy, cancellationToken);
-        }
-        await rows.CopyAsync(bulkCopy, cancellationToken);
+        await CopyAsGeneratedAsync(population, bulkCopy, cancellationToken);
+        phases.Lap("population generated and bulk-copied");
 
         await ModelDdl.ExecuteAsync(db, _model, [
             .. indexes.Select(CreateIndexOperation.CreateFrom),
             .. constraints.Select(AddForeignKeyOperation.CreateFrom),
         ], cancellationToken);
+        phases.Lap("secondary indexes built");
         // Set-based, once the indexes the rule reads are back.
         await RegisterRules.WriteRegistersHeldAsync(db, referenceDate, patientIds: null, cancellationToken);
+        phases.Lap("registers held written");
         await SegmentRules.WriteSegmentsAsync(db, referenceDate, patientIds: null, cancellationToken);
+        phases.Lap("segments written");
         await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql([.. tables.Select(t => t.Name), .. DerivedRows.TableNames(db)]), cancellationToken);
+        phases.Lap("statistics refreshed");
+    }
+
+    /// <summary>
+    /// Generating the rows (the generator, then each row's values) costs about as much CPU as the provider's copy of them, so a
+    /// thread of its own makes the next batches while the copy writes the last, in the same order: a small server's second core
+    /// works too. A failed copy stops the generator; a failed generator ends the copy with its exception.
+    /// </summary>
+    private async Task CopyAsGeneratedAsync(IEnumerable<GeneratedPatient> population, IBulkCopy bulkCopy, CancellationToken cancellationToken)
+    {
+        var batches = Channel.CreateBounded<PopulationRows>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var generating = Task.Run(() => GenerateAsync(population, batches.Writer, bulkCopy.RowsPerCopy, stop.Token), stop.Token);
+        var copying = CopyAllAsync(batches.Reader, bulkCopy, stop);
+        // The generator's exception first: the copy's is then only the generator's, seen through the channel.
+        await Task.WhenAll(generating, copying);
+    }
+
+    private async Task GenerateAsync(IEnumerable<GeneratedPatient> population, ChannelWriter<PopulationRows> batches, int rowsPerCopy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rows = new PopulationRows(_model);
+            // Child rows are numbered in the order they are written.
+            long conditionId = 0, activityId = 0, careFlagId = 0, prescriptionId = 0, procedureId = 0;
+            foreach (var (patient, truth) in population)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rows.AddPatient(patient);
+                rows.AddTruth(truth);
+                foreach (var condition in patient.Conditions)
+                    rows.AddCondition(++conditionId, patient.Id, condition);
+                foreach (var activity in patient.Activities)
+                    rows.AddActivity(++activityId, patient.Id, activity);
+                foreach (var flag in patient.CareFlags)
+                    rows.AddCareFlag(++careFlagId, patient.Id, flag);
+                foreach (var prescription in patient.Prescriptions)
+                    rows.AddPrescription(++prescriptionId, patient.Id, prescription);
+                foreach (var procedure in patient.Procedures)
+                    rows.AddProcedure(++procedureId, patient.Id, procedure);
+
+                if (rows.Count >= rowsPerCopy)
+                {
+                    await batches.WriteAsync(rows, cancellationToken);
+                    rows = new PopulationRows(_model);
+                }
+            }
+            await batches.WriteAsync(rows, cancellationToken);
+            batches.Complete();
+        }
+        catch (Exception e)
+        {
+            batches.Complete(e);
+            throw;
+        }
+    }
+
+    private static async Task CopyAllAsync(ChannelReader<PopulationRows> batches, IBulkCopy bulkCopy, CancellationTokenSource stop)
+    {
+        try
+        {
+            await foreach (var rows in batches.ReadAllAsync(stop.Token))
+                await rows.CopyAsync(bulkCopy, stop.Token);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
     }
 }

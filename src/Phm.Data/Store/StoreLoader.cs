@@ -8,7 +8,7 @@ namespace Phm.Data.Store;
 /// Replaces a store's contents in one transaction: reference data through EF Core, the generated population through
 /// bulk copy, the manifest last. A failure at any point rolls back to what was there before.
 /// </summary>
-public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
+public sealed class StoreLoader(PhmDbContext db, TimeProvider time, PhaseStopwatch phases)
 {
     public async Task<StoreManifest> LoadAsync(ReferenceData reference, PopulationSettings settings, CancellationToken cancellationToken)
     {
@@ -21,9 +21,10 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
         db.Pcns.AddRange(reference.Pcns);
         db.Practices.AddRange(reference.Practices);
         await db.SaveChangesAsync(cancellationToken);
+        phases.Lap("cleared, reference rows written");
 
         var population = PopulationGenerator.Generate(reference, settings);
-        await new BulkWriter(db).WriteAsync(population, PopulationSettings.ReferenceDate, cancellationToken);
+        await new BulkWriter(db, phases).WriteAsync(population, PopulationSettings.ReferenceDate, cancellationToken);
 
         var manifest = new StoreManifest
         {
@@ -37,6 +38,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time)
         db.Manifest.Add(manifest);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        phases.Lap("committed");
         db.ChangeTracker.Clear();
         return manifest;
     }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Phm.Data.Risk;
 using Phm.Data.Store;
 
@@ -8,10 +10,11 @@ namespace Phm.Ml.Scoring;
 /// percentiles and tiers by <see cref="RiskRanking"/>, and written in one transaction that replaces the model's old scores
 /// (<see cref="ScoredModelWriter"/>). Each row's contributions are made into JSON as it is written, never all at once.
 /// </summary>
-public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRanking ranking, TimeProvider time)
+public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRanking ranking, TimeProvider time, ILogger? logger = null)
 {
     public async Task<ScoredModel> WriteAsync(RiskModelInfo info, DateOnly scoredOn, IReadOnlyList<PatientPrediction> predictions, CancellationToken cancellationToken)
     {
+        var phases = new PhaseStopwatch(logger ?? NullLogger.Instance, $"Scores of {info.Name} {info.Version}");
         var ranked = ranking.Rank([.. predictions.Select(p => new PatientProbability(p.PatientId, p.Probability))]);
         var model = new ScoredModel(info) { ScoredOn = scoredOn, ScoredAtUtc = time.GetUtcNowInMilliseconds(), PatientsScored = predictions.Count };
 
@@ -28,8 +31,9 @@ public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRankin
             Contributions = ContributionsJson.Write(prediction.TopContributions),
         });
 
+        phases.Lap("ranked");
         await using var db = createContext();
-        await new ScoredModelWriter(db).ReplaceAsync(model, Scores(), cancellationToken);
+        await new ScoredModelWriter(db, phases).ReplaceAsync(model, Scores(), cancellationToken);
         return model;
     }
 }

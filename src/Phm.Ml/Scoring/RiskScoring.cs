@@ -50,11 +50,13 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
 
         var steps = 1 + 2 * toScore.Count;
         progress?.Report(new RiskScoringProgress("Reading the features", 0, steps));
+        var phases = new PhaseStopwatch(logger, "Risk scoring");
         var watch = Stopwatch.StartNew();
         var features = await new FeatureReader(store.CreateContext).ReadMatrixAsync(referenceDate, cancellationToken);
+        phases.Lap("features read");
         logger.LogInformation("Read the risk features of {Patients} living patients at {IndexDate} in {Seconds:F1} s", features.Rows.Count, referenceDate, watch.Elapsed.TotalSeconds);
 
-        var writer = new RiskScoreWriter(store.CreateContext, _ranking, time);
+        var writer = new RiskScoreWriter(store.CreateContext, _ranking, time, logger);
         var scored = new List<ScoredModel>();
         var done = 1;
         foreach (var model in toScore)
@@ -65,10 +67,12 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
             var predictions = model.Predict(features);
             CheckRowForRow(info, features, predictions);
             var predicted = watch.Elapsed;
+            phases.Lap($"{info.Name} predicted");
 
             progress?.Report(new RiskScoringProgress($"Writing {info.Name} {info.Version}", done++, steps));
             watch.Restart();
             scored.Add(await writer.WriteAsync(info, referenceDate, predictions, cancellationToken));
+            phases.Lap($"{info.Name} written");
             logger.LogInformation("Scored {Model} {Version}: {Patients} patients, predicted in {PredictSeconds:F1} s, written in {WriteSeconds:F1} s",
                 info.Name, info.Version, predictions.Count, predicted.TotalSeconds, watch.Elapsed.TotalSeconds);
         }

@@ -80,6 +80,22 @@ public sealed class StoreBuildTests
     }
 
     [Fact]
+    public async Task ABuiltStore_OnSqlite_IsWhole_InWriteAheadLogMode_WithNothingLeftOfTheBuild()
+    {
+        await using var database = TestDatabase.For(DatabaseProvider.Sqlite);
+        var store = database.Store(500, 7);
+
+        await store.EnsureReadyAsync(CancellationToken.None);
+
+        // The build writes without a journal on disk or a sync per commit, and syncs the whole file once before the rename.
+        await using var db = store.CreateContext();
+        Assert.Equal("ok", await db.Database.SqlQueryRaw<string>("SELECT integrity_check AS \"Value\" FROM pragma_integrity_check").SingleAsync());
+        Assert.Empty(await db.Database.SqlQueryRaw<string>("SELECT \"table\" AS \"Value\" FROM pragma_foreign_key_check").ToListAsync());
+        Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").SingleAsync());
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(store.FilePath)!, PhmStore.FileName + ".building*"));
+    }
+
+    [Fact]
     public async Task AStoreBuiltBeforeMigrations_OnSqlite_IsRebuilt()
     {
         await using var database = TestDatabase.For(DatabaseProvider.Sqlite);

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Phm.Data.Risk;
+using Phm.Data.Store;
+using Phm.Ml.Scoring;
+
+namespace Phm.Bench;
+
+/// <summary>
+/// The SQLite first start alone, as the hub makes it (the store from nothing, then the committed models' scores), with each
+/// phase's wall-clock and CPU seconds from the store's and the scorer's Debug log: on a shared machine the CPU seconds are
+/// the figures to compare, and the load average is printed beside them.
+/// </summary>
+internal static class FirstStartBench
+{
+    public static async Task RunAsync(string directory, int? population)
+    {
+        using var logging = LoggerFactory.Create(builder => builder
+            .AddSimpleConsole(console => console.SingleLine = true)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Phm", LogLevel.Debug));
+        var options = new PhmOptions { DataDirectory = directory, Population = population };
+        var store = new PhmStore(Options.Create(options), TimeProvider.System, logging.CreateLogger<PhmStore>());
+        var scoring = new RiskScoring(store, new RiskModelCatalog(ModelsDirectory.Resolve(configured: null)), Options.Create(new RiskTierOptions()),
+            TimeProvider.System, logging.CreateLogger<RiskScoring>());
+        try
+        {
+            Console.WriteLine($"Load average at the start: {Load.Machine.LoadAverage()}");
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            var manifest = await store.EnsureReadyAsync(CancellationToken.None);
+            var built = watch.Elapsed.TotalSeconds;
+            var builtCpu = IngestBench.CpuSince(cpu).TotalSeconds;
+            var scored = await scoring.ScoreAsync(force: false, progress: null, CancellationToken.None);
+            Console.WriteLine($"SQLite first start: {manifest.Population:N0} patients built in {built:F1} s (CPU {builtCpu:F1} s), "
+                + $"{scored.Scored.Count} risk models scored in {watch.Elapsed.TotalSeconds - built:F1} s (CPU {IngestBench.CpuSince(cpu).TotalSeconds - builtCpu:F1} s), "
+                + $"{watch.Elapsed.TotalSeconds:F1} s in all (CPU {IngestBench.CpuSince(cpu).TotalSeconds:F1} s; target < 45 s at ~300k); load average now {Load.Machine.LoadAverage()}");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
