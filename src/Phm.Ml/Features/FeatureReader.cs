@@ -69,6 +69,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
                 values[RiskFeatures.ActivityCountSlot(kind, 1)] = counts.In6Months;
                 values[RiskFeatures.ActivityCountSlot(kind, 2)] = counts.In12Months;
                 values[RiskFeatures.ActivityCountSlot(kind, 3)] = counts.In24Months;
+                values[Activity.UrgentCareKinds.Contains(counts.Kind) ? RiskFeatures.UrgentCareContacts : RiskFeatures.PlannedCareContacts] += counts.In24Months;
                 if (counts.Kind == ActivityKind.EmergencyAdmission)
                     values[RiskFeatures.DaysSinceEmergencyAdmission] = Math.Min(indexDate.DayNumber - counts.Last.DayNumber, RiskFeatures.DaysSinceEmergencyAdmissionCap);
             });

@@ -89,15 +89,17 @@ public sealed class RiskModel : IRiskModel
     {
         RequireSchema(features);
         var predictions = new PatientPrediction[features.Rows.Count];
+        var usedSlots = _scorer.UsedSlots;
         Parallel.ForEach(Partitioner.Create(0, predictions.Length, CompiledScorer.BatchSize), range =>
         {
             var bySlot = new double[_schema.Count];
             for (var i = range.Item1; i < range.Item2; i++)
             {
                 var row = features.Rows[i];
-                Array.Clear(bySlot);
+                foreach (var slot in usedSlots)
+                    bySlot[slot] = 0;
                 var score = _scorer.ScoreWithContributions(row.Features, bySlot);
-                predictions[i] = new PatientPrediction(row.PatientId, _scorer.Probability(score), TopOf(row.Features, bySlot));
+                predictions[i] = new PatientPrediction(row.PatientId, _scorer.Probability(score), TopOf(row.Features, bySlot, usedSlots));
             }
         });
         return predictions;
@@ -122,12 +124,15 @@ public sealed class RiskModel : IRiskModel
             throw new ArgumentException($"The matrix's features (schema {features.Schema.Hash}) are not the model's ({_schema.Hash}).", nameof(features));
     }
 
-    /// <summary>The five largest contributions (a category's one-hot columns counted as the one feature), largest first, ties in schema order; none of 0.</summary>
-    private FeatureContribution[] TopOf(float[] values, double[] bySlot)
+    /// <summary>
+    /// The five largest contributions (a category's one-hot columns counted as the one feature), largest first, ties in
+    /// schema order; none of 0. One pass keeping the five best so far, over the slots the model uses (the rest are 0).
+    /// </summary>
+    private FeatureContribution[] TopOf(float[] values, double[] bySlot, int[] usedSlots)
     {
         Span<int> top = stackalloc int[TopContributions];
         var count = 0;
-        for (var slot = 0; slot < bySlot.Length; slot++)
+        foreach (var slot in usedSlots)
         {
             if (bySlot[slot] == 0 || (count == TopContributions && bySlot[slot] <= bySlot[top[count - 1]]))
                 continue;
