@@ -63,7 +63,8 @@ public static class RiskFeatures
     internal static readonly int DaysSinceEmergencyAdmission = BedDays + 1;
     internal static readonly int UrgentCareContacts = DaysSinceEmergencyAdmission + 1;
     internal static readonly int PlannedCareContacts = UrgentCareContacts + 1;
-    private static readonly int FirstCareFlag = PlannedCareContacts + 1;
+    internal static readonly int UrgentCareRate = PlannedCareContacts + 1;
+    private static readonly int FirstCareFlag = UrgentCareRate + 1;
     private static readonly int Count = FirstCareFlag + CareFlagKinds.Length;
 
     internal static int RegisterSlot(int registerIndex) => FirstRegister + registerIndex;
@@ -139,6 +140,9 @@ public static class RiskFeatures
         Put(PlannedCareContacts, new($"planned_care_contacts_{pooled}m", FeatureKind.Numeric,
             $"Contacts with planned care (GP and outpatient appointments, elective admissions, community and social care contacts) in the {pooled} months before the index date, together.",
             $"{{0}} planned care contact{{s}} (GP, outpatient, elective, community and social care) in the last {pooled} months"));
+        Put(UrgentCareRate, new("urgent_care_contacts_per_year", FeatureKind.Numeric,
+            "Contacts with urgent and emergency care a year over all the history the store holds before the index date (from its earliest urgent care record, or birth if later; at least a year).",
+            "{0} urgent care contacts a year"));
         for (var i = 0; i < CareFlagKinds.Length; i++)
         {
             var (present, absent) = CareFlagKinds[i].Words();
