@@ -10,6 +10,13 @@ public sealed class Activity
     /// <summary>The kinds of contact that are hospital admissions: those with a length of stay, whose nights are bed days.</summary>
     public static IReadOnlyList<ActivityKind> AdmissionKinds { get; } = [ActivityKind.EmergencyAdmission, ActivityKind.ElectiveAdmission];
 
+    /// <summary>
+    /// The kinds of contact with urgent and emergency care, unplanned by the patient's services: NHS 111, ambulance, A&amp;E
+    /// and emergency admission. The rest are planned care.
+    /// </summary>
+    public static IReadOnlyList<ActivityKind> UrgentCareKinds { get; } =
+        [ActivityKind.Nhs111Call, ActivityKind.Ambulance, ActivityKind.AeAttendance, ActivityKind.EmergencyAdmission];
+
     public long Id { get; init; }
     public int PatientId { get; init; }
     public ActivityKind Kind { get; init; }

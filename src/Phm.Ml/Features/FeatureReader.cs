@@ -48,6 +48,9 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
         await using var careFlagsDb = ContextWithoutTimeout();
         await using var bedDays = new PatientCursor<PatientTotal>(BedDaysQuery(bedDaysDb, indexDate).AsAsyncEnumerable(), t => t.PatientId, "bed days");
         await using var careFlags = new PatientCursor<PatientCareFlag>(CareFlagsQuery(careFlagsDb, indexDate).AsAsyncEnumerable(), f => f.PatientId, "care flags");
+        await using var urgentDb = createContext();
+        await using var urgentCare = new PatientCursor<PatientTotal>(UrgentCareQuery(urgentDb, indexDate).AsAsyncEnumerable(), t => t.PatientId, "urgent care");
+        var recordStart = await ReadUrgentCareRecordStartAsync(indexDate, cancellationToken);
         var nextHolder = new int[registerHolders.Length];
 
         await foreach (var patient in PatientsQuery(patientsDb, indexDate).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -80,9 +83,13 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
                 values[RiskFeatures.ActivityCountSlot(kind, 1)] = counts.In6Months;
                 values[RiskFeatures.ActivityCountSlot(kind, 2)] = counts.In12Months;
                 values[RiskFeatures.ActivityCountSlot(kind, 3)] = counts.In24Months;
+                values[Activity.UrgentCareKinds.Contains(counts.Kind) ? RiskFeatures.UrgentCareContacts : RiskFeatures.PlannedCareContacts] += counts.In24Months;
                 if (counts.Kind == ActivityKind.EmergencyAdmission)
                     values[RiskFeatures.DaysSinceEmergencyAdmission] = Math.Min(indexDate.DayNumber - counts.Last.DayNumber, RiskFeatures.DaysSinceEmergencyAdmissionCap);
             });
+            var historyStart = Math.Max(recordStart.DayNumber, new DateOnly(patient.BirthYear, patient.BirthMonth, 1).DayNumber);
+            var historyYears = Math.Max(1, (indexDate.DayNumber - historyStart) / 365.25);
+            await urgentCare.ApplyAsync(patient.Id, features, (total, values) => values[RiskFeatures.UrgentCareRate] = (float)Math.Round(total.Total / historyYears, 1));
             await bedDays.ApplyAsync(patient.Id, features, (total, values) => values[RiskFeatures.BedDays] = total.Total);
             await careFlags.ApplyAsync(patient.Id, features, (flag, values) =>
                 values[RiskFeatures.CareFlagSlot(Array.IndexOf(RiskFeatures.CareFlagKinds, flag.Kind))] = 1);
@@ -156,6 +163,27 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             .GroupBy(a => a.PatientId)
             .OrderBy(g => g.Key)
             .Select(g => new PatientTotal(g.Key, g.Sum(a => a.LengthOfStayDays ?? 0)));
+    }
+
+    private static IQueryable<PatientTotal> UrgentCareQuery(PhmDbContext db, DateOnly indexDate) =>
+        db.Activities.AsNoTracking()
+            .Where(a => Activity.UrgentCareKinds.Contains(a.Kind) && a.Date < indexDate)
+            .GroupBy(a => a.PatientId)
+            .OrderBy(g => g.Key)
+            .Select(g => new PatientTotal(g.Key, g.Count()));
+
+    /// <summary>The earliest urgent care record before the index date (the index date itself when there is none): where the store's history starts.</summary>
+    private async Task<DateOnly> ReadUrgentCareRecordStartAsync(DateOnly indexDate, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        var start = indexDate;
+        foreach (var kind in Activity.UrgentCareKinds)
+        {
+            var first = await db.Activities.Where(a => a.Kind == kind && a.Date < indexDate).OrderBy(a => a.Date).Select(a => (DateOnly?)a.Date).FirstOrDefaultAsync(cancellationToken);
+            if (first < start)
+                start = first.Value;
+        }
+        return start;
     }
 
     private static IQueryable<PatientCareFlag> CareFlagsQuery(PhmDbContext db, DateOnly indexDate) =>

@@ -22,6 +22,12 @@ public static class RiskFeatures
 
     public const int BedDaysMonths = 12;
 
+    /// <summary>
+    /// The window of the pooled contact counts: the longest. How often someone turns to urgent care is a trait of the
+    /// person more than of the month, and the kinds are few events each; pooled over the longest window they estimate it best.
+    /// </summary>
+    public static int PooledContactsMonths => WindowMonths[^1];
+
     /// <summary>Days since the last emergency admission are capped here (two years), and a patient with none in that time has the cap.</summary>
     public const int DaysSinceEmergencyAdmissionCap = 730;
 
@@ -55,7 +61,10 @@ public static class RiskFeatures
     private static readonly int FirstActivityCount = RegisterCount + 1;
     internal static readonly int BedDays = FirstActivityCount + ActivityKinds.Length * WindowMonths.Count;
     internal static readonly int DaysSinceEmergencyAdmission = BedDays + 1;
-    private static readonly int FirstCareFlag = DaysSinceEmergencyAdmission + 1;
+    internal static readonly int UrgentCareContacts = DaysSinceEmergencyAdmission + 1;
+    internal static readonly int PlannedCareContacts = UrgentCareContacts + 1;
+    internal static readonly int UrgentCareRate = PlannedCareContacts + 1;
+    private static readonly int FirstCareFlag = UrgentCareRate + 1;
     private static readonly int Count = FirstCareFlag + CareFlagKinds.Length;
 
     internal static int RegisterSlot(int registerIndex) => FirstRegister + registerIndex;
@@ -124,6 +133,16 @@ public static class RiskFeatures
         Put(DaysSinceEmergencyAdmission, new("days_since_emergency_admission", FeatureKind.Numeric,
             $"Days from the last emergency admission before the index date to the index date, capped at {DaysSinceEmergencyAdmissionCap}; {DaysSinceEmergencyAdmissionCap} when there was none in that time.",
             "last emergency admission {0} day{s} before"));
+        var pooled = PooledContactsMonths;
+        Put(UrgentCareContacts, new($"urgent_care_contacts_{pooled}m", FeatureKind.Numeric,
+            $"Contacts with urgent and emergency care (NHS 111 calls, ambulance call-outs, A&E attendances and emergency admissions) in the {pooled} months before the index date, together.",
+            $"{{0}} urgent care contact{{s}} (NHS 111, ambulance, A&E, emergency admission) in the last {pooled} months"));
+        Put(PlannedCareContacts, new($"planned_care_contacts_{pooled}m", FeatureKind.Numeric,
+            $"Contacts with planned care (GP and outpatient appointments, elective admissions, community and social care contacts) in the {pooled} months before the index date, together.",
+            $"{{0}} planned care contact{{s}} (GP, outpatient, elective, community and social care) in the last {pooled} months"));
+        Put(UrgentCareRate, new("urgent_care_contacts_per_year", FeatureKind.Numeric,
+            "Contacts with urgent and emergency care a year over all the history the store holds before the index date (from its earliest urgent care record, or birth if later; at least a year).",
+            "{0} urgent care contacts a year"));
         for (var i = 0; i < CareFlagKinds.Length; i++)
         {
             var (present, absent) = CareFlagKinds[i].Words();

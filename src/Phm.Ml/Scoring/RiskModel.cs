@@ -24,15 +24,15 @@ public sealed class RiskModel : IRiskModel
     private readonly FeatureSchema _schema;
     private readonly string?[][] _words;
 
-    /// <summary>Values 0 to 999 of each feature have their words remembered.</summary>
-    private const int WordsCacheSize = 1000;
+    /// <summary>Values 0 to 999.9 of each feature, in tenths (counts, ages, codes, rates a year), have their words remembered.</summary>
+    private const int WordsCacheTenths = 10_000;
 
     private RiskModel(MLContext ml, ITransformer model, FeatureSchema schema, RiskModelInfo info)
     {
         _schema = schema;
         Info = info;
         _scorer = CompiledScorer.Compile(ml, model, schema, $"{info.Name} {info.Version}");
-        _words = [.. schema.Features.Select(_ => new string?[WordsCacheSize])];
+        _words = new string?[schema.Count][];
     }
 
     public RiskModelInfo Info { get; }
@@ -89,31 +89,34 @@ public sealed class RiskModel : IRiskModel
     {
         RequireSchema(features);
         var predictions = new PatientPrediction[features.Rows.Count];
+        var usedSlots = _scorer.UsedSlots;
         Parallel.ForEach(Partitioner.Create(0, predictions.Length, CompiledScorer.BatchSize), range =>
         {
             var bySlot = new double[_schema.Count];
             for (var i = range.Item1; i < range.Item2; i++)
             {
                 var row = features.Rows[i];
-                Array.Clear(bySlot);
+                foreach (var slot in usedSlots)
+                    bySlot[slot] = 0;
                 var score = _scorer.ScoreWithContributions(row.Features, bySlot);
-                predictions[i] = new PatientPrediction(row.PatientId, _scorer.Probability(score), TopOf(row.Features, bySlot));
+                predictions[i] = new PatientPrediction(row.PatientId, _scorer.Probability(score), TopOf(row.Features, bySlot, usedSlots));
             }
         });
         return predictions;
     }
 
     /// <summary>
-    /// A value in words, remembered for the small whole numbers most values are (counts, ages, codes): formatting five
-    /// phrases per patient would otherwise cost more than scoring. Racing writers store the same string.
+    /// A value in words, remembered for the small numbers in tenths most values are (counts, ages, codes, rates):
+    /// formatting five phrases per patient would otherwise cost more than scoring. Racing writers store the same string,
+    /// and a slot's memory is made when a patient first needs it.
     /// </summary>
     private string WordsOf(int slot, float value)
     {
-        var cache = _words[slot];
-        var index = (int)value;
-        if (index != value || index < 0 || index >= cache.Length)
+        var tenths = (int)MathF.Round(value * 10);
+        if (tenths / 10f != value || tenths < 0 || tenths >= WordsCacheTenths)
             return _schema.Features[slot].InWords(value);
-        return cache[index] ??= _schema.Features[slot].InWords(value);
+        var cache = _words[slot] ??= new string?[WordsCacheTenths];
+        return cache[tenths] ??= _schema.Features[slot].InWords(value);
     }
 
     private void RequireSchema(FeatureMatrix features)
@@ -122,12 +125,15 @@ public sealed class RiskModel : IRiskModel
             throw new ArgumentException($"The matrix's features (schema {features.Schema.Hash}) are not the model's ({_schema.Hash}).", nameof(features));
     }
 
-    /// <summary>The five largest contributions (a category's one-hot columns counted as the one feature), largest first, ties in schema order; none of 0.</summary>
-    private FeatureContribution[] TopOf(float[] values, double[] bySlot)
+    /// <summary>
+    /// The five largest contributions (a category's one-hot columns counted as the one feature), largest first, ties in
+    /// schema order; none of 0. One pass keeping the five best so far, over the slots the model uses (the rest are 0).
+    /// </summary>
+    private FeatureContribution[] TopOf(float[] values, double[] bySlot, int[] usedSlots)
     {
         Span<int> top = stackalloc int[TopContributions];
         var count = 0;
-        for (var slot = 0; slot < bySlot.Length; slot++)
+        foreach (var slot in usedSlots)
         {
             if (bySlot[slot] == 0 || (count == TopContributions && bySlot[slot] <= bySlot[top[count - 1]]))
                 continue;

@@ -104,7 +104,7 @@ public static class TestRiskScores
             new("register_count", $"{conditions} long-term condition{(conditions == 1 ? "" : "s")}", Math.Round(0.07 * conditions - 0.1, 4)),
             new("age", $"aged {age}", Math.Round((age - 50) / 200.0, 4)),
         ];
-        return ContributionsJson.Write(contributions.OrderByDescending(c => Math.Abs(c.Contribution)));
+        return ContributionsJson.Write([.. contributions.OrderByDescending(c => Math.Abs(c.Contribution))]);
     }
 
     private sealed record ScoredPatient(int Id, string Pseudonym, int BirthYear, int BirthMonth);

@@ -43,6 +43,33 @@ public sealed class FeatureReaderTests
     }
 
     [SkippableTheory, ProviderData]
+    public async Task UrgentAndPlannedCare_ArePooledOver24Months_AndUrgentCareIsAlsoAYearlyRateOverTheStoresHistory(DatabaseProvider provider)
+    {
+        await using var store = await FeatureStore.StartAsync(provider);
+        var patient = await store.AddPatientAsync(1950, 3);
+        await store.AddActivityAsync(patient, ActivityKind.AeAttendance, Index.AddYears(-4));          // the store's first urgent care record
+        await store.AddActivityAsync(patient, ActivityKind.Nhs111Call, Index.AddMonths(-30));          // history, not 24 months
+        await store.AddActivityAsync(patient, ActivityKind.Ambulance, Index.AddDays(-1));
+        await store.AddActivityAsync(patient, ActivityKind.EmergencyAdmission, Index.AddMonths(-2));
+        await store.AddActivityAsync(patient, ActivityKind.EmergencyAdmission, Index);                  // the index date: never
+        await store.AddActivityAsync(patient, ActivityKind.GpAppointment, Index.AddMonths(-1));
+        await store.AddActivityAsync(patient, ActivityKind.Outpatient, Index.AddMonths(-30));
+        var baby = await store.AddPatientAsync(2020, 7);                                                // half a year of history: taken as a year
+        await store.AddActivityAsync(baby, ActivityKind.Nhs111Call, Index.AddMonths(-3));
+        await store.AddActivityAsync(baby, ActivityKind.AeAttendance, Index.AddMonths(-2));
+        var none = await store.AddPatientAsync(1980, 1);
+
+        var features = await store.FeaturesAsync(Index);
+
+        string[] pooled = ["urgent_care_contacts_24m", "planned_care_contacts_24m", "urgent_care_contacts_per_year"];
+        Assert.Equal(new Dictionary<string, float> { ["urgent_care_contacts_24m"] = 2, ["planned_care_contacts_24m"] = 1, ["urgent_care_contacts_per_year"] = 1 },
+            ValuesOf(features, patient, pooled));
+        Assert.Equal(new Dictionary<string, float> { ["urgent_care_contacts_24m"] = 2, ["planned_care_contacts_24m"] = 0, ["urgent_care_contacts_per_year"] = 2 },
+            ValuesOf(features, baby, pooled));
+        Assert.All(pooled, name => Assert.Equal(0, features.ValueOf(RowOf(features, none), name)));
+    }
+
+    [SkippableTheory, ProviderData]
     public async Task DaysSinceTheLastEmergencyAdmission_AreCapped_AndACapWhenThereWasNone(DatabaseProvider provider)
     {
         await using var store = await FeatureStore.StartAsync(provider);
@@ -140,8 +167,12 @@ public sealed class FeatureReaderTests
         // The same events, once before a later index date, do change the patient's features: the test sees them.
         var later = await store.FeaturesAsync(Index.AddDays(20));
         Assert.Equal(
-            new Dictionary<string, float> { ["emergency_admission_3m"] = 2, ["register_heart_failure"] = 1, ["register_copd"] = 0, ["care_flag_end_of_life_register"] = 1, ["bed_days_12m"] = 4 + 7 + 7 + 7 + 7 },
-            ValuesOf(later, patient, "emergency_admission_3m", "register_heart_failure", "register_copd", "care_flag_end_of_life_register", "bed_days_12m"));
+            new Dictionary<string, float>
+            {
+                ["emergency_admission_3m"] = 2, ["register_heart_failure"] = 1, ["register_copd"] = 0, ["care_flag_end_of_life_register"] = 1, ["bed_days_12m"] = 4 + 7 + 7 + 7 + 7,
+                ["urgent_care_contacts_24m"] = 1 + 4 * 2,
+            },
+            ValuesOf(later, patient, "emergency_admission_3m", "register_heart_failure", "register_copd", "care_flag_end_of_life_register", "bed_days_12m", "urgent_care_contacts_24m"));
     }
 
     [SkippableFact]

@@ -25,10 +25,12 @@ public sealed class ModelsDirectoryTests
     }
 
     [Fact]
-    public void WithoutConfiguration_AFolderWithTheCommittedModelsIsFound()
+    public async Task WithoutConfiguration_AFolderWithTheCommittedModelsIsFound()
     {
         var found = ModelsDirectory.Resolve(null);
 
-        Assert.True(File.Exists(Path.Combine(found, "emergency-admission-12m", "1.0.0", "model.zip")), found);
+        var definitions = await new RiskModelCatalog(found).DefinitionsAsync();
+        Assert.All(definitions, d => Assert.True(File.Exists(Path.Combine(found, d.RelativeDirectory, "model.zip")), d.RelativeDirectory));
+        Assert.NotEmpty(definitions);
     }
 }

@@ -62,7 +62,7 @@ public sealed class RiskModelTests
         await using var store = await FeatureStore.StartAsync(DatabaseProvider.Sqlite, population: 500);
         var matrix = await store.FeaturesAsync(Index);
         var ml = new MLContext(seed: 0);
-        var transformer = ml.Model.Load(Path.Combine(Committed.ModelsDirectory, name, "1.0.0", RiskModel.ModelFileName), out _);
+        var transformer = ml.Model.Load(Path.Combine(Committed.ModelsDirectory, name, model.Info.Version, RiskModel.ModelFileName), out _);
 
         var expected = transformer.Transform(ModelInput.ToDataView(ml, matrix)).GetColumn<float>("Probability").ToArray();
 
@@ -78,7 +78,7 @@ public sealed class RiskModelTests
         await using var store = await FeatureStore.StartAsync(DatabaseProvider.Sqlite, population: 500);
         var matrix = await store.FeaturesAsync(Index);
         var ml = new MLContext(seed: 0);
-        var transformer = ml.Model.Load(Path.Combine(Committed.ModelsDirectory, name, "1.0.0", RiskModel.ModelFileName), out _);
+        var transformer = ml.Model.Load(Path.Combine(Committed.ModelsDirectory, name, model.Info.Version, RiskModel.ModelFileName), out _);
         var trees = (ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>)
             (transformer is IEnumerable<ITransformer> chain ? chain.Last() : transformer);
         var scored = transformer.Transform(ModelInput.ToDataView(ml, matrix));
@@ -116,8 +116,9 @@ public sealed class RiskModelTests
     public async Task AModelWhoseFeaturesDoNotFit_IsRefused_NamingTheFolderAndTheMismatch(string _, Func<IReadOnlyList<FeatureDefinition>, FeatureSchema> alter, string mismatch)
     {
         using var folder = new TemporaryFolder();
-        var version = Path.Combine(folder.Path, "emergency-admission-12m", "1.0.0");
-        CopyFolder(Path.Combine(Committed.ModelsDirectory, "emergency-admission-12m", "1.0.0"), version);
+        var committed = await RequireAsync("emergency-admission-12m");
+        var version = Path.Combine(folder.Path, committed.Info.Name, committed.Info.Version);
+        CopyFolder(Path.Combine(Committed.ModelsDirectory, committed.Info.Name, committed.Info.Version), version);
         await File.WriteAllTextAsync(Path.Combine(version, FeatureSchema.FileName), alter(RiskFeatures.Schema.Features).ToJson());
 
         var refused = await Assert.ThrowsAsync<RiskModelRefusedException>(() => RiskModel.LoadAsync(version, CancellationToken.None));
@@ -130,7 +131,8 @@ public sealed class RiskModelTests
     public async Task AModelWithoutItsFeaturesFile_IsRefused()
     {
         using var folder = new TemporaryFolder();
-        CopyFolder(Path.Combine(Committed.ModelsDirectory, "death-12m", "1.0.0"), folder.Path);
+        var committed = await RequireAsync("death-12m");
+        CopyFolder(Path.Combine(Committed.ModelsDirectory, committed.Info.Name, committed.Info.Version), folder.Path);
         File.Delete(Path.Combine(folder.Path, FeatureSchema.FileName));
 
         var refused = await Assert.ThrowsAsync<RiskModelRefusedException>(() => RiskModel.LoadAsync(folder.Path, CancellationToken.None));
@@ -161,6 +163,10 @@ public sealed class RiskModelTests
             Set(RiskFeatures.ActivityFeature(ActivityKind.AeAttendance, months), attendances);
             Set(RiskFeatures.ActivityFeature(ActivityKind.GpAppointment, months), months * 1.5f);
         }
+        // Urgent care pooled: the 3 admissions and 5 A&E attendances of 24 months; planned care: the GP appointments.
+        Set("urgent_care_contacts_24m", 8);
+        Set("planned_care_contacts_24m", 36);
+        Set("urgent_care_contacts_per_year", 4);
         Set("bed_days_12m", 9);
         Set("days_since_emergency_admission", 40);
         Set(RiskFeatures.CareFlagFeature(CareFlagKind.Housebound), 1);
