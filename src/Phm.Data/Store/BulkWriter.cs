@@ -17,6 +17,10 @@ public sealed class BulkWriter(PhmDbContext db)
 {
     private readonly IModel _model = ModelDdl.DesignTimeModel(db);
 
+    /// <summary>The tables a write fills: the population's and the registers held derived from it.</summary>
+    public static IReadOnlyList<string> TablesOf(PhmDbContext db) =>
+        [.. new PopulationRows(ModelDdl.DesignTimeModel(db)).Tables.Select(t => t.Name), db.Model.FindEntityType(typeof(RegisterHeld))!.GetTableName()!];
+
     public async Task WriteAsync(IEnumerable<GeneratedPatient> population, DateOnly referenceDate, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
@@ -62,7 +66,6 @@ public sealed class BulkWriter(PhmDbContext db)
         ], cancellationToken);
         // Set-based, once the indexes the rule reads are back.
         await RegisterRules.WriteRegistersHeldAsync(db, referenceDate, patientIds: null, cancellationToken);
-        var registersHeld = db.Model.FindEntityType(typeof(RegisterHeld))!.GetTableName()!;
-        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql([.. tables.Select(t => t.Name), registersHeld]), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql(TablesOf(db)), cancellationToken);
     }
 }
