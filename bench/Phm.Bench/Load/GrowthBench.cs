@@ -30,7 +30,7 @@ internal static class GrowthBench
         {
             var at = settings with { Population = population };
             var store = settings.Postgres is { } postgres
-                ? StoreSettings.Postgres(at, postgres, $"phm_load_growth_{population}")
+                ? StoreSettings.Postgres(at, postgres, settings.DatabaseName($"growth_{population}"))
                 : StoreSettings.Sqlite(at, "growth-sqlite");
             Console.WriteLine($"\n== {provider}, {population:N0} patients; load average {Machine.LoadAverage()} ==");
             await store.DeleteAsync();

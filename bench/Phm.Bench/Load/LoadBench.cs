@@ -13,7 +13,8 @@ using Phm.Data.Store;
 namespace Phm.Bench.Load;
 
 /// <summary>Where and how the load runs; read from the command line (see README "Scaling").</summary>
-internal sealed record LoadSettings(string? Postgres, int? Population, LoadShape Shape, int Runs, int RateLimit, int Port, string Work, TimeSpan StartTimeout)
+internal sealed record LoadSettings(string? Postgres, int? Population, LoadShape Shape, int Runs, int RateLimit, int Port, string Work, TimeSpan StartTimeout,
+    string DatabasePrefix = "phm_load_", bool OnlyPostgres = false)
 {
     public static LoadSettings From(string[] args)
     {
@@ -34,8 +35,13 @@ internal sealed record LoadSettings(string? Postgres, int? Population, LoadShape
             RateLimit: Number("--rate-limit", 1_200),
             Port: Number("--port", 5160),
             Work: Path.GetFullPath(Value("--work") ?? Path.Combine("bench", ".work", "load")),
-            StartTimeout: TimeSpan.FromMinutes(Number("--start-timeout-minutes", 60)));
+            StartTimeout: TimeSpan.FromMinutes(Number("--start-timeout-minutes", 60)),
+            DatabasePrefix: Value("--database-prefix") ?? "phm_load_",
+            OnlyPostgres: args.Contains("--only-postgres"));
     }
+
+    /// <summary>The PostgreSQL database of a store named <paramref name="name"/> (e.g. the population), under <see cref="DatabasePrefix"/>.</summary>
+    public string DatabaseName(string name) => DatabasePrefix + name;
 
     public string Describe() =>
         $"{Shape.Clients} users, each one request at a time with a mean pause of {Shape.Think.TotalSeconds:F1} s (offered ≈ "
@@ -54,9 +60,11 @@ internal static class LoadBench
     public static async Task<int> RunAsync(LoadSettings settings)
     {
         Console.WriteLine($"Load: {settings.Describe()}.");
-        var failures = await RunOnAsync("SQLite", settings, StoreSettings.Sqlite(settings, "sqlite"));
+        if (settings.OnlyPostgres && settings.Postgres is null)
+            throw new ArgumentException("--only-postgres needs --postgres \"Host=…;Username=…;Password=…\" (or PHM_LOAD_POSTGRES).");
+        var failures = settings.OnlyPostgres ? 0 : await RunOnAsync("SQLite", settings, StoreSettings.Sqlite(settings, "sqlite"));
         if (settings.Postgres is not null)
-            failures += await RunOnAsync("PostgreSQL", settings, StoreSettings.Postgres(settings, settings.Postgres, "phm_load_" + (settings.Population?.ToString(CultureInfo.InvariantCulture) ?? "city")));
+            failures += await RunOnAsync("PostgreSQL", settings, StoreSettings.Postgres(settings, settings.Postgres, settings.DatabaseName(settings.Population?.ToString(CultureInfo.InvariantCulture) ?? "city")));
         else
             Console.WriteLine("PostgreSQL: not run (give --postgres \"Host=…;Username=…;Password=…\" or PHM_LOAD_POSTGRES).");
         return failures == 0 ? 0 : 1;
@@ -75,26 +83,35 @@ internal static class LoadBench
         }
     }
 
-    /// <summary>Each query alone, then the mix <see cref="LoadSettings.Runs"/> times, printing each run and the hub's working set after it.</summary>
+    /// <summary>
+    /// Each query alone, then the mix <see cref="LoadSettings.Runs"/> times, printing each run, the hub's working set after it and
+    /// the CPU per request of the hub and, on PostgreSQL, of the database's backends.
+    /// </summary>
     internal static async Task<Measured> MeasureAsync(string name, HubProcess hub, StoreSettings store, LoadSettings settings)
     {
         using var http = LoadDriver.ClientFor(hub.Address, settings.Shape.Clients + 20);
+        using var backends = store.Backends();
         var users = await UsersAsync(http, store, settings.Shape.Clients);
         var driver = new LoadDriver(http);
-        var alone = await TimeEachAloneAsync(driver, hub, users);
+        var alone = await TimeEachAloneAsync(driver, hub, backends, users);
         var failures = 0;
         IReadOnlyList<QueryFigures> figures = [];
         for (var run = 1; run <= settings.Runs; run++)
         {
-            var (loadBefore, cpuBefore) = (Machine.LoadAverage(), hub.ProcessorTime);
+            var (loadBefore, cpuBefore, databaseBefore) = (Machine.LoadAverage(), hub.ProcessorTime, backends?.ProcessorTime);
             figures = await driver.RunAsync(users, settings.Shape);
             var cpu = hub.ProcessorTime - cpuBefore;
+            var database = backends?.ProcessorTime - databaseBefore;
             Console.WriteLine($"Run {run} of {settings.Runs} on {name} (load average {loadBefore} before, {Machine.LoadAverage()} after):");
             LoadDriver.Print(figures);
             var p99 = figures.Where(f => f.Requests > 0).Max(f => f.P99);
             var errors = figures.Sum(f => f.ErrorCount);
+            // Requests due in the warm-up are sent too: the CPU is over all of them, at the offered rate.
+            var requests = figures.Sum(f => f.Requests) * (settings.Shape.WarmUp + settings.Shape.Duration) / settings.Shape.Duration;
             Console.WriteLine($"  hub working set after run {run}: {hub.WorkingSet / 1048576.0:N0} MB; hub CPU {cpu.TotalSeconds:F0} s over the run "
-                + $"({cpu.TotalSeconds / (settings.Shape.WarmUp + settings.Shape.Duration).TotalSeconds * 100:F0}% of one core); worst p99 {p99:F0} ms (target < 500), {errors} errors (target 0)");
+                + $"({cpu.TotalSeconds / (settings.Shape.WarmUp + settings.Shape.Duration).TotalSeconds * 100:F0}% of one core, {cpu.TotalMilliseconds / requests:F1} ms a request)"
+                + (database is { } db ? $"; PostgreSQL backends' CPU {db.TotalSeconds:F0} s ({db.TotalMilliseconds / requests:F1} ms a request)" : "")
+                + $"; worst p99 {p99:F0} ms (target < 500), {errors} errors (target 0)");
             failures += errors > 0 || p99 >= 500 ? 1 : 0;
         }
         return new Measured(users, alone, figures, failures);
@@ -102,35 +119,38 @@ internal static class LoadBench
 
     /// <summary>
     /// Each query of the mix alone, one request at a time (3 to warm up, then 10), as a user of each role that asks it: its
-    /// latency without queueing, and the hub's CPU per request, which a busy machine inflates far less than it does latency.
-    /// The hub's capacity on idle cores is about their number over the mix's mean CPU per request (the database's own CPU
-    /// is outside the hub on PostgreSQL).
+    /// latency without queueing, and the CPU per request of the hub and of the database's backends (on PostgreSQL), which a
+    /// busy machine inflates far less than it does latency. The capacity on idle cores is about their number over the mix's
+    /// mean CPU per request, the hub's and the database's together.
     /// </summary>
-    private static async Task<IReadOnlyList<AloneFigures>> TimeEachAloneAsync(LoadDriver driver, HubProcess hub, IReadOnlyList<VirtualUser> users)
+    private static async Task<IReadOnlyList<AloneFigures>> TimeEachAloneAsync(LoadDriver driver, HubProcess hub, DatabaseBackends? backends, IReadOnlyList<VirtualUser> users)
     {
         var figures = new List<AloneFigures>();
         const int warmUp = 3, measured = 10;
         Console.WriteLine($"Each query alone, one request at a time ({measured} after {warmUp}; load average {Machine.LoadAverage()}):");
-        Console.WriteLine($"  {"query",-42} {"role",-9} {"median ms",9} {"max ms",8} {"hub CPU ms/request",18}");
+        Console.WriteLine($"  {"query",-42} {"role",-9} {"median ms",9} {"max ms",8} {"hub CPU ms/request",18}{(backends is null ? "" : $" {"PostgreSQL CPU ms/request",25}")}");
         var random = new Random(1);
         foreach (var (query, role) in LoadMix.Asked())
         {
             var user = users.First(u => u.Role == role);
             var latencies = new List<double>();
-            var cpu = TimeSpan.Zero;
+            var (cpu, databaseCpu) = (TimeSpan.Zero, TimeSpan.Zero);
             string? error = null;
             for (var i = 0; i < warmUp + measured; i++)
             {
-                var (cpuBefore, started) = (hub.ProcessorTime, Stopwatch.GetTimestamp());
+                var (cpuBefore, databaseBefore, started) = (hub.ProcessorTime, backends?.ProcessorTime ?? TimeSpan.Zero, Stopwatch.GetTimestamp());
                 error ??= await driver.SendAsync(user, query, random);
                 if (i < warmUp)
                     continue;
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 cpu += hub.ProcessorTime - cpuBefore;
+                databaseCpu += (backends?.ProcessorTime ?? TimeSpan.Zero) - databaseBefore;
             }
             latencies.Sort();
-            figures.Add(new AloneFigures(query.Name, role, latencies[latencies.Count / 2], cpu.TotalMilliseconds / measured));
-            Console.WriteLine($"  {query.Name,-42} {role,-9} {latencies[latencies.Count / 2],9:F1} {latencies[^1],8:F0} {cpu.TotalMilliseconds / measured,18:F1}{(error is null ? "" : "  error: " + error)}");
+            var databaseMs = backends is null ? (double?)null : databaseCpu.TotalMilliseconds / measured;
+            figures.Add(new AloneFigures(query.Name, role, latencies[latencies.Count / 2], cpu.TotalMilliseconds / measured, databaseMs));
+            Console.WriteLine($"  {query.Name,-42} {role,-9} {latencies[latencies.Count / 2],9:F1} {latencies[^1],8:F0} {cpu.TotalMilliseconds / measured,18:F1}"
+                + (databaseMs is { } ms ? $" {ms,25:F1}" : "") + (error is null ? "" : "  error: " + error));
         }
         return figures;
     }
@@ -190,8 +210,8 @@ internal static class LoadBench
     }
 }
 
-/// <summary>A query timed alone: median latency and the hub's CPU per request.</summary>
-internal sealed record AloneFigures(string Query, string Role, double MedianMs, double HubCpuMs);
+/// <summary>A query timed alone: median latency, the hub's CPU per request and, on PostgreSQL, the database backends'.</summary>
+internal sealed record AloneFigures(string Query, string Role, double MedianMs, double HubCpuMs, double? DatabaseCpuMs);
 
 /// <summary>What <see cref="LoadBench.MeasureAsync"/> found: the users it made, each query alone, the last run of the mix, and runs that missed a target.</summary>
 internal sealed record Measured(IReadOnlyList<VirtualUser> Users, IReadOnlyList<AloneFigures> Alone, IReadOnlyList<QueryFigures> LastRun, int Failures);
@@ -212,6 +232,11 @@ internal sealed record StoreSettings(string DataDirectory, int? Population, PhmD
         return new(Path.Combine(settings.Work, database), settings.Population,
             new PhmDatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = builder.ConnectionString });
     }
+
+    /// <summary>The CPU of the PostgreSQL backends on the store's database when the server is on this machine; null on SQLite.</summary>
+    public DatabaseBackends? Backends() => Database.Provider == DatabaseProvider.Postgres
+        ? new DatabaseBackends((string)new DbConnectionStringBuilder { ConnectionString = Database.ConnectionString }["Database"])
+        : null;
 
     public PhmOptions StoreOptions => new() { DataDirectory = DataDirectory, Population = Population, Database = Database };
 

@@ -40,4 +40,14 @@ internal sealed class PostgresBulkCopy(PostgresPhmDbContext db) : IBulkCopy
         var sql = db.GetService<ISqlGenerationHelper>();
         return $"ANALYZE {string.Join(", ", tables.Select(sql.DelimitIdentifier))}";
     }
+
+    /// <summary>
+    /// VACUUM (ANALYZE): COPYed rows leave the tables without a visibility map, so an index-only scan (riskDistribution's covering
+    /// index) still reads the heap for every row, and autovacuum comes to do it later, in the middle of the first requests.
+    /// </summary>
+    public string? AfterCommitSql(IReadOnlyList<string> tables)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        return $"VACUUM (ANALYZE) {string.Join(", ", tables.Select(sql.DelimitIdentifier))}";
+    }
 }

@@ -7,8 +7,25 @@ namespace Phm.Data.Postgres;
 
 public sealed class PostgresPhmDbContext(DbContextOptions<PostgresPhmDbContext> options) : PhmDbContext(options)
 {
+    /// <summary>
+    /// The hub's connections to one server, unless the connection string's <c>Maximum Pool Size</c> says otherwise: well under
+    /// PostgreSQL's default <c>max_connections</c> of 100 (less its reserved slots, other hubs, the tools), so that the server never
+    /// refuses the hub a connection; and requests beyond it queue in the hub for a free one rather than make the server
+    /// time-slice a hundred backends over a few cores (on 2 cores that collapsed a 200-user load, README "Scaling").
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
     public static void Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(WithoutJit(connectionString), npgsql => npgsql.ExecutionStrategy(dependencies => new PostgresReadRetryStrategy(dependencies)));
+        builder.UseNpgsql(HubSessions(connectionString), npgsql => npgsql.ExecutionStrategy(dependencies => new PostgresReadRetryStrategy(dependencies)));
+
+    private static string HubSessions(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(WithoutJit(connectionString));
+        // The builder's ConnectionString holds only the keys that were given (by their canonical names).
+        if (!settings.ConnectionString.Contains("Maximum Pool Size=", StringComparison.OrdinalIgnoreCase))
+            settings.MaxPoolSize = DefaultMaxPoolSize;
+        return settings.ConnectionString;
+    }
 
     /// <summary>
     /// The hub's sessions run without PostgreSQL's JIT compilation (unless the connection string's Options already say how): the

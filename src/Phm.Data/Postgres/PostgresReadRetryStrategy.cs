@@ -6,7 +6,7 @@ using Phm.Data.Store;
 namespace Phm.Data.Postgres;
 
 /// <summary>
-/// Retries a statement that failed because the server was unreachable or restarting (<see cref="DatabaseUnavailable"/>), only
+/// Retries a statement that failed because the server was unreachable or restarting (<see cref="DatabaseUnavailable.IsServerGone"/>), only
 /// where running it again cannot do anything twice: on a context marked <see cref="PhmDbContext.RetryReads"/> (a request's),
 /// outside a transaction and with no changes waiting to be saved, i.e. a read or an idempotent update. Inserts (SaveChanges,
 /// the audit trail, cohorts) and everything in a transaction (build, ingest, scoring) fail at once instead, and their callers
@@ -39,9 +39,13 @@ internal sealed class PostgresReadRetryStrategy(ExecutionStrategyDependencies de
             ExceptionsEncountered.Clear();
     }
 
+    /// <summary>
+    /// Only a server that went away: a connection refused for want of slots, or a pool that stayed busy, would make a retry
+    /// queue again, and emptying a pool of sound connections would add connecting to the load.
+    /// </summary>
     protected override bool ShouldRetryOn(Exception exception)
     {
-        if (!DatabaseUnavailable.Is(exception))
+        if (!DatabaseUnavailable.IsServerGone(exception))
             return false;
         if (Context.Database.GetDbConnection() is NpgsqlConnection connection)
             NpgsqlConnection.ClearPool(connection);

@@ -43,4 +43,6 @@ internal sealed class SqlServerBulkCopy(SqlServerPhmDbContext db) : IBulkCopy
         var sql = db.GetService<ISqlGenerationHelper>();
         return string.Join(";\n", tables.Select(table => $"UPDATE STATISTICS {sql.DelimitIdentifier(table)}"));
     }
+
+    public string? AfterCommitSql(IReadOnlyList<string> tables) => null;
 }

@@ -39,6 +39,8 @@ internal sealed class SqliteBulkCopy(SqlitePhmDbContext db) : IBulkCopy
 
     public string RefreshStatisticsSql(IReadOnlyList<string> tables) => "ANALYZE";
 
+    public string? AfterCommitSql(IReadOnlyList<string> tables) => null;
+
     private static void Execute(sqlite3 connection, string sql, IReadOnlyList<object?[]> rows, int first, int statements, int rowsPerStatement)
     {
         if (statements == 0 || rowsPerStatement == 0)

@@ -22,6 +22,10 @@ public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
 
     private readonly IModel _model = ModelDdl.DesignTimeModel(db);
 
+    /// <summary>The tables a write fills: the population's and those derived from it (registers held, segments).</summary>
+    public static IReadOnlyList<string> TablesOf(PhmDbContext db) =>
+        [.. new PopulationRows(ModelDdl.DesignTimeModel(db)).Tables.Select(t => t.Name), .. DerivedRows.TableNames(db)];
+
     public async Task WriteAsync(IEnumerable<GeneratedPatient> population, DateOnly referenceDate, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
@@ -50,7 +54,7 @@ public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
         phases.Lap("registers held written");
         await SegmentRules.WriteSegmentsAsync(db, referenceDate, patientIds: null, cancellationToken);
         phases.Lap("segments written");
-        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql([.. tables.Select(t => t.Name), .. DerivedRows.TableNames(db)]), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql(TablesOf(db)), cancellationToken);
         phases.Lap("statistics refreshed");
     }
 

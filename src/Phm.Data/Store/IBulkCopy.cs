@@ -20,4 +20,10 @@ internal interface IBulkCopy
 
     /// <summary>SQL that refreshes the planner's statistics for the tables after a load.</summary>
     string RefreshStatisticsSql(IReadOnlyList<string> tables);
+
+    /// <summary>
+    /// SQL to run on the tables once the load's transaction has committed, outside any transaction; null when the provider
+    /// needs none (<see cref="BulkLoadMaintenance"/>).
+    /// </summary>
+    string? AfterCommitSql(IReadOnlyList<string> tables);
 }

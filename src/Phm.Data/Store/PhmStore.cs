@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -96,6 +97,9 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         var reference = loadReference();
         LogBuilding(wanted);
         var manifest = await new StoreLoader(db, time, new PhaseStopwatch(logger, "Store build")).LoadAsync(reference, wanted, cancellationToken);
+        var watch = Stopwatch.StartNew();
+        if (await BulkLoadMaintenance.AfterCommitAsync(db, BulkWriter.TablesOf(db), cancellationToken))
+            logger.LogInformation("Vacuumed and analysed the loaded tables in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
         logger.LogInformation("Store ready on {Provider}", Provider);
         return manifest;
     }

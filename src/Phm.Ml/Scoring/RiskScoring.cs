@@ -76,6 +76,12 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
             logger.LogInformation("Scored {Model} {Version}: {Patients} patients, predicted in {PredictSeconds:F1} s, written in {WriteSeconds:F1} s",
                 info.Name, info.Version, predictions.Count, predicted.TotalSeconds, watch.Elapsed.TotalSeconds);
         }
+        watch.Restart();
+        await using (var db = store.CreateContext())
+        {
+            if (await BulkLoadMaintenance.AfterCommitAsync(db, [db.Model.FindEntityType(typeof(RiskScore))!.GetTableName()!], cancellationToken))
+                logger.LogInformation("Vacuumed and analysed the risk scores in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+        }
         progress?.Report(new RiskScoringProgress("Scored", steps, steps));
         return new RiskScoringResult(referenceDate, scored, current, retired);
     }

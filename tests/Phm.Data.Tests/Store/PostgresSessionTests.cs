@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Phm.Data.Postgres;
 using Phm.Data.Store;
 
 namespace Phm.Data.Tests.Store;
@@ -18,9 +19,25 @@ public sealed class PostgresSessionTests
     public void AConnectionStringThatSetsJit_IsLeftAsGiven() =>
         Assert.Equal("-c jit=on", OptionsOf("Host=db;Database=phm;Options=-c jit=on"));
 
-    private static string? OptionsOf(string connectionString)
+    [Fact]
+    public void TheConnectionPool_IsCappedWellUnderPostgresDefaultMaxConnections() =>
+        Assert.Equal(PostgresPhmDbContext.DefaultMaxPoolSize, SessionsOf("Host=db;Database=phm").MaxPoolSize);
+
+    [Theory]
+    [InlineData("Host=db;Database=phm;Maximum Pool Size=60")]
+    [InlineData("Host=db;Database=phm;MaxPoolSize=60")]
+    public void APoolSizeInTheConnectionString_IsLeftAsGiven(string connectionString) =>
+        Assert.Equal(60, SessionsOf(connectionString).MaxPoolSize);
+
+    [Fact]
+    public void ADefaultPoolSizeGivenExplicitly_IsLeftAsGiven() =>
+        Assert.Equal(100, SessionsOf("Host=db;Database=phm;Maximum Pool Size=100").MaxPoolSize);
+
+    private static string? OptionsOf(string connectionString) => SessionsOf(connectionString).Options;
+
+    private static NpgsqlConnectionStringBuilder SessionsOf(string connectionString)
     {
         using var db = PhmDatabase.CreateContext(DatabaseProvider.Postgres, connectionString);
-        return new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).Options;
+        return new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
     }
 }
