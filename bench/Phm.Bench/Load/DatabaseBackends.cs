@@ -4,7 +4,7 @@ namespace Phm.Bench.Load;
 
 /// <summary>
 /// The CPU time of a local PostgreSQL server's client backends on one database, read from <c>/proc</c> (each backend's process
-/// title is <c>postgres: cluster: user database host state</c>): on PostgreSQL a request's cost is the hub's CPU and this. Every
+/// title is <c>postgres: cluster: user database host state</c>, without <c>cluster:</c> where the server has no cluster_name): on PostgreSQL a request's cost is the hub's CPU and this. Every
 /// backend seen is remembered, so one that the pool closes keeps its share; a timer samples once a second so that few are
 /// missed. Autovacuum and the server's own processes are not counted.
 /// </summary>
@@ -44,7 +44,9 @@ internal sealed class DatabaseBackends : IDisposable
             try
             {
                 var title = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (title.Length < 5 || title[0] != "postgres:" || title[3] != database)
+                // The cluster's name, when the server has one, comes before the user.
+                var databaseWord = title.Length > 1 && title[1].EndsWith(':') ? 3 : 2;
+                if (title.Length < databaseWord + 2 || title[0] != "postgres:" || title[databaseWord] != database)
                     continue;
                 // /proc/pid/stat: the fields after the command's closing parenthesis; utime, stime and starttime are the 14th, 15th and 22nd.
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
