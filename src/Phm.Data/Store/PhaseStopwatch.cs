@@ -15,15 +15,18 @@ public sealed class PhaseStopwatch(ILogger logger, string work)
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private TimeSpan _cpu = ProcessCpu();
 
-    /// <summary>Logs the phase that ends now and starts timing the next.</summary>
-    public void Lap(string phase)
+    /// <summary>Logs the phase that ends now and starts timing the next; returns the phase's wall-clock, for a caller's own log.</summary>
+    public TimeSpan Lap(string phase)
     {
-        if (!logger.IsEnabled(LogLevel.Debug))
-            return;
-        var cpu = ProcessCpu();
-        logger.LogDebug("{Work}: {Phase} in {WallSeconds:F2} s ({CpuSeconds:F2} s CPU)", work, phase, _wall.Elapsed.TotalSeconds, (cpu - _cpu).TotalSeconds);
-        _cpu = cpu;
+        var wall = _wall.Elapsed;
         _wall.Restart();
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var cpu = ProcessCpu();
+            logger.LogDebug("{Work}: {Phase} in {WallSeconds:F2} s ({CpuSeconds:F2} s CPU)", work, phase, wall.TotalSeconds, (cpu - _cpu).TotalSeconds);
+            _cpu = cpu;
+        }
+        return wall;
     }
 
     private static TimeSpan ProcessCpu()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -96,10 +95,10 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
 
         var reference = loadReference();
         LogBuilding(wanted);
-        var manifest = await new StoreLoader(db, time, new PhaseStopwatch(logger, "Store build")).LoadAsync(reference, wanted, cancellationToken);
-        var watch = Stopwatch.StartNew();
+        var phases = new PhaseStopwatch(logger, "Store build");
+        var manifest = await new StoreLoader(db, time, phases).LoadAsync(reference, wanted, cancellationToken);
         if (await BulkLoadMaintenance.AfterCommitAsync(db, BulkWriter.TablesOf(db), cancellationToken))
-            logger.LogInformation("Vacuumed and analysed the loaded tables in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+            logger.LogInformation("Vacuumed and analysed the loaded tables in {Seconds:F1} s", phases.Lap("loaded tables vacuumed and analysed").TotalSeconds);
         logger.LogInformation("Store ready on {Provider}", Provider);
         return manifest;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -51,10 +50,9 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         var steps = 1 + 2 * toScore.Count;
         progress?.Report(new RiskScoringProgress("Reading the features", 0, steps));
         var phases = new PhaseStopwatch(logger, "Risk scoring");
-        var watch = Stopwatch.StartNew();
         var features = await new FeatureReader(store.CreateContext).ReadMatrixAsync(referenceDate, cancellationToken);
-        phases.Lap("features read");
-        logger.LogInformation("Read the risk features of {Patients} living patients at {IndexDate} in {Seconds:F1} s", features.Rows.Count, referenceDate, watch.Elapsed.TotalSeconds);
+        var read = phases.Lap("features read");
+        logger.LogInformation("Read the risk features of {Patients} living patients at {IndexDate} in {Seconds:F1} s", features.Rows.Count, referenceDate, read.TotalSeconds);
 
         var writer = new RiskScoreWriter(store.CreateContext, _ranking, time, logger);
         var scored = new List<ScoredModel>();
@@ -63,24 +61,20 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         {
             var info = model.Info;
             progress?.Report(new RiskScoringProgress($"Scoring {info.Name} {info.Version}", done++, steps));
-            watch.Restart();
             var predictions = model.Predict(features);
             CheckRowForRow(info, features, predictions);
-            var predicted = watch.Elapsed;
-            phases.Lap($"{info.Name} predicted");
+            var predicted = phases.Lap($"{info.Name} predicted");
 
             progress?.Report(new RiskScoringProgress($"Writing {info.Name} {info.Version}", done++, steps));
-            watch.Restart();
             scored.Add(await writer.WriteAsync(info, referenceDate, predictions, cancellationToken));
-            phases.Lap($"{info.Name} written");
+            var written = phases.Lap($"{info.Name} written");
             logger.LogInformation("Scored {Model} {Version}: {Patients} patients, predicted in {PredictSeconds:F1} s, written in {WriteSeconds:F1} s",
-                info.Name, info.Version, predictions.Count, predicted.TotalSeconds, watch.Elapsed.TotalSeconds);
+                info.Name, info.Version, predictions.Count, predicted.TotalSeconds, written.TotalSeconds);
         }
-        watch.Restart();
         await using (var db = store.CreateContext())
         {
             if (await BulkLoadMaintenance.AfterCommitAsync(db, [db.Model.FindEntityType(typeof(RiskScore))!.GetTableName()!], cancellationToken))
-                logger.LogInformation("Vacuumed and analysed the risk scores in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+                logger.LogInformation("Vacuumed and analysed the risk scores in {Seconds:F1} s", phases.Lap("risk scores vacuumed and analysed").TotalSeconds);
         }
         progress?.Report(new RiskScoringProgress("Scored", steps, steps));
         return new RiskScoringResult(referenceDate, scored, current, retired);
