@@ -48,7 +48,7 @@ public sealed class WebAppFixture(IMessageSink diagnostics) : IAsyncLifetime
         });
         var started = System.Diagnostics.Stopwatch.StartNew();
         _hub = await WebAppHub.StartAsync();
-        Report($"Hub at {_hub.Address} ({WebAppHub.Population} patients, seed {WebAppHub.Seed}) answered after {started.Elapsed.TotalSeconds:0.0} s");
+        Report($"Hub at {_hub.Address} ({WebAppHub.Population} patients, seed {WebAppHub.Seed}) ready after {started.Elapsed.TotalSeconds:0.0} s");
     }
 
     /// <summary>
