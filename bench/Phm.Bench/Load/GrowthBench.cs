@@ -39,7 +39,7 @@ internal static class GrowthBench
             Console.WriteLine($"First start: store built in {built:F1} s ({population / built:N0} patients/s), {await RiskModelsAsync(store)} risk models scored in {scored:F1} s; "
                 + $"store {bytes / 1048576.0:N0} MB ({bytes / (double)population / 1024:F1} KB a patient); load average {Machine.LoadAverage()}");
 
-            var (hub, restart) = await HubProcess.StartAsync(store.DataDirectory, settings.Port, store.HubSettings(settings.RateLimit), settings.StartTimeout);
+            var (hub, restart) = await store.StartHubAsync(settings);
             Measured measured;
             await using (hub)
             {

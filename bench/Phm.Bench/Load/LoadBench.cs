@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Phm.Data.Governance;
 using Phm.Data.Store;
+using Phm.Testing;
 
 namespace Phm.Bench.Load;
 
@@ -50,7 +51,7 @@ internal sealed record LoadSettings(string? Postgres, int? Population, LoadShape
 }
 
 /// <summary>
-/// <c>--load</c>: the mixed load (<see cref="LoadMix"/>) against the hub as deployed (<see cref="HubProcess"/>) on SQLite and,
+/// <c>--load</c>: the mixed load (<see cref="LoadMix"/>) against the hub as deployed (<see cref="StoreSettings.StartHubAsync"/>) on SQLite and,
 /// with a PostgreSQL connection string, on PostgreSQL: <see cref="LoadSettings.Runs"/> runs on one hub process, each printing
 /// every query's requests/s, p50/p95/p99 and errors and the hub's working set after it; then one subject far above the rate
 /// limit, which must get only 200s and 429s with <c>Retry-After</c>.
@@ -73,7 +74,7 @@ internal static class LoadBench
     private static async Task<int> RunOnAsync(string name, LoadSettings settings, StoreSettings store)
     {
         Console.WriteLine($"\n== {name}, {(settings.Population?.ToString("N0", CultureInfo.InvariantCulture) ?? "the city's")} patients; load average {Machine.LoadAverage()} ==");
-        var (hub, start) = await HubProcess.StartAsync(store.DataDirectory, settings.Port, store.HubSettings(settings.RateLimit), settings.StartTimeout);
+        var (hub, start) = await store.StartHubAsync(settings);
         await using (hub)
         {
             Console.WriteLine($"Hub ready in {start.TotalSeconds:F1} s (a build and scoring included if the store was missing); store {await store.SizeAsync() / 1048576.0:N0} MB; working set {hub.WorkingSet / 1048576.0:N0} MB");
@@ -242,10 +243,24 @@ internal sealed record StoreSettings(string DataDirectory, int? Population, PhmD
 
     public PhmStore Store() => new(Options.Create(StoreOptions), TimeProvider.System, NullLogger<PhmStore>.Instance);
 
-    public Dictionary<string, string> HubSettings(int rateLimit)
+    /// <summary>
+    /// The hub as deployed, on this store, in a process of its own (so that its working set and CPU are its own, not the load
+    /// driver's): the build of Phm.Api that <see cref="HubAssembly"/> finds, in Production, logging warnings and its own
+    /// information to <c>hub.log</c> in the data directory. The elapsed time is its start, a store build included.
+    /// </summary>
+    public async Task<(HubProcess Hub, TimeSpan Start)> StartHubAsync(LoadSettings load)
+    {
+        var watch = Stopwatch.StartNew();
+        var hub = await HubProcess.StartAsync(HubAssembly(), DataDirectory, load.Port, "Production", HubSettings(load.RateLimit), load.StartTimeout);
+        return (hub, watch.Elapsed);
+    }
+
+    private Dictionary<string, string> HubSettings(int rateLimit)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Phm"] = "Information",
             ["Phm:DataDirectory"] = DataDirectory,
             ["Phm:GraphQL:RateLimit:PermitLimit"] = rateLimit.ToString(CultureInfo.InvariantCulture),
         };
@@ -257,6 +272,21 @@ internal sealed record StoreSettings(string DataDirectory, int? Population, PhmD
             settings["ConnectionStrings:Phm"] = Database.ConnectionString!;
         }
         return settings;
+    }
+
+    /// <summary>
+    /// Phm.Api.dll beside this bench when it was built into one folder (<c>dotnet build -o</c>), else the one of the same
+    /// build configuration in src/Phm.Api (built with the bench, as a project reference).
+    /// </summary>
+    private static string HubAssembly()
+    {
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "Phm.Api.runtimeconfig.json")))
+            return Path.Combine(AppContext.BaseDirectory, "Phm.Api.dll");
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration) = (output.Name, output.Parent!.Name);
+        var repository = output.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(repository, "src", "Phm.Api", "bin", configuration, framework, "Phm.Api.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"The hub's build is missing: {dll}.");
     }
 
     /// <summary>Bytes on disk: the SQLite file with its journal, or PostgreSQL's <c>pg_database_size</c>.</summary>

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQLParser.AST;
 using Phm.Api.Loading;
+using Phm.Api.Transport;
 using Phm.Data.Governance;
 using Phm.Data.Store;
 
@@ -34,8 +35,12 @@ internal sealed class PcnScopePractices : IConfigureExecution
         return await next(options);
     }
 
-    /// <summary>Whether every operation selects only fields named <c>__…</c> at its root, with no fragment that might select more.</summary>
+    /// <summary>
+    /// Whether every operation's root level holds only fields named <c>__…</c>: a fragment there is a selection that is not one,
+    /// so a document with one is given the list, whatever the fragment selects.
+    /// </summary>
     private static bool AsksOnlyForIntrospection(GraphQLDocument document) =>
         document.Definitions.All(definition => definition is GraphQLOperationDefinition operation
-            && operation.SelectionSet.Selections.All(selection => selection is GraphQLField field && field.Name.Value.Span.StartsWith("__", StringComparison.Ordinal)));
+            && SelectionWalk.Level(document, operation.SelectionSet)
+                .All(selection => selection is GraphQLField field && field.Name.Value.Span.StartsWith("__", StringComparison.Ordinal)));
 }

@@ -1,6 +1,6 @@
 using GraphQL;
-using GraphQLParser;
 using GraphQLParser.AST;
+using Phm.Api.Transport;
 
 namespace Phm.Api.Loading;
 
@@ -12,7 +12,7 @@ public static class SelectionLookahead
 {
     /// <summary>
     /// Whether the field's selection reaches a field by <paramref name="path"/> (field names, not aliases), through fragments and
-    /// inline fragments. Directives are not evaluated: a field under <c>@skip</c> still counts, which costs a read, never an answer.
+    /// inline fragments (<see cref="SelectionWalk"/>). Directives are not evaluated: a field under <c>@skip</c> still counts, which costs a read, never an answer.
     /// </summary>
     public static bool Selects(IResolveFieldContext context, params ReadOnlySpan<string> path) =>
         Selects(context.Document, context.FieldAst.SelectionSet, path);
@@ -21,17 +21,9 @@ public static class SelectionLookahead
     {
         if (path.IsEmpty)
             return true;
-        foreach (var selection in selectionSet?.Selections ?? [])
+        foreach (var field in SelectionWalk.Fields(document, selectionSet))
         {
-            var reached = selection switch
-            {
-                GraphQLField field => field.Name.Value.Span.SequenceEqual(path[0]) && Selects(document, field.SelectionSet, path[1..]),
-                GraphQLInlineFragment inline => Selects(document, inline.SelectionSet, path),
-                GraphQLFragmentSpread spread => document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment
-                    && Selects(document, fragment.SelectionSet, path),
-                _ => false,
-            };
-            if (reached)
+            if (field.Name.Value.Span.SequenceEqual(path[0]) && Selects(document, field.SelectionSet, path[1..]))
                 return true;
         }
         return false;

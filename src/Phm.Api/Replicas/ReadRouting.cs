@@ -5,6 +5,7 @@ using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Phm.Api.Transport;
 using Phm.Data.Replicas;
 
 namespace Phm.Api.Replicas;
@@ -48,30 +49,12 @@ internal sealed class ReadRouting(IDocumentBuilder documentBuilder) : IConfigure
         }
     }
 
-    private static bool MayReadFromReplica(GraphQLDocument document, string? operationName, ISchema schema)
+    /// <summary>Whether the document's operation is a query none of whose root fields, directly or through fragments, reads its own writes.</summary>
+    internal static bool MayReadFromReplica(GraphQLDocument document, string? operationName, ISchema schema)
     {
         var operation = document.OperationWithName(operationName);
         return operation is { Operation: OperationType.Query }
-            && !SelectsFieldReadingOwnWrites(document, operation.SelectionSet, schema.Query, visitedFragments: []);
-    }
-
-    /// <summary>Whether a root field of the query, directly or through fragments, is marked as reading its own writes.</summary>
-    private static bool SelectsFieldReadingOwnWrites(GraphQLDocument document, GraphQLSelectionSet selections, IObjectGraphType query, HashSet<string> visitedFragments)
-    {
-        foreach (var selection in selections.Selections)
-        {
-            var readsOwnWrites = selection switch
-            {
-                GraphQLField field => query.GetField(field.Name.StringValue) is { } definition && PrimaryReads.IsReadingOwnWrites(definition),
-                GraphQLInlineFragment inline => SelectsFieldReadingOwnWrites(document, inline.SelectionSet, query, visitedFragments),
-                GraphQLFragmentSpread spread => visitedFragments.Add(spread.FragmentName.Name.StringValue)
-                    && document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment
-                    && SelectsFieldReadingOwnWrites(document, fragment.SelectionSet, query, visitedFragments),
-                _ => false,
-            };
-            if (readsOwnWrites)
-                return true;
-        }
-        return false;
+            && !SelectionWalk.Fields(document, operation.SelectionSet)
+                .Any(field => schema.Query.GetField(field.Name.StringValue) is { } definition && PrimaryReads.IsReadingOwnWrites(definition));
     }
 }

@@ -210,7 +210,10 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         if (registersMissing)
             logger.LogInformation("Wrote the {Rows} registers held at the reference date, which the store had not recorded",
                 await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken));
-        // Segments read the registers held, so they follow them.
+        // Segments read the registers held, so they follow them, everyone's: segments written while the registers were missing
+        // counted nobody as holding one. Only those who hold one now could change, but that is much of a city, passed as a list
+        // of ids larger than the rewrite it saves; and no version wrote segments before registers, so segments without registers
+        // means a registers table emptied since, or one that holds nobody at the reference date.
         logger.LogInformation("Wrote the segments of {Rows} living patients at the reference date, which the store had not recorded",
             await SegmentRules.WriteSegmentsAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken));
         await transaction.CommitAsync(cancellationToken);

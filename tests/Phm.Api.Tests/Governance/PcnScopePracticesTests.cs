@@ -36,10 +36,14 @@ public sealed class PcnScopePracticesTests : IAsyncLifetime
             .BuildServiceProvider();
     }
 
-    [Fact]
-    public async Task Clinician_AskingForData_IsGivenThePcnsPracticesAtTheReferenceDate()
+    [Theory]
+    [InlineData("{ practices { code } }")]
+    [InlineData("{ __typename __practices: practices { code } }")]
+    [InlineData("{ __typename practices @skip(if: true) { code } }")]
+    [InlineData("query Probe { __typename } query Data { practices { code } }")]
+    public async Task Clinician_AskingForData_IsGivenThePcnsPracticesAtTheReferenceDate(string query)
     {
-        var scope = await ScopeAfterAsync("{ practices { code } }");
+        var scope = await ScopeAfterAsync(query);
 
         Assert.Equal([Beta], scope.PracticeCodes);
     }
@@ -55,10 +59,13 @@ public sealed class PcnScopePracticesTests : IAsyncLifetime
         Assert.Empty(_commands.Commands);
     }
 
-    [Fact]
-    public async Task Clinician_WithAFragmentAtTheRoot_IsGivenThePractices_WhateverTheFragmentSelects()
+    [Theory]
+    [InlineData("{ ...probe } fragment probe on Query { __typename }")]
+    [InlineData("{ __typename ... on Query { __typename } }")]
+    [InlineData("{ ...probe } fragment probe on Query { ...probe }")]
+    public async Task Clinician_WithAFragmentAtTheRoot_IsGivenThePractices_WhateverTheFragmentSelects(string query)
     {
-        var scope = await ScopeAfterAsync("{ ...probe } fragment probe on Query { __typename }");
+        var scope = await ScopeAfterAsync(query);
 
         Assert.Equal([Beta], scope.PracticeCodes);
     }

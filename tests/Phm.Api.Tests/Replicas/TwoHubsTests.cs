@@ -3,10 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Phm.Data.Store;
+using Phm.Testing;
 
 namespace Phm.Api.Tests.Replicas;
 
@@ -101,7 +101,8 @@ public sealed class TwoHubsTests : IAsyncLifetime
             throw new UnreachableException();
         }
         var builder = new DbConnectionStringBuilder { ConnectionString = server };
-        builder["Database"] = "phm_replicas_" + Guid.NewGuid().ToString("N");
+        // PHM_TEST_DATABASE_PREFIX keeps the databases of runs that share a server apart by name, as for the other server tests.
+        builder["Database"] = (Environment.GetEnvironmentVariable("PHM_TEST_DATABASE_PREFIX") ?? "phm_replicas_") + Guid.NewGuid().ToString("N");
         return _connectionString = builder.ConnectionString;
     }
 
@@ -125,50 +126,28 @@ public sealed class TwoHubsTests : IAsyncLifetime
     {
         private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
-        private readonly Process _process;
-        private readonly Task<string> _output;
-        private readonly Task<string> _errors;
+        private readonly HubProcess _process;
         private readonly HttpClient _client;
-        private readonly string _dataDirectory;
 
-        private Hub(Process process, Uri address, string dataDirectory)
+        private Hub(HubProcess process)
         {
             _process = process;
-            // Read to the end (when the process ends) so that it never blocks on a full pipe; shown if the hub fails to start.
-            _output = process.StandardOutput.ReadToEndAsync();
-            _errors = process.StandardError.ReadToEndAsync();
-            _dataDirectory = dataDirectory;
-            _client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+            _client = new HttpClient { BaseAddress = process.Address, Timeout = TimeSpan.FromSeconds(60) };
         }
 
-        public static async Task<Hub> StartAsync(string connectionString, string signingKey)
-        {
-            var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-            var dataDirectory = Directory.CreateTempSubdirectory("phm-two-hubs-").FullName;
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDirectory };
-            foreach (var argument in new[]
-            {
-                Path.Combine(AppContext.BaseDirectory, "Phm.Api.dll"), "--urls", address.ToString().TrimEnd('/'),
-                "--Phm:Population", Population.ToString(CultureInfo.InvariantCulture), "--Phm:Seed", PhmApiFactory.Seed.ToString(CultureInfo.InvariantCulture),
-                "--Phm:DataDirectory", dataDirectory, "--Phm:Database:Provider", "Postgres",
-            })
-                start.ArgumentList.Add(argument);
-            // Secrets by environment, as a deployment passes them, not on a command line that `ps` shows.
-            start.Environment["ConnectionStrings__Phm"] = connectionString;
-            start.Environment["Phm__Auth__SigningKey"] = signingKey;
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            var hub = new Hub(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), address, dataDirectory);
-            try
-            {
-                await hub.WaitUntilReadyAsync();
-            }
-            catch (Exception failure)
-            {
-                await hub.StopAsync();
-                throw new InvalidOperationException($"The hub was not ready ({failure.Message}):\n{await hub._output}\n{await hub._errors}", failure);
-            }
-            return hub;
-        }
+        public static async Task<Hub> StartAsync(string connectionString, string signingKey) =>
+            new(await HubProcess.StartInTemporaryFolderAsync(
+                Path.Combine(AppContext.BaseDirectory, "Phm.Api.dll"), "phm-two-hubs-", HubProcess.FreePort(), "Development",
+                dataDirectory => new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["Phm:Population"] = Population.ToString(CultureInfo.InvariantCulture),
+                    ["Phm:Seed"] = PhmApiFactory.Seed.ToString(CultureInfo.InvariantCulture),
+                    ["Phm:DataDirectory"] = dataDirectory,
+                    ["Phm:Database:Provider"] = "Postgres",
+                    ["ConnectionStrings:Phm"] = connectionString,
+                    ["Phm:Auth:SigningKey"] = signingKey,
+                },
+                StartTimeout));
 
         /// <summary>A token from the hub's Development sign-in endpoint, signed with its key.</summary>
         public async Task<string> MintAsync(string role, string? pcn, string subject)
@@ -191,51 +170,10 @@ public sealed class TwoHubsTests : IAsyncLifetime
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
         }
 
-        private async Task WaitUntilReadyAsync()
-        {
-            var deadline = DateTime.UtcNow + StartTimeout;
-            while (true)
-            {
-                if (_process.HasExited)
-                    throw new InvalidOperationException($"it exited with code {_process.ExitCode}");
-                if (DateTime.UtcNow > deadline)
-                    throw new TimeoutException($"not within {StartTimeout}");
-                try
-                {
-                    using var response = await _client.GetAsync("health/ready");
-                    if (response.StatusCode == HttpStatusCode.OK)
-                        return;
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet: the store is prepared before the hub listens.
-                }
-                await Task.Delay(TimeSpan.FromMilliseconds(300));
-            }
-        }
-
-        private async Task StopAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
         public async ValueTask DisposeAsync()
         {
             _client.Dispose();
-            await StopAsync();
-            _process.Dispose();
-            Directory.Delete(_dataDirectory, recursive: true);
+            await _process.DisposeAsync();
         }
     }
 }

@@ -1,3 +1,4 @@
+using Phm.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -46,8 +47,8 @@ public sealed class WebAppFixture(IMessageSink diagnostics) : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-dev-shm-usage"],
         });
         var started = System.Diagnostics.Stopwatch.StartNew();
-        _hub = await HubProcess.StartAsync();
-        Report($"Hub at {_hub.Address} ({HubProcess.Population} patients, seed {HubProcess.Seed}) answered after {started.Elapsed.TotalSeconds:0.0} s");
+        _hub = await WebAppHub.StartAsync();
+        Report($"Hub at {_hub.Address} ({WebAppHub.Population} patients, seed {WebAppHub.Seed}) ready after {started.Elapsed.TotalSeconds:0.0} s");
     }
 
     /// <summary>
