@@ -29,17 +29,17 @@ var population = args.SkipWhile(a => a != "--population").Skip(1).Select(int.Par
 var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
-if (args.Contains("--load"))
-    return await Phm.Bench.Load.LoadBench.RunAsync(Phm.Bench.Load.LoadSettings.From(args));
-
-if (args.Contains("--growth"))
+if (args.Contains("--load") || args.Contains("--growth"))
 {
-    var growth = Phm.Bench.Load.LoadSettings.From(args);
+    if (LoadSettingsOrNull(args) is not { } loadSettings)
+        return 2;
+    if (args.Contains("--load"))
+        return await Phm.Bench.Load.LoadBench.RunAsync(loadSettings);
     var shortGrowth = args.Contains("--short") || Environment.GetEnvironmentVariable("PHM_LOAD_SHORT") == "1";
     var sizes = (args.SkipWhile(a => a != "--populations").Skip(1).FirstOrDefault() ?? (shortGrowth ? "20000,50000" : "50000,300000,2000000"))
         .Split(',').Select(int.Parse).ToList();
     var ingestPatients = args.SkipWhile(a => a != "--ingest-patients").Skip(1).Select(int.Parse).DefaultIfEmpty(shortGrowth ? 5_000 : 20_000).First();
-    return await Phm.Bench.Load.GrowthBench.RunAsync(growth with { Runs = 1 }, sizes, ingestPatients);
+    return await Phm.Bench.Load.GrowthBench.RunAsync(loadSettings with { Runs = 1 }, sizes, ingestPatients);
 }
 
 if (args.Contains("--ingest"))
@@ -227,3 +227,17 @@ static async Task<List<double>> TimeRequestsAsync(HttpClient client, string quer
 }
 
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+// A bad option of the load or growth bench is one line naming it, not a stack trace.
+static Phm.Bench.Load.LoadSettings? LoadSettingsOrNull(string[] args)
+{
+    try
+    {
+        return Phm.Bench.Load.LoadSettings.From(args);
+    }
+    catch (Exception e) when (e is ArgumentException or FormatException)
+    {
+        Console.Error.WriteLine(e.Message);
+        return null;
+    }
+}

@@ -28,6 +28,9 @@ internal sealed record LoadSettings(string? Postgres, int? Population, LoadShape
             WarmUp: TimeSpan.FromSeconds(Number("--warmup", shortRun ? 5 : 10)),
             Duration: TimeSpan.FromSeconds(Number("--duration", shortRun ? 15 : 60)),
             Think: TimeSpan.FromMilliseconds(Number("--think-ms", 10_000)));
+        // The mix needs both roles, and one user in ten is the analyst (LoadMix.User): fewer than ten have no analyst.
+        if (shape.Clients < 10)
+            throw new ArgumentException($"--clients {shape.Clients}: at least 10 are needed, so that the mix has an analyst (one user in ten).");
         return new LoadSettings(
             Value("--postgres") ?? Environment.GetEnvironmentVariable("PHM_LOAD_POSTGRES"),
             population,
