@@ -53,6 +53,25 @@ public sealed class PatientScopeTests
     }
 
     [SkippableTheory, ProviderData]
+    public async Task PatientsOfAPractice_InAScopeListingIt_AreThatPracticesPatients_AndOfAPracticeOutsideIt_None(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = database.Store(1000, 7);
+        await store.EnsureReadyAsync(CancellationToken.None);
+        await using var db = store.CreateContext();
+        var reference = await StoreReference.LoadAsync(db, await StoreReference.ReadStampAsync(db, CancellationToken.None), CancellationToken.None);
+        var ownPractice = reference.PracticeCodesOf(Bitterne)[0];
+        var otherPractice = await db.Patients.Select(p => p.PracticeCode).Where(code => !reference.PracticeCodesOf(Bitterne).Contains(code)).FirstAsync();
+        var ownPatients = await db.Patients.Where(p => p.PracticeCode == ownPractice).Select(p => p.Id).OrderBy(id => id).ToListAsync();
+
+        db.PatientScope = PatientScope.RegisteredIn(Bitterne) with { PracticeCodes = reference.PracticeCodesOf(Bitterne) };
+
+        Assert.NotEmpty(ownPatients);
+        Assert.Equal(ownPatients, await db.PatientsOf(ownPractice).Select(p => p.Id).OrderBy(id => id).ToListAsync());
+        Assert.Empty(await db.PatientsOf(otherPractice).Where(p => p.PracticeCode == otherPractice).ToListAsync());
+    }
+
+    [SkippableTheory, ProviderData]
     public async Task AuditEvent_OnceSaved_CannotBeChangedOrDeleted(DatabaseProvider provider)
     {
         await using var database = TestDatabase.For(provider);
