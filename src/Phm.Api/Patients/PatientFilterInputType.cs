@@ -41,10 +41,13 @@ public sealed record PatientFilter(
     }
 
     /// <summary>The patients meeting every criterion; PCN membership, ages and registers are taken at <paramref name="referenceDate"/>.</summary>
-    public IQueryable<Patient> Apply(PhmDbContext db, DateOnly referenceDate) =>
+    public IQueryable<Patient> Apply(PhmDbContext db, DateOnly referenceDate)
+    {
         // The register entries and scores are read through the scoped context too: EF Core's IgnoreQueryFilters, anywhere in a
         // query, lifts the filters of the whole query, so leaving the scope off them left it off the patients returned.
-        ToCriteria() is { All: [] } ? db.Patients : db.Patients.Meeting(ToCriteria(), db, referenceDate);
+        var patients = Practice is null ? db.Patients : db.PatientsOf(Practice);
+        return ToCriteria() is { All: [] } ? patients : patients.Meeting(ToCriteria(), db, referenceDate);
+    }
 
     /// <summary>The filter in the cohort criteria language: every criterion given, under one <c>all</c>.</summary>
     public CohortCriteria ToCriteria()

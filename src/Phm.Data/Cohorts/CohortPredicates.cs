@@ -51,7 +51,11 @@ public static class CohortPredicates
             { Pcn: { } pcn } => InPcn(pcn),
             { Practice: { } practice } => p => p.PracticeCode == practice,
             { Lsoa: { } lsoa } => p => p.LsoaCode == lsoa,
+            // One quintile as an equality: a list parameter is expanded into one parameter per value, which EF Core does not keep
+            // the statement's SQL for (it is built again on every request).
+            { NationalQuintiles: [var quintile] } => InLsoas(db.Lsoas.Where(l => l.NationalQuintile == quintile)),
             { NationalQuintiles: { } quintiles } => InLsoas(db.Lsoas.Where(l => quintiles.Contains(l.NationalQuintile))),
+            { LocalQuintiles: [var quintile] } => InLsoas(db.Lsoas.Where(l => l.LocalQuintile == quintile)),
             { LocalQuintiles: { } quintiles } => InLsoas(db.Lsoas.Where(l => l.LocalQuintile != null && quintiles.Contains(l.LocalQuintile.Value))),
             { Register: { } register } => OnRegister(register),
             { RegisterCount: { } count } => RegisterCount(count),

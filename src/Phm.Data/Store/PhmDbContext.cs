@@ -54,6 +54,20 @@ public abstract class PhmDbContext : DbContext
     /// </summary>
     public const string ConditionScope = nameof(ConditionScope);
 
+    /// <summary>The name of the patients' scope filter, which <see cref="PatientsOf"/> narrows to one practice.</summary>
+    private const string PatientScopeFilter = nameof(PatientScopeFilter);
+
+    /// <summary>
+    /// The patients a query of one <paramref name="practice"/> starts from. When the scope lists that practice, its filter is the
+    /// practice alone: one equality instead of the PCN's list, which EF Core expands into a parameter per practice and so builds
+    /// the statement's SQL anew on every request (under one lock), where a statement of scalar parameters is built once and kept.
+    /// Any other practice keeps the whole scope, so it reads no patient of another PCN.
+    /// </summary>
+    public IQueryable<Patient> PatientsOf(string practice) =>
+        PatientScope.PracticeCodes?.Contains(practice) == true
+            ? Patients.IgnoreQueryFilters([PatientScopeFilter]).Where(p => p.PracticeCode == practice)
+            : Patients;
+
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();
     public DbSet<Pcn> Pcns => Set<Pcn>();
     public DbSet<Practice> Practices => Set<Practice>();
@@ -92,7 +106,7 @@ public abstract class PhmDbContext : DbContext
         // their records: no query, loader or cursor built on this context can reach another PCN's patient.
         // The membership is looked up in SQL only when the scope does not list its practices: the database skips the branch whose
         // parameter is false, and a list is far cheaper than a lookup per row.
-        modelBuilder.Entity<Patient>().HasQueryFilter(ExpressionRules.Inline<Func<Patient, bool>>(p => ScopedPcnCode == null
+        modelBuilder.Entity<Patient>().HasQueryFilter(PatientScopeFilter, ExpressionRules.Inline<Func<Patient, bool>>(p => ScopedPcnCode == null
             || (ScopeListsPractices && ScopedPracticeCodes.Contains(p.PracticeCode))
             || (!ScopeListsPractices && PcnMemberships.Any(m =>
                 m.PcnCode == ScopedPcnCode && m.PracticeCode == p.PracticeCode

@@ -37,9 +37,7 @@ public sealed class PatientScopeTests
     public async Task ContextScopedToAPcn_ListingItsPractices_ReadsTheSamePatientsAndRecords_AsOneThatLooksThemUp(DatabaseProvider provider)
     {
         await using var database = TestDatabase.For(provider);
-        var store = database.Store(1000, 7);
-        await store.EnsureReadyAsync(CancellationToken.None);
-        await using var db = store.CreateContext();
+        await using var db = await OpenReadyStoreAsync(database);
         var reference = await StoreReference.LoadAsync(db, await StoreReference.ReadStampAsync(db, CancellationToken.None), CancellationToken.None);
         db.PatientScope = PatientScope.RegisteredIn(Bitterne);
         var lookedUp = (await db.Patients.Select(p => p.Id).OrderBy(id => id).ToListAsync(), await db.Conditions.CountAsync());
@@ -50,6 +48,31 @@ public sealed class PatientScopeTests
         Assert.NotEmpty(lookedUp.Item1);
         Assert.Equal(lookedUp.Item1, listed.Item1);
         Assert.Equal(lookedUp.Item2, listed.Item2);
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task PatientsOfAPractice_InAScopeListingIt_AreThatPracticesPatients_AndOfAPracticeOutsideIt_None(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        await using var db = await OpenReadyStoreAsync(database);
+        var reference = await StoreReference.LoadAsync(db, await StoreReference.ReadStampAsync(db, CancellationToken.None), CancellationToken.None);
+        var ownPractice = reference.PracticeCodesOf(Bitterne)[0];
+        var otherPractice = await db.Patients.Select(p => p.PracticeCode).Where(code => !reference.PracticeCodesOf(Bitterne).Contains(code)).FirstAsync();
+        var ownPatients = await db.Patients.Where(p => p.PracticeCode == ownPractice).Select(p => p.Id).OrderBy(id => id).ToListAsync();
+
+        db.PatientScope = PatientScope.RegisteredIn(Bitterne) with { PracticeCodes = reference.PracticeCodesOf(Bitterne) };
+
+        Assert.NotEmpty(ownPatients);
+        Assert.Equal(ownPatients, await db.PatientsOf(ownPractice).Select(p => p.Id).OrderBy(id => id).ToListAsync());
+        Assert.Empty(await db.PatientsOf(otherPractice).Where(p => p.PracticeCode == otherPractice).ToListAsync());
+    }
+
+    /// <summary>A context over a store of 1,000 patients built on <paramref name="database"/>.</summary>
+    private static async Task<PhmDbContext> OpenReadyStoreAsync(TestDatabase database)
+    {
+        var store = database.Store(1000, 7);
+        await store.EnsureReadyAsync(CancellationToken.None);
+        return store.CreateContext();
     }
 
     [SkippableTheory, ProviderData]
