@@ -42,8 +42,9 @@ public sealed record PatientFilter(
 
     /// <summary>The patients meeting every criterion; PCN membership, ages and registers are taken at <paramref name="referenceDate"/>.</summary>
     public IQueryable<Patient> Apply(PhmDbContext db, DateOnly referenceDate) =>
-        // The register entries and scores are read through the scoped context too: EF Core's IgnoreQueryFilters, anywhere in a
-        // query, lifts the filters of the whole query, so leaving the scope off them left it off the patients returned.
+        // The patients keep their scope filter: Meeting lifts only the records' named ones (EF Core's IgnoreQueryFilters without
+        // names, anywhere in a query, lifts every filter of the whole query, so leaving the scope off the records left it off the
+        // patients returned).
         ToCriteria() is { All: [] } ? db.Patients : db.Patients.Meeting(ToCriteria(), db, referenceDate);
 
     /// <summary>The filter in the cohort criteria language: every criterion given, under one <c>all</c>.</summary>

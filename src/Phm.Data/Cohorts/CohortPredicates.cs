@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Phm.Data.Impactability;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
@@ -16,10 +17,13 @@ public static class CohortPredicates
     /// The <paramref name="patients"/> meeting <paramref name="criteria"/> at <paramref name="referenceDate"/>, the store's (registers
     /// are read from what the store holds for that day, <see cref="PhmDbContext.RegistersHeld"/>); criteria on impactability need
     /// the hub's configured <paramref name="impactability"/> rules.
+    /// The records' scope filters are lifted for the whole statement (EF Core lifts a named filter per statement, not per
+    /// subquery): every record the criteria read is the scoped patient's at hand, so the filters only checked it a second time.
+    /// A statement built on the result must keep to that: records joined to its patients, never read beside them.
     /// </summary>
     public static IQueryable<Patient> Meeting(
         this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null) =>
-        patients.Where(Predicate(criteria, db, referenceDate, impactability));
+        patients.Where(Predicate(criteria, db, referenceDate, impactability)).IgnoreQueryFilters([PhmDbContext.ConditionScope, PhmDbContext.RecordScope]);
 
     public static Expression<Func<Patient, bool>> Predicate(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null)
     {
