@@ -42,7 +42,7 @@ public sealed record PatientFilter(
 
     /// <summary>The patients meeting every criterion; PCN membership, ages and registers are taken at <paramref name="referenceDate"/>.</summary>
     public IQueryable<Patient> Apply(PhmDbContext db, DateOnly referenceDate) =>
-        // The patients keep their scope filter: Meeting lifts only the records' named ones (EF Core's IgnoreQueryFilters without
+        // The patients keep their scope filter: Meeting lifts only the risk scores' named one (EF Core's IgnoreQueryFilters without
         // names, anywhere in a query, lifts every filter of the whole query, so leaving the scope off the records left it off the
         // patients returned).
         ToCriteria() is { All: [] } ? db.Patients : db.Patients.Meeting(ToCriteria(), db, referenceDate);

@@ -42,7 +42,7 @@ public static class RiskDistribution
     {
         // The scores' own scope filter is lifted: the join keeps them to the scoped patients, and the filter looked each score's
         // patient up a second time.
-        var scores = db.RiskScores.IgnoreQueryFilters([PhmDbContext.RecordScope]).Where(s => s.Model == model)
+        var scores = db.RiskScores.IgnoreQueryFilters([PhmDbContext.RiskScoreScope]).Where(s => s.Model == model)
             .Join(db.Patients, s => s.PatientId, p => p.Id, (s, p) => new { p.Id, p.PracticeCode, p.LsoaCode, s.Tier, s.Probability })
             .WithRecordKeys(s => s.Id);
         if (grouping is RiskGrouping.Pcn or RiskGrouping.Practice)

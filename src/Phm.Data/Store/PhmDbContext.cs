@@ -55,12 +55,11 @@ public abstract class PhmDbContext : DbContext
     public const string ConditionScope = nameof(ConditionScope);
 
     /// <summary>
-    /// The name of the scope filter on the other records that cohort criteria read (registers held, activity, care flags, procedures,
-    /// risk scores), for the same reason: criteria reach them only through the patient at hand, already scoped
-    /// (<see cref="Cohorts.CohortPredicates"/>), and the filter checked each record's patient against the scope again (on PostgreSQL
-    /// a third to four fifths of a One Team cohort's count).
+    /// The name of the risk scores' scope filter, for the same reason: a statement reading scores through already scoped patients
+    /// (cohort criteria on risk, <see cref="Cohorts.CohortPredicates"/>; riskDistribution's join) lifts it, and PostgreSQL no longer
+    /// looks each score's patient up a second time (a risk-tier One Team cohort's count and first page a quarter of what they were).
     /// </summary>
-    public const string RecordScope = nameof(RecordScope);
+    public const string RiskScoreScope = nameof(RiskScoreScope);
 
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();
     public DbSet<Pcn> Pcns => Set<Pcn>();
@@ -106,13 +105,13 @@ public abstract class PhmDbContext : DbContext
                 m.PcnCode == ScopedPcnCode && m.PracticeCode == p.PracticeCode
                 && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate))))));
         modelBuilder.Entity<Condition>().HasQueryFilter(ConditionScope, c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
-        modelBuilder.Entity<RegisterHeld>().HasQueryFilter(RecordScope, h => ScopedPcnCode == null || Patients.Any(p => p.Id == h.PatientId));
+        modelBuilder.Entity<RegisterHeld>().HasQueryFilter(h => ScopedPcnCode == null || Patients.Any(p => p.Id == h.PatientId));
         modelBuilder.Entity<PatientSegment>().HasQueryFilter(s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
-        modelBuilder.Entity<Activity>().HasQueryFilter(RecordScope, a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
-        modelBuilder.Entity<CareFlag>().HasQueryFilter(RecordScope, f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
+        modelBuilder.Entity<Activity>().HasQueryFilter(a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
+        modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
         modelBuilder.Entity<Prescription>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
-        modelBuilder.Entity<Procedure>().HasQueryFilter(RecordScope, r => ScopedPcnCode == null || Patients.Any(p => p.Id == r.PatientId));
-        modelBuilder.Entity<RiskScore>().HasQueryFilter(RecordScope, s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
+        modelBuilder.Entity<Procedure>().HasQueryFilter(r => ScopedPcnCode == null || Patients.Any(p => p.Id == r.PatientId));
+        modelBuilder.Entity<RiskScore>().HasQueryFilter(RiskScoreScope, s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
         modelBuilder.Entity<GeneratorTruth>().HasQueryFilter(t => ScopedPcnCode == null || Patients.Any(p => p.Id == t.PatientId));
         modelBuilder.Entity<CohortSnapshotMember>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
     }

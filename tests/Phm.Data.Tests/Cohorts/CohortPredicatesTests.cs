@@ -83,8 +83,8 @@ public sealed class CohortPredicatesTests(CohortPredicatesTests.Stores stores) :
     }
 
     /// <summary>
-    /// Criteria read records without the records' own scope filters (the scoped patient at hand keeps them to the PCN): the
-    /// members are still the PCN's patients the criteria describe, whichever records they read.
+    /// Criteria read risk scores without their own scope filter (the scoped patient at hand keeps them to the PCN): the members
+    /// are still the PCN's patients the criteria describe, whichever records they read.
     /// </summary>
     [SkippableTheory, MemberData(nameof(Cases))]
     public async Task InAContextScopedToAPcn_TheMembers_AreItsPatientsThatTheCriteriaDescribe(DatabaseProvider provider, string name)
