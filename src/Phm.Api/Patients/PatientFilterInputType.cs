@@ -43,8 +43,9 @@ public sealed record PatientFilter(
     /// <summary>The patients meeting every criterion; PCN membership, ages and registers are taken at <paramref name="referenceDate"/>.</summary>
     public IQueryable<Patient> Apply(PhmDbContext db, DateOnly referenceDate)
     {
-        // The register entries and scores are read through the scoped context too: EF Core's IgnoreQueryFilters, anywhere in a
-        // query, lifts the filters of the whole query, so leaving the scope off them left it off the patients returned.
+        // The patients keep their scope filter (narrowed to the practice asked for, when the scope lists it): Meeting lifts only
+        // the risk scores' named one (EF Core's IgnoreQueryFilters without names, anywhere in a query, lifts every filter of the
+        // whole query, so leaving the scope off the records left it off the patients returned).
         var patients = Practice is null ? db.Patients : db.PatientsOf(Practice);
         return ToCriteria() is { All: [] } ? patients : patients.Meeting(ToCriteria(), db, referenceDate);
     }

@@ -40,7 +40,9 @@ public static class RiskDistribution
     public static async Task<IReadOnlyList<RiskGroup>> BuildAsync(
         PhmDbContext db, string model, RiskGrouping grouping, DateOnly referenceDate, DisclosureControl control, CancellationToken cancellationToken)
     {
-        var scores = db.RiskScores.Where(s => s.Model == model)
+        // The scores' own scope filter is lifted: the join keeps them to the scoped patients, and the filter looked each score's
+        // patient up a second time.
+        var scores = db.RiskScores.IgnoreQueryFilters([PhmDbContext.RiskScoreScope]).Where(s => s.Model == model)
             .Join(db.Patients, s => s.PatientId, p => p.Id, (s, p) => new { p.Id, p.PracticeCode, p.LsoaCode, s.Tier, s.Probability })
             .WithRecordKeys(s => s.Id);
         if (grouping is RiskGrouping.Pcn or RiskGrouping.Practice)

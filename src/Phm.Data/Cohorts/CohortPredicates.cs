@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Phm.Data.Impactability;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
@@ -16,10 +17,15 @@ public static class CohortPredicates
     /// The <paramref name="patients"/> meeting <paramref name="criteria"/> at <paramref name="referenceDate"/>, the store's (registers
     /// are read from what the store holds for that day, <see cref="PhmDbContext.RegistersHeld"/>); criteria on impactability need
     /// the hub's configured <paramref name="impactability"/> rules.
+    /// The risk scores' scope filter is lifted for the whole statement (EF Core lifts a named filter per statement, not per
+    /// subquery): every score the criteria read is the scoped patient's at hand, so the filter only checked it a second time.
+    /// A statement built on the result must keep to that: scores joined to its patients, never read beside them. (Lifting the
+    /// other records' filters too halved the activity cohorts' statements on PostgreSQL but made it test the learning disability
+    /// cohort's counts for every patient of the PCN before its register, 5 times slower: see the README, Cohorts.)
     /// </summary>
     public static IQueryable<Patient> Meeting(
         this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null) =>
-        patients.Where(Predicate(criteria, db, referenceDate, impactability));
+        patients.Where(Predicate(criteria, db, referenceDate, impactability)).IgnoreQueryFilters([PhmDbContext.RiskScoreScope]);
 
     public static Expression<Func<Patient, bool>> Predicate(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null)
     {

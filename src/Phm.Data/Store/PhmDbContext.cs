@@ -68,6 +68,13 @@ public abstract class PhmDbContext : DbContext
             ? Patients.IgnoreQueryFilters([PatientScopeFilter]).Where(p => p.PracticeCode == practice)
             : Patients;
 
+    /// <summary>
+    /// The name of the risk scores' scope filter, for the same reason: a statement reading scores through already scoped patients
+    /// (cohort criteria on risk, <see cref="Cohorts.CohortPredicates"/>; riskDistribution's join) lifts it, and PostgreSQL no longer
+    /// looks each score's patient up a second time (a risk-tier One Team cohort's count and first page a quarter of what they were).
+    /// </summary>
+    public const string RiskScoreScope = nameof(RiskScoreScope);
+
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();
     public DbSet<Pcn> Pcns => Set<Pcn>();
     public DbSet<Practice> Practices => Set<Practice>();
@@ -118,7 +125,7 @@ public abstract class PhmDbContext : DbContext
         modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
         modelBuilder.Entity<Prescription>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
         modelBuilder.Entity<Procedure>().HasQueryFilter(r => ScopedPcnCode == null || Patients.Any(p => p.Id == r.PatientId));
-        modelBuilder.Entity<RiskScore>().HasQueryFilter(s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
+        modelBuilder.Entity<RiskScore>().HasQueryFilter(RiskScoreScope, s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
         modelBuilder.Entity<GeneratorTruth>().HasQueryFilter(t => ScopedPcnCode == null || Patients.Any(p => p.Id == t.PatientId));
         modelBuilder.Entity<CohortSnapshotMember>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Phm.Data.Cohorts;
+using Phm.Data.Governance;
 using Phm.Data.Patients;
 using Phm.Data.Population;
 using Phm.Data.Practices;
@@ -18,6 +19,7 @@ public sealed class CohortPredicatesTests(CohortPredicatesTests.Stores stores) :
 {
     private static readonly DateOnly Day = PopulationSettings.ReferenceDate;
     private const string Model = "test-admission-12m";
+    private const string Bitterne = "U97340";
 
     public static TheoryData<DatabaseProvider, string> Cases()
     {
@@ -36,7 +38,7 @@ public sealed class CohortPredicatesTests(CohortPredicatesTests.Stores stores) :
         ["age at most 4"] = new() { Age = new(AtMost: 4) },
         ["female"] = new() { Sex = Sex.Female },
         ["Asian or Black"] = new() { EthnicGroups = [EthnicGroup.Asian, EthnicGroup.Black] },
-        ["pcn"] = new() { Pcn = "U97340" },
+        ["pcn"] = new() { Pcn = Bitterne },
         ["practice"] = new() { Practice = "J82208" },
         ["national quintile 1 or 2"] = new() { NationalQuintiles = [1, 2] },
         ["local quintile 5"] = new() { LocalQuintiles = [5] },
@@ -58,7 +60,7 @@ public sealed class CohortPredicatesTests(CohortPredicatesTests.Stores stores) :
         ["alive"] = new() { Alive = true },
         ["died"] = new() { Alive = false },
         ["HIU with heart failure or COPD in a PCN"] = CohortCriteria.AllOf(
-            new CohortCriteria { Pcn = "U97340" },
+            new CohortCriteria { Pcn = Bitterne },
             new CohortCriteria { Activity = new(ActivityKind.AeAttendance, CriteriaWindow.Months(12), new(AtLeast: 2)) },
             CohortCriteria.AnyOf(new CohortCriteria { Register = new(ConditionRegister.HeartFailure) }, new CohortCriteria { Register = new(ConditionRegister.Copd) })),
         ["over 75 without a care plan, not both deprived and female"] = CohortCriteria.AllOf(
@@ -77,6 +79,25 @@ public sealed class CohortPredicatesTests(CohortPredicatesTests.Stores stores) :
         var inSql = await db.Patients.Meeting(criteria, db, Day).Select(p => p.Id).OrderBy(id => id).ToListAsync();
 
         var expected = store.Patients.Where(p => store.Holds(criteria, p)).Select(p => p.Id).Order().ToList();
+        Assert.Equal(expected, inSql);
+    }
+
+    /// <summary>
+    /// Criteria read risk scores without their own scope filter (the scoped patient at hand keeps them to the PCN): the members
+    /// are still the PCN's patients the criteria describe, whichever records they read.
+    /// </summary>
+    [SkippableTheory, MemberData(nameof(Cases))]
+    public async Task InAContextScopedToAPcn_TheMembers_AreItsPatientsThatTheCriteriaDescribe(DatabaseProvider provider, string name)
+    {
+        var store = await stores.ForAsync(provider);
+        var criteria = Criteria[name];
+        await using var db = store.Store.CreateContext();
+        db.PatientScope = PatientScope.RegisteredIn(Bitterne);
+
+        var inSql = await db.Patients.Meeting(criteria, db, Day).Select(p => p.Id).OrderBy(id => id).ToListAsync();
+
+        var expected = store.Patients.Where(p => store.PcnOfPractice.GetValueOrDefault(p.PracticeCode) == Bitterne && store.Holds(criteria, p))
+            .Select(p => p.Id).Order().ToList();
         Assert.Equal(expected, inSql);
     }
 
