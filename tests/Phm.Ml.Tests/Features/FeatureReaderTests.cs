@@ -69,9 +69,9 @@ public sealed class FeatureReaderTests
                 ["urgent_care_contacts_per_year"] = 1, ["planned_care_contacts_per_year"] = 0.5f,
             },
             ValuesOf(features, patient, pooled));
-        // One A&E attendance in four years: 0.25 a year, to one decimal with halves up.
-        Assert.Equal(0.3f, features.ValueOf(RowOf(features, patient), RiskFeatures.RateFeature(ActivityKind.AeAttendance)));
-        Assert.Equal(0.5f, features.ValueOf(RowOf(features, patient), RiskFeatures.RateFeature(ActivityKind.EmergencyAdmission)));
+        // One of each in four years: 0.25 a year, to one decimal with halves up; the admission on the index date is not counted.
+        Assert.All([ActivityKind.AeAttendance, ActivityKind.EmergencyAdmission, ActivityKind.Outpatient],
+            kind => Assert.Equal(0.3f, features.ValueOf(RowOf(features, patient), RiskFeatures.RateFeature(kind))));
         Assert.Equal(
             new Dictionary<string, float>
             {
