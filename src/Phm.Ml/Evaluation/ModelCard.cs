@@ -56,10 +56,10 @@ public static class ModelCard
         Line(card, "## Features");
         Line(card);
         Line(card, "Age, sex, ethnic group, the neighbourhood's deprivation (IMD score, domain deciles, national and local quintile),");
-        Line(card, "condition registers and their count, recent activity by kind, urgent and planned care contacts pooled over 24 months,");
-        Line(card, "urgent care contacts a year over the store's history, bed days, days since the last emergency admission and care");
-        Line(card, "flags. The exact list, in order, is [features.json](features.json); a model is only ever scored with the features it");
-        Line(card, "was trained on.");
+        Line(card, "condition registers and their count, each kind of activity and urgent and planned care contacts a year over the");
+        Line(card, "store's history, recent activity by kind, urgent and planned care contacts pooled over 24 months, bed days, days");
+        Line(card, "since the last emergency admission and care flags. The exact list, in order, is [features.json](features.json); a");
+        Line(card, "model is only ever scored with the features it was trained on.");
         Line(card);
 
         Line(card, "## Learner and baselines");

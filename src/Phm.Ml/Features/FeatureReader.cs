@@ -48,9 +48,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
         await using var careFlagsDb = ContextWithoutTimeout();
         await using var bedDays = new PatientCursor<PatientTotal>(BedDaysQuery(bedDaysDb, indexDate).AsAsyncEnumerable(), t => t.PatientId, "bed days");
         await using var careFlags = new PatientCursor<PatientCareFlag>(CareFlagsQuery(careFlagsDb, indexDate).AsAsyncEnumerable(), f => f.PatientId, "care flags");
-        await using var urgentDb = createContext();
-        await using var urgentCare = new PatientCursor<PatientTotal>(UrgentCareQuery(urgentDb, indexDate).AsAsyncEnumerable(), t => t.PatientId, "urgent care");
-        var recordStart = await ReadUrgentCareRecordStartAsync(indexDate, cancellationToken);
+        var recordStart = await ReadRecordStartAsync(indexDate, cancellationToken);
         var nextHolder = new int[registerHolders.Length];
 
         await foreach (var patient in PatientsQuery(patientsDb, indexDate).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -76,6 +74,9 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             features[RiskFeatures.RegisterCount] = registers;
 
             features[RiskFeatures.DaysSinceEmergencyAdmission] = RiskFeatures.DaysSinceEmergencyAdmissionCap;
+            var historyStart = Math.Max(recordStart.DayNumber, new DateOnly(patient.BirthYear, patient.BirthMonth, 1).DayNumber);
+            var historyYears = Math.Round(Math.Max(1, (indexDate.DayNumber - historyStart) / DaysPerYear), 1);
+            var (urgentInHistory, plannedInHistory) = (0, 0);
             await activity.ApplyAsync(patient.Id, features, (counts, values) =>
             {
                 var kind = Array.IndexOf(RiskFeatures.ActivityKinds, counts.Kind);
@@ -83,13 +84,18 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
                 values[RiskFeatures.ActivityCountSlot(kind, 1)] = counts.In6Months;
                 values[RiskFeatures.ActivityCountSlot(kind, 2)] = counts.In12Months;
                 values[RiskFeatures.ActivityCountSlot(kind, 3)] = counts.In24Months;
-                values[Activity.UrgentCareKinds.Contains(counts.Kind) ? RiskFeatures.UrgentCareContacts : RiskFeatures.PlannedCareContacts] += counts.In24Months;
+                values[RiskFeatures.RatePerYearSlot(kind)] = PerYear(counts.InHistory, historyYears);
+                var urgent = Activity.UrgentCareKinds.Contains(counts.Kind);
+                values[urgent ? RiskFeatures.UrgentCareContacts : RiskFeatures.PlannedCareContacts] += counts.In24Months;
+                if (urgent)
+                    urgentInHistory += counts.InHistory;
+                else
+                    plannedInHistory += counts.InHistory;
                 if (counts.Kind == ActivityKind.EmergencyAdmission)
                     values[RiskFeatures.DaysSinceEmergencyAdmission] = Math.Min(indexDate.DayNumber - counts.Last.DayNumber, RiskFeatures.DaysSinceEmergencyAdmissionCap);
             });
-            var historyStart = Math.Max(recordStart.DayNumber, new DateOnly(patient.BirthYear, patient.BirthMonth, 1).DayNumber);
-            var historyYears = Math.Max(1, (indexDate.DayNumber - historyStart) / 365.25);
-            await urgentCare.ApplyAsync(patient.Id, features, (total, values) => values[RiskFeatures.UrgentCareRate] = (float)Math.Round(total.Total / historyYears, 1));
+            features[RiskFeatures.UrgentCareRate] = PerYear(urgentInHistory, historyYears);
+            features[RiskFeatures.PlannedCareRate] = PerYear(plannedInHistory, historyYears);
             await bedDays.ApplyAsync(patient.Id, features, (total, values) => values[RiskFeatures.BedDays] = total.Total);
             await careFlags.ApplyAsync(patient.Id, features, (flag, values) =>
                 values[RiskFeatures.CareFlagSlot(Array.IndexOf(RiskFeatures.CareFlagKinds, flag.Kind))] = 1);
@@ -97,6 +103,11 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             yield return new FeatureRow(patient.Id, features);
         }
     }
+
+    private const double DaysPerYear = 365.25;
+
+    /// <summary>A count over the years observed, to one decimal (as its words read).</summary>
+    private static float PerYear(int count, double years) => (float)Math.Round(count / years, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>For each register, in <see cref="RiskFeatures.Registers"/> order, the ids of the living patients on it on the day, ascending.</summary>
     private async Task<int[][]> ReadRegisterHoldersAsync(DateOnly indexDate, CancellationToken cancellationToken)
@@ -136,19 +147,19 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     }
 
     /// <summary>
-    /// One pass over the longest window's activity, grouped by patient and kind (the order of the activity index, so no
-    /// sort), with a conditional count per shorter window and the last date.
+    /// One pass over all the activity before the index date, grouped by patient and kind (the order of the activity index,
+    /// so no sort), with a conditional count per window, the count over the whole history and the last date.
     /// </summary>
     private static IQueryable<ActivityInWindows> ActivityInWindowsQuery(PhmDbContext db, DateOnly indexDate)
     {
         var starts = RiskFeatures.WindowMonths.Select(months => indexDate.AddMonths(-months)).ToArray();
         DateOnly from3 = starts[0], from6 = starts[1], from12 = starts[2], from24 = starts[3];
         return db.Activities.AsNoTracking()
-            .Where(a => a.Date >= from24 && a.Date < indexDate)
+            .Where(a => a.Date < indexDate)
             .GroupBy(a => new { a.PatientId, a.Kind })
             .OrderBy(g => g.Key.PatientId).ThenBy(g => g.Key.Kind)
             .Select(g => new ActivityInWindows(g.Key.PatientId, g.Key.Kind,
-                g.Count(a => a.Date >= from3), g.Count(a => a.Date >= from6), g.Count(a => a.Date >= from12), g.Count(), g.Max(a => a.Date)));
+                g.Count(a => a.Date >= from3), g.Count(a => a.Date >= from6), g.Count(a => a.Date >= from12), g.Count(a => a.Date >= from24), g.Count(), g.Max(a => a.Date)));
     }
 
     /// <summary>
@@ -165,19 +176,13 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             .Select(g => new PatientTotal(g.Key, g.Sum(a => a.LengthOfStayDays ?? 0)));
     }
 
-    private static IQueryable<PatientTotal> UrgentCareQuery(PhmDbContext db, DateOnly indexDate) =>
-        db.Activities.AsNoTracking()
-            .Where(a => Activity.UrgentCareKinds.Contains(a.Kind) && a.Date < indexDate)
-            .GroupBy(a => a.PatientId)
-            .OrderBy(g => g.Key)
-            .Select(g => new PatientTotal(g.Key, g.Count()));
-
-    /// <summary>The earliest urgent care record before the index date (the index date itself when there is none): where the store's history starts.</summary>
-    private async Task<DateOnly> ReadUrgentCareRecordStartAsync(DateOnly indexDate, CancellationToken cancellationToken)
+    /// <summary>The earliest activity record before the index date (the index date itself when there is none): where the store's history starts.</summary>
+    private async Task<DateOnly> ReadRecordStartAsync(DateOnly indexDate, CancellationToken cancellationToken)
     {
         await using var db = createContext();
         var start = indexDate;
-        foreach (var kind in Activity.UrgentCareKinds)
+        // A seek per kind on the (kind, date) index: the minimum over all kinds at once would scan the table.
+        foreach (var kind in RiskFeatures.ActivityKinds)
         {
             var first = await db.Activities.Where(a => a.Kind == kind && a.Date < indexDate).OrderBy(a => a.Date).Select(a => (DateOnly?)a.Date).FirstOrDefaultAsync(cancellationToken);
             if (first < start)
@@ -196,7 +201,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
 
     private sealed record PatientOnIndexDate(int Id, int BirthYear, int BirthMonth, Sex Sex, EthnicGroup EthnicGroup, string LsoaCode);
 
-    private sealed record ActivityInWindows(int PatientId, ActivityKind Kind, int In3Months, int In6Months, int In12Months, int In24Months, DateOnly Last);
+    private sealed record ActivityInWindows(int PatientId, ActivityKind Kind, int In3Months, int In6Months, int In12Months, int In24Months, int InHistory, DateOnly Last);
 
     private sealed record PatientTotal(int PatientId, int Total);
 

@@ -12,7 +12,7 @@ namespace Phm.Ml.Features;
 public static class RiskFeatures
 {
     /// <summary>Bump when a feature keeps its name but changes meaning; a new, removed or reordered feature shows without it.</summary>
-    public const string Version = "1.0.0";
+    public const string Version = "1.1.0";
 
     /// <summary>
     /// Activity is counted in the months before the index date, each window [index - N months, index): the index date
@@ -27,6 +27,9 @@ public static class RiskFeatures
     /// person more than of the month, and the kinds are few events each; pooled over the longest window they estimate it best.
     /// </summary>
     public static int PooledContactsMonths => WindowMonths[^1];
+
+    /// <summary>How the rates a year measure the history: in the descriptions of <c>features.json</c>.</summary>
+    private const string HistoryWords = "from its earliest activity record, or birth if later; at least a year, to one decimal; the rate to one decimal";
 
     /// <summary>Days since the last emergency admission are capped here (two years), and a patient with none in that time has the cap.</summary>
     public const int DaysSinceEmergencyAdmissionCap = 730;
@@ -58,16 +61,23 @@ public static class RiskFeatures
     internal const int LocalQuintile = NationalQuintile + 1;
     internal const int FirstRegister = LocalQuintile + 1;
     internal static readonly int RegisterCount = FirstRegister + Registers.Length;
-    private static readonly int FirstActivityCount = RegisterCount + 1;
+
+    // The rates over the whole history come before the windowed counts on purpose. At the training date the history is
+    // the longest window (two years), so a rate and its 24-month count split the patients alike, and LightGBM takes the
+    // earlier feature of two equal splits: put first, the trees split on the rates, which see more history later on.
+    private static readonly int FirstRatePerYear = RegisterCount + 1;
+    internal static readonly int UrgentCareRate = FirstRatePerYear + ActivityKinds.Length;
+    internal static readonly int PlannedCareRate = UrgentCareRate + 1;
+    private static readonly int FirstActivityCount = PlannedCareRate + 1;
     internal static readonly int BedDays = FirstActivityCount + ActivityKinds.Length * WindowMonths.Count;
     internal static readonly int DaysSinceEmergencyAdmission = BedDays + 1;
     internal static readonly int UrgentCareContacts = DaysSinceEmergencyAdmission + 1;
     internal static readonly int PlannedCareContacts = UrgentCareContacts + 1;
-    internal static readonly int UrgentCareRate = PlannedCareContacts + 1;
-    private static readonly int FirstCareFlag = UrgentCareRate + 1;
+    private static readonly int FirstCareFlag = PlannedCareContacts + 1;
     private static readonly int Count = FirstCareFlag + CareFlagKinds.Length;
 
     internal static int RegisterSlot(int registerIndex) => FirstRegister + registerIndex;
+    internal static int RatePerYearSlot(int kindIndex) => FirstRatePerYear + kindIndex;
     internal static int ActivityCountSlot(int kindIndex, int windowIndex) => FirstActivityCount + kindIndex * WindowMonths.Count + windowIndex;
     internal static int CareFlagSlot(int flagIndex) => FirstCareFlag + flagIndex;
 
@@ -78,6 +88,9 @@ public static class RiskFeatures
 
     /// <summary>The feature name of an activity count, e.g. <c>emergency_admission_12m</c>.</summary>
     public static string ActivityFeature(ActivityKind kind, int months) => $"{SnakeCase(kind.ToString())}_{months}m";
+
+    /// <summary>The feature name of a kind's yearly rate over the history, e.g. <c>emergency_admission_per_year</c>.</summary>
+    public static string RateFeature(ActivityKind kind) => $"{SnakeCase(kind.ToString())}_per_year";
 
     public static string CareFlagFeature(CareFlagKind flag) => "care_flag_" + SnakeCase(flag.ToString());
 
@@ -120,6 +133,19 @@ public static class RiskFeatures
         for (var k = 0; k < ActivityKinds.Length; k++)
         {
             var noun = ActivityKinds[k].Words();
+            Put(RatePerYearSlot(k), new(RateFeature(ActivityKinds[k]), FeatureKind.Numeric,
+                $"Number of {noun}s a year over the history the store holds before the index date ({HistoryWords}).",
+                $"{{0}} {noun}{{s}} a year"));
+        }
+        Put(UrgentCareRate, new("urgent_care_contacts_per_year", FeatureKind.Numeric,
+            $"Contacts with urgent and emergency care (NHS 111 calls, ambulance call-outs, A&E attendances and emergency admissions) a year over the history the store holds before the index date ({HistoryWords}).",
+            "{0} urgent care contacts a year"));
+        Put(PlannedCareRate, new("planned_care_contacts_per_year", FeatureKind.Numeric,
+            $"Contacts with planned care (GP and outpatient appointments, elective admissions, community and social care contacts) a year over the history the store holds before the index date ({HistoryWords}).",
+            "{0} planned care contacts a year"));
+        for (var k = 0; k < ActivityKinds.Length; k++)
+        {
+            var noun = ActivityKinds[k].Words();
             for (var w = 0; w < WindowMonths.Count; w++)
             {
                 Put(ActivityCountSlot(k, w), new(ActivityFeature(ActivityKinds[k], WindowMonths[w]), FeatureKind.Numeric,
@@ -140,9 +166,6 @@ public static class RiskFeatures
         Put(PlannedCareContacts, new($"planned_care_contacts_{pooled}m", FeatureKind.Numeric,
             $"Contacts with planned care (GP and outpatient appointments, elective admissions, community and social care contacts) in the {pooled} months before the index date, together.",
             $"{{0}} planned care contact{{s}} (GP, outpatient, elective, community and social care) in the last {pooled} months"));
-        Put(UrgentCareRate, new("urgent_care_contacts_per_year", FeatureKind.Numeric,
-            "Contacts with urgent and emergency care a year over all the history the store holds before the index date (from its earliest urgent care record, or birth if later; at least a year).",
-            "{0} urgent care contacts a year"));
         for (var i = 0; i < CareFlagKinds.Length; i++)
         {
             var (present, absent) = CareFlagKinds[i].Words();

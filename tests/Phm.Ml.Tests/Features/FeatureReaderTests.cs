@@ -43,11 +43,11 @@ public sealed class FeatureReaderTests
     }
 
     [SkippableTheory, ProviderData]
-    public async Task UrgentAndPlannedCare_ArePooledOver24Months_AndUrgentCareIsAlsoAYearlyRateOverTheStoresHistory(DatabaseProvider provider)
+    public async Task UrgentAndPlannedCare_ArePooledOver24Months_AndEachKindIsAlsoAYearlyRateOverTheStoresHistory(DatabaseProvider provider)
     {
         await using var store = await FeatureStore.StartAsync(provider);
         var patient = await store.AddPatientAsync(1950, 3);
-        await store.AddActivityAsync(patient, ActivityKind.AeAttendance, Index.AddYears(-4));          // the store's first urgent care record
+        await store.AddActivityAsync(patient, ActivityKind.AeAttendance, Index.AddYears(-4));          // the store's first record: four years of history
         await store.AddActivityAsync(patient, ActivityKind.Nhs111Call, Index.AddMonths(-30));          // history, not 24 months
         await store.AddActivityAsync(patient, ActivityKind.Ambulance, Index.AddDays(-1));
         await store.AddActivityAsync(patient, ActivityKind.EmergencyAdmission, Index.AddMonths(-2));
@@ -61,11 +61,25 @@ public sealed class FeatureReaderTests
 
         var features = await store.FeaturesAsync(Index);
 
-        string[] pooled = ["urgent_care_contacts_24m", "planned_care_contacts_24m", "urgent_care_contacts_per_year"];
-        Assert.Equal(new Dictionary<string, float> { ["urgent_care_contacts_24m"] = 2, ["planned_care_contacts_24m"] = 1, ["urgent_care_contacts_per_year"] = 1 },
+        string[] pooled = ["urgent_care_contacts_24m", "planned_care_contacts_24m", "urgent_care_contacts_per_year", "planned_care_contacts_per_year"];
+        Assert.Equal(
+            new Dictionary<string, float>
+            {
+                ["urgent_care_contacts_24m"] = 2, ["planned_care_contacts_24m"] = 1,
+                ["urgent_care_contacts_per_year"] = 1, ["planned_care_contacts_per_year"] = 0.5f,
+            },
             ValuesOf(features, patient, pooled));
-        Assert.Equal(new Dictionary<string, float> { ["urgent_care_contacts_24m"] = 2, ["planned_care_contacts_24m"] = 0, ["urgent_care_contacts_per_year"] = 2 },
+        // One of each in four years: 0.25 a year, to one decimal with halves up; the admission on the index date is not counted.
+        Assert.All([ActivityKind.AeAttendance, ActivityKind.EmergencyAdmission, ActivityKind.Outpatient],
+            kind => Assert.Equal(0.3f, features.ValueOf(RowOf(features, patient), RiskFeatures.RateFeature(kind))));
+        Assert.Equal(
+            new Dictionary<string, float>
+            {
+                ["urgent_care_contacts_24m"] = 2, ["planned_care_contacts_24m"] = 0,
+                ["urgent_care_contacts_per_year"] = 2, ["planned_care_contacts_per_year"] = 0,
+            },
             ValuesOf(features, baby, pooled));
+        Assert.Equal(1, features.ValueOf(RowOf(features, baby), RiskFeatures.RateFeature(ActivityKind.Nhs111Call)));
         Assert.All(pooled, name => Assert.Equal(0, features.ValueOf(RowOf(features, none), name)));
     }
 

@@ -166,7 +166,12 @@ public sealed class RiskModelTests
         // Urgent care pooled: the 3 admissions and 5 A&E attendances of 24 months; planned care: the GP appointments.
         Set("urgent_care_contacts_24m", 8);
         Set("planned_care_contacts_24m", 36);
+        // Two years of history, so each rate a year is half its 24-month count.
+        Set(RiskFeatures.RateFeature(ActivityKind.EmergencyAdmission), 1.5f);
+        Set(RiskFeatures.RateFeature(ActivityKind.AeAttendance), 2.5f);
+        Set(RiskFeatures.RateFeature(ActivityKind.GpAppointment), 18);
         Set("urgent_care_contacts_per_year", 4);
+        Set("planned_care_contacts_per_year", 18);
         Set("bed_days_12m", 9);
         Set("days_since_emergency_admission", 40);
         Set(RiskFeatures.CareFlagFeature(CareFlagKind.Housebound), 1);
