@@ -20,18 +20,12 @@ namespace Phm.Data.Postgres;
 /// </summary>
 internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelScoresReplacement
 {
-    /// <summary>Where scores of a model without a partition of its own go: those written row by row, not by this writer.</summary>
-    public const string DefaultPartition = "RiskScores_default";
-
     private const string Incoming = "RiskScores_incoming";
 
     private readonly IModel _designModel = ModelDdl.DesignTimeModel(db);
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
 
     private ITable Table => PopulationRows.TableOf(_designModel, typeof(RiskScore));
-
-    /// <summary>The table a model's partition is renamed to once attached (PostgreSQL cuts a name past 63 bytes).</summary>
-    public static string PartitionName(string modelName) => $"RiskScores_{modelName}";
 
     public async Task<string> PrepareAsync(string modelName, CancellationToken cancellationToken)
     {
@@ -73,9 +67,16 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
             await ExecuteAsync($"ALTER TABLE {_sql.DelimitIdentifier(Table.Name)} DETACH PARTITION {partition}", cancellationToken);
             await ExecuteAsync($"DROP TABLE {partition}", cancellationToken);
         }
-        // Without its partition, the model's rows can be only in the default one: an attach would fail on them.
+        // Without its partition, the model's rows can be only in the default one (written row by row, not by this writer): an
+        // attach would fail on them.
         await db.RiskScores.IgnoreQueryFilters().Where(s => s.Model == modelName).ExecuteDeleteAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The table a model's partition is renamed to once attached, as the migration names them (PostgreSQL cuts a name past 63
+    /// bytes; two models whose names share their first 52 would fail the rename, and roll the write back).
+    /// </summary>
+    private static string PartitionName(string modelName) => $"RiskScores_{modelName}";
 
     private AddForeignKeyOperation ForeignKeyOnIncoming(IForeignKeyConstraint foreignKey)
     {
