@@ -15,4 +15,7 @@ internal interface IModelScoresReplacement
 
     /// <summary>Removes every score of the model, whatever patients the context may read.</summary>
     Task RemoveAsync(string modelName, CancellationToken cancellationToken);
+
+    /// <summary>Drops, outside the transaction, what a replacement set aside in it (or one killed before it could).</summary>
+    Task DropSetAsideAsync(CancellationToken cancellationToken);
 }

@@ -23,6 +23,7 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         db.Database.SetCommandTimeout(0);
         var designModel = ModelDdl.DesignTimeModel(db);
         var replacement = db.CreateScoresReplacement();
+        await replacement.DropSetAsideAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var into = await replacement.PrepareAsync(model.Name, cancellationToken);
         // Updated, not deleted and added: deleting it would cascade to the old scores, which readers still read.
@@ -60,6 +61,7 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         await replacement.CompleteAsync(model.Name, cancellationToken);
         _phases.Lap("scores indexed and in place");
         await transaction.CommitAsync(cancellationToken);
+        await replacement.DropSetAsideAsync(cancellationToken);
         _phases.Lap("committed");
         db.ChangeTracker.Clear();
     }
@@ -68,9 +70,12 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
     public async Task RemoveAsync(string modelName, CancellationToken cancellationToken)
     {
         db.Database.SetCommandTimeout(0);
+        var replacement = db.CreateScoresReplacement();
+        await replacement.DropSetAsideAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.CreateScoresReplacement().RemoveAsync(modelName, cancellationToken);
+        await replacement.RemoveAsync(modelName, cancellationToken);
         await db.ScoredModels.Where(m => m.Name == modelName).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await replacement.DropSetAsideAsync(cancellationToken);
     }
 }

@@ -31,4 +31,7 @@ internal sealed class ScoresReplacedInPlace(PhmDbContext db) : IModelScoresRepla
 
     public Task RemoveAsync(string modelName, CancellationToken cancellationToken) =>
         db.RiskScores.IgnoreQueryFilters().Where(s => s.Model == modelName).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Nothing is set aside: the old rows are deleted in the transaction.</summary>
+    public Task DropSetAsideAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
