@@ -94,17 +94,21 @@ public sealed class InterruptedCommandTests : IAsyncLifetime
         Assert.All(after.Models, model => Assert.Equal(model.PatientsScored, model.Scores));
         Assert.All(after.Models.Zip(before.Models), pair => Assert.True(pair.First.ScoredAtUtc > pair.Second.ScoredAtUtc, $"{pair.First.Name} rescored"));
         Assert.Equal(before.ScoreIndexes, after.ScoreIndexes);
+        Assert.Equal(before.ScoreTables, after.ScoreTables);
     }
 
-    /// <summary>What a kill could leave half done: row counts, each model's row and its scores, and the scores' indexes (dropped while they load).</summary>
-    private sealed record Fingerprint(int? Population, DateTimeOffset? BuiltAtUtc, int Patients, int Activities, int Ledger, int RegistersHeld, int ScoreIndexes, ModelScores[] Models)
+    /// <summary>
+    /// What a kill could leave half done: row counts, each model's row and its scores, the scores' indexes (dropped while they load
+    /// on SQLite) and tables (on PostgreSQL a partition per model, and the table a model's new scores load into before the swap).
+    /// </summary>
+    private sealed record Fingerprint(int? Population, DateTimeOffset? BuiltAtUtc, int Patients, int Activities, int Ledger, int RegistersHeld, int ScoreIndexes, string ScoreTables, ModelScores[] Models)
     {
         public bool Equals(Fingerprint? other) => other is not null && ToString() == other.ToString();
 
         public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
 
         public override string ToString() =>
-            $"{Population} {BuiltAtUtc:O} {Patients} {Activities} {Ledger} {RegistersHeld} {ScoreIndexes} [{string.Join("; ", Models.Select(m => m.ToString()))}]";
+            $"{Population} {BuiltAtUtc:O} {Patients} {Activities} {Ledger} {RegistersHeld} {ScoreIndexes} {ScoreTables} [{string.Join("; ", Models.Select(m => m.ToString()))}]";
     }
 
     private sealed record ModelScores(string Name, DateTimeOffset ScoredAtUtc, int PatientsScored, int Scores);
@@ -114,11 +118,13 @@ public sealed class InterruptedCommandTests : IAsyncLifetime
         await using var db = PhmDatabase.CreateContext(_provider, ConnectionString(pooling: false));
         var manifest = await db.Manifest.SingleOrDefaultAsync();
         var models = await db.ScoredModels.OrderBy(m => m.Name).Select(m => new ModelScores(m.Name, m.ScoredAtUtc, m.PatientsScored, db.RiskScores.Count(s => s.Model == m.Name))).ToArrayAsync();
-        var indexes = _provider == DatabaseProvider.Sqlite
-            ? "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'RiskScores'"
-            : "SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE tablename = 'RiskScores'";
+        var (indexes, tables) = _provider == DatabaseProvider.Sqlite
+            ? ("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name = 'RiskScores'",
+                "SELECT group_concat(name, ' ') AS \"Value\" FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'RiskScores%' ORDER BY name)")
+            : ("SELECT count(*)::int AS \"Value\" FROM pg_indexes WHERE tablename LIKE 'RiskScores%'",
+                "SELECT string_agg(relname, ' ' ORDER BY relname) AS \"Value\" FROM pg_class WHERE relname LIKE 'RiskScores%' AND relkind IN ('r', 'p')");
         return new Fingerprint(manifest?.Population, manifest?.BuiltAtUtc, await db.Patients.CountAsync(), await db.Activities.CountAsync(), await db.IngestedRecords.CountAsync(),
-            await db.RegistersHeld.CountAsync(), await db.Database.SqlQueryRaw<int>(indexes).SingleAsync(), models);
+            await db.RegistersHeld.CountAsync(), await db.Database.SqlQueryRaw<int>(indexes).SingleAsync(), await db.Database.SqlQueryRaw<string>(tables).SingleAsync(), models);
     }
 
     /// <summary>The build's bulk copy is under way: the file being built has grown past its schema (SQLite), or a COPY runs (PostgreSQL).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Npgsql;
+using Phm.Data.Risk;
 using Phm.Data.Store;
 
 namespace Phm.Data.Postgres;
@@ -42,6 +43,8 @@ public sealed class PostgresPhmDbContext(DbContextOptions<PostgresPhmDbContext> 
     }
 
     internal override IBulkCopy CreateBulkCopy() => new PostgresBulkCopy(this);
+
+    internal override IModelScoresReplacement CreateScoresReplacement() => new PostgresScorePartitions(this);
 }
 
 /// <summary>For <c>dotnet ef</c>: adding a migration or generating a script needs the provider, not a database.</summary>

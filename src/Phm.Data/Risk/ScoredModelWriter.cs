@@ -1,15 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Phm.Data.Store;
 
 namespace Phm.Data.Risk;
 
 /// <summary>
-/// Replaces a model's scores in one transaction: its old <see cref="ScoredModel"/> row and <see cref="RiskScore"/>s go,
-/// the new ones come in through the provider's bulk path (<see cref="IBulkCopy"/>). Readers see the old scores or the new,
-/// never a mixture, and a failure at any point leaves the old ones as they were. The secondary indexes (by rank, by patient)
-/// are dropped for the load and built once at the end, inside the transaction: updated row by row, their random inserts
-/// overflow SQLite's page cache, which made a city's write three times slower (31.7 s against 8.9 s in the bench).
+/// Replaces a model's scores in one transaction: its <see cref="ScoredModel"/> row is updated and its <see cref="RiskScore"/>s
+/// replaced, the new ones coming in through the provider's bulk path (<see cref="IBulkCopy"/>) and put in the old ones' place
+/// the provider's way (<see cref="IModelScoresReplacement"/>). Readers see the old scores or the new, never a mixture, and a
+/// failure at any point leaves the old ones as they were.
 /// </summary>
 public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = null)
 {
@@ -24,20 +22,22 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         // A city's worth of deletes and inserts (and their index updates) outlasts an ordinary command timeout on a busy server.
         db.Database.SetCommandTimeout(0);
         var designModel = ModelDdl.DesignTimeModel(db);
-        var table = PopulationRows.TableOf(designModel, typeof(RiskScore));
-        var indexes = table.Indexes.ToList();
+        var replacement = db.CreateScoresReplacement();
+        await replacement.DropSetAsideAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ModelDdl.ExecuteAsync(db, designModel,
-            [.. indexes.Select(index => new DropIndexOperation { Name = index.Name, Table = table.Name, Schema = table.Schema })], cancellationToken);
-        await DeleteAsync(model.Name, cancellationToken);
-        db.ScoredModels.Add(model);
+        var into = await replacement.PrepareAsync(model.Name, cancellationToken);
+        // Updated, not deleted and added: deleting it would cascade to the old scores, which readers still read.
+        if (await db.ScoredModels.AnyAsync(m => m.Name == model.Name, cancellationToken))
+            db.ScoredModels.Update(model);
+        else
+            db.ScoredModels.Add(model);
         await db.SaveChangesAsync(cancellationToken);
-        _phases.Lap("indexes dropped, previous scores deleted");
+        _phases.Lap("made way for the scores");
 
         var bulkCopy = db.CreateBulkCopy();
-        var rows = new BulkRowBuffer(table,
+        var rows = new BulkRowBuffer(PopulationRows.TableOf(designModel, typeof(RiskScore)),
             nameof(RiskScore.Model), nameof(RiskScore.PatientId), nameof(RiskScore.ModelVersion), nameof(RiskScore.Probability),
-            nameof(RiskScore.Rank), nameof(RiskScore.Percentile), nameof(RiskScore.Tier), nameof(RiskScore.Contributions));
+            nameof(RiskScore.Rank), nameof(RiskScore.Percentile), nameof(RiskScore.Tier), nameof(RiskScore.Contributions)) { Into = into };
         var contributionsFit = designModel.FindEntityType(typeof(RiskScore))?.FindProperty(nameof(RiskScore.Contributions))?.GetMaxLength() ?? int.MaxValue;
         var written = 0;
         foreach (var score in scores)
@@ -58,10 +58,10 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
             throw new ArgumentException($"{model.Name} {model.Version} says {model.PatientsScored} patients were scored, but {written} scores came.", nameof(scores));
         _phases.Lap("rows made and bulk-copied");
 
-        // The unique index on (model, rank) is checked as it is built: ranks that repeat fail here and roll everything back.
-        await ModelDdl.ExecuteAsync(db, designModel, [.. indexes.Select(CreateIndexOperation.CreateFrom)], cancellationToken);
-        _phases.Lap("indexes built");
+        await replacement.CompleteAsync(model.Name, cancellationToken);
+        _phases.Lap("scores indexed and in place");
         await transaction.CommitAsync(cancellationToken);
+        await replacement.DropSetAsideAsync(cancellationToken);
         _phases.Lap("committed");
         db.ChangeTracker.Clear();
     }
@@ -70,15 +70,12 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
     public async Task RemoveAsync(string modelName, CancellationToken cancellationToken)
     {
         db.Database.SetCommandTimeout(0);
+        var replacement = db.CreateScoresReplacement();
+        await replacement.DropSetAsideAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await DeleteAsync(modelName, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Every score of the model first (whatever patients this context may read), then its row.</summary>
-    private async Task DeleteAsync(string modelName, CancellationToken cancellationToken)
-    {
-        await db.RiskScores.IgnoreQueryFilters().Where(s => s.Model == modelName).ExecuteDeleteAsync(cancellationToken);
+        await replacement.RemoveAsync(modelName, cancellationToken);
         await db.ScoredModels.Where(m => m.Name == modelName).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await replacement.DropSetAsideAsync(cancellationToken);
     }
 }

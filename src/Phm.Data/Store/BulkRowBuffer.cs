@@ -8,6 +8,9 @@ internal sealed class BulkRowBuffer(ITable table, params string[] properties)
 {
     public ITable Table { get; } = table;
 
+    /// <summary>The table the rows go into: <see cref="Table"/>'s own unless they load a table of its shape.</summary>
+    public string Into { get; init; } = table.Name;
+
     public IReadOnlyList<string> Columns { get; } = properties
         .Select(p => table.EntityTypeMappings.Single().TypeBase.FindProperty(p)?.GetColumnName()
             ?? throw new InvalidOperationException($"{table.Name}.{p} is not mapped."))
@@ -22,7 +25,7 @@ internal sealed class BulkRowBuffer(ITable table, params string[] properties)
     {
         if (Rows.Count == 0)
             return;
-        await bulkCopy.CopyAsync(Table.Name, Columns, Rows, cancellationToken);
+        await bulkCopy.CopyAsync(Into, Columns, Rows, cancellationToken);
         Rows.Clear();
     }
 }

@@ -99,6 +99,9 @@ public abstract class PhmDbContext : DbContext
     /// <summary>The fastest way this provider takes many rows, inside the context's current transaction.</summary>
     internal abstract IBulkCopy CreateBulkCopy();
 
+    /// <summary>How a model's scores take the place of its old ones (<see cref="ScoredModelWriter"/>).</summary>
+    internal virtual IModelScoresReplacement CreateScoresReplacement() => new ScoresReplacedInPlace(this);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Day numbers instead of ISO text: a third smaller on disk and cheaper to compare (see performance notes).

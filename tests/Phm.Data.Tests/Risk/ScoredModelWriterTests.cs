@@ -47,6 +47,64 @@ public sealed class ScoredModelWriterTests
         Assert.Equal(["2.0.0", "3.0.0"], await db.ScoredModels.OrderBy(m => m.Name).Select(m => m.Version).ToListAsync());
     }
 
+    [SkippableTheory, ProviderData]
+    public async Task AReaderDuringARewrite_SeesTheOldScoresOrTheNew_Whole(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+        var old = ModelOf("1.0.0", ids.Count);
+        await WriteAsync(store, old, ScoresOf(old, ids));
+        var half = ids.Take(ids.Count / 2).ToList();
+        var newer = ModelOf("2.0.0", half.Count);
+        var copying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var readWhileCopying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IEnumerable<RiskScore> Stream()
+        {
+            foreach (var score in ScoresOf(newer, half))
+            {
+                if (score.Rank == half.Count / 2)
+                {
+                    copying.SetResult();
+                    readWhileCopying.Task.Wait();
+                }
+                yield return score;
+            }
+        }
+
+        var writing = Task.Run(() => WriteAsync(store, newer, Stream()));
+        await copying.Task;
+        Seen whileCopying;
+        try
+        {
+            // A reader that had to wait for the writer (a lock held from the first deleted row to the commit) times out here.
+            whileCopying = await SeenAsync(store).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            readWhileCopying.SetResult();
+        }
+        var whileSwapping = new List<Seen>();
+        while (!writing.IsCompleted)
+            whileSwapping.Add(await SeenAsync(store));
+        await writing;
+
+        Seen oldWhole = new("1.0.0", ids.Count, ids.Count), newWhole = new("2.0.0", half.Count, half.Count);
+        Assert.Equal(oldWhole, whileCopying);
+        Assert.All(whileSwapping, seen => Assert.Contains(seen, new[] { oldWhole, newWhole }));
+        Assert.Equal(newWhole, await SeenAsync(store));
+    }
+
+    /// <summary>What one statement (one snapshot) sees: the model's version, its scores, and how many of them are of that version.</summary>
+    private sealed record Seen(string Version, int Scores, int OfTheVersion);
+
+    private static async Task<Seen> SeenAsync(PhmStore store)
+    {
+        await using var db = store.CreateContext();
+        return await db.ScoredModels.Select(m => new Seen(m.Version, db.RiskScores.Count(s => s.Model == m.Name),
+            db.RiskScores.Count(s => s.Model == m.Name && s.ModelVersion == m.Version))).SingleAsync();
+    }
+
     public static TheoryData<DatabaseProvider, string> Faults
     {
         get
