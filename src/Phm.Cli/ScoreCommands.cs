@@ -32,7 +32,7 @@ public static class ScoreCommands
                 {
                     await store.MigrateAsync(cancellationToken);
                     result = await ProgressDisplay.RunAsync<RiskScoringProgress, RiskScoringResult>(error, "Scoring", progress => scoring.ScoreAsync(parse.GetValue(Force), progress, cancellationToken),
-                        report => report.Fraction, report => report.Step, report => $"step {report.StepsDone + 1} of {report.Steps}: {report.Step}");
+                        report => report.Fraction, report => report.Step, report => report.StepsDone < report.Steps ? $"step {report.StepsDone + 1} of {report.Steps}: {report.Step}" : report.Step);
                 }
                 foreach (var name in result.Retired)
                     output.WriteLine($"Removed the scores of {name}, a model the hub no longer has.");
