@@ -128,9 +128,10 @@ public sealed class StoreBuildTests
             seen.Add($"published {File.Exists(store.FilePath)}, building {File.Exists(store.FilePath + ".building")}");
             seen.Add(await building.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").SingleAsync(cancellationToken));
             seen.Add($"synchronous {await building.Database.SqlQueryRaw<int>("SELECT synchronous AS \"Value\" FROM pragma_synchronous").SingleAsync(cancellationToken)}");
+            seen.Add($"sorter threads {await building.Database.SqlQueryRaw<int>("SELECT threads AS \"Value\" FROM pragma_threads").SingleAsync(cancellationToken)}");
         }, CancellationToken.None);
 
-        Assert.Equal(["published False, building True", "memory", "synchronous 0"], seen);
+        Assert.Equal(["published False, building True", "memory", "synchronous 0", "sorter threads 1"], seen);
     }
 
     [Fact]
