@@ -29,7 +29,7 @@ public static class StoreCommands
     /// </summary>
     public static Command Build()
     {
-        var command = new Command("build", "Build the store from the reference data and the generated population, with its risk scores, or reuse a complete one built from the same settings.");
+        var command = new Command("build", "Build the store from the reference data and the generated population, or reuse a complete one built from the same settings; then score it with the risk models not yet scored.");
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = HubSettings.CreateHost(parse);
