@@ -67,8 +67,9 @@ public static class PhmApiExtensions
 
     /// <summary>
     /// Opens the store, building it on first start (or when the seed or population changed), and scores it with every risk
-    /// model not yet scored (a new store before it is published, a new model version), before any request is served. Hubs that share a database
-    /// server take turns (<see cref="PhmStore.LockPreparationAsync"/>): the first prepares, the others reuse what it prepared.
+    /// model not yet scored (a new store before it is published, a new model version), before any request is served. Hubs
+    /// that share a database server take turns (<see cref="PhmStore.LockPreparationAsync"/>): the first prepares, the others
+    /// reuse what it prepared.
     /// </summary>
     public static async Task PreparePhmStoreAsync(this WebApplication app)
     {
