@@ -151,6 +151,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             phases.Lap("migrations");
             manifest = await new StoreLoader(db, time, phases).LoadAsync(reference, wanted, cancellationToken);
             await CarryOverCohortDefinitionsAsync(db, cancellationToken);
+            phases.Lap("cohort definitions carried over");
             if (completeBuild is not null)
             {
                 await completeBuild(CreateBuildingContext, cancellationToken);
@@ -158,7 +159,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             }
             // Readers (the API) and the occasional writer (cohorts, audit) then work side by side.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
-            phases.Lap("cohort definitions carried over, write-ahead log on");
+            phases.Lap("write-ahead log on");
         }
         catch (Exception e) when (UnwritablePathException.From(e, buildPath) is { } unwritable)
         {
