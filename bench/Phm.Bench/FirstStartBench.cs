@@ -8,9 +8,9 @@ using Phm.Ml.Scoring;
 namespace Phm.Bench;
 
 /// <summary>
-/// The SQLite first start alone, as the hub makes it (the store from nothing, then the committed models' scores), with each
-/// phase's wall-clock and CPU seconds from the store's and the scorer's Debug log: on a shared machine the CPU seconds are
-/// the figures to compare, and the load average is printed beside them.
+/// The SQLite first start alone, as the hub makes it (the store from nothing, the committed models' scores written into it
+/// before it is published), with each phase's wall-clock and CPU seconds from the store's and the scorer's Debug log: on a
+/// shared machine the CPU seconds are the figures to compare, and the load average is printed beside them.
 /// </summary>
 internal static class FirstStartBench
 {
