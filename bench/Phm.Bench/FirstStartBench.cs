@@ -8,9 +8,9 @@ using Phm.Ml.Scoring;
 namespace Phm.Bench;
 
 /// <summary>
-/// The SQLite first start alone, as the hub makes it (the store from nothing, then the committed models' scores), with each
-/// phase's wall-clock and CPU seconds from the store's and the scorer's Debug log: on a shared machine the CPU seconds are
-/// the figures to compare, and the load average is printed beside them.
+/// The SQLite first start alone, as the hub makes it (the store from nothing, the committed models' scores written into it
+/// before it is published), with each phase's wall-clock and CPU seconds from the store's and the scorer's Debug log: on a
+/// shared machine the CPU seconds are the figures to compare, and the load average is printed beside them.
 /// </summary>
 internal static class FirstStartBench
 {
@@ -29,12 +29,18 @@ internal static class FirstStartBench
             Console.WriteLine($"Load average at the start: {Load.Machine.LoadAverage()}");
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var manifest = await store.EnsureReadyAsync(CancellationToken.None);
-            var built = watch.Elapsed.TotalSeconds;
-            var builtCpu = IngestBench.CpuSince(cpu).TotalSeconds;
+            // As the hub does: the scores written into the new store before it is published.
+            double built = 0, builtCpu = 0;
+            var manifest = await store.EnsureReadyAsync(async (building, cancellationToken) =>
+            {
+                (built, builtCpu) = (watch.Elapsed.TotalSeconds, IngestBench.CpuSince(cpu).TotalSeconds);
+                await scoring.ScoreNewStoreAsync(building, cancellationToken);
+            }, CancellationToken.None);
+            var scoredAt = (Wall: watch.Elapsed.TotalSeconds, Cpu: IngestBench.CpuSince(cpu).TotalSeconds);
             var scored = await scoring.ScoreAsync(force: false, progress: null, CancellationToken.None);
             Console.WriteLine($"SQLite first start: {manifest.Population:N0} patients built in {built:F1} s (CPU {builtCpu:F1} s), "
-                + $"{scored.Scored.Count} risk models scored in {watch.Elapsed.TotalSeconds - built:F1} s (CPU {IngestBench.CpuSince(cpu).TotalSeconds - builtCpu:F1} s), "
+                + $"risk models scored in {scoredAt.Wall - built:F1} s (CPU {scoredAt.Cpu - builtCpu:F1} s), "
+                + $"then published and checked ({scored.Current.Count} models current) in {watch.Elapsed.TotalSeconds - scoredAt.Wall:F1} s, "
                 + $"{watch.Elapsed.TotalSeconds:F1} s in all (CPU {IngestBench.CpuSince(cpu).TotalSeconds:F1} s; target < 45 s at ~300k); load average now {Load.Machine.LoadAverage()}");
         }
         finally

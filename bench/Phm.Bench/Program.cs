@@ -96,14 +96,18 @@ async Task<double> TimeFirstStartAndRestartAsync(string name, PhmDatabaseOptions
     var store = new PhmStore(Options.Create(options), TimeProvider.System, NullLogger<PhmStore>.Instance);
     try
     {
-        // As the hub starts: the store, then the committed models' scores.
+        // As the hub starts: the store, with the committed models' scores written into it before it is published.
         var scoring = Phm.Bench.Load.GrowthBench.ScoringOf(store);
         var watch = Stopwatch.StartNew();
-        var manifest = await store.EnsureReadyAsync(CancellationToken.None);
-        var built = watch.Elapsed.TotalSeconds;
-        var scored = await scoring.ScoreAsync(force: false, progress: null, CancellationToken.None);
+        var built = 0.0;
+        var manifest = await store.EnsureReadyAsync((building, cancellationToken) =>
+        {
+            built = watch.Elapsed.TotalSeconds;
+            return scoring.ScoreNewStoreAsync(building, cancellationToken);
+        }, CancellationToken.None);
+        await scoring.ScoreAsync(force: false, progress: null, CancellationToken.None);
         var firstStart = watch.Elapsed.TotalSeconds;
-        Console.WriteLine($"{name} first start: {manifest.Population:N0} patients built in {built:F1} s, {scored.Scored.Count} risk models scored in {firstStart - built:F1} s, "
+        Console.WriteLine($"{name} first start: {manifest.Population:N0} patients built in {built:F1} s, risk models scored and the store published in {firstStart - built:F1} s, "
             + $"{firstStart:F1} s in all (target < 45 s at ~300k); peak working set so far {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MB");
 
         watch.Restart();

@@ -66,9 +66,10 @@ public static class PhmApiExtensions
     }
 
     /// <summary>
-    /// Opens the store, building it on first start (or when the seed or population changed), then scores it with every risk
-    /// model not yet scored (a new store, a new model version), before any request is served. Hubs that share a database
-    /// server take turns (<see cref="PhmStore.LockPreparationAsync"/>): the first prepares, the others reuse what it prepared.
+    /// Opens the store, building it on first start (or when the seed or population changed), and scores it with every risk
+    /// model not yet scored (a new store before it is published, a new model version), before any request is served. Hubs
+    /// that share a database server take turns (<see cref="PhmStore.LockPreparationAsync"/>): the first prepares, the others
+    /// reuse what it prepared.
     /// </summary>
     public static async Task PreparePhmStoreAsync(this WebApplication app)
     {
@@ -78,10 +79,7 @@ public static class PhmApiExtensions
         var store = app.Services.GetRequiredService<PhmStore>();
         var stopping = app.Lifetime.ApplicationStopping;
         await using (await store.LockPreparationAsync(stopping))
-        {
-            await store.EnsureReadyAsync(stopping);
-            await scoring.ScoreAsync(force: false, progress: null, stopping);
-        }
+            await scoring.PrepareStoreAsync(stopping);
     }
 
     public static WebApplication MapPhmGraphQL(this WebApplication app)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Phm.Data.Store;
+using Phm.Ml.Scoring;
 
 namespace Phm.Cli;
 
@@ -22,18 +23,22 @@ public static class StoreCommands
         return command;
     }
 
-    /// <summary><c>phm build</c>: what the API does before serving, without serving: build (or reuse) the store.</summary>
+    /// <summary>
+    /// <c>phm build</c>: what the API does before serving, without serving: build (or reuse) the store and score it with the
+    /// current risk models (<see cref="RiskScoring.PrepareStoreAsync"/>).
+    /// </summary>
     public static Command Build()
     {
-        var command = new Command("build", "Build the store from the reference data and the generated population, or reuse a complete one built from the same settings.");
+        var command = new Command("build", "Build the store from the reference data and the generated population, or reuse a complete one built from the same settings; then score it with the risk models not yet scored.");
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = HubSettings.CreateHost(parse);
+            var scoring = host.Services.GetRequiredService<RiskScoring>();
             var store = host.Services.GetRequiredService<PhmStore>();
             StoreManifest manifest;
             // Not while a hub on the same database prepares it.
             await using (await store.LockPreparationAsync(cancellationToken))
-                manifest = await store.EnsureReadyAsync(cancellationToken);
+                manifest = await scoring.PrepareStoreAsync(cancellationToken);
             parse.InvocationConfiguration.Output.WriteLine($"Store ready: {manifest.Population:N0} patients, seed {manifest.Seed}, built {manifest.BuiltAtUtc:u}.");
             return 0;
         });

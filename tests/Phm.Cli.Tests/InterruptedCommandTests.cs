@@ -10,7 +10,7 @@ using Phm.Ml.Scoring;
 namespace Phm.Cli.Tests;
 
 /// <summary>
-/// <c>phm build</c>, <c>phm ingest</c> and <c>phm score</c> killed with SIGKILL while they write (<see cref="ChildCommand"/>),
+/// <c>phm build</c> (its store or the new store's scores), <c>phm ingest</c> and <c>phm score</c> killed with SIGKILL while they write (<see cref="ChildCommand"/>),
 /// on SQLite and on PostgreSQL: the store is as it was before the unfinished work (whole ingest batches only), and the same
 /// command run again completes.
 /// </summary>
@@ -42,6 +42,29 @@ public sealed class InterruptedCommandTests : IAsyncLifetime
         using var rerun = Start(population: 30_000, "build");
         Assert.Equal(0, await rerun.WaitForExitAsync());
         Assert.Equal(30_000, (await FingerprintAsync()).Patients);
+    }
+
+    /// <summary>On SQLite a new store's scores are written into the building file (a server's follow its committed build).</summary>
+    [Fact]
+    public async Task BuildKilledWhileScoringTheNewStore_OnSqlite_LeavesThePreviousStore_AndTheRerunPublishesItScored()
+    {
+        await BuildAsync(DatabaseProvider.Sqlite, population: 500);
+        var before = await FingerprintAsync();
+
+        using (var build = Start(population: 30_000, "build"))
+        {
+            await build.WaitUntilAsync(() => build.Printed.Contains("Read the risk features", StringComparison.Ordinal), "scoring the new store", TimeSpan.FromMinutes(5));
+            await build.KillAsync();
+        }
+
+        Assert.Equal(before, await FingerprintAsync());
+        using var rerun = Start(population: 30_000, "build");
+        Assert.Equal(0, await rerun.WaitForExitAsync());
+        var after = await FingerprintAsync();
+        Assert.Equal(30_000, after.Patients);
+        Assert.NotEmpty(after.Models);
+        Assert.All(after.Models, model => Assert.Equal(model.PatientsScored, model.Scores));
+        Assert.Equal(before.ScoreIndexes, after.ScoreIndexes);
     }
 
     [SkippableTheory]

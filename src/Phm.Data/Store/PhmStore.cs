@@ -33,10 +33,18 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
 
     public PhmDbContext CreateContext() => PhmDatabase.CreateContext(Provider, ConnectionString);
 
-    /// <summary>The store as this process last prepared it (<see cref="EnsureReadyAsync"/>); null until then. The hub is ready only after.</summary>
+    /// <summary>The store as this process last prepared it (<see cref="EnsureReadyAsync(CompleteBuild?, CancellationToken)"/>); null until then. The hub is ready only after.</summary>
     public StoreManifest? Prepared { get; private set; }
 
-    public async Task<StoreManifest> EnsureReadyAsync(CancellationToken cancellationToken)
+    public Task<StoreManifest> EnsureReadyAsync(CancellationToken cancellationToken) => EnsureReadyAsync(completeBuild: null, cancellationToken);
+
+    /// <param name="completeBuild">
+    /// Work that a newly built store gets before anyone reads it (the hub's first risk scores), given contexts on it; not run when
+    /// the store is reused. On SQLite it writes into the building file under the build's settings (<see cref="BuildSettings"/>),
+    /// so its rows are part of the one rename: an interrupted first start leaves the previous store, never a store without them.
+    /// A database server's build has committed by then (its contents are replaced in place), so the work follows it there.
+    /// </param>
+    public async Task<StoreManifest> EnsureReadyAsync(CompleteBuild? completeBuild, CancellationToken cancellationToken)
     {
         EnsureDataDirectoryWritable();
         var directory = _options.ResolveReferenceDataDirectory();
@@ -44,8 +52,8 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         // Most of a restart would go on reading England's IMD files, which only a build needs.
         ReferenceData LoadReference() => ReferenceData.Load(directory, _options.LocalAuthority, _options.ResolveNeighbouringAuthorities());
         var prepared = Provider == DatabaseProvider.Sqlite
-            ? await EnsureFileReadyAsync(LoadReference, wanted, cancellationToken)
-            : await EnsureServerReadyAsync(LoadReference, wanted, cancellationToken);
+            ? await EnsureFileReadyAsync(LoadReference, wanted, completeBuild, cancellationToken)
+            : await EnsureServerReadyAsync(LoadReference, wanted, completeBuild, cancellationToken);
         await using (var db = CreateContext())
         {
             if (await OneTeamCohorts.SeedAsync(db, time, cancellationToken) is > 0 and var added)
@@ -57,7 +65,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
 
     /// <summary>
     /// Waits until no other hub is preparing this store (<see cref="StorePreparationLock"/>), then holds it off until disposed: taken
-    /// around <see cref="EnsureReadyAsync"/> and the scoring that follows it.
+    /// around <see cref="EnsureReadyAsync(CompleteBuild?, CancellationToken)"/> and the scoring of the store.
     /// </summary>
     public Task<StorePreparationLock> LockPreparationAsync(CancellationToken cancellationToken) =>
         StorePreparationLock.TakeAsync(Provider, CreateContext, cancellationToken);
@@ -82,7 +90,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             UnwritablePathException.EnsureWritableDirectory(_options.ResolveDataDirectory());
     }
 
-    private async Task<StoreManifest> EnsureServerReadyAsync(Func<ReferenceData> loadReference, PopulationSettings wanted, CancellationToken cancellationToken)
+    private async Task<StoreManifest> EnsureServerReadyAsync(Func<ReferenceData> loadReference, PopulationSettings wanted, CompleteBuild? completeBuild, CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
         await MigrateWithoutTimeoutAsync(db, cancellationToken);
@@ -99,11 +107,13 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         var manifest = await new StoreLoader(db, time, phases).LoadAsync(reference, wanted, cancellationToken);
         if (await BulkLoadMaintenance.AfterCommitAsync(db, BulkWriter.TablesOf(db), cancellationToken))
             logger.LogInformation("Vacuumed and analysed the loaded tables in {Seconds:F1} s", phases.Lap("loaded tables vacuumed and analysed").TotalSeconds);
+        if (completeBuild is not null)
+            await completeBuild(CreateContext, cancellationToken);
         logger.LogInformation("Store ready on {Provider}", Provider);
         return manifest;
     }
 
-    private async Task<StoreManifest> EnsureFileReadyAsync(Func<ReferenceData> loadReference, PopulationSettings wanted, CancellationToken cancellationToken)
+    private async Task<StoreManifest> EnsureFileReadyAsync(Func<ReferenceData> loadReference, PopulationSettings wanted, CompleteBuild? completeBuild, CancellationToken cancellationToken)
     {
         var existing = await ReadManifestAsync(cancellationToken);
         if (CanReuse(existing, wanted))
@@ -126,19 +136,30 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         StoreManifest manifest;
         // Unpooled: a pooled connection would outlive a failed build and reopen the deleted file on the next attempt.
         var buildConnectionString = new SqliteConnectionStringBuilder { DataSource = buildPath, Pooling = false }.ToString();
+        // Each connection held open for its context's life, so the build's settings hold for every statement of it.
+        PhmDbContext CreateBuildingContext()
+        {
+            var building = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, buildConnectionString);
+            building.Database.OpenConnection();
+            building.Database.ExecuteSqlRaw(BuildSettings);
+            return building;
+        }
         try
         {
-            await using var db = PhmDatabase.CreateContext(DatabaseProvider.Sqlite, buildConnectionString);
-            // Held open for the whole build, so the build's settings hold for every statement of it.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(BuildSettings, cancellationToken);
+            await using var db = CreateBuildingContext();
             await MigrateWithoutTimeoutAsync(db, cancellationToken);
             phases.Lap("migrations");
             manifest = await new StoreLoader(db, time, phases).LoadAsync(reference, wanted, cancellationToken);
             await CarryOverCohortDefinitionsAsync(db, cancellationToken);
+            phases.Lap("cohort definitions carried over");
+            if (completeBuild is not null)
+            {
+                await completeBuild(CreateBuildingContext, cancellationToken);
+                phases.Lap("build completed (risk scores)");
+            }
             // Readers (the API) and the occasional writer (cohorts, audit) then work side by side.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
-            phases.Lap("cohort definitions carried over, write-ahead log on");
+            phases.Lap("write-ahead log on");
         }
         catch (Exception e) when (UnwritablePathException.From(e, buildPath) is { } unwritable)
         {
@@ -262,9 +283,11 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
     /// rename never finds a torn store. Set before the migrations, which would otherwise create the file in write-ahead-log mode:
     /// every page of the build was then written twice, to the log and at the commit into the file. The page cache stays at its
     /// default: a larger one made SQLite's index builds sort in longer in-memory runs that cost more CPU (an activity index:
-    /// 8.0 s of CPU with the 2 MB default, 12.9 s with 32 MB, 18.9 s with 128 MB).
+    /// 8.0 s of CPU with the 2 MB default, 12.9 s with 32 MB, 18.9 s with 128 MB). One helper thread of SQLite's sorter sorts
+    /// and writes each full run while the index build reads on (the bundled SQLite allows 8, default none): the population's
+    /// twelve indexes took the same CPU with it (17.9 s against 16.5-18.5 s), on a second core otherwise idle at that point.
     /// </summary>
-    private const string BuildSettings = "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;";
+    private const string BuildSettings = "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA threads = 1;";
 
     /// <summary>Flushes a finished build's file to the disk, as the build itself does not (<see cref="BuildSettings"/>).</summary>
     private static void SyncToDisk(string path)
@@ -282,3 +305,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             File.Delete(path + suffix);
     }
 }
+
+/// <summary>Work on a newly built store before it is published (<see cref="PhmStore.EnsureReadyAsync(CompleteBuild?, CancellationToken)"/>).</summary>
+/// <param name="createContext">Contexts on the new store, each of its own connection (one at a time may write).</param>
+public delegate Task CompleteBuild(Func<PhmDbContext> createContext, CancellationToken cancellationToken);

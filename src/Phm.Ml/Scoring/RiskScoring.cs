@@ -28,13 +28,35 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
     }
 
     /// <param name="force">Score every model, current or not.</param>
-    public async Task<RiskScoringResult> ScoreAsync(bool force, IProgress<RiskScoringProgress>? progress, CancellationToken cancellationToken)
+    public Task<RiskScoringResult> ScoreAsync(bool force, IProgress<RiskScoringProgress>? progress, CancellationToken cancellationToken) =>
+        ScoreAsync(store.CreateContext, force, progress, cancellationToken);
+
+    /// <summary>
+    /// The store as the hub needs it before serving: ready (<see cref="PhmStore.EnsureReadyAsync(CompleteBuild?, CancellationToken)"/>)
+    /// and scored by every current model. A new store is scored before it is published (<see cref="ScoreNewStoreAsync"/>); a reused
+    /// one after, if a model changed.
+    /// </summary>
+    public async Task<StoreManifest> PrepareStoreAsync(CancellationToken cancellationToken)
+    {
+        var manifest = await store.EnsureReadyAsync(ScoreNewStoreAsync, cancellationToken);
+        await ScoreAsync(force: false, progress: null, cancellationToken);
+        return manifest;
+    }
+
+    /// <summary>
+    /// Scores a store the hub has just built, before it is published (<see cref="PhmStore.EnsureReadyAsync(CompleteBuild?, CancellationToken)"/>):
+    /// on SQLite the scores go into the building file with the rest of it, with none of the write-ahead log's double writes and syncs.
+    /// </summary>
+    public Task ScoreNewStoreAsync(Func<PhmDbContext> createContext, CancellationToken cancellationToken) =>
+        ScoreAsync(createContext, force: false, progress: null, cancellationToken);
+
+    private async Task<RiskScoringResult> ScoreAsync(Func<PhmDbContext> createContext, bool force, IProgress<RiskScoringProgress>? progress, CancellationToken cancellationToken)
     {
         var models = await CurrentModelsAsync(cancellationToken);
         DateOnly referenceDate;
         IReadOnlyList<IRiskModel> toScore;
         List<string> retired;
-        await using (var db = store.CreateContext())
+        await using (var db = createContext())
         {
             referenceDate = await ReferenceDateAsync(db, cancellationToken);
             toScore = force ? models : [.. (await FindStaleAsync(db, models, referenceDate, cancellationToken)).Select(s => s.Model)];
@@ -50,11 +72,11 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         var steps = 1 + 2 * toScore.Count;
         progress?.Report(new RiskScoringProgress("Reading the features", 0, steps));
         var phases = new PhaseStopwatch(logger, "Risk scoring");
-        var features = await new FeatureReader(store.CreateContext).ReadMatrixAsync(referenceDate, cancellationToken);
+        var features = await new FeatureReader(createContext).ReadMatrixAsync(referenceDate, cancellationToken);
         var read = phases.Lap("features read");
         logger.LogInformation("Read the risk features of {Patients} living patients at {IndexDate} in {Seconds:F1} s", features.Rows.Count, referenceDate, read.TotalSeconds);
 
-        var writer = new RiskScoreWriter(store.CreateContext, _ranking, time, logger);
+        var writer = new RiskScoreWriter(createContext, _ranking, time, logger);
         var scored = new List<ScoredModel>();
         var done = 1;
         foreach (var model in toScore)
@@ -71,7 +93,7 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
             logger.LogInformation("Scored {Model} {Version}: {Patients} patients, predicted in {PredictSeconds:F1} s, written in {WriteSeconds:F1} s",
                 info.Name, info.Version, predictions.Count, predicted.TotalSeconds, written.TotalSeconds);
         }
-        await using (var db = store.CreateContext())
+        await using (var db = createContext())
         {
             if (await BulkLoadMaintenance.AfterCommitAsync(db, [db.Model.FindEntityType(typeof(RiskScore))!.GetTableName()!], cancellationToken))
                 logger.LogInformation("Vacuumed and analysed the risk scores in {Seconds:F1} s", phases.Lap("risk scores vacuumed and analysed").TotalSeconds);

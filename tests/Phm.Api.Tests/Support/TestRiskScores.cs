@@ -111,12 +111,15 @@ public static class TestRiskScores
 
     /// <summary>
     /// The test hub's models: instead of the committed ones, the two test models, whose scores it writes into the store when
-    /// the hub first asks (after building it), so the hub's scorer finds them current and leaves them as written.
+    /// the hub first asks once the store is prepared, so the hub's scorer finds them current and leaves them as written. A store
+    /// being built is offered no models: the hub scores a new store before publishing it, where this source cannot write.
     /// </summary>
     public sealed class Source(PhmStore store) : IRiskModelSource
     {
         public async Task<IReadOnlyList<IRiskModel>> CurrentModelsAsync(CancellationToken cancellationToken)
         {
+            if (store.Prepared is null)
+                return [];
             await using (var db = store.CreateContext())
                 Write(db);
             return [new Written(Admission), new Written(Mortality)];

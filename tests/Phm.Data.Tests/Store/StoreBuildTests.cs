@@ -95,6 +95,63 @@ public sealed class StoreBuildTests
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(store.FilePath)!, PhmStore.FileName + ".building*"));
     }
 
+    [SkippableTheory, ProviderData]
+    public async Task ANewStoresCompletion_IsPublishedWithIt_AndAReusedStoreGetsNone(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = database.Store(500, 7);
+        var completions = 0;
+        Task Complete(Func<PhmDbContext> createContext, CancellationToken cancellationToken)
+        {
+            completions++;
+            return MarkAsync(createContext, cancellationToken);
+        }
+
+        await store.EnsureReadyAsync(Complete, CancellationToken.None);
+        await store.EnsureReadyAsync(Complete, CancellationToken.None);
+
+        Assert.Equal(1, completions);
+        await using var db = store.CreateContext();
+        Assert.Equal(1, await MarksAsync(db));
+    }
+
+    [Fact]
+    public async Task ANewStoresCompletion_OnSqlite_WritesIntoTheBuildingFile_UnderTheBuildsSettings()
+    {
+        await using var database = TestDatabase.For(DatabaseProvider.Sqlite);
+        var store = database.Store(500, 7);
+        var seen = new List<string>();
+
+        await store.EnsureReadyAsync(async (createContext, cancellationToken) =>
+        {
+            await using var building = createContext();
+            seen.Add($"published {File.Exists(store.FilePath)}, building {File.Exists(store.FilePath + ".building")}");
+            seen.Add(await building.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").SingleAsync(cancellationToken));
+            seen.Add($"synchronous {await building.Database.SqlQueryRaw<int>("SELECT synchronous AS \"Value\" FROM pragma_synchronous").SingleAsync(cancellationToken)}");
+            seen.Add($"sorter threads {await building.Database.SqlQueryRaw<int>("SELECT threads AS \"Value\" FROM pragma_threads").SingleAsync(cancellationToken)}");
+        }, CancellationToken.None);
+
+        Assert.Equal(["published False, building True", "memory", "synchronous 0", "sorter threads 1"], seen);
+    }
+
+    [Fact]
+    public async Task AnInterruptedCompletion_OnSqlite_LeavesThePreviousStoreAsItWas_WithNothingOfTheNewOne()
+    {
+        await using var database = TestDatabase.For(DatabaseProvider.Sqlite);
+        var built = await database.Store(500, 7).EnsureReadyAsync(CancellationToken.None);
+
+        await Assert.ThrowsAsync<InjectedFault>(() => database.Store(600, 8).EnsureReadyAsync(async (createContext, cancellationToken) =>
+        {
+            await MarkAsync(createContext, cancellationToken);
+            throw new InjectedFault();
+        }, CancellationToken.None));
+
+        var store = database.Store(500, 7);
+        await using var db = store.CreateContext();
+        Assert.Equal((500, 0), (await db.Patients.CountAsync(), await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = 'Marks'").SingleAsync()));
+        Assert.Equal(built.BuiltAtUtc, (await store.EnsureReadyAsync(CancellationToken.None)).BuiltAtUtc);
+    }
+
     [Fact]
     public async Task AStoreBuiltBeforeMigrations_OnSqlite_IsRebuilt()
     {
@@ -110,6 +167,15 @@ public sealed class StoreBuildTests
         await using var migrated = store.CreateContext();
         Assert.Empty(await migrated.Database.GetPendingMigrationsAsync());
     }
+
+    /// <summary>What a build's completion may do, through a context of its own: here, a table of its own with a row.</summary>
+    private static async Task MarkAsync(Func<PhmDbContext> createContext, CancellationToken cancellationToken)
+    {
+        await using var db = createContext();
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE \"Marks\" (\"Id\" integer); INSERT INTO \"Marks\" VALUES (1);", cancellationToken);
+    }
+
+    private static Task<int> MarksAsync(PhmDbContext db) => db.Database.SqlQueryRaw<int>("SELECT CAST(count(*) AS integer) AS \"Value\" FROM \"Marks\"").SingleAsync();
 
     /// <summary>Fails when the build asks the time for its manifest: every row is written, nothing is committed yet.</summary>
     private sealed class FailingClock : TimeProvider

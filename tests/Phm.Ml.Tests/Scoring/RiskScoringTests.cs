@@ -144,6 +144,21 @@ public sealed class RiskScoringTests
     }
 
     [SkippableTheory, ProviderData]
+    public async Task PreparingANewStore_ScoresItOnce_AndARestartReusesStoreAndScores(DatabaseProvider provider)
+    {
+        await using var store = await FeatureStore.StartAsync(provider);
+        var model = new AgeRiskModel();
+        var rebuilt = store.Database.Store(population: 40, seed: 12);
+
+        var built = await ScoringOf(rebuilt, model).PrepareStoreAsync(CancellationToken.None);
+        var restarted = await ScoringOf(rebuilt, model).PrepareStoreAsync(CancellationToken.None);
+
+        Assert.Equal((1, built.BuiltAtUtc), (model.Calls, restarted.BuiltAtUtc));
+        var living = (await new FeatureReader(rebuilt.CreateContext).ReadMatrixAsync(ReferenceDate, CancellationToken.None)).Rows.Count;
+        Assert.Equal((living, living), ((await ScoredModelAsync(rebuilt, model.Info.Name)).PatientsScored, (await ScoresOfAsync(rebuilt, model.Info.Name)).Count));
+    }
+
+    [SkippableTheory, ProviderData]
     public async Task AModelTheHubNoLongerHas_LosesItsScores(DatabaseProvider provider)
     {
         await using var store = await FeatureStore.StartAsync(provider);
