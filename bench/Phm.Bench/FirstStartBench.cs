@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Phm.Data.Risk;
@@ -27,21 +26,12 @@ internal static class FirstStartBench
         try
         {
             Console.WriteLine($"Load average at the start: {Load.Machine.LoadAverage()}");
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var watch = Stopwatch.StartNew();
-            // As the hub does: the scores written into the new store before it is published.
-            double built = 0, builtCpu = 0;
-            var manifest = await store.EnsureReadyAsync(async (building, cancellationToken) =>
-            {
-                (built, builtCpu) = (watch.Elapsed.TotalSeconds, IngestBench.CpuSince(cpu).TotalSeconds);
-                await scoring.ScoreNewStoreAsync(building, cancellationToken);
-            }, CancellationToken.None);
-            var scoredAt = (Wall: watch.Elapsed.TotalSeconds, Cpu: IngestBench.CpuSince(cpu).TotalSeconds);
-            var scored = await scoring.ScoreAsync(force: false, progress: null, CancellationToken.None);
-            Console.WriteLine($"SQLite first start: {manifest.Population:N0} patients built in {built:F1} s (CPU {builtCpu:F1} s), "
-                + $"risk models scored in {scoredAt.Wall - built:F1} s (CPU {scoredAt.Cpu - builtCpu:F1} s), "
-                + $"then published and checked ({scored.Current.Count} models current) in {watch.Elapsed.TotalSeconds - scoredAt.Wall:F1} s, "
-                + $"{watch.Elapsed.TotalSeconds:F1} s in all (CPU {IngestBench.CpuSince(cpu).TotalSeconds:F1} s; target < 45 s at ~300k); load average now {Load.Machine.LoadAverage()}");
+            var start = await TimedFirstStart.RunAsync(store, scoring);
+            var (built, scored, done) = (start.Built, start.Scored, start.Done);
+            Console.WriteLine($"SQLite first start: {start.Manifest.Population:N0} patients built in {built.Seconds:F1} s (CPU {built.CpuSeconds:F1} s), "
+                + $"risk models scored in {scored.Seconds - built.Seconds:F1} s (CPU {scored.CpuSeconds - built.CpuSeconds:F1} s), "
+                + $"then published and checked ({start.Checked.Current.Count} models current) in {done.Seconds - scored.Seconds:F1} s, "
+                + $"{done.Seconds:F1} s in all (CPU {done.CpuSeconds:F1} s; target < 45 s at ~300k); load average now {Load.Machine.LoadAverage()}");
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -66,23 +65,9 @@ internal static class GrowthBench
     private static async Task<(double Built, double Scored)> FirstStartAsync(PhmStore store)
     {
         // The bench's own CPU beside each wall time: on a shared machine it is what load inflates least (the database's is apart).
-        using var self = Process.GetCurrentProcess();
-        var watch = Stopwatch.StartNew();
-        var cpuAtStart = self.TotalProcessorTime;
-        var (built, cpuBuilt) = (0.0, TimeSpan.Zero);
-        var scoring = ScoringOf(store);
-        // As the hub does: a new store's scores are written before it is published.
-        await store.EnsureReadyAsync((building, cancellationToken) =>
-        {
-            built = watch.Elapsed.TotalSeconds;
-            self.Refresh();
-            cpuBuilt = self.TotalProcessorTime;
-            return scoring.ScoreNewStoreAsync(building, cancellationToken);
-        }, CancellationToken.None);
-        await scoring.ScoreAsync(force: false, progress: null, CancellationToken.None);
-        self.Refresh();
-        Console.WriteLine($"Bench process CPU: build {(cpuBuilt - cpuAtStart).TotalSeconds:F1} s, scoring {(self.TotalProcessorTime - cpuBuilt).TotalSeconds:F1} s");
-        return (built, watch.Elapsed.TotalSeconds - built);
+        var start = await TimedFirstStart.RunAsync(store, ScoringOf(store));
+        Console.WriteLine($"Bench process CPU: build {start.Built.CpuSeconds:F1} s, scoring {start.Done.CpuSeconds - start.Built.CpuSeconds:F1} s");
+        return (start.Built.Seconds, start.Done.Seconds - start.Built.Seconds);
     }
 
     private static async Task<int> RiskModelsAsync(StoreSettings store)
