@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
@@ -19,6 +20,8 @@ namespace Phm.Ml.Scoring;
 /// pipeline is probed, one slot at a time, for a weight per numeric slot and a weight per category code.</item>
 /// </list>
 /// Either way the compiled scorer is checked against ML.NET's own transform on probe rows when it is built.
+/// The per-row methods are optimised at their first call (<see cref="MethodImplOptions.AggressiveOptimization"/>): the hub
+/// scores a population once, at start, where tiered compilation would run most of it through unoptimised code.
 /// </summary>
 internal abstract class CompiledScorer(double slope, double offset)
 {
@@ -38,12 +41,15 @@ internal abstract class CompiledScorer(double slope, double offset)
     public double[] Probabilities(FeatureMatrix features)
     {
         var probabilities = new double[features.Rows.Count];
-        Parallel.ForEach(Partitioner.Create(0, probabilities.Length, BatchSize), range =>
-        {
-            for (var i = range.Item1; i < range.Item2; i++)
-                probabilities[i] = Probability(Score(features.Rows[i].Features));
-        });
+        Parallel.ForEach(Partitioner.Create(0, probabilities.Length, BatchSize), range => ScoreBatch(features, probabilities, range.Item1, range.Item2));
         return probabilities;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScoreBatch(FeatureMatrix features, double[] probabilities, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+            probabilities[i] = Probability(Score(features.Rows[i].Features));
     }
 
     public abstract double Score(float[] features);
@@ -162,6 +168,7 @@ internal abstract class CompiledScorer(double slope, double offset)
 
         private int Depth(int node) => node < 0 ? 0 : 1 + Math.Max(Depth(_splits[node].Left), Depth(_splits[node].Right));
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override double Score(float[] features)
         {
             var score = _bias;
@@ -174,6 +181,7 @@ internal abstract class CompiledScorer(double slope, double offset)
         /// One walk down each tree, remembering each split's feature and the branch not taken; then each split is credited
         /// with the reached leaf's value minus that of the leaf its other branch leads to, in path order, as before.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override double ScoreWithContributions(float[] features, double[] bySlot)
         {
             var splits = _splits;
@@ -203,6 +211,7 @@ internal abstract class CompiledScorer(double slope, double offset)
         }
 
         /// <summary>The leaf (as ~index) reached from <paramref name="node"/>, which may already be a leaf.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private int LeafFrom(int node, float[] features)
         {
             var splits = _splits;
@@ -247,6 +256,7 @@ internal abstract class CompiledScorer(double slope, double offset)
 
         public override int[] UsedSlots { get; } = [.. Enumerable.Range(0, weights.Length)];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override double Score(float[] features)
         {
             var score = bias;
@@ -255,6 +265,7 @@ internal abstract class CompiledScorer(double slope, double offset)
             return score;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override double ScoreWithContributions(float[] features, double[] bySlot)
         {
             var score = bias;

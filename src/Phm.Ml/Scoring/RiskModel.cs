@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.ML;
 using Phm.Data.Risk;
 using Phm.Ml.Evaluation;
@@ -89,20 +90,24 @@ public sealed class RiskModel : IRiskModel
     {
         RequireSchema(features);
         var predictions = new PatientPrediction[features.Rows.Count];
-        var usedSlots = _scorer.UsedSlots;
-        Parallel.ForEach(Partitioner.Create(0, predictions.Length, CompiledScorer.BatchSize), range =>
-        {
-            var bySlot = new double[_schema.Count];
-            for (var i = range.Item1; i < range.Item2; i++)
-            {
-                var row = features.Rows[i];
-                foreach (var slot in usedSlots)
-                    bySlot[slot] = 0;
-                var score = _scorer.ScoreWithContributions(row.Features, bySlot);
-                predictions[i] = new PatientPrediction(row.PatientId, _scorer.Probability(score), TopOf(row.Features, bySlot, usedSlots));
-            }
-        });
+        Parallel.ForEach(Partitioner.Create(0, predictions.Length, CompiledScorer.BatchSize), range => PredictBatch(features, predictions, range.Item1, range.Item2));
         return predictions;
+    }
+
+    /// <summary>Optimised at its first call, as the compiled scorer's per-row methods are (see <see cref="CompiledScorer"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PredictBatch(FeatureMatrix features, PatientPrediction[] predictions, int from, int to)
+    {
+        var usedSlots = _scorer.UsedSlots;
+        var bySlot = new double[_schema.Count];
+        for (var i = from; i < to; i++)
+        {
+            var row = features.Rows[i];
+            foreach (var slot in usedSlots)
+                bySlot[slot] = 0;
+            var score = _scorer.ScoreWithContributions(row.Features, bySlot);
+            predictions[i] = new PatientPrediction(row.PatientId, _scorer.Probability(score), TopOf(row.Features, bySlot, usedSlots));
+        }
     }
 
     /// <summary>
@@ -110,6 +115,7 @@ public sealed class RiskModel : IRiskModel
     /// formatting five phrases per patient would otherwise cost more than scoring. Racing writers store the same string,
     /// and a slot's memory is made when a patient first needs it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string WordsOf(int slot, float value)
     {
         var tenths = (int)MathF.Round(value * 10);
@@ -129,6 +135,7 @@ public sealed class RiskModel : IRiskModel
     /// The five largest contributions (a category's one-hot columns counted as the one feature), largest first, ties in
     /// schema order; none of 0. One pass keeping the five best so far, over the slots the model uses (the rest are 0).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private FeatureContribution[] TopOf(float[] values, double[] bySlot, int[] usedSlots)
     {
         Span<int> top = stackalloc int[TopContributions];
