@@ -20,8 +20,9 @@ public static class CohortPredicates
     /// The risk scores' scope filter is lifted for the whole statement (EF Core lifts a named filter per statement, not per
     /// subquery): every score the criteria read is the scoped patient's at hand, so the filter only checked it a second time.
     /// A statement built on the result must keep to that: scores joined to its patients, never read beside them. (Lifting the
-    /// other records' filters too halved the activity cohorts' statements on PostgreSQL but made it test the learning disability
-    /// cohort's counts for every patient of the PCN before its register, 5 times slower: see the README, Cohorts.)
+    /// other records' filters too halved the activity cohorts' statements on PostgreSQL but, while the PCN was restricted twice,
+    /// made it test the learning disability cohort's counts for every patient of the PCN before its register, 5 times slower;
+    /// see the README, Benchmarks, for how it measures since.)
     /// The <paramref name="patients"/> are the context's own, under its scope (a criterion of the scope's PCN is taken as met).
     /// </summary>
     public static IQueryable<Patient> Meeting(
