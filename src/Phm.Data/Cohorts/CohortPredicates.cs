@@ -20,8 +20,10 @@ public static class CohortPredicates
     /// The risk scores' scope filter is lifted for the whole statement (EF Core lifts a named filter per statement, not per
     /// subquery): every score the criteria read is the scoped patient's at hand, so the filter only checked it a second time.
     /// A statement built on the result must keep to that: scores joined to its patients, never read beside them. (Lifting the
-    /// other records' filters too halved the activity cohorts' statements on PostgreSQL but made it test the learning disability
-    /// cohort's counts for every patient of the PCN before its register, 5 times slower: see the README, Cohorts.)
+    /// other records' filters too halved the activity cohorts' statements on PostgreSQL but, while the PCN was restricted twice,
+    /// made it test the learning disability cohort's counts for every patient of the PCN before its register, 5 times slower;
+    /// see the README, Benchmarks, for how it measures since.)
+    /// The <paramref name="patients"/> are the context's own, under its scope (a criterion of the scope's PCN is taken as met).
     /// </summary>
     public static IQueryable<Patient> Meeting(
         this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null) =>
@@ -54,7 +56,7 @@ public static class CohortPredicates
             { Age: { } age } => AgeBetween(age),
             { Sex: { } sex } => p => p.Sex == sex,
             { EthnicGroups: { } groups } => p => groups.Contains(p.EthnicGroup),
-            { Pcn: { } pcn } => InPcn(pcn),
+            { Pcn: { } pcn } => pcn == db.PatientScope.PcnCode ? p => true : InPcn(pcn),
             { Practice: { } practice } => p => p.PracticeCode == practice,
             { Lsoa: { } lsoa } => p => p.LsoaCode == lsoa,
             // One quintile as an equality: a list parameter is expanded into one parameter per value, which EF Core does not keep
@@ -86,6 +88,13 @@ public static class CohortPredicates
             return p => p.BirthYear * 12 + p.BirthMonth <= bornByMonth && p.BirthYear * 12 + p.BirthMonth > bornAfterMonth;
         }
 
+        /// <summary>
+        /// Registered at a member practice of <paramref name="pcn"/> at the reference date. In a context scoped to that PCN every patient
+        /// is (the scope is that rule, at the store's reference date), so the criterion is no condition there: written out, it restricted
+        /// the practices a second time beside the scope's filter, PostgreSQL multiplied the two and reckoned the PCN about 50 times
+        /// smaller than it is, and counted each of its patients' activity before checking their register (a saved cohort's criteria
+        /// start with their PCN, <see cref="CohortDefinition.ScopedCriteria"/>; see the README, Benchmarks). The scope stays.
+        /// </summary>
         private Expression<Func<Patient, bool>> InPcn(string pcn)
         {
             var practices = db.PcnMemberships.ValidOn(referenceDate).Where(m => m.PcnCode == pcn).Select(m => m.PracticeCode);

@@ -20,6 +20,7 @@ public sealed class CohortPredicatesTests(CohortPredicatesTests.Stores stores) :
     private static readonly DateOnly Day = PopulationSettings.ReferenceDate;
     private const string Model = "test-admission-12m";
     private const string Bitterne = "U97340";
+    private const string LivingWell = "U08561";
 
     public static TheoryData<DatabaseProvider, string> Cases()
     {
@@ -39,6 +40,8 @@ public sealed class CohortPredicatesTests(CohortPredicatesTests.Stores stores) :
         ["female"] = new() { Sex = Sex.Female },
         ["Asian or Black"] = new() { EthnicGroups = [EthnicGroup.Asian, EthnicGroup.Black] },
         ["pcn"] = new() { Pcn = Bitterne },
+        ["another pcn"] = new() { Pcn = LivingWell },
+        ["not in the pcn"] = CohortCriteria.NotOf(new CohortCriteria { Pcn = Bitterne }),
         ["practice"] = new() { Practice = "J82208" },
         ["national quintile 1 or 2"] = new() { NationalQuintiles = [1, 2] },
         ["local quintile 5"] = new() { LocalQuintiles = [5] },
@@ -99,6 +102,23 @@ public sealed class CohortPredicatesTests(CohortPredicatesTests.Stores stores) :
         var expected = store.Patients.Where(p => store.PcnOfPractice.GetValueOrDefault(p.PracticeCode) == Bitterne && store.Holds(criteria, p))
             .Select(p => p.Id).Order().ToList();
         Assert.Equal(expected, inSql);
+    }
+
+    /// <summary>
+    /// In a context scoped to a PCN, a criterion of that PCN is met by every patient the context reads (the scope is the same rule),
+    /// so it adds no condition: the practices are restricted once, by the scope, which PostgreSQL estimates; another PCN's criterion
+    /// is still a condition (and, with the scope, selects no one: the cases above).
+    /// </summary>
+    [Fact]
+    public async Task InAContextScopedToAPcn_ItsOwnPcnCriterion_AddsNoCondition_AndAnotherPcnsDoes()
+    {
+        var store = await stores.ForAsync(DatabaseProvider.Sqlite);
+        await using var db = store.Store.CreateContext();
+        db.PatientScope = PatientScope.RegisteredIn(Bitterne);
+        var unconditioned = db.Patients.IgnoreQueryFilters([PhmDbContext.RiskScoreScope]).ToQueryString();
+
+        Assert.Equal(unconditioned, db.Patients.Meeting(new CohortCriteria { Pcn = Bitterne }, db, Day).ToQueryString());
+        Assert.NotEqual(unconditioned, db.Patients.Meeting(new CohortCriteria { Pcn = LivingWell }, db, Day).ToQueryString());
     }
 
     [Fact]
