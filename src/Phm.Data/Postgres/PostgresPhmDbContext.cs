@@ -51,8 +51,8 @@ public sealed class PostgresPhmDbContext(DbContextOptions<PostgresPhmDbContext> 
     /// Parallel workers off for the transaction (<c>SET LOCAL</c>, so a pooled connection keeps the server's setting). The risk
     /// features' activity pass at 2,000,000 patients is an index-only scan of all 78 M activity rows in patient order; with two
     /// workers their leader merges and aggregates their partial groups alone, and the server spends 15-16 s of CPU on it against
-    /// 10-11 s in one process. The pass is paced by the hub reading its 9.8 M groups, so the workers bought no wall time in
-    /// scoring (README "Scaling", 3 December 2026).
+    /// 10-11 s in one process; in scoring, where the server also sends the 9.8 M groups beside three other streams, the pass took
+    /// as long either way (README "Scaling", 3 December 2026).
     /// </summary>
     public override async Task<IDbContextTransaction?> BeginSingleProcessReadAsync(CancellationToken cancellationToken)
     {
