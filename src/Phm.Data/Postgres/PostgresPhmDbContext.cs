@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Phm.Data.Risk;
 using Phm.Data.Store;
@@ -45,6 +46,20 @@ public sealed class PostgresPhmDbContext(DbContextOptions<PostgresPhmDbContext> 
     internal override IBulkCopy CreateBulkCopy() => new PostgresBulkCopy(this);
 
     internal override IModelScoresReplacement CreateScoresReplacement() => new PostgresScorePartitions(this);
+
+    /// <summary>
+    /// Parallel workers off for the transaction (<c>SET LOCAL</c>, so a pooled connection keeps the server's setting). The risk
+    /// features' activity pass at 2,000,000 patients is an index-only scan of all 78 M activity rows in patient order; with two
+    /// workers their leader merges and aggregates their partial groups alone, and the server spends 15-16 s of CPU on it against
+    /// 10-11 s in one process; in scoring, where the server also sends the 9.8 M groups beside three other streams, the pass took
+    /// as long either way (README "Scaling", 3 December 2026).
+    /// </summary>
+    public override async Task<IDbContextTransaction?> BeginSingleProcessReadAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken);
+        return transaction;
+    }
 }
 
 /// <summary>For <c>dotnet ef</c>: adding a migration or generating a script needs the provider, not a database.</summary>

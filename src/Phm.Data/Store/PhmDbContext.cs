@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Phm.Data.Cohorts;
 using Phm.Data.Geography;
 using Phm.Data.Governance;
@@ -101,6 +102,14 @@ public abstract class PhmDbContext : DbContext
 
     /// <summary>How a model's scores take the place of its old ones (<see cref="ScoredModelWriter"/>).</summary>
     internal virtual IModelScoresReplacement CreateScoresReplacement() => new ScoresReplacedInPlace(this);
+
+    /// <summary>
+    /// Makes this context's statements, until the returned transaction ends, run in the server's one process: for a pass over a
+    /// whole table read in index order, where the server's parallel workers cost more than they save (PostgreSQL). Null where
+    /// the provider has no such workers to turn off.
+    /// </summary>
+    public virtual Task<IDbContextTransaction?> BeginSingleProcessReadAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IDbContextTransaction?>(null);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -38,6 +38,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     public async IAsyncEnumerable<FeatureRow> ReadAsync(DateOnly indexDate, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var activityDb = ContextWithoutTimeout();
+        await using var singleProcess = await activityDb.BeginSingleProcessReadAsync(cancellationToken);
         await using var activityRows = new PrefetchedRows<ActivityInWindows>(ActivityInWindowsQuery(activityDb, indexDate).AsEnumerable(), cancellationToken);
         await using var activity = new PatientCursor<ActivityInWindows>(activityRows, a => a.PatientId, "activity");
         var registerHolders = await ReadRegisterHoldersAsync(indexDate, cancellationToken);
