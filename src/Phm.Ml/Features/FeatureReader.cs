@@ -27,15 +27,26 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
         return db;
     }
 
+    /// <summary>
+    /// The features of every living patient. The urgent-care ratio is filled in last: its expected counts are the
+    /// population's rates by age and sex, summed from the same pass's per-patient counts (no second pass over activity).
+    /// </summary>
     public async Task<FeatureMatrix> ReadMatrixAsync(DateOnly indexDate, CancellationToken cancellationToken)
     {
         var rows = new List<FeatureRow>();
-        await foreach (var row in ReadAsync(indexDate, cancellationToken))
+        var histories = new List<UrgentCareRatio.History>();
+        await foreach (var (row, history) in ReadAsync(indexDate, cancellationToken))
+        {
             rows.Add(row);
+            histories.Add(history);
+        }
+        var ratios = UrgentCareRatio.Of(histories);
+        for (var i = 0; i < rows.Count; i++)
+            rows[i].Features[RiskFeatures.UrgentCareRatioSlot] = ratios[i];
         return new FeatureMatrix(Schema, indexDate, rows);
     }
 
-    public async IAsyncEnumerable<FeatureRow> ReadAsync(DateOnly indexDate, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(FeatureRow Row, UrgentCareRatio.History UrgentCare)> ReadAsync(DateOnly indexDate, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var activityDb = ContextWithoutTimeout();
         await using var singleProcess = await activityDb.BeginSingleProcessReadAsync(cancellationToken);
@@ -55,7 +66,8 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
         await foreach (var patient in PatientsQuery(patientsDb, indexDate).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var features = new float[Schema.Count];
-            features[RiskFeatures.Age] = Patient.AgeOn(patient.BirthYear, patient.BirthMonth, indexDate);
+            var age = Patient.AgeOn(patient.BirthYear, patient.BirthMonth, indexDate);
+            features[RiskFeatures.Age] = age;
             features[RiskFeatures.Sex] = (int)patient.Sex;
             features[RiskFeatures.EthnicGroup] = (int)patient.EthnicGroup;
             neighbourhoods[patient.LsoaCode].CopyTo(features, RiskFeatures.ImdScore);
@@ -101,7 +113,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             await careFlags.ApplyAsync(patient.Id, features, (flag, values) =>
                 values[RiskFeatures.CareFlagSlot(Array.IndexOf(RiskFeatures.CareFlagKinds, flag.Kind))] = 1);
 
-            yield return new FeatureRow(patient.Id, features);
+            yield return (new FeatureRow(patient.Id, features), new(age, patient.Sex, urgentInHistory, historyYears));
         }
     }
 

@@ -12,7 +12,7 @@ namespace Phm.Ml.Features;
 public static class RiskFeatures
 {
     /// <summary>Bump when a feature keeps its name but changes meaning; a new, removed or reordered feature shows without it.</summary>
-    public const string Version = "1.1.0";
+    public const string Version = "1.2.0";
 
     /// <summary>
     /// Activity is counted in the months before the index date, each window [index - N months, index): the index date
@@ -29,7 +29,9 @@ public static class RiskFeatures
     public static int PooledContactsMonths => WindowMonths[^1];
 
     /// <summary>How the rates a year measure the history: in the descriptions of <c>features.json</c>.</summary>
-    private const string HistoryWords = "from its earliest activity record, or birth if later; at least a year, to one decimal; the rate to one decimal";
+    private const string HistoryYearsWords = "from its earliest activity record, or birth if later; at least a year, to one decimal";
+
+    private const string HistoryWords = HistoryYearsWords + "; the rate to one decimal";
 
     /// <summary>Days since the last emergency admission are capped here (two years), and a patient with none in that time has the cap.</summary>
     public const int DaysSinceEmergencyAdmissionCap = 730;
@@ -65,7 +67,10 @@ public static class RiskFeatures
     // The rates over the whole history come before the windowed counts on purpose. At the training date the history is
     // the longest window (two years), so a rate and its 24-month count split the patients alike, and LightGBM takes the
     // earlier feature of two equal splits: put first, the trees split on the rates, which see more history later on.
-    private static readonly int FirstRatePerYear = RegisterCount + 1;
+    // The urgent-care ratio (observed over expected for age and sex) leads them: the best single estimate of how often
+    // the patient turns to urgent care (UrgentCareRatio).
+    internal static readonly int UrgentCareRatioSlot = RegisterCount + 1;
+    private static readonly int FirstRatePerYear = UrgentCareRatioSlot + 1;
     internal static readonly int UrgentCareRate = FirstRatePerYear + ActivityKinds.Length;
     internal static readonly int PlannedCareRate = UrgentCareRate + 1;
     private static readonly int FirstActivityCount = PlannedCareRate + 1;
@@ -130,6 +135,9 @@ public static class RiskFeatures
                 $"on the {words} register", $"not on the {words} register"));
         }
         Put(RegisterCount, new("register_count", FeatureKind.Numeric, "Number of registers the patient is on on the index date.", "on {0} register{s}"));
+        Put(UrgentCareRatioSlot, new("urgent_care_ratio", FeatureKind.Numeric,
+            $"Contacts with urgent and emergency care (NHS 111 calls, ambulance call-outs, A&E attendances and emergency admissions) over the history the store holds before the index date ({HistoryYearsWords}), against those expected at the patient's age and sex: the living population's contacts per year in the same {UrgentCareRatio.AgeBandYears}-year age band (the last {UrgentCareRatio.OldestAgeBand * UrgentCareRatio.AgeBandYears} and over) and sex over the same history, times the years observed. Shrunk towards 1 by empirical Bayes, (observed + a) / (expected + a), a estimated from the population's overdispersion; to two decimals.",
+            "urgent care {0} times the usual for age and sex"));
         for (var k = 0; k < ActivityKinds.Length; k++)
         {
             var noun = ActivityKinds[k].Words();

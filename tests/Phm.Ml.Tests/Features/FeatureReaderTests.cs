@@ -84,6 +84,25 @@ public sealed class FeatureReaderTests
     }
 
     [SkippableTheory, ProviderData]
+    public async Task UrgentCareRatio_SetsAPatientsUrgentCare_AgainstTheUsualForTheirAgeAndSex(DatabaseProvider provider)
+    {
+        await using var store = await FeatureStore.StartAsync(provider);
+        var frequent = await store.AddPatientAsync(1980, 1);
+        for (var month = 1; month <= 12; month++)
+            await store.AddActivityAsync(frequent, month % 2 == 0 ? ActivityKind.AeAttendance : ActivityKind.Nhs111Call, Index.AddMonths(-2 * month));
+        var none = await store.AddPatientAsync(1980, 2);
+        var planned = await store.AddPatientAsync(1980, 3);
+        await store.AddActivityAsync(planned, ActivityKind.GpAppointment, Index.AddMonths(-1));
+
+        var features = await store.FeaturesAsync(Index);
+
+        var ratios = new[] { frequent, none, planned }.Select(p => features.ValueOf(RowOf(features, p), "urgent_care_ratio")).ToList();
+        Assert.True(ratios[0] > 1, $"{ratios[0]}: 12 urgent care contacts in two years");
+        Assert.True(ratios[1] < 1, $"{ratios[1]}: none");
+        Assert.Equal(ratios[1], ratios[2]);
+    }
+
+    [SkippableTheory, ProviderData]
     public async Task DaysSinceTheLastEmergencyAdmission_AreCapped_AndACapWhenThereWasNone(DatabaseProvider provider)
     {
         await using var store = await FeatureStore.StartAsync(provider);

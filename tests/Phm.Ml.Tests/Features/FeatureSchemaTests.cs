@@ -27,18 +27,18 @@ public sealed class FeatureSchemaTests
     [Fact]
     public void TheSchema_HasEachFeatureOfTheIssue_InSlotOrder()
     {
-        Assert.Equal(4 + 7 + 2 + 19 + 1 + 9 + 2 + 9 * 4 + 2 + 2 + 4, Code.Count);
+        Assert.Equal(4 + 7 + 2 + 19 + 1 + 1 + 9 + 2 + 9 * 4 + 2 + 2 + 4, Code.Count);
         Assert.Equal(["age", "sex", "ethnic_group", "imd_score", "imd_income_decile"], Code.Names.Take(5));
         Assert.Equal("register_heart_failure", RiskFeatures.RegisterFeature(ConditionRegister.HeartFailure));
         Assert.Equal("nhs_111_call_3m", RiskFeatures.ActivityFeature(ActivityKind.Nhs111Call, 3));
         Assert.Equal("emergency_admission_per_year", RiskFeatures.RateFeature(ActivityKind.EmergencyAdmission));
         Assert.Equal(
             [
-                "register_count", "gp_appointment_per_year", "nhs_111_call_per_year", "ambulance_per_year", "ae_attendance_per_year",
+                "register_count", "urgent_care_ratio", "gp_appointment_per_year", "nhs_111_call_per_year", "ambulance_per_year", "ae_attendance_per_year",
                 "emergency_admission_per_year", "elective_admission_per_year", "outpatient_per_year", "community_contact_per_year",
                 "social_care_contact_per_year", "urgent_care_contacts_per_year", "planned_care_contacts_per_year", "gp_appointment_3m",
             ],
-            Code.Names.Skip(Code.SlotOf("register_count")).Take(13));
+            Code.Names.Skip(Code.SlotOf("register_count")).Take(14));
         Assert.Equal(
             [
                 "bed_days_12m", "days_since_emergency_admission", "urgent_care_contacts_24m", "planned_care_contacts_24m",
@@ -58,6 +58,7 @@ public sealed class FeatureSchemaTests
     [InlineData("imd_score", 45.25f, "lives in a neighbourhood with IMD score 45.25")]
     [InlineData("urgent_care_contacts_24m", 7, "7 urgent care contacts (NHS 111, ambulance, A&E, emergency admission) in the last 24 months")]
     [InlineData("urgent_care_contacts_per_year", 3.5f, "3.5 urgent care contacts a year")]
+    [InlineData("urgent_care_ratio", 2.35f, "urgent care 2.35 times the usual for age and sex")]
     [InlineData("emergency_admission_per_year", 0.7f, "0.7 emergency admissions a year")]
     public void AValue_ReadsInWords(string feature, float value, string words) =>
         Assert.Equal(words, Code.Features[Code.SlotOf(feature)].InWords(value));

@@ -172,6 +172,9 @@ public sealed class RiskModelTests
         Set(RiskFeatures.RateFeature(ActivityKind.GpAppointment), 18);
         Set("urgent_care_contacts_per_year", 4);
         Set("planned_care_contacts_per_year", 18);
+        // 8 urgent care contacts in two years where about 6 are usual at 82 (the generated city's women of 80-84 make
+        // about 3 a year), shrunk towards 1.
+        Set("urgent_care_ratio", 1.35f);
         Set("bed_days_12m", 9);
         Set("days_since_emergency_admission", 40);
         Set(RiskFeatures.CareFlagFeature(CareFlagKind.Housebound), 1);
