@@ -164,33 +164,11 @@ public static class PatientPages
             page = page.Where(p => string.Compare(p.Pseudonym, afterPseudonym) > 0);
         }
         page = page.OrderBy(p => p.Pseudonym).Take(first + 1);
-        var rows = conditions is null ? await page.ToListAsync(cancellationToken) : await WithConditionsAsync(page, conditions, cancellationToken);
+        var rows = await (conditions is null ? page : page.Include(ConditionsByPatientLoader.InOrder).IgnoreQueryFilters([PhmDbContext.ConditionScope]))
+            .ToListAsync(cancellationToken);
+        foreach (var patient in conditions is null ? [] : rows)
+            conditions!.Prime(patient.Id, patient.Conditions);
         return Paging.ToConnection(rows, first, afterACursor: after is not null, p => Cursors.Encode(p.Pseudonym),
             countTotal ? await patients.CountAsync(cancellationToken) : null);
-    }
-
-    /// <summary>
-    /// The <paramref name="page"/>'s patients, each with its register entries in the loader's order (onset date, then id), read as flat rows (a patient with
-    /// each of its entries, or alone) and given to <paramref name="conditions"/>. Not an <c>Include</c>: EF Core's reader of an included
-    /// collection creates its delegates again for every row (<c>DynamicMethod.CreateDelegate</c>, 5% of the hub's CPU on a page of 50
-    /// by <c>dotnet-trace</c>). The entries' own scope filter is lifted, as they are joined to patients in scope.
-    /// </summary>
-    private static async Task<List<Patient>> WithConditionsAsync(IQueryable<Patient> page, ConditionsByPatientLoader conditions, CancellationToken cancellationToken)
-    {
-        var joined = await page.IgnoreQueryFilters([PhmDbContext.ConditionScope])
-            .SelectMany(p => p.Conditions.DefaultIfEmpty(), (p, c) => new { Patient = p, Condition = c })
-            .OrderBy(r => r.Patient.Pseudonym).ThenBy(r => r.Condition!.OnsetDate).ThenBy(r => r.Condition!.Id)
-            .ToListAsync(cancellationToken);
-        List<Patient> rows = [];
-        foreach (var (patient, condition) in joined.Select(r => (r.Patient, r.Condition)))
-        {
-            if (rows.Count == 0 || rows[^1].Id != patient.Id)
-                rows.Add(patient);
-            if (condition is not null)
-                rows[^1].Conditions.Add(condition);
-        }
-        foreach (var patient in rows)
-            conditions.Prime(patient.Id, patient.Conditions);
-        return rows;
     }
 }
