@@ -11,9 +11,9 @@ namespace Phm.Api.Governance;
 /// <summary>
 /// Before a PCN clinician's request runs, lists the practices of their PCN at the reference date (from the reference data held in
 /// memory) in the request context's <see cref="PatientScope"/>, so the query filters compare each patient's practice with a list
-/// instead of looking the membership up for each row. The list is read per request, so it follows a rebuilt store. A document
-/// already parsed that asks only for introspection (<c>{ __typename }</c>) reads no data, so it is given no list and costs the
-/// store nothing; without a list the filters still hold the scope, through the lookup.
+/// instead of looking the membership up for each row. The list is taken per request for the caller's own PCN, and follows a rebuilt
+/// store as the reference data does. A document already parsed that asks only for introspection (<c>{ __typename }</c>) reads no
+/// data, so it is given no list and costs the store nothing; without a list the filters still hold the scope, through the lookup.
 /// </summary>
 internal sealed class PcnScopePractices : IConfigureExecution
 {

@@ -4,8 +4,8 @@ namespace Phm.Api.Loading;
 
 /// <summary>
 /// The store's reference data (<see cref="StoreReference"/>: reference date, LSOAs, practices, PCNs, memberships) for one request:
-/// held in memory across requests by <see cref="StoreReferenceCache"/>, whose check that the store was not rebuilt (the manifest's
-/// stamp, which also gives the reference date) runs once per request.
+/// held in memory across requests by <see cref="StoreReferenceCache"/>, with the manifest's stamp (which also gives the reference date),
+/// which it reads again after this process changed the store and otherwise at most every <see cref="PhmOptions.StoreCheckInterval"/>.
 /// </summary>
 public sealed class StoreReferenceLoader(PhmDbContext db, StoreReferenceCache cache)
 {
@@ -13,7 +13,7 @@ public sealed class StoreReferenceLoader(PhmDbContext db, StoreReferenceCache ca
     private Task<StoreReference>? _reference;
 
     /// <summary>Which build of the store this request reads: enough for the reference date, without the rest of the reference data.</summary>
-    public Task<StoreStamp> GetStampAsync(CancellationToken cancellationToken) => _stamp ??= StoreReference.ReadStampAsync(db, cancellationToken);
+    public Task<StoreStamp> GetStampAsync(CancellationToken cancellationToken) => _stamp ??= cache.GetStampAsync(db, cancellationToken);
 
     public Task<StoreReference> GetAsync(CancellationToken cancellationToken) => _reference ??= LoadAsync(cancellationToken);
 

@@ -476,6 +476,7 @@ internal sealed class IngestWriter : IAsyncDisposable
             if (_options.FailBatchBeforeCommit == number)
                 throw new InjectedIngestFaultException(number);
             await transaction.CommitAsync(cancellationToken);
+            StoreChanges.Record();
         }
 
         _file.Append(batch.Quarantine);

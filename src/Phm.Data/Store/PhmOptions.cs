@@ -27,6 +27,14 @@ public sealed class PhmOptions
     public IReadOnlyList<string> ResolveNeighbouringAuthorities() =>
         NeighbouringAuthorities ?? (LocalAuthority == "E06000045" ? ["E07000086", "E07000093", "E07000091"] : []);
 
+    /// <summary>
+    /// How long the hub serves requests from the store's manifest stamp it last read (and the reference data held with it) before it
+    /// reads the stamp again, to see a rebuild or an ingest by another process: <c>phm build</c>, <c>phm ingest</c> or another hub on
+    /// the same database. This process's own builds and ingests are seen by the next request whatever the interval
+    /// (<see cref="StoreChanges"/>). Zero reads the stamp on every request, as the hub did before it held it.
+    /// </summary>
+    public TimeSpan StoreCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Folder of the reference files shipped with the hub (IMD, practices, geography).</summary>
     public string? ReferenceDataDirectory { get; set; }
 

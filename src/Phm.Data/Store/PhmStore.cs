@@ -60,6 +60,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
                 logger.LogInformation("Added {Versions} built-in One Team cohort version(s)", added);
         }
         Prepared = prepared;
+        StoreChanges.Record();
         return Prepared;
     }
 

@@ -61,7 +61,7 @@ public sealed class StoreReference
     public IReadOnlyList<PcnMembership> MembershipsOf(string practiceCode) => _membershipsByPractice.GetValueOrDefault(practiceCode) ?? [];
 
     /// <summary>Which build of the store <paramref name="db"/> holds now: one small read of the manifest row.</summary>
-    public static Task<StoreStamp> ReadStampAsync(PhmDbContext db, CancellationToken cancellationToken) =>
+    internal static Task<StoreStamp> ReadStampAsync(PhmDbContext db, CancellationToken cancellationToken) =>
         db.Manifest.AsNoTracking()
             .Select(m => new StoreStamp(m.GeneratorVersion, m.Seed, m.Population, m.LocalAuthorityCode, m.ReferenceDate, m.BuiltAtUtc))
             .SingleAsync(cancellationToken);

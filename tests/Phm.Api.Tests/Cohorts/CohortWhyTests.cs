@@ -60,7 +60,7 @@ public sealed class CohortWhyTests(SampleSchemaFixture fixture) : IClassFixture<
             fixture.Host.Commands.Reset();
             var response = await fixture.Host.ExecuteAsync($"{{ evaluateCohort(criteria: {Criteria}) {{ members(first: {first}) {{ items {{ why {{ held }} }} }} }} }}");
             Assert.Equal(first, response.Data.GetProperty("evaluateCohort").GetProperty("members").GetProperty("items").GetArrayLength());
-            return fixture.Host.Commands.Commands.Count;
+            return fixture.Host.Commands.DataCommands.Count;
         }
 
         Assert.Equal(await QueriesFor(1), await QueriesFor(3));

@@ -4,6 +4,7 @@ using Phm.Api.Cohorts;
 using Phm.Api.Governance;
 using Phm.Data.Governance;
 using Phm.Data.Patients;
+using Phm.Data.Store;
 using static Phm.Api.Tests.Support.SampleData;
 
 namespace Phm.Api.Tests.Cohorts;
@@ -162,12 +163,13 @@ public sealed class SavedCohortChangesTests : IAsyncLifetime
             after.Data.GetProperty("cohorts")[0].GetProperty("latestEvaluation").GetProperty("version").GetInt32()));
     }
 
-    /// <summary>The store moves on seven months, in which Bob attends A&amp;E.</summary>
+    /// <summary>The store moves on seven months, in which Bob attends A&amp;E: a rebuild by this process, which records it.</summary>
     private async Task MoveOnAsync()
     {
         await using var db = _store.OpenContext();
         await db.Manifest.ExecuteUpdateAsync(u => u.SetProperty(m => m.ReferenceDate, new DateOnly(2021, 8, 1)));
         db.Activities.Add(new Activity { Id = 299, PatientId = 2, Kind = ActivityKind.AeAttendance, Date = new DateOnly(2021, 3, 1) });
         await db.SaveChangesAsync();
+        StoreChanges.Record();
     }
 }

@@ -13,11 +13,13 @@ namespace Phm.Api.Tests.Governance;
 
 /// <summary>
 /// A PCN clinician's request is given the PCN's practices before it runs, so the query filters compare a list; a document that
-/// asks only for introspection reads nothing from the store for it.
+/// asks only for introspection reads nothing from the store for it. The reference data the list comes from is held for every
+/// caller, and the list is taken from it for each request's own PCN.
 /// </summary>
 public sealed class PcnScopePracticesTests : IAsyncLifetime
 {
     private readonly SqlCommandCounter _commands = new();
+    private string _clinicianPcn = Central;
     private TestStore? _store;
     private ServiceProvider _services = null!;
 
@@ -25,9 +27,11 @@ public sealed class PcnScopePracticesTests : IAsyncLifetime
     {
         _store = await TestStore.CreateAsync(Seed);
         _services = new ServiceCollection()
+            .AddOptions()
+            .AddSingleton(TimeProvider.System)
             .AddSingleton<StoreReferenceCache>()
             .AddScoped<StoreReferenceLoader>()
-            .AddScoped(_ => PatientScope.RegisteredIn(Central))
+            .AddScoped(_ => PatientScope.RegisteredIn(_clinicianPcn))
             .AddDbContext<PhmDbContext, SqlitePhmDbContext>(options =>
             {
                 SqlitePhmDbContext.Configure(options, TestStore.ConnectionStringFor(_store.Path));
@@ -68,6 +72,19 @@ public sealed class PcnScopePracticesTests : IAsyncLifetime
         var scope = await ScopeAfterAsync(query);
 
         Assert.Equal([Beta], scope.PracticeCodes);
+    }
+
+    [Fact]
+    public async Task Clinicians_OfTwoPcnsInTurn_AreEachGivenTheirOwnPcnsPractices_FromTheReferenceDataHeldForBoth()
+    {
+        var scopes = new List<IReadOnlyList<string>?>();
+        foreach (var pcn in new[] { North, Central, North, Central })
+        {
+            _clinicianPcn = pcn;
+            scopes.Add((await ScopeAfterAsync("{ practices { code } }")).PracticeCodes);
+        }
+
+        Assert.Equal([[Alpha], [Beta], [Alpha], [Beta]], scopes);
     }
 
     /// <summary>Runs the step on a parsed <paramref name="query"/>, as the document cache hands one on, and returns the context's scope then.</summary>

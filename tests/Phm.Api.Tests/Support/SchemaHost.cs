@@ -20,10 +20,11 @@ public sealed class SchemaHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private SchemaHost(string storePath, SqlCommandCounter commands)
+    private SchemaHost(string storePath, SqlCommandCounter commands, TimeProvider clock)
     {
         Commands = commands;
         _services = new ServiceCollection()
+            .AddSingleton(clock)
             .AddPhmGraphQL(new ConfigurationBuilder().Build())
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing" })
             .AddDbContext<PhmDbContext, SqlitePhmDbContext>(options =>
@@ -54,7 +55,10 @@ public sealed class SchemaHost : IAsyncDisposable
 
     public PhmSchema Schema => _services.GetRequiredService<PhmSchema>();
 
-    public static SchemaHost Over(string storePath) => new(storePath, new SqlCommandCounter());
+    public static SchemaHost Over(string storePath) => Over(storePath, TimeProvider.System);
+
+    /// <summary>The schema over <paramref name="storePath"/> with <paramref name="clock"/> for every timed step (the store checks, the audit trail).</summary>
+    public static SchemaHost Over(string storePath, TimeProvider clock) => new(storePath, new SqlCommandCounter(), clock);
 
     /// <summary>Runs a request as the transport would, in its own service scope, as <see cref="Caller"/> unless <paramref name="user"/> is given, and returns the serialized response.</summary>
     public async Task<ExecutedRequest> ExecuteAsync(string query, object? variables = null, ClaimsPrincipal? user = null)

@@ -13,6 +13,12 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
         get { lock (_commands) return [.. _commands]; }
     }
 
+    /// <summary>
+    /// <see cref="Commands"/> without the reads of the store's manifest stamp: the hub reads it again once its check interval has passed
+    /// (<see cref="Phm.Data.Store.PhmOptions.StoreCheckInterval"/>), so whether a request reads it depends on the clock, not on the request.
+    /// </summary>
+    public IReadOnlyList<string> DataCommands => [.. Commands.Where(sql => !sql.Contains("\"GeneratorVersion\"", StringComparison.Ordinal))];
+
     public void Reset()
     {
         lock (_commands) _commands.Clear();
