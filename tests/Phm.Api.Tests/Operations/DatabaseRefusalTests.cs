@@ -14,13 +14,14 @@ namespace Phm.Api.Tests.Operations;
 /// </summary>
 public sealed class DatabaseRefusalTests(PostgresHub server) : IClassFixture<PostgresHub>
 {
-    private const string PracticesQuery = """{ practices { code } }""";
+    /// <summary>A page of patients, read from the store on every request (the practices are held in memory with the store's stamp).</summary>
+    private const string PatientsQuery = """{ patients(first: 1) { edges { node { id } } } }""";
 
     [SkippableFact]
     public async Task AServerThatRefusesConnections_AnswersDatabaseUnavailable()
     {
         var clinician = server.Hub.AsClinician(GovernanceTests.PcnA);
-        Assert.Empty((await clinician.PostGraphQLAsync(PracticesQuery)).ErrorCodes);
+        Assert.Empty((await clinician.PostGraphQLAsync(PatientsQuery)).ErrorCodes);
         var database = new NpgsqlConnectionStringBuilder(StoreConnectionString(server.Hub.Services)).Database!;
 
         // PostgreSQL answers a database's connection limit as it answers max_connections: 53300, too_many_connections.
@@ -28,14 +29,14 @@ public sealed class DatabaseRefusalTests(PostgresHub server) : IClassFixture<Pos
         try
         {
             NpgsqlConnection.ClearAllPools();
-            var refused = await clinician.PostGraphQLAsync(PracticesQuery);
+            var refused = await clinician.PostGraphQLAsync(PatientsQuery);
             AssertDatabaseUnavailable(refused);
         }
         finally
         {
             await LimitConnectionsAsync(database, -1);
         }
-        Assert.Empty((await clinician.PostGraphQLAsync(PracticesQuery)).ErrorCodes);
+        Assert.Empty((await clinician.PostGraphQLAsync(PatientsQuery)).ErrorCodes);
     }
 
     [SkippableFact]
@@ -45,7 +46,7 @@ public sealed class DatabaseRefusalTests(PostgresHub server) : IClassFixture<Pos
         // Two: preparing the store at start holds one connection for its lock while it migrates on another.
         var twoConnections = new NpgsqlConnectionStringBuilder(StoreConnectionString(server.Hub.Services)) { MaxPoolSize = 2, Timeout = 1 };
         await using var hub = server.Hub.WithSettings(("ConnectionStrings:Phm", twoConnections.ConnectionString));
-        Assert.Empty((await PhmApiFactory.PostGraphQLAsync(hub, new { query = PracticesQuery }, token)).Json.ErrorCodes());
+        Assert.Empty((await PhmApiFactory.PostGraphQLAsync(hub, new { query = PatientsQuery }, token)).Json.ErrorCodes());
 
         // The hub's pool is this process's: holding both its connections leaves none for the request.
         var contexts = hub.Services.GetRequiredService<IDbContextFactory<PhmDbContext>>();
@@ -54,9 +55,9 @@ public sealed class DatabaseRefusalTests(PostgresHub server) : IClassFixture<Pos
         {
             await held.Database.OpenConnectionAsync();
             await alsoHeld.Database.OpenConnectionAsync();
-            AssertDatabaseUnavailable(await PhmApiFactory.PostGraphQLAsync(hub, new { query = PracticesQuery }, token));
+            AssertDatabaseUnavailable(await PhmApiFactory.PostGraphQLAsync(hub, new { query = PatientsQuery }, token));
         }
-        Assert.Empty((await PhmApiFactory.PostGraphQLAsync(hub, new { query = PracticesQuery }, token)).Json.ErrorCodes());
+        Assert.Empty((await PhmApiFactory.PostGraphQLAsync(hub, new { query = PatientsQuery }, token)).Json.ErrorCodes());
     }
 
     private static void AssertDatabaseUnavailable(GraphQLResponse response)
