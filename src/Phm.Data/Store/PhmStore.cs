@@ -229,13 +229,15 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
             return;
         db.Database.SetCommandTimeout(0);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (registersMissing)
-            logger.LogInformation("Wrote the {Rows} registers held at the reference date, which the store had not recorded",
-                await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken));
+        var registersWritten = registersMissing ? await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken) : 0;
+        if (registersWritten > 0)
+            logger.LogInformation("Wrote the {Rows} registers held at the reference date, which the store had not recorded", registersWritten);
         // Segments read the registers held, so they follow them, everyone's: segments written while the registers were missing
         // counted nobody as holding one. Only those who hold one now could change, but that is much of a city, passed as a list
-        // of ids larger than the rewrite it saves; and no version wrote segments before registers, so segments without registers
-        // means a registers table emptied since, or one that holds nobody at the reference date.
+        // of ids larger than the rewrite it saves. Conditions that place nobody on a register at the reference date write no
+        // registers, so the segments stand (else every start would rewrite them).
+        if (!segmentsMissing && registersWritten == 0)
+            return;
         logger.LogInformation("Wrote the segments of {Rows} living patients at the reference date, which the store had not recorded",
             await SegmentRules.WriteSegmentsAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken));
         await transaction.CommitAsync(cancellationToken);

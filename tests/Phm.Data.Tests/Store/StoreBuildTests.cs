@@ -34,6 +34,47 @@ public sealed class StoreBuildTests
     }
 
     [SkippableTheory, ProviderData]
+    public async Task AReusedStore_MissingItsRegistersHeld_GetsThemBack_AndEveryonesSegmentsWithThem(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var manifest = await database.Store(500, 7).EnsureReadyAsync(CancellationToken.None);
+        var (held, unsegmented) = await EmptyRegistersHeldAndOnePatientsSegmentAsync(database.Store(500, 7));
+
+        await database.Store(500, 7).EnsureReadyAsync(CancellationToken.None);
+
+        await using var db = database.Store(500, 7).CreateContext();
+        Assert.Equal(held, await db.RegistersHeld.CountAsync());
+        Assert.True(await db.PatientSegments.AnyAsync(s => s.PatientId == unsegmented), "the segments were written again, everyone's");
+        Assert.Equal(manifest.BuiltAtUtc, (await db.Manifest.SingleAsync()).BuiltAtUtc);
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task AReusedStore_WhoseConditionsPlaceNobodyOnARegister_KeepsItsSegments(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var manifest = await database.Store(500, 7).EnsureReadyAsync(CancellationToken.None);
+        await using (var db = database.Store(500, 7).CreateContext())
+            await db.Conditions.ExecuteUpdateAsync(c => c.SetProperty(condition => condition.OnsetDate, manifest.ReferenceDate.AddDays(1)));
+        var (_, unsegmented) = await EmptyRegistersHeldAndOnePatientsSegmentAsync(database.Store(500, 7));
+
+        await database.Store(500, 7).EnsureReadyAsync(CancellationToken.None);
+
+        await using var reused = database.Store(500, 7).CreateContext();
+        Assert.Equal(0, await reused.RegistersHeld.CountAsync());
+        Assert.False(await reused.PatientSegments.AnyAsync(s => s.PatientId == unsegmented), "nothing to write: the segments were not written again");
+    }
+
+    /// <summary>Deletes every register held and one patient's segment, whose return tells whether a start wrote everyone's segments again.</summary>
+    private static async Task<(int Held, int Unsegmented)> EmptyRegistersHeldAndOnePatientsSegmentAsync(PhmStore store)
+    {
+        await using var db = store.CreateContext();
+        var held = await db.RegistersHeld.ExecuteDeleteAsync();
+        var unsegmented = await db.PatientSegments.OrderBy(s => s.PatientId).Select(s => s.PatientId).FirstAsync();
+        await db.PatientSegments.Where(s => s.PatientId == unsegmented).ExecuteDeleteAsync();
+        return (held, unsegmented);
+    }
+
+    [SkippableTheory, ProviderData]
     public async Task AChangedSeedOrPopulation_RebuildsTheStore(DatabaseProvider provider)
     {
         await using var database = TestDatabase.For(provider);
