@@ -1,5 +1,6 @@
 using System.Text;
 using Phm.Data.Geography;
+using Phm.Data.Inequality;
 using Phm.Data.Patients;
 using static Phm.Data.Patients.PatientWords;
 
@@ -136,7 +137,7 @@ public static class RiskFeatures
         }
         Put(RegisterCount, new("register_count", FeatureKind.Numeric, "Number of registers the patient is on on the index date.", "on {0} register{s}"));
         Put(UrgentCareRatioSlot, new("urgent_care_ratio", FeatureKind.Numeric,
-            $"Contacts with urgent and emergency care (NHS 111 calls, ambulance call-outs, A&E attendances and emergency admissions) over the history the store holds before the index date ({HistoryYearsWords}), against those expected at the patient's age and sex: the living population's contacts per year in the same {UrgentCareRatio.AgeBandYears}-year age band (the last {UrgentCareRatio.OldestAgeBand * UrgentCareRatio.AgeBandYears} and over) and sex over the same history, times the years observed. Shrunk towards 1 by empirical Bayes, (observed + a) / (expected + a), a estimated from the population's overdispersion; to two decimals.",
+            $"Contacts with urgent and emergency care (NHS 111 calls, ambulance call-outs, A&E attendances and emergency admissions) over the history the store holds before the index date ({HistoryYearsWords}), against those expected at the patient's age and sex: the living population's contacts per year in the same {EuropeanStandardPopulation.BandYears}-year age band (the last {EuropeanStandardPopulation.OldestBand * EuropeanStandardPopulation.BandYears} and over) and sex over the same history, times the years observed. Shrunk towards 1 by empirical Bayes, (observed + a) / (expected + a), a estimated from the population's overdispersion; to two decimals.",
             "urgent care {0} times the usual for age and sex"));
         for (var k = 0; k < ActivityKinds.Length; k++)
         {

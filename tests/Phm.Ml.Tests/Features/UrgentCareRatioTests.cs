@@ -1,3 +1,4 @@
+using Phm.Data.Inequality;
 using Phm.Data.Patients;
 using static Phm.Ml.Features.UrgentCareRatio;
 
@@ -31,9 +32,9 @@ public sealed class UrgentCareRatioTests
         Assert.True(ratios[0] > 1, $"{ratios[0]}: 4 where 1.25 are usual");
         Assert.True(ratios[4] < 1, $"{ratios[4]}: 4 where 7.75 are usual");
         Assert.True(ratios[8] < 1, $"{ratios[8]}: 4 where 8.5 are usual (women of the same age)");
-        Assert.Equal(0, AgeBand(4));
-        Assert.Equal(OldestAgeBand, AgeBand(89) + 1);
-        Assert.Equal(OldestAgeBand, AgeBand(104));
+        Assert.Equal(0, EuropeanStandardPopulation.BandOf(4));
+        Assert.Equal(EuropeanStandardPopulation.OldestBand, EuropeanStandardPopulation.BandOf(89) + 1);
+        Assert.Equal(EuropeanStandardPopulation.OldestBand, EuropeanStandardPopulation.BandOf(104));
     }
 
     [Fact]
