@@ -108,7 +108,9 @@ public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>
                     ? await PatientPages.PageByImpactabilityAsync(evaluation.Patients, evaluation.Impactability.Count(db, evaluation.ReferenceDate),
                         Paging.First(context), context.GetArgument<string?>("after"), context.CancellationToken)
                     : await PatientPages.PageAsync(evaluation.Patients, db, model, Paging.First(context), context.GetArgument<string?>("after"),
-                        countTotal: false, sortEveryMatch: SortsEveryMember(db), context.CancellationToken);
+                        // The members are at most one PCN's patients (members are for clinicians, scoped to their PCN): finding them all
+                        // before sorting costs what the count does, where the provider's planner would walk the pseudonym index for them.
+                        countTotal: false, sortEveryMatch: db.SortsFewMatchesBeforePaging, context.CancellationToken);
                 // The members are the count's patients: counted once if both are asked for.
                 var totalCount = context.SubFields?.ContainsKey("totalCount") == true ? await evaluation.CountAsync(context.CancellationToken) : (int?)null;
                 audit.RecordPatientRead(context, page.Edges!.Count, evaluation.CohortId);
@@ -121,14 +123,6 @@ public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>
                 };
             });
     }
-
-    /// <summary>
-    /// Whether a page of members by pseudonym is sorted from all of them (PostgreSQL) rather than looked for along the pseudonym index.
-    /// The members are at most one PCN's patients (members is for clinicians, whose scope is their PCN), so finding them all costs
-    /// what the count does; a walk of the index in page order is cheaper only where members are many, which PostgreSQL cannot tell
-    /// from criteria on records (<see cref="PatientPages"/>). SQLite's plans, which met the targets, are left as they are.
-    /// </summary>
-    private static bool SortsEveryMember(PhmDbContext db) => db.Database.IsNpgsql();
 
     /// <summary>The model whose ranks order the page; null for id order (the model argument is then not used).</summary>
     private static string? RiskModelOf(CohortMemberOrder order, string? model) => order switch

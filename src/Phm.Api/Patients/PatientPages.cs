@@ -160,10 +160,8 @@ public static class PatientPages
 
     /// <summary>
     /// The pseudonym as a sort key that no index holds, so that the database finds every matching patient before it sorts them
-    /// (in the pseudonym's order). For candidates that are few (one PCN's) under criteria the planner cannot estimate: PostgreSQL
-    /// has no statistics for a count of records in a window and reckons that a third of the patients meet it, so it looked for a
-    /// page of a One Team cohort of 58 along the city's pseudonym index, through 250,000 patients (1.3 s, against 0.15-0.2 s to
-    /// find all 58 and sort them).
+    /// (in the pseudonym's order): for candidates known to be few, where the provider's planner would walk the pseudonym index
+    /// for them (<see cref="PhmDbContext.SortsFewMatchesBeforePaging"/>).
     /// </summary>
     private static readonly Expression<Func<Patient, string>> ByPseudonymSortedAfterFiltering = p => p.Pseudonym + "";
 

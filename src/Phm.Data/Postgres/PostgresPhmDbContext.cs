@@ -60,6 +60,13 @@ public sealed class PostgresPhmDbContext(DbContextOptions<PostgresPhmDbContext> 
         await Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken);
         return transaction;
     }
+
+    /// <summary>
+    /// PostgreSQL has no statistics for a count of records in a window and reckons that a third of the patients meet one, so it
+    /// looked for a page of a One Team cohort of 58 along the city's pseudonym index, through 250,000 patients (1.3 s, against
+    /// 0.15-0.2 s to find all 58 and sort them).
+    /// </summary>
+    public override bool SortsFewMatchesBeforePaging => true;
 }
 
 /// <summary>For <c>dotnet ef</c>: adding a migration or generating a script needs the provider, not a database.</summary>

@@ -111,6 +111,13 @@ public abstract class PhmDbContext : DbContext
     public virtual Task<IDbContextTransaction?> BeginSingleProcessReadAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IDbContextTransaction?>(null);
 
+    /// <summary>
+    /// Whether a page by pseudonym of candidates known to be few (one PCN's) is better sorted from every match than looked for along
+    /// the pseudonym index: true where the planner cannot estimate criteria on records and would walk the index (PostgreSQL, see
+    /// <c>PatientPages</c> in the API); SQLite's plans are left as they are.
+    /// </summary>
+    public virtual bool SortsFewMatchesBeforePaging => false;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Day numbers instead of ISO text: a third smaller on disk and cheaper to compare (see performance notes).
