@@ -98,7 +98,7 @@ public static class PatientPages
         IQueryable<Patient> patients, PhmDbContext db, string? riskModel, int first, string? after, bool countTotal, bool sortEveryMatch,
         CancellationToken cancellationToken) =>
         riskModel is null
-            ? PageByIdAsync(patients, first, after, countTotal, conditions: null, sortEveryMatch, cancellationToken)
+            ? PageByIdAsync(patients, db, first, after, countTotal, conditions: null, sortEveryMatch, cancellationToken)
             : PageByRiskAsync(patients, db, riskModel, first, after, countTotal, FewPatients, cancellationToken);
 
     /// <summary>
@@ -106,8 +106,9 @@ public static class PatientPages
     /// to <paramref name="conditions"/> so that the patients' <c>conditions</c> read nothing more.
     /// </summary>
     public static Task<Connection<Patient>> PageByIdWithConditionsAsync(
-        IQueryable<Patient> patients, int first, string? after, bool countTotal, ConditionsByPatientLoader conditions, CancellationToken cancellationToken) =>
-        PageByIdAsync(patients, first, after, countTotal, conditions, sortEveryMatch: false, cancellationToken);
+        IQueryable<Patient> patients, PhmDbContext db, int first, string? after, bool countTotal, ConditionsByPatientLoader conditions,
+        CancellationToken cancellationToken) =>
+        PageByIdAsync(patients, db, first, after, countTotal, conditions, sortEveryMatch: false, cancellationToken);
 
     private static int? RankOf(string cursor, string model) =>
         RiskCursors(model).Decode(cursor) is { } rank && int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -167,8 +168,8 @@ public static class PatientPages
 
     /// <summary>One page in pseudonym order, reading one row beyond it to learn whether another page follows.</summary>
     private static async Task<Connection<Patient>> PageByIdAsync(
-        IQueryable<Patient> patients, int first, string? after, bool countTotal, ConditionsByPatientLoader? conditions, bool sortEveryMatch,
-        CancellationToken cancellationToken)
+        IQueryable<Patient> patients, PhmDbContext db, int first, string? after, bool countTotal, ConditionsByPatientLoader? conditions,
+        bool sortEveryMatch, CancellationToken cancellationToken)
     {
         var page = patients;
         if (after is not null)
@@ -177,8 +178,8 @@ public static class PatientPages
             page = page.Where(p => string.Compare(p.Pseudonym, afterPseudonym) > 0);
         }
         page = (sortEveryMatch ? page.OrderBy(ByPseudonymSortedAfterFiltering) : page.OrderBy(p => p.Pseudonym)).Take(first + 1);
-        var rows = await (conditions is null ? page : page.Include(ConditionsByPatientLoader.InOrder).IgnoreQueryFilters([PhmDbContext.ConditionScope]))
-            .ToListAsync(cancellationToken);
+        var rows = await db.ReadWholeAsync(
+            conditions is null ? page : page.Include(ConditionsByPatientLoader.InOrder).IgnoreQueryFilters([PhmDbContext.ConditionScope]), cancellationToken);
         foreach (var patient in conditions is null ? [] : rows)
             conditions!.Prime(patient.Id, patient.Conditions);
         return Paging.ToConnection(rows, first, afterACursor: after is not null, p => Cursors.Encode(p.Pseudonym),
