@@ -44,7 +44,7 @@ public sealed class PostgresPhmDbContext(DbContextOptions<PostgresPhmDbContext> 
         return settings.ConnectionString;
     }
 
-    protected override IExecutionStrategy WholeReadStrategy() => new PostgresReadRetryStrategy(this.GetService<ExecutionStrategyDependencies>(), readsWhole: true);
+    internal override IExecutionStrategy WholeReadStrategy() => new PostgresReadRetryStrategy(this.GetService<ExecutionStrategyDependencies>(), readsWhole: true);
 
     internal override IBulkCopy CreateBulkCopy() => new PostgresBulkCopy(this);
 

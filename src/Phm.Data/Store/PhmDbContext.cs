@@ -50,7 +50,7 @@ public abstract class PhmDbContext : DbContext
         WholeReadStrategy().ExecuteAsync(query, static (query, token) => query.ToListAsync(token), cancellationToken);
 
     /// <summary>The provider's strategy for a read retried whole (<see cref="ReadWholeAsync"/>); the context's own where it never retries.</summary>
-    protected virtual IExecutionStrategy WholeReadStrategy() => Database.CreateExecutionStrategy();
+    internal virtual IExecutionStrategy WholeReadStrategy() => Database.CreateExecutionStrategy();
 
     /// <summary>The scope's PCN, read by the query filters (EF Core parameterises context members per query).</summary>
     private string? ScopedPcnCode => PatientScope.PcnCode;
