@@ -10,7 +10,7 @@ namespace Phm.Data.Sqlite;
 /// first start: 2 s of the copy thread). Text goes through SQLitePCLRaw, which encodes it. Only where SQLitePCLRaw uses the
 /// same library (<see cref="IsAvailable"/>), so both calls reach one SQLite.
 /// </summary>
-internal static partial class SqliteValueBinds
+internal static class SqliteValueBinds
 {
     private const string Library = "e_sqlite3";
 
