@@ -14,8 +14,6 @@ internal sealed class PostgresBulkCopy(PostgresPhmDbContext db) : IBulkCopy
 
     public bool CanDropForeignKeys => true;
 
-    public bool KeepsPatientLedIndexes => false;
-
     public async Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var sql = db.GetService<ISqlGenerationHelper>();

@@ -22,12 +22,6 @@ internal sealed class SqliteBulkCopy(SqlitePhmDbContext db) : IBulkCopy
 
     public bool CanDropForeignKeys => false;
 
-    /// <summary>
-    /// SQLite's B-tree starts an insert's search on the last page when the key falls there, so entries in key order cost a few
-    /// comparisons each; an index built after the load reads, sorts and merges every row instead.
-    /// </summary>
-    public bool KeepsPatientLedIndexes => true;
-
     public Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         var connection = ((SqliteConnection)db.Database.GetDbConnection()).Handle

@@ -11,8 +11,7 @@ namespace Phm.Data.Store;
 /// <summary>
 /// Writes a population through the provider's bulk path (<see cref="IBulkCopy"/>) inside the caller's transaction: EF
 /// Core's SaveChanges costs about 20 µs a row, which would make a city's first start take minutes. Secondary indexes
-/// (and, where the provider can, foreign keys) are dropped for the load and rebuilt once at the end, except those led by the
-/// patient's id where the provider keeps them up as cheaply (<see cref="IBulkCopy.KeepsPatientLedIndexes"/>); then the
+/// (and, where the provider can, foreign keys) are dropped for the load and rebuilt once at the end, then the
 /// registers each patient holds on the reference date and then each one's segment are derived from the rows
 /// (<see cref="RegisterRules.WriteRegistersHeldAsync"/>, <see cref="SegmentRules.WriteSegmentsAsync"/>), and the planner's statistics are refreshed.
 /// </summary>
@@ -35,11 +34,7 @@ public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
         var bulkCopy = db.CreateBulkCopy();
         var tables = new PopulationRows(_model).Tables.ToList();
         List<IForeignKeyConstraint> constraints = bulkCopy.CanDropForeignKeys ? [.. tables.SelectMany(t => t.ForeignKeyConstraints)] : [];
-        var patients = PopulationRows.TableOf(_model, typeof(Patient));
-        // The generator writes patient by patient in id order, so an index led by the patient's id takes its entries in order.
-        bool LedByPatient(ITableIndex index) =>
-            index.Table.ForeignKeyConstraints.Any(fk => fk.PrincipalTable == patients && fk.Columns[0] == index.Columns[0]);
-        var indexes = tables.SelectMany(t => t.Indexes).Where(index => !(bulkCopy.KeepsPatientLedIndexes && LedByPatient(index))).ToList();
+        var indexes = tables.SelectMany(t => t.Indexes).ToList();
 
         await ModelDdl.ExecuteAsync(db, _model, [
             .. constraints.Select(fk => new DropForeignKeyOperation { Name = fk.Name, Table = fk.Table.Name, Schema = fk.Table.Schema }),

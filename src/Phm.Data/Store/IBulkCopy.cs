@@ -10,12 +10,6 @@ internal interface IBulkCopy
     bool CanDropForeignKeys { get; }
 
     /// <summary>
-    /// Whether an index led by the patient's id costs less kept through a load written patient by patient in id order (each
-    /// patient's entries then go at the index's end) than built once after it.
-    /// </summary>
-    bool KeepsPatientLedIndexes { get; }
-
-    /// <summary>
     /// Rows to gather before a copy: enough to amortise the copy's start, few enough to die young. Rows held longer
     /// survive into older GC generations, which costs the server GC hundreds of MB at a city's scale.
     /// </summary>
