@@ -48,13 +48,19 @@ internal sealed class SqliteBulkCopy(SqlitePhmDbContext db) : IBulkCopy
         Check(raw.sqlite3_prepare_v2(connection, sql, out var statement), connection);
         using (statement)
         {
+            var pointer = SqliteValueBinds.IsAvailable ? statement.DangerousGetHandle() : IntPtr.Zero;
             for (var s = 0; s < statements; s++)
             {
                 var position = 1;
                 for (var r = first + s * rowsPerStatement; r < first + (s + 1) * rowsPerStatement; r++)
                 {
                     foreach (var value in rows[r])
-                        Check(Bind(statement, position++, value), connection);
+                    {
+                        if (pointer == IntPtr.Zero || !SqliteValueBinds.TryBind(pointer, position, value, out var bound))
+                            bound = Bind(statement, position, value);
+                        Check(bound, connection);
+                        position++;
+                    }
                 }
 
                 var result = raw.sqlite3_step(statement);
