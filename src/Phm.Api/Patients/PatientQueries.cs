@@ -53,7 +53,7 @@ public static class PatientQueries
                 var riskModel = OrderOf(context) == PatientOrder.RiskDesc ? filter.Risk!.Model : null;
                 // A worklist's registers come with its page, in one statement, rather than in a batch of their own.
                 var page = riskModel is null && SelectsConditions(context)
-                    ? await PatientPages.PageByIdWithConditionsAsync(patients, first, after, countTotal, conditions, context.CancellationToken)
+                    ? await PatientPages.PageByIdWithConditionsAsync(patients, db, first, after, countTotal, conditions, context.CancellationToken)
                     : await PatientPages.PageAsync(patients, db, riskModel, first, after, countTotal, sortEveryMatch: false, context.CancellationToken);
                 audit.RecordPatientRead(context, page.Edges!.Count);
                 return page;

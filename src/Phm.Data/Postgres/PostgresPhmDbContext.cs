@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Phm.Data.Risk;
@@ -42,6 +43,8 @@ public sealed class PostgresPhmDbContext(DbContextOptions<PostgresPhmDbContext> 
         settings.Options = string.IsNullOrWhiteSpace(settings.Options) ? "-c jit=off" : settings.Options + " -c jit=off";
         return settings.ConnectionString;
     }
+
+    internal override IExecutionStrategy WholeReadStrategy() => new PostgresReadRetryStrategy(this.GetService<ExecutionStrategyDependencies>(), readsWhole: true);
 
     internal override IBulkCopy CreateBulkCopy() => new PostgresBulkCopy(this);
 

@@ -13,7 +13,13 @@ namespace Phm.Data.Postgres;
 /// keep or roll back their work. Every such failure also empties the connection pool: after a restart its idle connections are
 /// all dead, and each would otherwise fail one more request before the pool refilled.
 /// </summary>
-internal sealed class PostgresReadRetryStrategy(ExecutionStrategyDependencies dependencies)
+/// <param name="dependencies">EF Core's.</param>
+/// <param name="readsWhole">
+/// The strategy of <see cref="PhmDbContext.ReadWholeAsync"/>: its operation is a whole read, run again from the start on a failure, so
+/// the queries inside it need not be retried one by one and EF Core need not buffer their rows (it buffers the rows of every query
+/// run under a strategy that says it retries).
+/// </param>
+internal sealed class PostgresReadRetryStrategy(ExecutionStrategyDependencies dependencies, bool readsWhole = false)
     : ExecutionStrategy(dependencies, MaxRetries, MaxDelay)
 {
     /// <summary>Three tries over about two seconds: enough to ride out a dead pooled connection or a fast restart, short of any request timeout.</summary>
@@ -28,7 +34,7 @@ internal sealed class PostgresReadRetryStrategy(ExecutionStrategyDependencies de
         && !db.ChangeTracker.HasChanges();
 
     /// <summary>Also decides whether EF Core buffers a query's rows before handing them out, which retrying needs; only a request's reads pay for it.</summary>
-    public override bool RetriesOnFailure => base.RetriesOnFailure && Context is PhmDbContext { RetryReads: true };
+    public override bool RetriesOnFailure => !readsWhole && base.RetriesOnFailure && Context is PhmDbContext { RetryReads: true };
 
     /// <summary>The base refuses to start inside a transaction when it retries; here a transaction only turns retrying off.</summary>
     protected override void OnFirstExecution()

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -76,10 +78,23 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
     }
 
     /// <summary>
-    /// The table a model's partition is renamed to once attached, as the migration names them (PostgreSQL cuts a name past 63
-    /// bytes; two models whose names share their first 52 would fail the rename, and roll the write back).
+    /// The table a model's partition is renamed to once attached, as the migration names them where that fits PostgreSQL's 63
+    /// bytes. A longer name would be cut, and two models (names up to 64 characters) sharing their first 52 would then collide
+    /// and fail the rename, so it is cut here and made unique with a hash of the whole name. Only uniqueness matters: a model's
+    /// partition is found by its bound (<see cref="RemoveAsync"/>), never by its name.
     /// </summary>
-    private static string PartitionName(string modelName) => $"RiskScores_{modelName}";
+    private static string PartitionName(string modelName)
+    {
+        const int maxBytes = 63;
+        var name = $"RiskScores_{modelName}";
+        if (Encoding.UTF8.GetByteCount(name) <= maxBytes)
+            return name;
+        var hash = $"_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(modelName)))[..12]}";
+        var kept = name;
+        while (Encoding.UTF8.GetByteCount(kept) + hash.Length > maxBytes)
+            kept = kept[..^1];
+        return kept + hash;
+    }
 
     /// <summary>
     /// Dropping a table with foreign keys drops their triggers on <c>Patients</c> and <c>ScoredModels</c>, which locks those

@@ -151,6 +151,25 @@ public sealed class ScoredModelWriterTests
         Assert.Equivalent(ScoresOf(old, ids), await db.RiskScores.AsNoTracking().OrderBy(s => s.Rank).ToListAsync(), strict: true);
     }
 
+    [SkippableTheory, ProviderData]
+    public async Task TwoModelsWithLongNames_SharingAllButTheirLastCharacter_AreEachKept(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+        // 64 characters, the longest a model's name may be; PostgreSQL keeps 63 bytes of a table's name.
+        var first = ModelOf("1.0.0", ids.Count, new string('a', 63) + "1");
+        var second = ModelOf("1.0.0", ids.Count, new string('a', 63) + "2");
+
+        await WriteAsync(store, first, ScoresOf(first, ids));
+        await WriteAsync(store, second, ScoresOf(second, ids));
+        await WriteAsync(store, first, ScoresOf(first, ids));
+
+        await using var db = store.CreateContext();
+        var rows = await db.RiskScores.AsNoTracking().GroupBy(s => s.Model).Select(g => new { Model = g.Key, Rows = g.Count() }).OrderBy(g => g.Model).ToListAsync();
+        Assert.Equal([(first.Name, ids.Count), (second.Name, ids.Count)], rows.Select(r => (r.Model, r.Rows)));
+    }
+
     [Fact]
     public async Task AScoreOfAnotherVersion_IsRefused_NamingBoth()
     {

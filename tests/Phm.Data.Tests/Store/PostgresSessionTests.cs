@@ -33,6 +33,17 @@ public sealed class PostgresSessionTests
     public void ADefaultPoolSizeGivenExplicitly_IsLeftAsGiven() =>
         Assert.Equal(100, SessionsOf("Host=db;Database=phm;Maximum Pool Size=100").MaxPoolSize);
 
+    [Fact]
+    public void ARequestsQueries_AreEachRetried_ButAWholeRead_IsRetriedWhole_SoEfCoreNeedNotBufferItsRows()
+    {
+        using var db = PhmDatabase.CreateContext(DatabaseProvider.Postgres, "Host=db;Database=phm");
+        db.RetryReads = true;
+        // A strategy that says it retries makes EF Core read each query's rows into a buffer first, so that it can run the query again.
+        Assert.True(db.Database.CreateExecutionStrategy().RetriesOnFailure);
+        Assert.False(db.WholeReadStrategy().RetriesOnFailure);
+        Assert.IsType<PostgresReadRetryStrategy>(db.WholeReadStrategy());
+    }
+
     private static string? OptionsOf(string connectionString) => SessionsOf(connectionString).Options;
 
     private static NpgsqlConnectionStringBuilder SessionsOf(string connectionString)
