@@ -102,7 +102,15 @@ internal abstract class CompiledScorer(double slope, double offset)
     /// <summary>Numeric and binary slots 0, categorical slots a code no model has seen (ML.NET one-hot encodes it as all zeros).</summary>
     protected static float[] BaseRow(FeatureSchema schema) => [.. schema.Features.Select(f => f.Kind == FeatureKind.Categorical ? -1f : 0f)];
 
-    /// <summary>The base row, then each numeric slot at 1, then each code of each categorical slot: what the linear probe reads.</summary>
+    /// <summary>
+    /// The value a numeric or binary slot is probed at. ML.NET's score is single precision, so a weight read as the score's
+    /// change over a step of 1 is off by the score's rounding (about 1e-7 of the bias), which a patient's value multiplies
+    /// (730 days since the last emergency admission: 1e-4 on the logit); over a step of 1,024 (exact in single precision)
+    /// that rounding is divided by 1,024.
+    /// </summary>
+    private const float NumericProbe = 1024;
+
+    /// <summary>The base row, then each numeric slot at <see cref="NumericProbe"/>, then each code of each categorical slot: what the linear probe reads.</summary>
     protected static IEnumerable<float[]> ProbeRows(FeatureSchema schema)
     {
         var baseRow = BaseRow(schema);
@@ -110,7 +118,7 @@ internal abstract class CompiledScorer(double slope, double offset)
         for (var slot = 0; slot < schema.Count; slot++)
         {
             var feature = schema.Features[slot];
-            foreach (var value in feature.Kind == FeatureKind.Categorical ? feature.Categories!.Select(c => (float)c.Code) : [1f])
+            foreach (var value in feature.Kind == FeatureKind.Categorical ? feature.Categories!.Select(c => (float)c.Code) : [NumericProbe])
             {
                 var row = (float[])baseRow.Clone();
                 row[slot] = value;
@@ -244,7 +252,7 @@ internal abstract class CompiledScorer(double slope, double offset)
                 var feature = schema.Features[slot];
                 if (feature.Kind != FeatureKind.Categorical)
                 {
-                    weights[slot] = scores[row++] - bias;
+                    weights[slot] = (scores[row++] - bias) / NumericProbe;
                     continue;
                 }
                 codeWeights[slot] = [];

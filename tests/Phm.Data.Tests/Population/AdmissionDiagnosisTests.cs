@@ -11,17 +11,18 @@ namespace Phm.Data.Tests.Population;
 public sealed class AdmissionDiagnosisTests
 {
     /// <summary>
-    /// SHA-256 of everything but the diagnoses, for seed 42 and 3,000 patients, as generator 1.2.0 (before diagnoses) made it:
-    /// the risk models and many snapshots were trained and taken on that population.
+    /// SHA-256 of everything but the diagnoses, for seed 42 and 3,000 patients, as generator 1.4.0 (five years of activity)
+    /// makes it. Generator 1.3.0 drew the diagnoses on streams of their own and left the rest as 1.2.0 had made it before
+    /// them (899c6dcc…, four years); this pin keeps a later change to the diagnoses from moving anything else.
     /// </summary>
-    private const string PopulationBeforeDiagnoses = "899c6dcca8ab0e9e409dcf9d845720275eaa427ba2a0529e10aac7fa5caf0b7d";
+    private const string PopulationButTheDiagnoses = "dc45f4dc5014678153a0066582236ebca43ef1a8b6ab15c990709773dc87c3bb";
 
     [Fact]
-    public void EverythingButTheDiagnoses_IsWhatTheGeneratorMadeBeforeThem()
+    public void EverythingButTheDiagnoses_IsAsPinned()
     {
         var patients = PopulationGenerator.Generate(TestReference.Data, new PopulationSettings(42, 3_000, TestReference.Southampton));
 
-        Assert.Equal(PopulationBeforeDiagnoses, Fingerprint(patients));
+        Assert.Equal(PopulationButTheDiagnoses, Fingerprint(patients));
     }
 
     private static readonly Lazy<List<Patient>> Population = new(() =>

@@ -110,7 +110,8 @@ public sealed class PopulationGeneratorTests
     [Fact]
     public void Deaths_AreAboutOnePercentOfPatientsAYear()
     {
-        var annual = Patients.Count(p => p.DateOfDeath is not null) / 4.0 / Patients.Count;
+        var years = (PopulationSettings.ReferenceDate.DayNumber - PopulationSettings.ActivityStart.DayNumber) / 365.25;
+        var annual = Patients.Count(p => p.DateOfDeath is not null) / years / Patients.Count;
 
         Assert.InRange(annual, 0.007, 0.010);
     }

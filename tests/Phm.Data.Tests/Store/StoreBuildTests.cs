@@ -17,7 +17,7 @@ public sealed class StoreBuildTests
         Assert.Equal(3000, await db.Patients.CountAsync());
         Assert.Equal(148, await db.Lsoas.CountAsync(l => l.IsInLocalAuthority));
         Assert.Equal(27, await db.Practices.CountAsync());
-        Assert.True(await db.Activities.CountAsync() > 3000 * 4 * 5, "four years of activity at about ten contacts a person-year");
+        Assert.True(await db.Activities.CountAsync() > 3000 * 5 * 5, "five years of activity at about ten contacts a person-year");
         Assert.Equal((7, 3000, "E06000045"), (manifest.Seed, manifest.Population, manifest.LocalAuthorityCode));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }

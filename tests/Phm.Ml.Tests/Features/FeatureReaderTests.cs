@@ -47,13 +47,15 @@ public sealed class FeatureReaderTests
     {
         await using var store = await FeatureStore.StartAsync(provider);
         var patient = await store.AddPatientAsync(1950, 3);
-        await store.AddActivityAsync(patient, ActivityKind.AeAttendance, Index.AddYears(-4));          // the store's first record: four years of history
+        await store.AddActivityAsync(patient, ActivityKind.AeAttendance, Index.AddYears(-5));          // the store's first record (the generator's first day): five years of history
         await store.AddActivityAsync(patient, ActivityKind.Nhs111Call, Index.AddMonths(-30));          // history, not 24 months
         await store.AddActivityAsync(patient, ActivityKind.Ambulance, Index.AddDays(-1));
         await store.AddActivityAsync(patient, ActivityKind.EmergencyAdmission, Index.AddMonths(-2));
         await store.AddActivityAsync(patient, ActivityKind.EmergencyAdmission, Index);                  // the index date: never
         await store.AddActivityAsync(patient, ActivityKind.GpAppointment, Index.AddMonths(-1));
         await store.AddActivityAsync(patient, ActivityKind.Outpatient, Index.AddMonths(-30));
+        var child = await store.AddPatientAsync(2017, 1);                                               // four years of history, from birth
+        await store.AddActivityAsync(child, ActivityKind.AeAttendance, Index.AddMonths(-6));
         var baby = await store.AddPatientAsync(2020, 7);                                                // half a year of history: taken as a year
         await store.AddActivityAsync(baby, ActivityKind.Nhs111Call, Index.AddMonths(-3));
         await store.AddActivityAsync(baby, ActivityKind.AeAttendance, Index.AddMonths(-2));
@@ -66,12 +68,14 @@ public sealed class FeatureReaderTests
             new Dictionary<string, float>
             {
                 ["urgent_care_contacts_24m"] = 2, ["planned_care_contacts_24m"] = 1,
-                ["urgent_care_contacts_per_year"] = 1, ["planned_care_contacts_per_year"] = 0.5f,
+                ["urgent_care_contacts_per_year"] = 0.8f, ["planned_care_contacts_per_year"] = 0.4f,
             },
             ValuesOf(features, patient, pooled));
-        // One of each in four years: 0.25 a year, to one decimal with halves up; the admission on the index date is not counted.
+        // One of each in five years: 0.2 a year; the admission on the index date is not counted.
         Assert.All([ActivityKind.AeAttendance, ActivityKind.EmergencyAdmission, ActivityKind.Outpatient],
-            kind => Assert.Equal(0.3f, features.ValueOf(RowOf(features, patient), RiskFeatures.RateFeature(kind))));
+            kind => Assert.Equal(0.2f, features.ValueOf(RowOf(features, patient), RiskFeatures.RateFeature(kind))));
+        // One in four years: 0.25 a year, to one decimal with halves up.
+        Assert.Equal(0.3f, features.ValueOf(RowOf(features, child), RiskFeatures.RateFeature(ActivityKind.AeAttendance)));
         Assert.Equal(
             new Dictionary<string, float>
             {
