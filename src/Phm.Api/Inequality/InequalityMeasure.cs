@@ -1,6 +1,7 @@
 using System.Globalization;
 using Phm.Data.Cohorts;
 using Phm.Data.Patients;
+using Phm.Data.Population;
 using Phm.Data.Store;
 
 namespace Phm.Api.Inequality;
@@ -78,8 +79,8 @@ public enum ActivityCounting
 /// </summary>
 public sealed record ActivityMeasure(ActivityKind Kind, int Months, ActivityCounting Count) : InequalityMeasure
 {
-    /// <summary>The store holds four years of activity.</summary>
-    public const int LongestWindowMonths = 48;
+    /// <summary>As far back as the generated activity goes.</summary>
+    public const int LongestWindowMonths = PopulationSettings.ActivityHistoryMonths;
 
     public override RateKind RateKind => Count == ActivityCounting.Events ? RateKind.Rate : RateKind.Proportion;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Phm.Data.Patients;
+using Phm.Data.Population;
 using Phm.Data.Risk;
 
 namespace Phm.Data.Impactability;
@@ -63,7 +64,8 @@ public sealed class ImpactabilityOptions
                 problems.Add($"{SectionName}:{property} {rule}.");
         }
 
-        Require(WindowMonths is >= 1 and <= 48, nameof(WindowMonths), "must be 1 to 48 months (the generated history holds 48)");
+        Require(WindowMonths is >= 1 and <= PopulationSettings.ActivityHistoryMonths, nameof(WindowMonths),
+            $"must be 1 to {PopulationSettings.ActivityHistoryMonths} months (the generated history holds {PopulationSettings.ActivityHistoryMonths})");
         Require(AcscAdmissionsAtLeast >= 1, nameof(AcscAdmissionsAtLeast), "must be at least 1");
         Require(UrgentCareContactsAtLeast >= 1, nameof(UrgentCareContactsAtLeast), "must be at least 1");
         Require(!string.IsNullOrWhiteSpace(AdmissionModel), nameof(AdmissionModel), "must name a risk model");

@@ -17,7 +17,10 @@ public sealed record PopulationSettings(int Seed, int Population, string LocalAu
     /// evaluation's. Four years (two and three) left the emergency admission model at 96.85% of the oracle's AUROC, five
     /// give 97.5%: the urgent-care propensity, which the oracle knows, is estimated from more of each patient's contacts.
     /// </summary>
-    public static readonly DateOnly ActivityStart = ReferenceDate.AddYears(-5);
+    public static readonly DateOnly ActivityStart = ReferenceDate.AddYears(-ActivityHistoryMonths / 12);
+
+    /// <summary>How far back the generated activity goes: the longest window a measure or rule can count over.</summary>
+    public const int ActivityHistoryMonths = 60;
 
     public bool Matches(StoreManifest manifest) =>
         manifest.GeneratorVersion == GeneratorVersion

@@ -19,7 +19,7 @@ public sealed class MeasureChoice
     /// <summary>EVENTS (a rate per 1,000) or PEOPLE (the percentage with at least one).</summary>
     public string Counting { get; set; } = "EVENTS";
 
-    /// <summary>The window of activity (1 to 48 months) or of deaths (1 to 36).</summary>
+    /// <summary>The window of activity (1 to 60 months, the hub's generated history) or of deaths (1 to 36).</summary>
     public int Months { get; set; } = 12;
 
     /// <summary>NATIONAL or LOCAL IMD 2019 quintiles.</summary>

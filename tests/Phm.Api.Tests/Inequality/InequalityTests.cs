@@ -104,6 +104,7 @@ public sealed class InequalityTests(InequalityTests.Fixture fixture) : IClassFix
 
     [Theory]
     [InlineData("""{ "activity": { "kind": "AE_ATTENDANCE", "months": 0 } }""", "WINDOW_OUT_OF_RANGE")]
+    [InlineData("""{ "activity": { "kind": "AE_ATTENDANCE", "months": 61 } }""", "WINDOW_OUT_OF_RANGE")]
     [InlineData("""{ "mortality": { "months": 37 } }""", "WINDOW_OUT_OF_RANGE")]
     public async Task AMeasureTheStoreCannotAnswer_IsRefusedNamingTheArgument(string measure, string code)
     {

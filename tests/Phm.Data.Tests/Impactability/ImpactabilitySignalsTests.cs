@@ -86,7 +86,7 @@ public sealed class ImpactabilitySignalsTests
         Assert.Empty(await HoldingAsync(db, wider, ImpactabilitySignal.FrequentUrgentCareWithoutReview));
         Assert.Equal([Ann], await HoldingAsync(db, wider, ImpactabilitySignal.AmbulatoryCareSensitiveAdmissions));
         Assert.Equal(
-            ["Phm:Impactability:WindowMonths must be 1 to 48 months (the generated history holds 48).", "Phm:Impactability:MortalityProbabilityAtLeast must be a probability above 0 and at most 1."],
+            ["Phm:Impactability:WindowMonths must be 1 to 60 months (the generated history holds 60).", "Phm:Impactability:MortalityProbabilityAtLeast must be a probability above 0 and at most 1."],
             new ImpactabilityOptions { WindowMonths = 0, MortalityProbabilityAtLeast = 1.5 }.Problems());
     }
 
