@@ -8,8 +8,8 @@ namespace Phm.Ml.Features;
 /// <summary>
 /// Computes <see cref="RiskFeatures"/> for every patient alive (and born) on an index date, from what the store held
 /// before that day, in the database: a few queries, each ordered by patient id, merged as they stream. Activity is one
-/// grouped pass with a conditional count per window (not a subquery per feature per patient); each stream is read ahead on
-/// a thread of its own (<see cref="PrefetchedRows{T}"/>), so that the merge does no row's materialisation; registers run <see cref="RegisterRules"/> as SQL; the LSOAs' figures come from the small LSOA table by code.
+/// grouped pass with a conditional count per window (not a subquery per feature per patient), read ahead on a thread of
+/// its own; registers run <see cref="RegisterRules"/> as SQL; the LSOAs' figures come from the small LSOA table by code.
 /// Each query has a context of its own (from <c>createContext</c>), as PostgreSQL reads one result at a time per connection.
 /// </summary>
 public sealed class FeatureReader(Func<PhmDbContext> createContext)
@@ -58,15 +58,12 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
         await using var patientsDb = ContextWithoutTimeout();
         await using var bedDaysDb = ContextWithoutTimeout();
         await using var careFlagsDb = ContextWithoutTimeout();
-        await using var bedDayRows = new PrefetchedRows<PatientTotal>(BedDaysQuery(bedDaysDb, indexDate).AsEnumerable(), cancellationToken);
-        await using var bedDays = new PatientCursor<PatientTotal>(bedDayRows, t => t.PatientId, "bed days");
-        await using var careFlagRows = new PrefetchedRows<PatientCareFlag>(CareFlagsQuery(careFlagsDb, indexDate).AsEnumerable(), cancellationToken);
-        await using var careFlags = new PatientCursor<PatientCareFlag>(careFlagRows, f => f.PatientId, "care flags");
+        await using var bedDays = new PatientCursor<PatientTotal>(BedDaysQuery(bedDaysDb, indexDate).AsAsyncEnumerable(), t => t.PatientId, "bed days");
+        await using var careFlags = new PatientCursor<PatientCareFlag>(CareFlagsQuery(careFlagsDb, indexDate).AsAsyncEnumerable(), f => f.PatientId, "care flags");
         var recordStart = await ReadRecordStartAsync(indexDate, cancellationToken);
         var nextHolder = new int[registerHolders.Length];
 
-        await using var patients = new PrefetchedRows<PatientOnIndexDate>(PatientsQuery(patientsDb, indexDate).AsEnumerable(), cancellationToken);
-        await foreach (var patient in patients.WithCancellation(cancellationToken))
+        await foreach (var patient in PatientsQuery(patientsDb, indexDate).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var features = new float[Schema.Count];
             var age = Patient.AgeOn(patient.BirthYear, patient.BirthMonth, indexDate);

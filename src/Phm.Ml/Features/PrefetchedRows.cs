@@ -4,8 +4,8 @@ namespace Phm.Ml.Features;
 
 /// <summary>
 /// Reads a query on a thread of its own from the moment it is made, batches ahead of its consumer, so that the database
-/// works on one core while the merge (and the other queries) use the other, and the merge thread does no row's
-/// materialisation. The source is read synchronously on a long-running thread: EF Core's async enumeration costs more
+/// works on one core while the merge (and the other queries) use the other: the activity pass is about as long as all
+/// the rest together. The source is read synchronously on a long-running thread: EF Core's async enumeration costs more
 /// per row and gains nothing here. Disposing stops the reading and waits for it to let go of its connection.
 /// </summary>
 internal sealed class PrefetchedRows<T> : IAsyncEnumerable<T>, IAsyncDisposable
