@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Phm.Data.Risk;
 using Phm.Data.Store;
@@ -16,65 +15,46 @@ namespace Phm.Data.Postgres;
 /// checked exactly as the one table checked them (and <c>Patients</c> stays locked against writes, not reads, from that check to
 /// the commit); the lock that readers wait for is taken only by the swap at the end, not from the first deleted row to the
 /// commit: readers see the old partition until the commit, then the new one. The old partition is dropped after the commit.
-/// Each model's tables are its own, and nothing of <c>RiskScores</c> is locked before the swap, so two models' scores load and
-/// index at once, each swapped in its turn (<see cref="ScoredModelWriter"/>). At 2,000,000 patients a model's replacement costs the server 2.3-2.5 times less CPU this way (README "Partitioning").
+/// At 2,000,000 patients a model's replacement costs the server 2.3-2.5 times less CPU this way (README "Partitioning").
 /// </summary>
 internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelScoresReplacement
 {
-    /// <summary>Where a model's new scores are copied and indexed, then attached and renamed (<see cref="PartitionName"/>).</summary>
-    private static string Incoming(string modelName) => $"RiskScores_incoming_{modelName}";
+    private const string Incoming = "RiskScores_incoming";
 
     /// <summary>A model's old partition, detached by the swap and dropped after it (<see cref="DropSetAsideAsync"/>).</summary>
-    private static string Detached(string modelName) => $"RiskScores_detached_{modelName}";
-
-    /// <summary>The incoming table's, which lets <c>ATTACH</c> skip its scan for rows outside the partition's bound.</summary>
-    private const string ModelCheck = "incoming_model";
+    private const string Detached = "RiskScores_detached";
 
     private readonly IModel _designModel = ModelDdl.DesignTimeModel(db);
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
 
     private ITable Table => PopulationRows.TableOf(_designModel, typeof(RiskScore));
 
-    public bool LoadsApart => true;
-
-    /// <summary>
-    /// The table's columns from the model, not <c>LIKE "RiskScores"</c>: that would lock <c>RiskScores</c> to the commit, and
-    /// another model's swap, whose <c>DETACH</c> takes it exclusively, would wait for this model's whole load.
-    /// </summary>
     public async Task<string> PrepareAsync(string modelName, CancellationToken cancellationToken)
     {
-        var incoming = Incoming(modelName);
-        var create = new CreateTableOperation { Name = incoming, Schema = Table.Schema };
-        create.Columns.AddRange(Table.Columns.Select(c => new AddColumnOperation
-        {
-            Name = c.Name, Table = incoming, Schema = Table.Schema, ClrType = c.ProviderClrType, ColumnType = c.StoreType, IsNullable = c.IsNullable,
-        }));
-        await ModelDdl.ExecuteAsync(db, _designModel, [create], cancellationToken);
-        return incoming;
+        await ExecuteAsync($"CREATE TABLE {_sql.DelimitIdentifier(Incoming)} (LIKE {_sql.DelimitIdentifier(Table.Name)})", cancellationToken);
+        return Incoming;
     }
 
-    public async Task IndexAsync(string modelName, CancellationToken cancellationToken)
+    public async Task CompleteAsync(string modelName, CancellationToken cancellationToken)
     {
-        var incoming = _sql.DelimitIdentifier(Incoming(modelName));
+        var incoming = _sql.DelimitIdentifier(Incoming);
         // Unnamed, so that PostgreSQL names them after the table, apart from the old partition's, which are still there.
         await ExecuteAsync($"ALTER TABLE {incoming} ADD PRIMARY KEY ({Columns(Table.PrimaryKey!.Columns)})", cancellationToken);
         // The unique index on (model, rank) is checked as it is built: ranks that repeat fail here.
         foreach (var index in Table.Indexes)
             await ExecuteAsync($"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX ON {incoming} ({Columns(index.Columns)})", cancellationToken);
         // ATTACH checks the table's rows against the partition's bound only where no constraint already implies it.
+        var model = ModelLiteral(modelName);
+        var check = _sql.DelimitIdentifier($"{Incoming}_model");
         var modelColumn = _sql.DelimitIdentifier(Table.FindColumn(nameof(RiskScore.Model))!.Name);
-        await ExecuteAsync($"ALTER TABLE {incoming} ADD CONSTRAINT {_sql.DelimitIdentifier(ModelCheck)} CHECK ({modelColumn} = {ModelLiteral(modelName)})", cancellationToken);
-    }
+        await ExecuteAsync($"ALTER TABLE {incoming} ADD CONSTRAINT {check} CHECK ({modelColumn} = {model})", cancellationToken);
 
-    public async Task SwapAsync(string modelName, CancellationToken cancellationToken)
-    {
-        var incoming = _sql.DelimitIdentifier(Incoming(modelName));
         await RemoveAsync(modelName, cancellationToken);
         // ATTACH gives the table the parent's foreign keys and checks each with one query over it. Foreign keys added to it
         // beforehand would be checked outside the swap, but ATTACH then drops their triggers on Patients and ScoredModels, which
         // locks those exclusively while RiskScores is: a reader holding one and waiting for RiskScores deadlocks the swap.
-        await ExecuteAsync($"ALTER TABLE {_sql.DelimitIdentifier(Table.Name)} ATTACH PARTITION {incoming} FOR VALUES IN ({ModelLiteral(modelName)})", cancellationToken);
-        await ExecuteAsync($"ALTER TABLE {incoming} DROP CONSTRAINT {_sql.DelimitIdentifier(ModelCheck)}", cancellationToken);
+        await ExecuteAsync($"ALTER TABLE {_sql.DelimitIdentifier(Table.Name)} ATTACH PARTITION {incoming} FOR VALUES IN ({model})", cancellationToken);
+        await ExecuteAsync($"ALTER TABLE {incoming} DROP CONSTRAINT {check}", cancellationToken);
         await ExecuteAsync($"ALTER TABLE {incoming} RENAME TO {_sql.DelimitIdentifier(PartitionName(modelName))}", cancellationToken);
     }
 
@@ -88,7 +68,7 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
         foreach (var partition in partitions.Select(_sql.DelimitIdentifier))
         {
             await ExecuteAsync($"ALTER TABLE {_sql.DelimitIdentifier(Table.Name)} DETACH PARTITION {partition}", cancellationToken);
-            await ExecuteAsync($"ALTER TABLE {partition} RENAME TO {_sql.DelimitIdentifier(Detached(modelName))}", cancellationToken);
+            await ExecuteAsync($"ALTER TABLE {partition} RENAME TO {_sql.DelimitIdentifier(Detached)}", cancellationToken);
         }
         // Without its partition, the model's rows can be only in the default one (written row by row, not by this writer): an
         // attach would fail on them.
@@ -97,8 +77,7 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
 
     /// <summary>
     /// The table a model's partition is renamed to once attached, as the migration names them (PostgreSQL cuts a name past 63
-    /// bytes; two models whose names share their first 52 would fail the rename, and roll the write back; sharing their first 43,
-    /// they would load into one incoming table, and the second to start would fail).
+    /// bytes; two models whose names share their first 52 would fail the rename, and roll the write back).
     /// </summary>
     private static string PartitionName(string modelName) => $"RiskScores_{modelName}";
 
@@ -107,8 +86,7 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
     /// exclusively: done in the swap's transaction, a reader holding one of them and waiting for <c>RiskScores</c> would deadlock
     /// it. Alone, it waits for the readers of the moment and holds up new ones only while it drops.
     /// </summary>
-    public Task DropSetAsideAsync(string modelName, CancellationToken cancellationToken) =>
-        ExecuteAsync($"DROP TABLE IF EXISTS {_sql.DelimitIdentifier(Detached(modelName))}", cancellationToken);
+    public Task DropSetAsideAsync(CancellationToken cancellationToken) => ExecuteAsync($"DROP TABLE IF EXISTS {_sql.DelimitIdentifier(Detached)}", cancellationToken);
 
     private string Columns(IEnumerable<IColumn> columns) => string.Join(", ", columns.Select(c => _sql.DelimitIdentifier(c.Name)));
 

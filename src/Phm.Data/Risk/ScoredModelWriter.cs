@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Phm.Data.Store;
 
 namespace Phm.Data.Risk;
@@ -10,12 +9,7 @@ namespace Phm.Data.Risk;
 /// the provider's way (<see cref="IModelScoresReplacement"/>). Readers see the old scores or the new, never a mixture, and a
 /// failure at any point leaves the old ones as they were.
 /// </summary>
-/// <param name="oneSwapAtATime">
-/// Shared by writers of several models at once: where the provider loads each model's scores apart (PostgreSQL), they load
-/// and index side by side and take turns only for the swap; elsewhere they take turns for the whole write. Two swaps at once
-/// would deadlock: each locks <c>ScoredModels</c> against the other's foreign key check.
-/// </param>
-public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = null, SemaphoreSlim? oneSwapAtATime = null)
+public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = null)
 {
     private readonly PhaseStopwatch _phases = phases ?? PhaseStopwatch.None;
 
@@ -29,60 +23,17 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         db.Database.SetCommandTimeout(0);
         var designModel = ModelDdl.DesignTimeModel(db);
         var replacement = db.CreateScoresReplacement();
-        var turn = replacement.LoadsApart ? null : await TurnAsync(cancellationToken);
-        try
-        {
-            await replacement.DropSetAsideAsync(model.Name, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var into = await replacement.PrepareAsync(model.Name, cancellationToken);
-            // Rows checked as they come need their model's row first.
-            if (!replacement.LoadsApart)
-                await SaveModelAsync(model, cancellationToken);
-            _phases.Lap("made way for the scores");
-
-            await CopyAsync(model, scores, designModel, into, cancellationToken);
-            _phases.Lap("rows made and bulk-copied");
-            await replacement.IndexAsync(model.Name, cancellationToken);
-            _phases.Lap("scores indexed");
-
-            // Written in the swap, where it is checked against: written before, it would hold ScoredModels against another model's swap.
-            turn ??= await TurnAsync(cancellationToken);
-            if (replacement.LoadsApart)
-                await SaveModelAsync(model, cancellationToken);
-            await replacement.SwapAsync(model.Name, cancellationToken);
-            _phases.Lap("scores in place");
-            await transaction.CommitAsync(cancellationToken);
-            await replacement.DropSetAsideAsync(model.Name, cancellationToken);
-            _phases.Lap("committed");
-        }
-        finally
-        {
-            turn?.Release();
-        }
-        db.ChangeTracker.Clear();
-    }
-
-    /// <summary>Waits for the other writers' swaps to end; returns what to release, or null when this writer is the only one.</summary>
-    private async Task<SemaphoreSlim?> TurnAsync(CancellationToken cancellationToken)
-    {
-        if (oneSwapAtATime is null)
-            return null;
-        await oneSwapAtATime.WaitAsync(cancellationToken);
-        return oneSwapAtATime;
-    }
-
-    /// <summary>Updated, not deleted and added: deleting it would cascade to the old scores, which readers still read.</summary>
-    private async Task SaveModelAsync(ScoredModel model, CancellationToken cancellationToken)
-    {
+        await replacement.DropSetAsideAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var into = await replacement.PrepareAsync(model.Name, cancellationToken);
+        // Updated, not deleted and added: deleting it would cascade to the old scores, which readers still read.
         if (await db.ScoredModels.AnyAsync(m => m.Name == model.Name, cancellationToken))
             db.ScoredModels.Update(model);
         else
             db.ScoredModels.Add(model);
         await db.SaveChangesAsync(cancellationToken);
-    }
+        _phases.Lap("made way for the scores");
 
-    private async Task CopyAsync(ScoredModel model, IEnumerable<RiskScore> scores, IModel designModel, string into, CancellationToken cancellationToken)
-    {
         var bulkCopy = db.CreateBulkCopy();
         var rows = new BulkRowBuffer(PopulationRows.TableOf(designModel, typeof(RiskScore)),
             nameof(RiskScore.Model), nameof(RiskScore.PatientId), nameof(RiskScore.ModelVersion), nameof(RiskScore.Probability),
@@ -105,6 +56,14 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         await rows.CopyAsync(bulkCopy, cancellationToken);
         if (written != model.PatientsScored)
             throw new ArgumentException($"{model.Name} {model.Version} says {model.PatientsScored} patients were scored, but {written} scores came.", nameof(scores));
+        _phases.Lap("rows made and bulk-copied");
+
+        await replacement.CompleteAsync(model.Name, cancellationToken);
+        _phases.Lap("scores indexed and in place");
+        await transaction.CommitAsync(cancellationToken);
+        await replacement.DropSetAsideAsync(cancellationToken);
+        _phases.Lap("committed");
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>Removes a model's row and all its scores, in one transaction.</summary>
@@ -112,11 +71,11 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
     {
         db.Database.SetCommandTimeout(0);
         var replacement = db.CreateScoresReplacement();
-        await replacement.DropSetAsideAsync(modelName, cancellationToken);
+        await replacement.DropSetAsideAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await replacement.RemoveAsync(modelName, cancellationToken);
         await db.ScoredModels.Where(m => m.Name == modelName).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await replacement.DropSetAsideAsync(modelName, cancellationToken);
+        await replacement.DropSetAsideAsync(cancellationToken);
     }
 }

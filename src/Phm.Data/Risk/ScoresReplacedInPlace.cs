@@ -17,9 +17,6 @@ internal sealed class ScoresReplacedInPlace(PhmDbContext db) : IModelScoresRepla
 
     private ITable Table => PopulationRows.TableOf(_designModel, typeof(RiskScore));
 
-    /// <summary>One table: the rows' foreign keys are checked as they come, and its indexes are dropped and rebuilt by each write.</summary>
-    public bool LoadsApart => false;
-
     public async Task<string> PrepareAsync(string modelName, CancellationToken cancellationToken)
     {
         await ModelDdl.ExecuteAsync(db, _designModel,
@@ -29,15 +26,12 @@ internal sealed class ScoresReplacedInPlace(PhmDbContext db) : IModelScoresRepla
     }
 
     /// <summary>The unique index on (model, rank) is checked as it is built: ranks that repeat fail here.</summary>
-    public Task IndexAsync(string modelName, CancellationToken cancellationToken) =>
+    public Task CompleteAsync(string modelName, CancellationToken cancellationToken) =>
         ModelDdl.ExecuteAsync(db, _designModel, [.. Table.Indexes.Select(CreateIndexOperation.CreateFrom)], cancellationToken);
-
-    /// <summary>Nothing to swap: the rows were copied into their place.</summary>
-    public Task SwapAsync(string modelName, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task RemoveAsync(string modelName, CancellationToken cancellationToken) =>
         db.RiskScores.IgnoreQueryFilters().Where(s => s.Model == modelName).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>Nothing is set aside: the old rows are deleted in the transaction.</summary>
-    public Task DropSetAsideAsync(string modelName, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task DropSetAsideAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -10,8 +10,7 @@ namespace Phm.Ml.Scoring;
 /// percentiles and tiers by <see cref="RiskRanking"/>, and written in one transaction that replaces the model's old scores
 /// (<see cref="ScoredModelWriter"/>). Each row's contributions are made into JSON as it is written, never all at once.
 /// </summary>
-/// <param name="oneSwapAtATime">Given when several models' writes run at once: each has a context of its own, and they take turns where the provider needs it (<see cref="ScoredModelWriter"/>).</param>
-public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRanking ranking, TimeProvider time, ILogger? logger = null, SemaphoreSlim? oneSwapAtATime = null)
+public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRanking ranking, TimeProvider time, ILogger? logger = null)
 {
     public async Task<ScoredModel> WriteAsync(RiskModelInfo info, DateOnly scoredOn, IReadOnlyList<PatientPrediction> predictions, CancellationToken cancellationToken)
     {
@@ -34,7 +33,7 @@ public sealed class RiskScoreWriter(Func<PhmDbContext> createContext, RiskRankin
 
         phases.Lap("ranked");
         await using var db = createContext();
-        await new ScoredModelWriter(db, phases, oneSwapAtATime).ReplaceAsync(model, Scores(), cancellationToken);
+        await new ScoredModelWriter(db, phases).ReplaceAsync(model, Scores(), cancellationToken);
         return model;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -77,46 +76,23 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         var read = phases.Lap("features read");
         logger.LogInformation("Read the risk features of {Patients} living patients at {IndexDate} in {Seconds:F1} s", features.Rows.Count, referenceDate, read.TotalSeconds);
 
-        using var oneSwapAtATime = new SemaphoreSlim(1, 1);
-        var writer = new RiskScoreWriter(createContext, _ranking, time, logger, oneSwapAtATime);
-        async Task<ScoredModel> WriteAsync(RiskModelInfo info, IReadOnlyList<PatientPrediction> predictions, TimeSpan predicted, CancellationToken cancellationToken)
+        var writer = new RiskScoreWriter(createContext, _ranking, time, logger);
+        var scored = new List<ScoredModel>();
+        var done = 1;
+        foreach (var model in toScore)
         {
-            var writing = Stopwatch.StartNew();
-            var scored = await writer.WriteAsync(info, referenceDate, predictions, cancellationToken);
+            var info = model.Info;
+            progress?.Report(new RiskScoringProgress($"Scoring {info.Name} {info.Version}", done++, steps));
+            var predictions = model.Predict(features);
+            CheckRowForRow(info, features, predictions);
+            var predicted = phases.Lap($"{info.Name} predicted");
+
+            progress?.Report(new RiskScoringProgress($"Writing {info.Name} {info.Version}", done++, steps));
+            scored.Add(await writer.WriteAsync(info, referenceDate, predictions, cancellationToken));
+            var written = phases.Lap($"{info.Name} written");
             logger.LogInformation("Scored {Model} {Version}: {Patients} patients, predicted in {PredictSeconds:F1} s, written in {WriteSeconds:F1} s",
-                info.Name, info.Version, predictions.Count, predicted.TotalSeconds, writing.Elapsed.TotalSeconds);
-            return scored;
+                info.Name, info.Version, predictions.Count, predicted.TotalSeconds, written.TotalSeconds);
         }
-
-        // Each model is written while the next predicts and writes (RiskScoreWriter: where the provider allows, their loads run
-        // side by side): on a server, the hub makes one model's rows while the server indexes another's.
-        var writes = new List<Task<ScoredModel>>();
-        using var stopWriting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ScoredModel[] scored;
-        try
-        {
-            var done = 1;
-            foreach (var model in toScore)
-            {
-                var info = model.Info;
-                progress?.Report(new RiskScoringProgress($"Scoring {info.Name} {info.Version}", done++, steps));
-                var predictions = model.Predict(features);
-                CheckRowForRow(info, features, predictions);
-                var predicted = phases.Lap($"{info.Name} predicted");
-
-                progress?.Report(new RiskScoringProgress($"Writing {info.Name} {info.Version}", done++, steps));
-                writes.Add(Task.Run(() => WriteAsync(info, predictions, predicted, stopWriting.Token), CancellationToken.None));
-            }
-            scored = await Task.WhenAll(writes);
-        }
-        catch
-        {
-            // No write outlives the scoring: the others are stopped (each rolls back on its own) and awaited before the failure is told.
-            await stopWriting.CancelAsync();
-            await ((Task)Task.WhenAll(writes)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            throw;
-        }
-        phases.Lap("models written");
         await using (var db = createContext())
         {
             if (await BulkLoadMaintenance.AfterCommitAsync(db, [db.Model.FindEntityType(typeof(RiskScore))!.GetTableName()!], cancellationToken))

@@ -95,74 +95,6 @@ public sealed class ScoredModelWriterTests
         Assert.Equal(newWhole, await SeenAsync(store));
     }
 
-    [SkippableTheory, ProviderData]
-    public async Task TwoModelsWrittenAtOnce_BothLandWhole(DatabaseProvider provider)
-    {
-        await using var database = TestDatabase.For(provider);
-        var store = await StoreAsync(database);
-        var ids = await PatientIdsAsync(store);
-        var old = ModelOf("1.0.0", ids.Count);
-        await WriteAsync(store, old, ScoresOf(old, ids));
-        ScoredModel admission = ModelOf("2.0.0", ids.Count), mortality = ModelOf("1.0.0", ids.Count, "test-mortality-12m");
-        using var oneSwapAtATime = new SemaphoreSlim(1, 1);
-
-        await Task.WhenAll(
-            Task.Run(() => WriteAsync(store, admission, ScoresOf(admission, ids), oneSwapAtATime)),
-            Task.Run(() => WriteAsync(store, mortality, ScoresOf(mortality, ids), oneSwapAtATime)));
-
-        await using var db = store.CreateContext();
-        Assert.Equivalent(new[] { admission, mortality }, await db.ScoredModels.AsNoTracking().OrderBy(m => m.Name).ToListAsync(), strict: true);
-        Assert.Equivalent(ScoresOf(admission, ids).Concat(ScoresOf(mortality, ids)),
-            await db.RiskScores.AsNoTracking().OrderBy(s => s.Model).ThenBy(s => s.Rank).ToListAsync(), strict: true);
-    }
-
-    /// <summary>
-    /// PostgreSQL loads each model's scores into a table of its own: nothing of the loading model holds <c>RiskScores</c>, so
-    /// another model's swap (whose <c>DETACH</c> takes it exclusively) need not wait for that load to end.
-    /// </summary>
-    [SkippableFact]
-    public async Task OnPostgres_AModelSwapsInWhileAnotherIsStillLoading()
-    {
-        await using var database = TestDatabase.For(DatabaseProvider.Postgres);
-        var store = await StoreAsync(database);
-        var ids = await PatientIdsAsync(store);
-        ScoredModel admission = ModelOf("1.0.0", ids.Count), mortality = ModelOf("1.0.0", ids.Count, "test-mortality-12m");
-        await WriteAsync(store, mortality, ScoresOf(mortality, ids));
-        var newMortality = ModelOf("2.0.0", ids.Count, "test-mortality-12m");
-        using var oneSwapAtATime = new SemaphoreSlim(1, 1);
-        var admissionLoading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var mortalityWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        IEnumerable<RiskScore> AdmissionPausedHalfway()
-        {
-            foreach (var score in ScoresOf(admission, ids))
-            {
-                if (score.Rank == ids.Count / 2)
-                {
-                    admissionLoading.SetResult();
-                    mortalityWritten.Task.Wait();
-                }
-                yield return score;
-            }
-        }
-
-        var writingAdmission = Task.Run(() => WriteAsync(store, admission, AdmissionPausedHalfway(), oneSwapAtATime));
-        await admissionLoading.Task;
-        try
-        {
-            await WriteAsync(store, newMortality, ScoresOf(newMortality, ids), oneSwapAtATime).WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            mortalityWritten.SetResult();
-        }
-        await writingAdmission;
-
-        await using var db = store.CreateContext();
-        Assert.Equal([("test-admission-12m", "1.0.0", ids.Count), ("test-mortality-12m", "2.0.0", ids.Count)],
-            (await db.RiskScores.AsNoTracking().GroupBy(s => new { s.Model, s.ModelVersion }).Select(g => new { g.Key.Model, g.Key.ModelVersion, Rows = g.Count() })
-                .OrderBy(g => g.Model).ToListAsync()).Select(g => (g.Model, g.ModelVersion, g.Rows)));
-    }
-
     /// <summary>What one statement (one snapshot) sees: the model's version, its scores, and how many of them are of that version.</summary>
     private sealed record Seen(string Version, int Scores, int OfTheVersion);
 
@@ -244,10 +176,10 @@ public sealed class ScoredModelWriterTests
         return await db.Patients.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
     }
 
-    private static async Task WriteAsync(PhmStore store, ScoredModel model, IEnumerable<RiskScore> scores, SemaphoreSlim? oneSwapAtATime = null)
+    private static async Task WriteAsync(PhmStore store, ScoredModel model, IEnumerable<RiskScore> scores)
     {
         await using var db = store.CreateContext();
-        await new ScoredModelWriter(db, oneSwapAtATime: oneSwapAtATime).ReplaceAsync(model, scores, CancellationToken.None);
+        await new ScoredModelWriter(db).ReplaceAsync(model, scores, CancellationToken.None);
     }
 
     private static ScoredModel ModelOf(string version, int patients, string name = "test-admission-12m") => new()
