@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Phm.Data.Cohorts;
 using Phm.Data.Patients;
 using Phm.Data.Store;
@@ -103,12 +104,15 @@ public static class SegmentRules
             });
     }
 
-    /// <summary>Rows of <paramref name="patientIds"/> only (the list a parameter), or everyone's when null.</summary>
+    /// <summary>
+    /// Rows of <paramref name="patientIds"/> only (the list one array-like parameter, as in <see cref="DerivedRows"/>: an ingest's
+    /// batch may name tens of thousands), or everyone's when null.
+    /// </summary>
     private static Expression<Func<T, bool>> OfPatients<T>(Expression<Func<T, int>> patientId, IReadOnlyCollection<int>? patientIds)
     {
         if (patientIds is null)
             return _ => true;
-        Expression<Func<int, bool>> listed = id => patientIds.Contains(id);
+        Expression<Func<int, bool>> listed = id => EF.Parameter(patientIds).Contains(id);
         return Expression.Lambda<Func<T, bool>>(
             new ExpressionRules.ParameterReplacer(new() { [listed.Parameters[0]] = patientId.Body }).Visit(listed.Body), patientId.Parameters);
     }

@@ -37,8 +37,10 @@ internal static class DerivedRows
             ids = patientIds.Distinct().ToList();
             if (ids.Count == 0)
                 return 0;
-            await db.Set<TRow>().Where(r => ids.Contains(EF.Property<int>(r, "PatientId"))).ExecuteDeleteAsync(cancellationToken);
-            patients = patients.Where(p => ids.Contains(p.Id));
+            // One array-like parameter (EF.Parameter), not one per id (EF Core's default): an ingest's batch names tens of thousands
+            // of patients, past SQLite's 32,766 parameters a statement (and SQL Server's 2,100).
+            await db.Set<TRow>().Where(r => EF.Parameter(ids).Contains(EF.Property<int>(r, "PatientId"))).ExecuteDeleteAsync(cancellationToken);
+            patients = patients.Where(p => EF.Parameter(ids).Contains(p.Id));
         }
 
         var table = db.Model.FindEntityType(typeof(TRow))!;

@@ -40,6 +40,27 @@ public sealed class PatientSegmentsTests
     }
 
     [SkippableTheory, ProviderData]
+    public async Task ABatchOfTensOfThousandsOfPatients_IsWrittenAgain_PastEachProvidersLimitOfParameters(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = database.Store(population: 300, seed: 3);
+        var manifest = await store.EnsureReadyAsync(CancellationToken.None);
+        await using var db = store.CreateContext();
+        var built = await SegmentsAsync(db);
+        // An ingest's batch of 40,000 patients: more than SQLite takes parameters in a statement (32,766), let alone SQL Server (2,100).
+        int[] batch = [.. Enumerable.Range(1, 40_000)];
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, batch, CancellationToken.None);
+            await SegmentRules.WriteSegmentsAsync(db, manifest.ReferenceDate, batch, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(built, await SegmentsAsync(db));
+    }
+
+    [SkippableTheory, ProviderData]
     public async Task EachIngest_RewritesTheSegmentsOfThePatientsItTouches(DatabaseProvider provider)
     {
         await using var hub = await IngestHarness.StartAsync(provider);
