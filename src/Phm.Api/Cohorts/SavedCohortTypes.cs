@@ -139,8 +139,9 @@ public sealed class CohortChangesType : ObjectGraphType<CohortChanges>
             .ResolveAsync(async (context, db, audit) =>
             {
                 var ids = patientIds(context.Source);
-                // Through the caller's scoped context: a patient since registered elsewhere is not shown.
-                var patients = await db.Patients.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Pseudonym).ToListAsync(context.CancellationToken);
+                // Through the caller's scoped context: a patient since registered elsewhere is not shown. The ids are one array-like
+                // parameter: a revised definition can move thousands, past SQL Server's 2,100 parameters a statement.
+                var patients = await db.Patients.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id)).OrderBy(p => p.Pseudonym).ToListAsync(context.CancellationToken);
                 audit.RecordPatientRead(context, patients.Count, cohortId: context.Source.To.DefinitionId);
                 return (IReadOnlyList<Patient>)patients;
             });
