@@ -35,8 +35,8 @@ public sealed class TelemetryTests(PhmApiFactory hub)
     [Fact]
     public async Task WithAnOtlpEndpoint_EachGraphQLRequestIsTracedAndMeasuredByOperation_AndRefusalsCountedByCode()
     {
-        var spans = new List<Activity>();
-        var metrics = new List<MetricSnapshot>();
+        var spans = new LockedCollection<Activity>();
+        var metrics = new LockedCollection<MetricSnapshot>();
         await using var traced = hub.WithWebHostBuilder(builder =>
         {
             // Nothing listens there; the in-memory exporters below are what the test reads.
@@ -78,7 +78,7 @@ public sealed class TelemetryTests(PhmApiFactory hub)
     [Fact]
     public async Task WithAnOtlpEndpoint_TheLogRecordsOfARequestCarryItsCorrelationId()
     {
-        var logs = new List<LogRecord>();
+        var logs = new LockedCollection<LogRecord>();
         await using var traced = hub.WithWebHostBuilder(builder =>
         {
             builder.UseSetting(OperationsExtensions.OtlpEndpointKey, "http://127.0.0.1:4317");
@@ -113,7 +113,7 @@ public sealed class TelemetryTests(PhmApiFactory hub)
     }
 
     /// <summary>The latest export's points of <paramref name="name"/> whose tags include <paramref name="tags"/>.</summary>
-    private static List<MetricPoint> PointsOf(List<MetricSnapshot> metrics, string name, Dictionary<string, object?> tags)
+    private static List<MetricPoint> PointsOf(IEnumerable<MetricSnapshot> metrics, string name, Dictionary<string, object?> tags)
     {
         var snapshot = metrics.Last(metric => metric.Name == name);
         return snapshot.MetricPoints.Where(point =>
@@ -125,6 +125,6 @@ public sealed class TelemetryTests(PhmApiFactory hub)
         }).ToList();
     }
 
-    private static long Sum(List<MetricSnapshot> metrics, string name, Dictionary<string, object?> tags) =>
+    private static long Sum(IEnumerable<MetricSnapshot> metrics, string name, Dictionary<string, object?> tags) =>
         PointsOf(metrics, name, tags).Sum(point => point.GetSumLong());
 }
