@@ -14,12 +14,16 @@ internal sealed class PostgresBulkCopy(PostgresPhmDbContext db) : IBulkCopy
 
     public bool CanDropForeignKeys => true;
 
-    public async Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    /// <param name="tableMadeInTransaction">
+    /// FREEZE: the rows are written frozen and their pages all-visible, as a VACUUM would leave them, so the first reads after the
+    /// commit (the vacuum after scoring, the queries) do not write every page again to set its hint bits and visibility.
+    /// </param>
+    public async Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var import = await connection.BeginBinaryImportAsync(
-            $"COPY {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(sql.DelimitIdentifier))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            $"COPY {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(sql.DelimitIdentifier))}) FROM STDIN (FORMAT BINARY{(tableMadeInTransaction ? ", FREEZE" : "")})", cancellationToken);
         foreach (var row in rows)
         {
             // Synchronous writes only fill Npgsql's buffer; awaiting each of millions of values costs more than it saves.

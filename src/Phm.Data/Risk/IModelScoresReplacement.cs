@@ -8,7 +8,7 @@ namespace Phm.Data.Risk;
 internal interface IModelScoresReplacement
 {
     /// <summary>Makes way for the model's new scores; returns the table to bulk-copy them into.</summary>
-    Task<string> PrepareAsync(string modelName, CancellationToken cancellationToken);
+    Task<ScoresLoadTable> PrepareAsync(string modelName, CancellationToken cancellationToken);
 
     /// <summary>Makes the copied rows the model's scores, checked and indexed; a failure rolls the transaction back.</summary>
     Task CompleteAsync(string modelName, CancellationToken cancellationToken);
@@ -19,3 +19,6 @@ internal interface IModelScoresReplacement
     /// <summary>Drops, outside the transaction, what a replacement set aside in it (or one killed before it could).</summary>
     Task DropSetAsideAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Where a model's new scores are bulk-copied, and whether the replacement's transaction created that table (<see cref="Store.IBulkCopy.CopyAsync"/>).</summary>
+internal sealed record ScoresLoadTable(string Name, bool MadeInTransaction);

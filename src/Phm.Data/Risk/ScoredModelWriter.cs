@@ -37,7 +37,11 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         var bulkCopy = db.CreateBulkCopy();
         var rows = new BulkRowBuffer(PopulationRows.TableOf(designModel, typeof(RiskScore)),
             nameof(RiskScore.Model), nameof(RiskScore.PatientId), nameof(RiskScore.ModelVersion), nameof(RiskScore.Probability),
-            nameof(RiskScore.Rank), nameof(RiskScore.Percentile), nameof(RiskScore.Tier), nameof(RiskScore.Contributions)) { Into = into };
+            nameof(RiskScore.Rank), nameof(RiskScore.Percentile), nameof(RiskScore.Tier), nameof(RiskScore.Contributions))
+        {
+            Into = into.Name,
+            IntoTableMadeInTransaction = into.MadeInTransaction,
+        };
         var contributionsFit = designModel.FindEntityType(typeof(RiskScore))?.FindProperty(nameof(RiskScore.Contributions))?.GetMaxLength() ?? int.MaxValue;
         var written = 0;
         foreach (var score in scores)

@@ -17,12 +17,12 @@ internal sealed class ScoresReplacedInPlace(PhmDbContext db) : IModelScoresRepla
 
     private ITable Table => PopulationRows.TableOf(_designModel, typeof(RiskScore));
 
-    public async Task<string> PrepareAsync(string modelName, CancellationToken cancellationToken)
+    public async Task<ScoresLoadTable> PrepareAsync(string modelName, CancellationToken cancellationToken)
     {
         await ModelDdl.ExecuteAsync(db, _designModel,
             [.. Table.Indexes.Select(index => new DropIndexOperation { Name = index.Name, Table = Table.Name, Schema = Table.Schema })], cancellationToken);
         await RemoveAsync(modelName, cancellationToken);
-        return Table.Name;
+        return new ScoresLoadTable(Table.Name, MadeInTransaction: false);
     }
 
     /// <summary>The unique index on (model, rank) is checked as it is built: ranks that repeat fail here.</summary>

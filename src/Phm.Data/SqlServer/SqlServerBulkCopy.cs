@@ -15,7 +15,7 @@ internal sealed class SqlServerBulkCopy(SqlServerPhmDbContext db) : IBulkCopy
 
     public bool CanDropForeignKeys => true;
 
-    public async Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    public async Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = (SqlConnection)db.Database.GetDbConnection();

@@ -22,7 +22,7 @@ internal sealed class SqliteBulkCopy(SqlitePhmDbContext db) : IBulkCopy
 
     public bool CanDropForeignKeys => false;
 
-    public Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    public Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken)
     {
         var connection = ((SqliteConnection)db.Database.GetDbConnection()).Handle
             ?? throw new InvalidOperationException("Bulk copy needs the context's connection open, inside its transaction.");

@@ -11,6 +11,9 @@ internal sealed class BulkRowBuffer(ITable table, params string[] properties)
     /// <summary>The table the rows go into: <see cref="Table"/>'s own unless they load a table of its shape.</summary>
     public string Into { get; init; } = table.Name;
 
+    /// <summary>Whether <see cref="Into"/> was created in the current transaction (<see cref="IBulkCopy.CopyAsync"/>).</summary>
+    public bool IntoTableMadeInTransaction { get; init; }
+
     public IReadOnlyList<string> Columns { get; } = properties
         .Select(p => table.EntityTypeMappings.Single().TypeBase.FindProperty(p)?.GetColumnName()
             ?? throw new InvalidOperationException($"{table.Name}.{p} is not mapped."))
@@ -25,7 +28,7 @@ internal sealed class BulkRowBuffer(ITable table, params string[] properties)
     {
         if (Rows.Count == 0)
             return;
-        await bulkCopy.CopyAsync(Into, Columns, Rows, cancellationToken);
+        await bulkCopy.CopyAsync(Into, Columns, Rows, IntoTableMadeInTransaction, cancellationToken);
         Rows.Clear();
     }
 }

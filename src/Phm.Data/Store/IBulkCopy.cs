@@ -16,7 +16,11 @@ internal interface IBulkCopy
     int RowsPerCopy { get; }
 
     /// <summary>Appends rows whose values are in <paramref name="columns"/> order and already of the column types.</summary>
-    Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken);
+    /// <param name="tableMadeInTransaction">
+    /// The table was created in the context's current transaction, so no other transaction can see it before the commit: the
+    /// provider may write the rows as already committed (PostgreSQL's <c>COPY … FREEZE</c>).
+    /// </param>
+    Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken);
 
     /// <summary>SQL that refreshes the planner's statistics for the tables after a load.</summary>
     string RefreshStatisticsSql(IReadOnlyList<string> tables);
