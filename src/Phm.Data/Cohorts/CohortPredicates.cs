@@ -17,17 +17,18 @@ public static class CohortPredicates
     /// The <paramref name="patients"/> meeting <paramref name="criteria"/> at <paramref name="referenceDate"/>, the store's (registers
     /// are read from what the store holds for that day, <see cref="PhmDbContext.RegistersHeld"/>); criteria on impactability need
     /// the hub's configured <paramref name="impactability"/> rules.
-    /// The risk scores' scope filter is lifted for the whole statement (EF Core lifts a named filter per statement, not per
-    /// subquery): every score the criteria read is the scoped patient's at hand, so the filter only checked it a second time.
-    /// A statement built on the result must keep to that: scores joined to its patients, never read beside them. (Lifting the
-    /// other records' filters too halved the activity cohorts' statements on PostgreSQL but, while the PCN was restricted twice,
-    /// made it test the learning disability cohort's counts for every patient of the PCN before its register, 5 times slower;
-    /// see the README, Benchmarks, for how it measures since.)
+    /// The scope filters of the records the criteria read (<see cref="PhmDbContext.RecordScopesOfScopedPatients"/>) are lifted for the
+    /// whole statement (EF Core lifts a named filter per statement, not per subquery): every record the criteria read is the scoped
+    /// patient's at hand, so the filters only checked it a second time. A statement built on the result must keep to that: records
+    /// joined to its patients, never read beside them. (Lifting the records' filters once made PostgreSQL test the learning
+    /// disability cohort's counts for every patient of the PCN before its register, 5 times slower, while the PCN was restricted
+    /// twice; since it is restricted once, the lifted filters are what cut a patient page's and a cohort count's database CPU by
+    /// half or more at 2,000,000 patients: README, 2,000,000 patients on PostgreSQL.)
     /// The <paramref name="patients"/> are the context's own, under its scope (a criterion of the scope's PCN is taken as met).
     /// </summary>
     public static IQueryable<Patient> Meeting(
         this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null) =>
-        patients.Where(Predicate(criteria, db, referenceDate, impactability)).IgnoreQueryFilters([PhmDbContext.RiskScoreScope]);
+        patients.Where(Predicate(criteria, db, referenceDate, impactability)).IgnoreQueryFilters(PhmDbContext.RecordScopesOfScopedPatients);
 
     public static Expression<Func<Patient, bool>> Predicate(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null)
     {
