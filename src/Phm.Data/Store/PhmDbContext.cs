@@ -88,6 +88,18 @@ public abstract class PhmDbContext : DbContext
     /// </summary>
     public const string RiskScoreScope = nameof(RiskScoreScope);
 
+    /// <summary>
+    /// The name of the scope filter of the other records cohort criteria read about a patient at hand (registers held, activities,
+    /// care flags, procedures), lifted by <see cref="Cohorts.CohortPredicates.Meeting"/> with <see cref="ConditionScope"/> and
+    /// <see cref="RiskScoreScope"/>: each criterion reads them for the already scoped patient, so the filter looked each record's
+    /// patient up a second time, which PostgreSQL did for every patient of the PCN (a hash of 230,000 patients to keep a
+    /// register's 16,000 entries, at 2,000,000 patients).
+    /// </summary>
+    public const string CriteriaRecordScope = nameof(CriteriaRecordScope);
+
+    /// <summary>The scope filters lifted from a statement that reads records only through patients already scoped (<see cref="CriteriaRecordScope"/>).</summary>
+    public static readonly IReadOnlyList<string> RecordScopesOfScopedPatients = [ConditionScope, RiskScoreScope, CriteriaRecordScope];
+
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();
     public DbSet<Pcn> Pcns => Set<Pcn>();
     public DbSet<Practice> Practices => Set<Practice>();
@@ -150,12 +162,12 @@ public abstract class PhmDbContext : DbContext
                 m.PcnCode == ScopedPcnCode && m.PracticeCode == p.PracticeCode
                 && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate))))));
         modelBuilder.Entity<Condition>().HasQueryFilter(ConditionScope, c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
-        modelBuilder.Entity<RegisterHeld>().HasQueryFilter(h => ScopedPcnCode == null || Patients.Any(p => p.Id == h.PatientId));
+        modelBuilder.Entity<RegisterHeld>().HasQueryFilter(CriteriaRecordScope, h => ScopedPcnCode == null || Patients.Any(p => p.Id == h.PatientId));
         modelBuilder.Entity<PatientSegment>().HasQueryFilter(s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
-        modelBuilder.Entity<Activity>().HasQueryFilter(a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
-        modelBuilder.Entity<CareFlag>().HasQueryFilter(f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
+        modelBuilder.Entity<Activity>().HasQueryFilter(CriteriaRecordScope, a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
+        modelBuilder.Entity<CareFlag>().HasQueryFilter(CriteriaRecordScope, f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
         modelBuilder.Entity<Prescription>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
-        modelBuilder.Entity<Procedure>().HasQueryFilter(r => ScopedPcnCode == null || Patients.Any(p => p.Id == r.PatientId));
+        modelBuilder.Entity<Procedure>().HasQueryFilter(CriteriaRecordScope, r => ScopedPcnCode == null || Patients.Any(p => p.Id == r.PatientId));
         modelBuilder.Entity<RiskScore>().HasQueryFilter(RiskScoreScope, s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
         modelBuilder.Entity<GeneratorTruth>().HasQueryFilter(t => ScopedPcnCode == null || Patients.Any(p => p.Id == t.PatientId));
         modelBuilder.Entity<CohortSnapshotMember>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));

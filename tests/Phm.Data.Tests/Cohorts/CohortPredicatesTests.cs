@@ -115,7 +115,7 @@ public sealed class CohortPredicatesTests(CohortPredicatesTests.Stores stores) :
         var store = await stores.ForAsync(DatabaseProvider.Sqlite);
         await using var db = store.Store.CreateContext();
         db.PatientScope = PatientScope.RegisteredIn(Bitterne);
-        var unconditioned = db.Patients.IgnoreQueryFilters([PhmDbContext.RiskScoreScope]).ToQueryString();
+        var unconditioned = db.Patients.IgnoreQueryFilters(PhmDbContext.RecordScopesOfScopedPatients).ToQueryString();
 
         Assert.Equal(unconditioned, db.Patients.Meeting(new CohortCriteria { Pcn = Bitterne }, db, Day).ToQueryString());
         Assert.NotEqual(unconditioned, db.Patients.Meeting(new CohortCriteria { Pcn = LivingWell }, db, Day).ToQueryString());
