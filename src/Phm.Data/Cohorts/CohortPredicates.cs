@@ -24,18 +24,29 @@ public static class CohortPredicates
     /// made it test the learning disability cohort's counts for every patient of the PCN before its register, 5 times slower;
     /// see the README, Benchmarks, for how it measures since.)
     /// The <paramref name="patients"/> are the context's own, under its scope (a criterion of the scope's PCN is taken as met).
+    /// <paramref name="parameters"/>, for a compiled query, give the values of some kinds of leaf (<see cref="LeafParameters"/>).
     /// </summary>
     public static IQueryable<Patient> Meeting(
-        this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null) =>
-        patients.Where(Predicate(criteria, db, referenceDate, impactability)).IgnoreQueryFilters([PhmDbContext.RiskScoreScope]);
+        this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null,
+        LeafParameters? parameters = null) =>
+        patients.Where(Predicate(criteria, db, referenceDate, impactability, parameters)).IgnoreQueryFilters([PhmDbContext.RiskScoreScope]);
 
-    public static Expression<Func<Patient, bool>> Predicate(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null)
+    public static Expression<Func<Patient, bool>> Predicate(
+        CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null, LeafParameters? parameters = null)
     {
         var patient = Expression.Parameter(typeof(Patient), "p");
-        return Expression.Lambda<Func<Patient, bool>>(new Builder(db, referenceDate, impactability, patient).Body(criteria), patient);
+        return Expression.Lambda<Func<Patient, bool>>(new Builder(db, referenceDate, impactability, parameters, patient).Body(criteria), patient);
     }
 
-    private sealed class Builder(PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability, ParameterExpression patient)
+    /// <summary>
+    /// A compiled query's parameters for the values of the leaves of these kinds (<c>practice</c>, a single <c>nationalQuintiles</c>, a
+    /// <c>register</c> without onset): such a leaf reads its value from the parameter given instead of capturing its own, so that one
+    /// statement serves every value and the rule is still written once, here. The leaves' values in the criteria are then not read.
+    /// </summary>
+    public sealed record LeafParameters(ParameterExpression? Practice = null, ParameterExpression? NationalQuintile = null, ParameterExpression? Register = null);
+
+    private sealed class Builder(
+        PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability, LeafParameters? parameters, ParameterExpression patient)
     {
         public Expression Body(CohortCriteria node)
         {
@@ -57,11 +68,11 @@ public static class CohortPredicates
             { Sex: { } sex } => p => p.Sex == sex,
             { EthnicGroups: { } groups } => p => groups.Contains(p.EthnicGroup),
             { Pcn: { } pcn } => pcn == db.PatientScope.PcnCode ? p => true : InPcn(pcn),
-            { Practice: { } practice } => p => p.PracticeCode == practice,
+            { Practice: { } practice } => ExpressionRules.Bind(Patient.AtPractice, parameters?.Practice ?? ExpressionRules.Captured(practice)),
             { Lsoa: { } lsoa } => p => p.LsoaCode == lsoa,
             // One quintile as an equality: a list parameter is expanded into one parameter per value, which EF Core does not keep
             // the statement's SQL for (it is built again on every request).
-            { NationalQuintiles: [var quintile] } => InLsoas(db.Lsoas.Where(l => l.NationalQuintile == quintile)),
+            { NationalQuintiles: [var quintile] } => ExpressionRules.Bind(InNationalQuintile, parameters?.NationalQuintile ?? ExpressionRules.Captured(quintile)),
             { NationalQuintiles: { } quintiles } => InLsoas(db.Lsoas.Where(l => quintiles.Contains(l.NationalQuintile))),
             { LocalQuintiles: [var quintile] } => InLsoas(db.Lsoas.Where(l => l.LocalQuintile == quintile)),
             { LocalQuintiles: { } quintiles } => InLsoas(db.Lsoas.Where(l => l.LocalQuintile != null && quintiles.Contains(l.LocalQuintile.Value))),
@@ -110,12 +121,19 @@ public static class CohortPredicates
         private static Expression<Func<Patient, bool>> InLsoas(IQueryable<Geography.Lsoa> lsoas) =>
             p => lsoas.Any(l => l.Code == p.LsoaCode);
 
+        /// <summary>
+        /// <see cref="InLsoas"/> of one national quintile, the quintile a parameter of the rule: written out in the tree rather than
+        /// through a captured query, so that a compiled query's parameter in it stays one the compiled query gives.
+        /// </summary>
+        private Expression<Func<Patient, int, bool>> InNationalQuintile =>
+            (p, quintile) => db.Lsoas.Where(l => l.NationalQuintile == quintile).Any(l => l.Code == p.LsoaCode);
+
         private Expression<Func<Patient, bool>> OnRegister(RegisterCriterion criterion)
         {
             var register = criterion.Register;
-            var onRegister = RegisterRules.HeldAtReferenceDate(db.RegistersHeld, register);
             if (criterion.Onset is not { } onset)
-                return onRegister;
+                return ExpressionRules.Bind(RegisterRules.HeldAtReferenceDate(db.RegistersHeld), parameters?.Register ?? ExpressionRules.Captured(register));
+            var onRegister = RegisterRules.HeldAtReferenceDate(db.RegistersHeld, register);
             var (from, to) = onset.On(referenceDate);
             var diagnosedInWindow = db.Conditions.Where(c => c.Register == register && c.Kind == ConditionKind.Diagnosis
                 && c.OnsetDate <= to && (from == null || c.OnsetDate >= from));
