@@ -29,9 +29,16 @@ public static class GovernanceServiceCollectionExtensions
         if (!auth.UsesExternalIssuer)
         {
             services.AddSingleton(provider => TokenSigningKey.Resolve(provider.GetRequiredService<IOptions<PhmOptions>>().Value, auth));
+            services.AddSingleton<ValidatedTokenHandler>();
             services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-                .Configure<Microsoft.IdentityModel.Tokens.SymmetricSecurityKey>((options, key) =>
-                    options.TokenValidationParameters = LocalTokenIssuer.ValidationParameters(key))
+                .Configure<Microsoft.IdentityModel.Tokens.SymmetricSecurityKey, ValidatedTokenHandler>((options, key, handler) =>
+                {
+                    options.TokenValidationParameters = LocalTokenIssuer.ValidationParameters(key);
+                    // The hub's own key is fixed while it runs, so a token that passed may be taken as passed until it expires.
+                    handler.MapInboundClaims = options.MapInboundClaims;
+                    options.TokenHandlers.Clear();
+                    options.TokenHandlers.Add(handler);
+                })
                 // Loads the key as the host starts, so a corrupt key file stops the hub then, not its first request with a token.
                 .ValidateOnStart();
         }

@@ -40,14 +40,20 @@ public sealed record PatientFilter(
             await Risk.ValidateAsync(riskModels, $"{argument}.risk", cancellationToken);
     }
 
-    /// <summary>The patients meeting every criterion; PCN membership, ages and registers are taken at <paramref name="referenceDate"/>.</summary>
-    public IQueryable<Patient> Apply(PhmDbContext db, DateOnly referenceDate)
+    /// <summary>
+    /// The patients meeting every criterion; PCN membership, ages and registers are taken at <paramref name="referenceDate"/>. With
+    /// <paramref name="parameters"/> (a compiled query's, <see cref="CompiledPatientPages"/>), the practice is one the scope lists
+    /// (<see cref="PhmDbContext.ScopeListsPractice"/>, checked by the caller) and the criteria's values are those parameters.
+    /// </summary>
+    public IQueryable<Patient> Apply(PhmDbContext db, DateOnly referenceDate, CohortPredicates.LeafParameters? parameters = null)
     {
         // The patients keep their scope filter (narrowed to the practice asked for, when the scope lists it): Meeting lifts only
         // the risk scores' named one (EF Core's IgnoreQueryFilters without names, anywhere in a query, lifts every filter of the
         // whole query, so leaving the scope off the records left it off the patients returned).
-        var patients = Practice is null ? db.Patients : db.PatientsOf(Practice);
-        return ToCriteria() is { All: [] } ? patients : patients.Meeting(ToCriteria(), db, referenceDate);
+        var patients = Practice is null ? db.Patients
+            : parameters?.Practice is { } practice ? db.PatientsOfListedPractice(practice)
+            : db.PatientsOf(Practice);
+        return ToCriteria() is { All: [] } ? patients : patients.Meeting(ToCriteria(), db, referenceDate, parameters: parameters);
     }
 
     /// <summary>The filter in the cohort criteria language: every criterion given, under one <c>all</c>.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Reflection;
 using GraphQL.Types.Relay.DataObjects;
 using GraphQL.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -170,7 +171,7 @@ public static class PatientPages
     /// A patient with its register entries in the loader's order, projected rather than <c>Include</c>d: EF Core's shaper of an
     /// included collection made a delegate for every row it read (<c>DynamicMethod.CreateDelegate</c>, 5% of the hub's CPU under a page).
     /// </summary>
-    private sealed class PatientWithConditions
+    internal sealed class PatientWithConditions
     {
         public required Patient Patient { get; init; }
         public required List<Condition> Conditions { get; init; }
@@ -195,24 +196,44 @@ public static class PatientPages
         IQueryable<Patient> patients, PhmDbContext db, int first, string? after, bool countTotal, ConditionsByPatientLoader? conditions,
         bool sortEveryMatch, CancellationToken cancellationToken)
     {
-        var page = patients;
-        if (after is not null)
-        {
-            var afterPseudonym = Cursors.Decode(after)!;
-            page = page.Where(p => string.Compare(p.Pseudonym, afterPseudonym) > 0);
-        }
-        page = (sortEveryMatch ? page.OrderBy(ByPseudonymSortedAfterFiltering) : page.OrderBy(p => p.Pseudonym)).Take(first + 1);
-        List<Patient> rows;
-        if (conditions is null)
-            rows = await db.ReadWholeAsync(page, cancellationToken);
-        else
-        {
-            var withConditions = await db.ReadWholeAsync(page.Select(WithConditions).IgnoreQueryFilters([PhmDbContext.ConditionScope]), cancellationToken);
-            rows = [.. withConditions.Select(r => r.Patient)];
-            foreach (var row in withConditions)
-                conditions.Prime(row.Patient.Id, row.Conditions);
-        }
-        return Paging.ToConnection(rows, first, afterACursor: after is not null, p => Cursors.Encode(p.Pseudonym),
-            countTotal ? await patients.CountAsync(cancellationToken) : null);
+        var page = InIdOrder(patients, after is null ? null : ExpressionRules.Captured(PseudonymAfter(after)), Expression.Constant(first + 1), sortEveryMatch);
+        var rows = conditions is null
+            ? await db.ReadWholeAsync(page, cancellationToken)
+            : Primed(await db.ReadWholeAsync(WithTheirConditions(page), cancellationToken), conditions);
+        return ToConnection(rows, first, after, countTotal ? await patients.CountAsync(cancellationToken) : null);
     }
+
+    /// <summary>The pseudonym a cursor of id order (already validated) wraps.</summary>
+    internal static string PseudonymAfter(string after) => Cursors.Decode(after)!;
+
+    /// <summary>
+    /// <paramref name="patients"/> in pseudonym order, after <paramref name="afterPseudonym"/> when given, the first <paramref name="take"/>
+    /// (the page and one beyond); the values as expressions (captured, or a compiled query's parameters, <see cref="CompiledPatientPages"/>).
+    /// </summary>
+    internal static IQueryable<Patient> InIdOrder(IQueryable<Patient> patients, Expression? afterPseudonym, Expression take, bool sortEveryMatch)
+    {
+        var page = afterPseudonym is null ? patients : patients.Where(ExpressionRules.Bind(After, afterPseudonym));
+        page = sortEveryMatch ? page.OrderBy(ByPseudonymSortedAfterFiltering) : page.OrderBy(p => p.Pseudonym);
+        return page.Provider.CreateQuery<Patient>(Expression.Call(TakePatients, page.Expression, take));
+    }
+
+    private static readonly Expression<Func<Patient, string, bool>> After = (p, afterPseudonym) => string.Compare(p.Pseudonym, afterPseudonym) > 0;
+
+    private static readonly MethodInfo TakePatients = new Func<IQueryable<Patient>, int, IQueryable<Patient>>(Queryable.Take).Method;
+
+    /// <summary>A page with each patient's register entries read in the same statement (see <see cref="Primed"/>).</summary>
+    internal static IQueryable<PatientWithConditions> WithTheirConditions(IQueryable<Patient> page) =>
+        page.Select(WithConditions).IgnoreQueryFilters([PhmDbContext.ConditionScope]);
+
+    /// <summary>The page's patients, their register entries given to <paramref name="conditions"/> so that their <c>conditions</c> read nothing more.</summary>
+    internal static List<Patient> Primed(List<PatientWithConditions> rows, ConditionsByPatientLoader conditions)
+    {
+        foreach (var row in rows)
+            conditions.Prime(row.Patient.Id, row.Conditions);
+        return [.. rows.Select(r => r.Patient)];
+    }
+
+    /// <summary>The connection of a page in id order read one row beyond <paramref name="first"/>.</summary>
+    internal static Connection<Patient> ToConnection(IReadOnlyList<Patient> rows, int first, string? after, int? totalCount) =>
+        Paging.ToConnection(rows, first, afterACursor: after is not null, p => Cursors.Encode(p.Pseudonym), totalCount);
 }

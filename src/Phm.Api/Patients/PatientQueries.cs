@@ -46,15 +46,18 @@ public static class PatientQueries
             .ResolveAsync(async (context, db, referenceDate, audit, conditions) =>
             {
                 var filter = context.GetArgument<PatientFilter?>("filter") ?? new PatientFilter();
-                var patients = filter.Apply(db, await referenceDate.GetAsync(context.CancellationToken)).AsNoTracking();
+                var onDate = await referenceDate.GetAsync(context.CancellationToken);
                 var first = Paging.First(context);
                 var after = context.GetArgument<string?>("after");
                 var countTotal = context.SubFields?.ContainsKey("totalCount") == true;
                 var riskModel = OrderOf(context) == PatientOrder.RiskDesc ? filter.Risk!.Model : null;
                 // A worklist's registers come with its page, in one statement, rather than in a batch of their own.
-                var page = riskModel is null && SelectsConditions(context)
-                    ? await PatientPages.PageByIdWithConditionsAsync(patients, db, first, after, countTotal, conditions, context.CancellationToken)
-                    : await PatientPages.PageAsync(patients, db, riskModel, first, after, countTotal, sortEveryMatch: false, context.CancellationToken);
+                var withConditions = riskModel is null && SelectsConditions(context);
+                var page = riskModel is null && !countTotal && CompiledPatientPages.Serves(filter, db)
+                    ? await CompiledPatientPages.PageAsync(filter, db, onDate, first, after, withConditions ? conditions : null, context.CancellationToken)
+                    : withConditions
+                    ? await PatientPages.PageByIdWithConditionsAsync(filter.Apply(db, onDate).AsNoTracking(), db, first, after, countTotal, conditions, context.CancellationToken)
+                    : await PatientPages.PageAsync(filter.Apply(db, onDate).AsNoTracking(), db, riskModel, first, after, countTotal, sortEveryMatch: false, context.CancellationToken);
                 audit.RecordPatientRead(context, page.Edges!.Count);
                 return page;
             });

@@ -25,15 +25,18 @@ public static class CohortPredicates
     /// twice; since it is restricted once, the lifted filters are what cut a patient page's and a cohort count's database CPU by
     /// half or more at 2,000,000 patients: README, 2,000,000 patients on PostgreSQL.)
     /// The <paramref name="patients"/> are the context's own, under its scope (a criterion of the scope's PCN is taken as met).
+    /// <paramref name="parameters"/>, for a compiled query, give the values of some kinds of leaf (<see cref="LeafParameters"/>).
     /// </summary>
     public static IQueryable<Patient> Meeting(
-        this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null) =>
-        patients.Where(Predicate(criteria, db, referenceDate, impactability)).IgnoreQueryFilters(PhmDbContext.RecordScopesOfScopedPatients);
+        this IQueryable<Patient> patients, CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null,
+        LeafParameters? parameters = null) =>
+        patients.Where(Predicate(criteria, db, referenceDate, impactability, parameters)).IgnoreQueryFilters(PhmDbContext.RecordScopesOfScopedPatients);
 
-    public static Expression<Func<Patient, bool>> Predicate(CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null)
+    public static Expression<Func<Patient, bool>> Predicate(
+        CohortCriteria criteria, PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability = null, LeafParameters? parameters = null)
     {
         var patient = Expression.Parameter(typeof(Patient), "p");
-        return Expression.Lambda<Func<Patient, bool>>(new Builder(db, referenceDate, impactability, patient).Body(criteria), patient);
+        return Expression.Lambda<Func<Patient, bool>>(new Builder(db, referenceDate, impactability, parameters, patient).Body(criteria), patient);
     }
 
     /// <summary>
@@ -44,7 +47,15 @@ public static class CohortPredicates
     private static readonly HashSet<ConditionRegister> HeldByMany =
         [ConditionRegister.Hypertension, ConditionRegister.Depression, ConditionRegister.Obesity, ConditionRegister.PersistentPain];
 
-    private sealed class Builder(PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability, ParameterExpression patient)
+    /// <summary>
+    /// A compiled query's parameters for the values of the leaves of these kinds (<c>practice</c>, a single <c>nationalQuintiles</c>, a
+    /// <c>register</c> without onset): such a leaf reads its value from the parameter given instead of capturing its own, so that one
+    /// statement serves every value and the rule is still written once, here. The leaves' values in the criteria are then not read.
+    /// </summary>
+    public sealed record LeafParameters(ParameterExpression? Practice = null, ParameterExpression? NationalQuintile = null, ParameterExpression? Register = null);
+
+    private sealed class Builder(
+        PhmDbContext db, DateOnly referenceDate, ImpactabilitySignals? impactability, LeafParameters? parameters, ParameterExpression patient)
     {
         public Expression Body(CohortCriteria node)
         {
@@ -66,11 +77,11 @@ public static class CohortPredicates
             { Sex: { } sex } => p => p.Sex == sex,
             { EthnicGroups: { } groups } => p => groups.Contains(p.EthnicGroup),
             { Pcn: { } pcn } => pcn == db.PatientScope.PcnCode ? p => true : InPcn(pcn),
-            { Practice: { } practice } => p => p.PracticeCode == practice,
+            { Practice: { } practice } => ExpressionRules.Bind(Patient.AtPractice, parameters?.Practice ?? ExpressionRules.Captured(practice)),
             { Lsoa: { } lsoa } => p => p.LsoaCode == lsoa,
             // One quintile as an equality: a list parameter is expanded into one parameter per value, which EF Core does not keep
             // the statement's SQL for (it is built again on every request).
-            { NationalQuintiles: [var quintile] } => InLsoas(db.Lsoas.Where(l => l.NationalQuintile == quintile)),
+            { NationalQuintiles: [var quintile] } => ExpressionRules.Bind(InNationalQuintile, parameters?.NationalQuintile ?? ExpressionRules.Captured(quintile)),
             { NationalQuintiles: { } quintiles } => InLsoas(db.Lsoas.Where(l => quintiles.Contains(l.NationalQuintile))),
             { LocalQuintiles: [var quintile] } => InLsoas(db.Lsoas.Where(l => l.LocalQuintile == quintile)),
             { LocalQuintiles: { } quintiles } => InLsoas(db.Lsoas.Where(l => l.LocalQuintile != null && quintiles.Contains(l.LocalQuintile.Value))),
@@ -119,9 +130,18 @@ public static class CohortPredicates
         private static Expression<Func<Patient, bool>> InLsoas(IQueryable<Geography.Lsoa> lsoas) =>
             p => lsoas.Any(l => l.Code == p.LsoaCode);
 
+        /// <summary>
+        /// <see cref="InLsoas"/> of one national quintile, the quintile a parameter of the rule: written out in the tree rather than
+        /// through a captured query, so that a compiled query's parameter in it stays one the compiled query gives.
+        /// </summary>
+        private Expression<Func<Patient, int, bool>> InNationalQuintile =>
+            (p, quintile) => db.Lsoas.Where(l => l.NationalQuintile == quintile).Any(l => l.Code == p.LsoaCode);
+
         private Expression<Func<Patient, bool>> OnRegister(RegisterCriterion criterion)
         {
             var register = criterion.Register;
+            if (criterion.Onset is null && parameters?.Register is { } registerParameter)
+                return ExpressionRules.Bind(RegisterRules.HeldAtReferenceDate(RegisterEntriesOf(null)), registerParameter);
             var onRegister = RegisterRules.HeldAtReferenceDate(RegisterEntriesOf(register), register);
             if (criterion.Onset is not { } onset)
                 return onRegister;
@@ -137,10 +157,11 @@ public static class CohortPredicates
         /// takes a register's holders and looks each one's patient up: cheap for a register few hold, but for one held by many it
         /// looked up 157,000 patients of the city to keep a PCN's 19,000 (the persistent pain cohort's count 2.4 times the CPU at
         /// 2,000,000 patients). Those registers' entries keep to the scoped patients, as the scope filter kept them: the PCN's
-        /// patients read once from the (practice, id) index and the entries tested against that list.
+        /// patients read once from the (practice, id) index and the entries tested against that list. A compiled query's register
+        /// (<paramref name="register"/> null) may be any, held by many or not, so its entries keep to the scoped patients too.
         /// </summary>
-        private IQueryable<RegisterHeld> RegisterEntriesOf(ConditionRegister register) =>
-            db.PatientScope.IsRestricted && HeldByMany.Contains(register)
+        private IQueryable<RegisterHeld> RegisterEntriesOf(ConditionRegister? register) =>
+            db.PatientScope.IsRestricted && (register is not { } known || HeldByMany.Contains(known))
                 ? db.RegistersHeld.Where(h => db.Patients.Any(p => p.Id == h.PatientId))
                 : db.RegistersHeld;
 

@@ -34,6 +34,12 @@ public sealed class Patient
         date.Year - birthYear - (date.Month < birthMonth ? 1 : 0);
 
     /// <summary>
+    /// Registered at a practice: one rule for a filter on the practice (<see cref="Cohorts.CohortPredicates"/>) and a scope narrowed
+    /// to it (<see cref="Store.PhmDbContext.PatientsOf"/>), with the practice a parameter of the statement.
+    /// </summary>
+    public static Expression<Func<Patient, string, bool>> AtPractice { get; } = (patient, practice) => patient.PracticeCode == practice;
+
+    /// <summary>
     /// The one statement of "alive on a date": no death recorded, or a death after that day. An expression, so that queries
     /// (<see cref="PatientQueryExtensions.AliveOn"/>, <see cref="PatientQueryExtensions.DeadBy"/>) run it as SQL.
     /// </summary>

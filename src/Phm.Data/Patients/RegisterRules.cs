@@ -59,11 +59,15 @@ public static class RegisterRules
     /// SQLite can then start a page from the holders rather than walk every patient in pseudonym order. Other days need the
     /// rule (<see cref="OnRegister"/>).
     /// </summary>
-    public static Expression<Func<Patient, bool>> HeldAtReferenceDate(IQueryable<RegisterHeld> held, ConditionRegister register)
-    {
-        var holders = held.Where(h => h.Register == register).Select(h => h.PatientId);
-        return p => holders.Contains(p.Id);
-    }
+    public static Expression<Func<Patient, bool>> HeldAtReferenceDate(IQueryable<RegisterHeld> held, ConditionRegister register) =>
+        ExpressionRules.Bind(HeldAtReferenceDate(held), ExpressionRules.Captured(register));
+
+    /// <summary>
+    /// <see cref="HeldAtReferenceDate(IQueryable{RegisterHeld}, ConditionRegister)"/> with the register a parameter of the rule, written out
+    /// in the tree (a compiled query's parameter then stays one the compiled query gives).
+    /// </summary>
+    public static Expression<Func<Patient, ConditionRegister, bool>> HeldAtReferenceDate(IQueryable<RegisterHeld> held) =>
+        (p, register) => held.Where(h => h.Register == register).Select(h => h.PatientId).Contains(p.Id);
 
     /// <summary>The rule as a predicate on a patient.</summary>
     private static Expression<Func<Patient, bool>> OnRegisterPredicate(IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>

@@ -15,7 +15,7 @@ namespace Phm.Data.Postgres;
 /// </summary>
 /// <param name="dependencies">EF Core's.</param>
 /// <param name="readsWhole">
-/// The strategy of <see cref="PhmDbContext.ReadWholeAsync"/>: its operation is a whole read, run again from the start on a failure, so
+/// The strategy of <see cref="PhmDbContext.ReadWholeAsync{T}(IQueryable{T}, CancellationToken)"/>: its operation is a whole read, run again from the start on a failure, so
 /// the queries inside it need not be retried one by one and EF Core need not buffer their rows (it buffers the rows of every query
 /// run under a strategy that says it retries).
 /// </param>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Phm.Data.Store;
 
@@ -43,6 +44,19 @@ public static class ExpressionRules
     /// <summary>Both conditions as one, on the parameter of <paramref name="left"/>, so EF Core sees a single condition.</summary>
     public static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> left, Expression<Func<T, bool>> right) =>
         Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, BodyOn(right, left.Parameters[0])), left.Parameters);
+
+    /// <summary>
+    /// The predicate <paramref name="rule"/> states over its first parameter and a value, with the value given by <paramref name="value"/>:
+    /// <see cref="Captured{T}"/> for a query built per request, or a compiled query's own parameter.
+    /// </summary>
+    public static Expression<Func<T, bool>> Bind<T, TValue>(Expression<Func<T, TValue, bool>> rule, Expression value) =>
+        Expression.Lambda<Func<T, bool>>(new ParameterReplacer(new() { [rule.Parameters[1]] = value }).Visit(rule.Body), rule.Parameters[0]);
+
+    /// <summary>
+    /// <paramref name="value"/> as a captured variable's expression (a field of an object), which EF Core sends as a parameter of a
+    /// statement it builds once for every value, where a constant would be written into the SQL.
+    /// </summary>
+    public static Expression Captured<T>(T value) => Expression.Field(Expression.Constant(new StrongBox<T>(value)), nameof(StrongBox<T>.Value));
 
     /// <summary>The body of <paramref name="lambda"/> with its one parameter replaced by <paramref name="parameter"/>.</summary>
     public static Expression BodyOn<T, TResult>(Expression<Func<T, TResult>> lambda, ParameterExpression parameter) =>

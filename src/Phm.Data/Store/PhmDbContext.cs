@@ -49,7 +49,17 @@ public abstract class PhmDbContext : DbContext
     public Task<List<T>> ReadWholeAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
         WholeReadStrategy().ExecuteAsync(query, static (query, token) => query.ToListAsync(token), cancellationToken);
 
-    /// <summary>The provider's strategy for a read retried whole (<see cref="ReadWholeAsync"/>); the context's own where it never retries.</summary>
+    /// <summary><see cref="ReadWholeAsync{T}(IQueryable{T}, CancellationToken)"/> of a compiled query, run on this context.</summary>
+    public Task<List<T>> ReadWholeAsync<T>(Func<PhmDbContext, IAsyncEnumerable<T>> compiledQuery, CancellationToken cancellationToken) =>
+        WholeReadStrategy().ExecuteAsync((Context: this, Query: compiledQuery), static async (read, token) =>
+        {
+            List<T> rows = [];
+            await foreach (var row in read.Query(read.Context).WithCancellation(token))
+                rows.Add(row);
+            return rows;
+        }, cancellationToken);
+
+    /// <summary>The provider's strategy for a read retried whole (<see cref="ReadWholeAsync{T}(IQueryable{T}, CancellationToken)"/>); the context's own where it never retries.</summary>
     internal virtual IExecutionStrategy WholeReadStrategy() => Database.CreateExecutionStrategy();
 
     /// <summary>The scope's PCN, read by the query filters (EF Core parameterises context members per query).</summary>
@@ -77,9 +87,18 @@ public abstract class PhmDbContext : DbContext
     /// Any other practice keeps the whole scope, so it reads no patient of another PCN.
     /// </summary>
     public IQueryable<Patient> PatientsOf(string practice) =>
-        PatientScope.PracticeCodes?.Contains(practice) == true
-            ? Patients.IgnoreQueryFilters([PatientScopeFilter]).Where(p => p.PracticeCode == practice)
-            : Patients;
+        ScopeListsPractice(practice) ? PatientsOfListedPractice(ExpressionRules.Captured(practice)) : Patients;
+
+    /// <summary>Whether the scope lists <paramref name="practice"/> among its practices, so that its filter may be that practice alone.</summary>
+    public bool ScopeListsPractice(string practice) => PatientScope.PracticeCodes?.Contains(practice) == true;
+
+    /// <summary>
+    /// <see cref="PatientsOf"/> for a practice the scope lists, given as an expression (a captured value, or a compiled query's
+    /// parameter): only for a practice that <see cref="ScopeListsPractice"/> has answered yes for, on this request's context, as it
+    /// lifts the scope's filter for the practice's own.
+    /// </summary>
+    public IQueryable<Patient> PatientsOfListedPractice(System.Linq.Expressions.Expression practice) =>
+        Patients.IgnoreQueryFilters([PatientScopeFilter]).Where(ExpressionRules.Bind(Patient.AtPractice, practice));
 
     /// <summary>
     /// The name of the risk scores' scope filter, for the same reason: a statement reading scores through already scoped patients

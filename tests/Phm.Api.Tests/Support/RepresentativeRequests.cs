@@ -7,6 +7,8 @@ public static class RepresentativeRequests
     {
         { "clinicianOfA", """{ patients(first: 20, filter: { nationalQuintile: 1, registers: [HYPERTENSION] }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id age sex ethnicGroup birthYearMonth practice { code } lsoa { code localQuintile } conditions { register snomedCode onsetDate } } } } }""" },
         { "clinicianOfA", """{ patients(filter: { ageFrom: 65, ageTo: 74, sex: FEMALE, alive: true }) { totalCount } }""" },
+        { "clinicianOfA", """{ patients(first: 20, filter: { practice: "J82101", nationalQuintile: 1 }) { pageInfo { hasNextPage endCursor } edges { cursor node { id lsoa { code nationalQuintile } conditions { register snomedCode onsetDate } } } } }""" },
+        { "clinicianOfA", """{ patients(first: 10, filter: { practice: "J82101", registers: [HYPERTENSION] }) { pageInfo { hasNextPage endCursor } edges { cursor node { id age } } } }""" },
         { "clinicianOfA", """{ patients(first: 5, filter: { practice: "J82101", registers: [COPD, DIABETES] }) { totalCount edges { node { id activityCounts { kind count } careFlags { kind recordedOn } } } } }""" },
         { "clinicianOfA", """{ patients(filter: { pcn: "U47004" }) { totalCount } }""" },
         { "clinicianOfA", """{ deprivationProfile(groupBy: PRACTICE) { group { code } patients } }""" },

@@ -1,0 +1,4 @@
+namespace Phm.Api.Tests.Patients;
+
+[Collection(HubCollection.Name)]
+public sealed class SqliteCompiledPatientPagesTests(PhmApiFactory hub) : CompiledPatientPagesTests(() => hub);
