@@ -24,9 +24,12 @@ internal static class CompiledPatientPages
     /// Whether <paramref name="filter"/> has the shape compiled here, on <paramref name="db"/>'s scope: its practice must be one the
     /// scope lists, as the compiled query lifts the scope's filter for that practice's own (<see cref="PhmDbContext.PatientsOfListedPractice"/>).
     /// None of these criteria reads the reference date, which a compiled query would otherwise hold from its first request.
+    /// The filter must hold nothing else: compared with one made of those criteria alone, so that a criterion added to the filter
+    /// later takes the query built per request rather than being compiled in with its first request's value.
     /// </summary>
     public static bool Serves(PatientFilter filter, PhmDbContext db) =>
-        filter is { Pcn: null, Practice: { } practice, Lsoa: null, LocalQuintile: null, AgeFrom: null, AgeTo: null, Sex: null, Alive: null, Risk: null }
+        filter is { Practice: { } practice }
+        && filter == new PatientFilter(Practice: practice, NationalQuintile: filter.NationalQuintile, Registers: filter.Registers)
         && filter.Registers is null or { Length: <= 1 }
         && db.ScopeListsPractice(practice);
 
