@@ -84,10 +84,13 @@ internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         var probe = new ArgumentChecks.Probe();
         options.ValidationRules = [.. rules, probe];
         var validated = await next(options);
+        // Only a validation that ran to its end has visited every field.
+        if (!validated.Executed)
+            return validated;
         cached.Reads = probe.Found;
-        if (validated.Executed && probe.Found != ArgumentChecks.Reads.Undeclared && !ReadScoredModels(options))
+        if (probe.Found != ArgumentChecks.Reads.Undeclared && !ReadScoredModels(options))
         {
-            pass ??= await PassKeyAsync(key, rules, probe.Found, options);
+            pass = await PassKeyAsync(key, rules, probe.Found, options);
             passes.Set(pass, true, new MemoryCacheEntryOptions { Size = query.Length + pass.Variables.Length });
         }
         return validated;
