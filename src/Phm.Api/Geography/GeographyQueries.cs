@@ -1,8 +1,9 @@
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using Phm.Api.Governance;
 using Microsoft.EntityFrameworkCore;
+using Phm.Api.Governance;
+using Phm.Api.Transport;
 using Phm.Data.Geography;
 using Phm.Data.Store;
 
@@ -17,6 +18,7 @@ public static class GeographyQueries
             .AllowAnyRole()
             .Argument<LsoaFilterInputType>("filter", "Only LSOAs matching these criteria.")
             .ValidateArguments(context => context.GetArgument<LsoaFilter?>("filter")?.Validate("filter"))
+            .ArgumentChecksReadOnlyReferenceData()
             .Resolve()
             .WithService<PhmDbContext>()
             .ResolveAsync(async (context, db) =>

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
 using Phm.Api.Risk;
+using Phm.Api.Transport;
 using Phm.Data.Governance;
 using Phm.Data.Patients;
 using Phm.Data.Store;
@@ -41,6 +42,7 @@ public static class PatientQueries
                     await PcnScopeArguments.RefuseOutsideAsync(context, [("filter.pcn", filter.Pcn, null), ("filter.practice", null, filter.Practice)]);
                 }
             })
+            .ArgumentChecksReadOnlyReferenceData()
             .Resolve()
             .WithServices<PhmDbContext, ReferenceDateLoader, AuditLog, ConditionsByPatientLoader>()
             .ResolveAsync(async (context, db, referenceDate, audit, conditions) =>

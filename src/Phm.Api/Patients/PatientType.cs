@@ -8,6 +8,7 @@ using Phm.Api.Impactability;
 using Phm.Api.Loading;
 using Phm.Api.Practices;
 using Phm.Api.Risk;
+using Phm.Api.Transport;
 using Phm.Data.Geography;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
@@ -104,5 +105,6 @@ internal static class PeriodFieldExtensions
     public static FieldBuilder<Patient, TReturn> PeriodArguments<TReturn>(this FieldBuilder<Patient, TReturn> field, string records) => field
         .Argument<DateOnlyGraphType>("from", $"Only {records} on or after this date.")
         .Argument<DateOnlyGraphType>("to", $"Only {records} on or before this date.")
-        .ValidateArguments(context => new DatePeriod(context.GetArgument<DateOnly?>("from"), context.GetArgument<DateOnly?>("to")).Validate());
+        .ValidateArguments(context => new DatePeriod(context.GetArgument<DateOnly?>("from"), context.GetArgument<DateOnly?>("to")).Validate())
+        .ArgumentChecksReadOnlyReferenceData();
 }

@@ -3,6 +3,7 @@ using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
+using Phm.Api.Transport;
 using Phm.Data.Practices;
 
 namespace Phm.Api.Practices;
@@ -24,6 +25,7 @@ public static class PracticeQueries
             .Argument<NonNullGraphType<StringGraphType>>("code", "ODS code of the PCN.")
             .ValidateArguments(async context => PcnNotFoundError.ThrowIfUnknown(
                 await context.RequestServices!.GetRequiredService<StoreReferenceLoader>().GetAsync(context.CancellationToken), "code", context.GetArgument<string>("code")))
+            .ArgumentChecksReadOnlyReferenceData()
             .Resolve()
             .WithService<PcnByCodeLoader>()
             .ResolveAsync((context, loader) => loader.LoadAsync(context.GetArgument<string>("code")));
@@ -41,6 +43,7 @@ public static class PracticeQueries
             .Argument<NonNullGraphType<StringGraphType>>("code", "ODS code of the practice.")
             .ValidateArguments(async context => PracticeNotFoundError.ThrowIfUnknown(
                 await context.RequestServices!.GetRequiredService<StoreReferenceLoader>().GetAsync(context.CancellationToken), "code", context.GetArgument<string>("code")))
+            .ArgumentChecksReadOnlyReferenceData()
             .Resolve()
             .WithService<PracticeByCodeLoader>()
             .ResolveAsync((context, loader) => loader.LoadAsync(context.GetArgument<string>("code")));

@@ -14,6 +14,9 @@ public sealed class ScoredModelsLoader(PhmDbContext db)
 
     public Task<IReadOnlyList<ScoredModel>> GetAsync(CancellationToken cancellationToken) => _models ??= LoadAsync(cancellationToken);
 
+    /// <summary>Whether this request has asked for them: scores change without a rebuild, so a validation that read them is not kept.</summary>
+    public bool HasRead => _models is not null;
+
     private async Task<IReadOnlyList<ScoredModel>> LoadAsync(CancellationToken cancellationToken) =>
         await db.ScoredModels.AsNoTracking().OrderBy(m => m.Name).ToListAsync(cancellationToken);
 }

@@ -123,18 +123,6 @@ public sealed class StoreReferenceLoaderTests : IAsyncLifetime
         return (alpha.GetProperty("name").GetString(), alpha.GetProperty("pcn").GetProperty("code").GetString(),
             string.Join(", ", response.Data.GetProperty("pcn").GetProperty("practices").Strings("code")));
     }
-
-    /// <summary>A clock that moves only when told: the check interval passes when a test says so.</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-    }
 }
 
 /// <summary>

@@ -1,10 +1,12 @@
 using Phm.Api.Governance;
+using Phm.Api.Practices;
 
 namespace Phm.Api.Tests.Transport;
 
 /// <summary>
 /// A document sent again skips parsing and the validation that depends on the document alone, but what depends on the caller, the
-/// arguments or the variables is decided afresh for every request: a cached document never carries one caller's answer or
+/// arguments or the variables is decided afresh for every request, or taken from a pass kept for the same role, PCN and variables
+/// (and store build: <see cref="ValidatedDocumentCacheStoreTests"/>): a cached document never carries one caller's answer or
 /// permission to another.
 /// </summary>
 [Collection(HubCollection.Name)]
@@ -61,6 +63,50 @@ public sealed class ValidatedDocumentCacheTests(PhmApiFactory hub)
 
         Assert.Empty(small.ErrorCodes);
         Assert.Equal(["COMPLEXITY"], large.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task SameDocument_NamingAPracticeOfPcnA_IsForbiddenToAClinicianOfB_AfterItsPassWasKeptForAClinicianOfA()
+    {
+        var practice = await FirstPracticeOfAsync(GovernanceTests.PcnA);
+        var query = $$"""{ patients(first: 1, filter: { practice: "{{practice}}" }) { edges { node { id } } } }""";
+        var clinicianOfA = hub.AsClinician(GovernanceTests.PcnA);
+
+        // The second request keeps its pass; the third is answered from it.
+        var ofA = new[] { await clinicianOfA.PostGraphQLAsync(query), await clinicianOfA.PostGraphQLAsync(query), await clinicianOfA.PostGraphQLAsync(query) };
+        var ofB = await hub.AsClinician(GovernanceTests.PcnB).PostGraphQLAsync(query);
+
+        Assert.All(ofA, response => Assert.Empty(response.ErrorCodes));
+        Assert.Equal([ForbiddenError.ErrorCode], ofB.ErrorCodes);
+        Assert.False(ofB.Json.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task SameDocument_WithVariablesNamingAnotherPcnsPracticeOrNone_IsRefused_AfterItsPassWasKeptForOwnPractice()
+    {
+        var own = await FirstPracticeOfAsync(GovernanceTests.PcnA);
+        var other = await FirstPracticeOfAsync(GovernanceTests.PcnB);
+        const string query = "query($practice: String) { patients(first: 1, filter: { practice: $practice }) { edges { node { id } } } }";
+        var clinician = hub.AsClinician(GovernanceTests.PcnA);
+
+        var ownPages = new[]
+        {
+            await clinician.PostGraphQLAsync(query, new { practice = own }),
+            await clinician.PostGraphQLAsync(query, new { practice = own }),
+            await clinician.PostGraphQLAsync(query, new { practice = own }),
+        };
+        var otherPage = await clinician.PostGraphQLAsync(query, new { practice = other });
+        var nonePage = await clinician.PostGraphQLAsync(query, new { practice = "X99999" });
+
+        Assert.All(ownPages, response => Assert.Empty(response.ErrorCodes));
+        Assert.Equal([ForbiddenError.ErrorCode], otherPage.ErrorCodes);
+        Assert.Equal([PracticeNotFoundError.ErrorCode], nonePage.ErrorCodes);
+    }
+
+    private async Task<string> FirstPracticeOfAsync(string pcn)
+    {
+        var response = await hub.AsAnalyst().PostGraphQLAsync($$"""{ pcn(code: "{{pcn}}") { practices { code } } }""");
+        return response.Json.GetProperty("data").GetProperty("pcn").GetProperty("practices").Strings("code").First();
     }
 
     private static string[] PcnsOf(GraphQLResponse response)
