@@ -18,25 +18,35 @@ public static class KeptCells
     /// <summary>The derived tables written here, for the planner's statistics.</summary>
     internal static Type[] Rows { get; } = [typeof(PopulationCell), typeof(RiskScoreCell)];
 
-    /// <summary>
-    /// Rewrites the cells of <paramref name="practices"/> (every practice when null): the living patients' at
-    /// <paramref name="referenceDate"/> and every model's scores.
-    /// </summary>
-    public static async Task RefreshAsync(PhmDbContext db, DateOnly referenceDate, IReadOnlyCollection<string>? practices, CancellationToken cancellationToken)
+    /// <summary>Rewrites every cell: the living patients' at <paramref name="referenceDate"/> and every model's scores.</summary>
+    public static async Task RefreshAsync(PhmDbContext db, DateOnly referenceDate, CancellationToken cancellationToken)
+    {
+        await RefreshPopulationAsync(db, referenceDate, practices: null, cancellationToken);
+        await RefreshScoresAsync(db, practices: null, cancellationToken);
+    }
+
+    /// <summary>Rewrites the living patients' cells at <paramref name="referenceDate"/> of <paramref name="practices"/> (every practice when null).</summary>
+    public static async Task RefreshPopulationAsync(PhmDbContext db, DateOnly referenceDate, IReadOnlyCollection<string>? practices, CancellationToken cancellationToken)
     {
         var codes = practices?.Distinct().ToList();
         if (codes is { Count: 0 })
             return;
-        var population = db.Set<PopulationCell>().IgnoreQueryFilters();
-        var risk = db.Set<RiskScoreCell>().IgnoreQueryFilters();
-        if (codes is not null)
-        {
-            population = population.Where(c => EF.Parameter(codes).Contains(c.PracticeCode));
-            risk = risk.Where(c => EF.Parameter(codes).Contains(c.PracticeCode));
-        }
-        await population.ExecuteDeleteAsync(cancellationToken);
+        var cells = db.Set<PopulationCell>().IgnoreQueryFilters();
+        await (codes is null ? cells : cells.Where(c => EF.Parameter(codes).Contains(c.PracticeCode))).ExecuteDeleteAsync(cancellationToken);
         await DerivedRows.InsertAsync(db, PopulationOf(Patients(db, codes).AliveOn(referenceDate)), PopulationColumns, cancellationToken);
-        await risk.ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Rewrites every model's cells of <paramref name="practices"/> (every practice when null): for an ingest, the practices a
+    /// known patient was and is at, since only a patient already scored can move a score (a new patient has none until scoring).
+    /// </summary>
+    public static async Task RefreshScoresAsync(PhmDbContext db, IReadOnlyCollection<string>? practices, CancellationToken cancellationToken)
+    {
+        var codes = practices?.Distinct().ToList();
+        if (codes is { Count: 0 })
+            return;
+        var cells = db.Set<RiskScoreCell>().IgnoreQueryFilters();
+        await (codes is null ? cells : cells.Where(c => EF.Parameter(codes).Contains(c.PracticeCode))).ExecuteDeleteAsync(cancellationToken);
         await DerivedRows.InsertAsync(db, ScoresOf(db.RiskScores.IgnoreQueryFilters(), Patients(db, codes)), RiskColumns, cancellationToken);
     }
 

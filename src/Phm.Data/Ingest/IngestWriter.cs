@@ -451,8 +451,10 @@ internal sealed class IngestWriter : IAsyncDisposable
     {
         await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // The cells of the practices the batch's patients were at (a patient who moves leaves one) and are at once it is in.
-            var practicesBefore = _referenceDate is null ? [] : await KeptCells.PracticesOfAsync(_db, batch.PatientRowsChanged, cancellationToken);
+            // The kept cells of the practices the batch's patients were at (a patient who moves leaves one) and are at once it is in:
+            // the living patients' for those added or changed, the scores' for those changed (a new patient has no score yet).
+            var updated = batch.Updates.Select(u => u.Id).ToHashSet();
+            var practicesBefore = _referenceDate is null ? [] : await KeptCells.PracticesOfAsync(_db, updated, cancellationToken);
             await batch.Rows.CopyAsync(_bulkCopy, cancellationToken);
             foreach (var (id, details) in batch.Updates)
                 await _db.Patients.Where(p => p.Id == id).ExecuteUpdateAsync(patient => patient
@@ -474,8 +476,10 @@ internal sealed class IngestWriter : IAsyncDisposable
             {
                 await RegisterRules.WriteRegistersHeldAsync(_db, referenceDate, batch.RegisterPatients, cancellationToken);
                 await SegmentRules.WriteSegmentsAsync(_db, referenceDate, batch.ChangedPatients, cancellationToken);
-                await KeptCells.RefreshAsync(_db, referenceDate,
+                var updatedPractices = await KeptCells.PracticesOfAsync(_db, updated, cancellationToken);
+                await KeptCells.RefreshPopulationAsync(_db, referenceDate,
                     [.. practicesBefore, .. await KeptCells.PracticesOfAsync(_db, batch.PatientRowsChanged, cancellationToken)], cancellationToken);
+                await KeptCells.RefreshScoresAsync(_db, [.. practicesBefore, .. updatedPractices], cancellationToken);
             }
             _db.Quarantine.AddRange(batch.Quarantine);
             await _db.SaveChangesAsync(cancellationToken);

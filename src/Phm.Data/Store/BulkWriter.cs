@@ -56,7 +56,7 @@ public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
         phases.Lap("registers held written");
         await SegmentRules.WriteSegmentsAsync(db, referenceDate, patientIds: null, cancellationToken);
         phases.Lap("segments written");
-        await KeptCells.RefreshAsync(db, referenceDate, practices: null, cancellationToken);
+        await KeptCells.RefreshAsync(db, referenceDate, cancellationToken);
         phases.Lap("cells kept");
         await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql(TablesOf(db)), cancellationToken);
         phases.Lap("statistics refreshed");

@@ -245,7 +245,7 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         if (cellsMissing)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await KeptCells.RefreshAsync(db, manifest.ReferenceDate, practices: null, cancellationToken);
+            await KeptCells.RefreshAsync(db, manifest.ReferenceDate, cancellationToken);
             logger.LogInformation("Counted the kept cells of the patients and scores, which the store had not recorded, in {Elapsed}",
                 System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }

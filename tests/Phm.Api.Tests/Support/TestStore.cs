@@ -27,7 +27,7 @@ public sealed class TestStore : IDisposable
         {
             await RegisterRules.WriteRegistersHeldAsync(db, referenceDate, patientIds: null, CancellationToken.None);
             await SegmentRules.WriteSegmentsAsync(db, referenceDate, patientIds: null, CancellationToken.None);
-            await KeptCells.RefreshAsync(db, referenceDate, practices: null, CancellationToken.None);
+            await KeptCells.RefreshAsync(db, referenceDate, CancellationToken.None);
         }
         return store;
     }
