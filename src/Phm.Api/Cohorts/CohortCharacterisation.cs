@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
 using Phm.Data.Cohorts;
+using Phm.Data.Governance;
 using Phm.Data.Patients;
 using Phm.Data.Risk;
 using Phm.Data.Store;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
 using Phm.Api.Loading;
 using Phm.Data.Cohorts;
+using Phm.Data.Governance;
 using Phm.Data.Store;
 
 namespace Phm.Api.Cohorts;

@@ -71,16 +71,13 @@ public static class Disclosure
     public const int RoundingBase = 5;
 
     /// <summary>Record keys run from 0 to 255, as in the ONS method; a cell key is their sum modulo 256.</summary>
-    public const int RecordKeys = 256;
+    public const int RecordKeys = PatientRecordKey.Range;
 
     public static DisclosureControl For(ClaimsPrincipal? user) =>
         PhmRoles.RoleOf(user) == PhmRoles.Analyst ? DisclosureControl.SmallNumberSuppression : DisclosureControl.Exact;
 
-    /// <summary>
-    /// The record key of a patient: fixed for the patient and spread evenly over 0 to 255, from the store's internal patient key
-    /// (never shown outside the store) by a multiplicative hash, computed in SQL so that a GROUP BY sums it beside its count.
-    /// </summary>
-    public static Expression<Func<int, long>> RecordKey { get; } = patientId => (long)patientId * 2654435761L % 4294967311L % RecordKeys;
+    /// <summary>The record key of a patient (<see cref="PatientRecordKey"/>).</summary>
+    public static Expression<Func<int, long>> RecordKey => PatientRecordKey.Of;
 
     private static readonly Func<int, long> RecordKeyOfPatient = RecordKey.Compile();
 

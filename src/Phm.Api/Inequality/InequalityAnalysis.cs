@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Governance;
+using Phm.Data.Governance;
 using Phm.Data.Inequality;
 using Phm.Data.Patients;
 using Phm.Data.Practices;

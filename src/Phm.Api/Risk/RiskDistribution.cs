@@ -24,7 +24,8 @@ public sealed record RiskGroup(
 public sealed record RiskTierShare(RiskTier Tier, int? Patients, SuppressionReason? Suppression, double? Percentage, double? MeanProbability);
 
 /// <summary>
-/// Counts one model's scores and sums their probabilities by tier and practice or LSOA in the database (GROUP BY), then
+/// Adds up one model's kept cells (<see cref="Phm.Data.Aggregates.RiskScoreCell"/>: its scores counted, and their probabilities summed, by
+/// practice, LSOA and tier whenever they change) by tier and practice or LSOA in the database (GROUP BY), then
 /// rolls the few cells up to the asked groups here, showing each group's table (its total and tiers) under <see cref="DisclosureControl"/>
 /// (by PCN or practice, both protected together: <see cref="OrganisationTables"/>). A context scoped
 /// to one PCN counts only its patients' scores and lists only its own PCN and practices.
@@ -40,16 +41,14 @@ public static class RiskDistribution
     public static async Task<IReadOnlyList<RiskGroup>> BuildAsync(
         PhmDbContext db, string model, RiskGrouping grouping, DateOnly referenceDate, DisclosureControl control, CancellationToken cancellationToken)
     {
-        // The scores' own scope filter is lifted: the join keeps them to the scoped patients, and the filter looked each score's
-        // patient up a second time.
-        var scores = db.RiskScores.IgnoreQueryFilters([PhmDbContext.RiskScoreScope]).Where(s => s.Model == model)
-            .Join(db.Patients, s => s.PatientId, p => p.Id, (s, p) => new { p.Id, p.PracticeCode, p.LsoaCode, s.Tier, s.Probability })
-            .WithRecordKeys(s => s.Id);
+        // The model's kept cells (practice × LSOA × tier), which its scores' writer and every ingest keep equal to counting the scores
+        // joined to their patients; their query filter keeps a scoped context to its PCN's practices, as the patients' filter does.
+        var scores = db.RiskScoreCells.AsNoTracking().Where(c => c.Model == model);
         if (grouping is RiskGrouping.Pcn or RiskGrouping.Practice)
         {
             var cells = await scores
-                .GroupBy(s => new { s.Row.PracticeCode, s.Row.Tier })
-                .Select(g => new Cell(g.Key.PracticeCode, g.Key.Tier, new CellCount(g.Count(), g.Sum(s => s.RecordKey)), g.Sum(s => s.Row.Probability)))
+                .GroupBy(c => new { c.PracticeCode, c.Tier })
+                .Select(g => new Cell(g.Key.PracticeCode, g.Key.Tier, new CellCount(g.Sum(c => c.Patients), g.Sum(c => c.RecordKeySum)), g.Sum(c => c.ProbabilitySum)))
                 .ToListAsync(cancellationToken);
             var level = grouping == RiskGrouping.Pcn ? OrganisationLevel.Pcn : OrganisationLevel.Practice;
             var tables = await OrganisationTables.ShowAsync(
@@ -60,8 +59,8 @@ public static class RiskDistribution
         }
 
         var lsoaCells = await scores
-            .GroupBy(s => new { s.Row.LsoaCode, s.Row.Tier })
-            .Select(g => new Cell(g.Key.LsoaCode, g.Key.Tier, new CellCount(g.Count(), g.Sum(s => s.RecordKey)), g.Sum(s => s.Row.Probability)))
+            .GroupBy(c => new { c.LsoaCode, c.Tier })
+            .Select(g => new Cell(g.Key.LsoaCode, g.Key.Tier, new CellCount(g.Sum(c => c.Patients), g.Sum(c => c.RecordKeySum)), g.Sum(c => c.ProbabilitySum)))
             .ToListAsync(cancellationToken);
         var quintileOfLsoa = await db.Lsoas.AsNoTracking()
             .Select(l => new { l.Code, l.NationalQuintile, l.LocalQuintile })

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Phm.Api.Deprivation;
 using Phm.Api.Governance;
 using Phm.Api.Practices;
+using Phm.Data.Governance;
 using Phm.Data.Patients;
 using Phm.Data.Practices;
 using Phm.Data.Segmentation;

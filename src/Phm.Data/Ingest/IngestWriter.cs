@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Phm.Data.Aggregates;
 using Phm.Data.Patients;
 using Phm.Data.Segmentation;
 using Phm.Data.Store;
@@ -212,6 +213,7 @@ internal sealed class IngestWriter : IAsyncDisposable
             // A new birth month can move them across a register's age.
             _batch.RegisterPatients.Add(known.Id);
             _batch.ChangedPatients.Add(known.Id);
+            _batch.PatientRowsChanged.Add(known.Id);
             Summary.Updated++;
             return true;
         }
@@ -219,6 +221,7 @@ internal sealed class IngestWriter : IAsyncDisposable
         var id = _nextPatientId++;
         _patients.Add(patient.Pseudonym, new KnownPatient(id, details));
         _batch.ChangedPatients.Add(id);
+        _batch.PatientRowsChanged.Add(id);
         _batch.Rows.AddPatient(new Patient
         {
             Id = id,
@@ -448,6 +451,10 @@ internal sealed class IngestWriter : IAsyncDisposable
     {
         await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // The kept cells of the practices the batch's patients were at (a patient who moves leaves one) and are at once it is in:
+            // the living patients' for those added or changed, the scores' for those changed (a new patient has no score yet).
+            var updated = batch.Updates.Select(u => u.Id).ToHashSet();
+            var practicesBefore = _referenceDate is null ? [] : await KeptCells.PracticesOfAsync(_db, updated, cancellationToken);
             await batch.Rows.CopyAsync(_bulkCopy, cancellationToken);
             foreach (var (id, details) in batch.Updates)
                 await _db.Patients.Where(p => p.Id == id).ExecuteUpdateAsync(patient => patient
@@ -469,6 +476,10 @@ internal sealed class IngestWriter : IAsyncDisposable
             {
                 await RegisterRules.WriteRegistersHeldAsync(_db, referenceDate, batch.RegisterPatients, cancellationToken);
                 await SegmentRules.WriteSegmentsAsync(_db, referenceDate, batch.ChangedPatients, cancellationToken);
+                var updatedPractices = await KeptCells.PracticesOfAsync(_db, updated, cancellationToken);
+                await KeptCells.RefreshPopulationAsync(_db, referenceDate,
+                    [.. practicesBefore, .. await KeptCells.PracticesOfAsync(_db, batch.PatientRowsChanged, cancellationToken)], cancellationToken);
+                await KeptCells.RefreshScoresAsync(_db, [.. practicesBefore, .. updatedPractices], cancellationToken);
             }
             _db.Quarantine.AddRange(batch.Quarantine);
             await _db.SaveChangesAsync(cancellationToken);
@@ -509,6 +520,9 @@ internal sealed class IngestWriter : IAsyncDisposable
 
         /// <summary>Patients added, changed or given a new or changed record by the batch: their segments are written again.</summary>
         public HashSet<int> ChangedPatients { get; } = [];
+
+        /// <summary>Patients added or whose details changed (practice, LSOA, death among them): the kept cells of their practices are counted again.</summary>
+        public HashSet<int> PatientRowsChanged { get; } = [];
 
         /// <summary>Known patients whose details changed, written after the batch's new rows.</summary>
         public List<(int Id, PatientDetails Details)> Updates { get; } = [];

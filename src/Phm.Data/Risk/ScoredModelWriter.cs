@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Phm.Data.Aggregates;
 using Phm.Data.Store;
 
 namespace Phm.Data.Risk;
@@ -6,7 +7,7 @@ namespace Phm.Data.Risk;
 /// <summary>
 /// Replaces a model's scores in one transaction: its <see cref="ScoredModel"/> row is updated and its <see cref="RiskScore"/>s
 /// replaced, the new ones coming in through the provider's bulk path (<see cref="IBulkCopy"/>) and put in the old ones' place
-/// the provider's way (<see cref="IModelScoresReplacement"/>). Readers see the old scores or the new, never a mixture, and a
+/// the provider's way (<see cref="IModelScoresReplacement"/>), and the model's kept cells (<see cref="KeptCells"/>) counted again. Readers see the old scores or the new, never a mixture, and a
 /// failure at any point leaves the old ones as they were.
 /// </summary>
 public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = null)
@@ -64,6 +65,8 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
 
         await replacement.CompleteAsync(model.Name, cancellationToken);
         _phases.Lap("scores indexed and in place");
+        await KeptCells.RefreshModelAsync(db, model.Name, cancellationToken);
+        _phases.Lap("cells kept");
         await transaction.CommitAsync(cancellationToken);
         await replacement.DropSetAsideAsync(cancellationToken);
         _phases.Lap("committed");
@@ -79,6 +82,7 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await replacement.RemoveAsync(modelName, cancellationToken);
         await db.ScoredModels.Where(m => m.Name == modelName).ExecuteDeleteAsync(cancellationToken);
+        await KeptCells.RefreshModelAsync(db, modelName, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await replacement.DropSetAsideAsync(cancellationToken);
     }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Phm.Data.Aggregates;
 using Phm.Data.Patients;
 using Phm.Data.Population;
 using Phm.Data.Segmentation;
@@ -13,7 +14,8 @@ namespace Phm.Data.Store;
 /// Core's SaveChanges costs about 20 µs a row, which would make a city's first start take minutes. Secondary indexes
 /// (and, where the provider can, foreign keys) are dropped for the load and rebuilt once at the end, then the
 /// registers each patient holds on the reference date and then each one's segment are derived from the rows
-/// (<see cref="RegisterRules.WriteRegistersHeldAsync"/>, <see cref="SegmentRules.WriteSegmentsAsync"/>), and the planner's statistics are refreshed.
+/// (<see cref="RegisterRules.WriteRegistersHeldAsync"/>, <see cref="SegmentRules.WriteSegmentsAsync"/>), then the kept cells counted
+/// (<see cref="KeptCells"/>), and the planner's statistics are refreshed.
 /// </summary>
 public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
 {
@@ -22,7 +24,7 @@ public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
 
     private readonly IModel _model = ModelDdl.DesignTimeModel(db);
 
-    /// <summary>The tables a write fills: the population's and those derived from it (registers held, segments).</summary>
+    /// <summary>The tables a write fills: the population's and those derived from it (registers held, segments, kept cells).</summary>
     public static IReadOnlyList<string> TablesOf(PhmDbContext db) =>
         [.. new PopulationRows(ModelDdl.DesignTimeModel(db)).Tables.Select(t => t.Name), .. DerivedRows.TableNames(db)];
 
@@ -54,6 +56,8 @@ public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
         phases.Lap("registers held written");
         await SegmentRules.WriteSegmentsAsync(db, referenceDate, patientIds: null, cancellationToken);
         phases.Lap("segments written");
+        await KeptCells.RefreshAsync(db, referenceDate, cancellationToken);
+        phases.Lap("cells kept");
         await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql(TablesOf(db)), cancellationToken);
         phases.Lap("statistics refreshed");
     }

@@ -8,15 +8,17 @@ using Phm.Data.Segmentation;
 namespace Phm.Data.Store;
 
 /// <summary>
-/// Rows the store derives from its own rows by a rule (the registers held, the segments), written in the database and never
+/// Rows the store derives from its own rows by a rule (the registers held, the segments, the kept cells), written in the database and never
 /// through memory: the patients' old rows deleted, then one INSERT … SELECT whose SELECT is EF Core's translation of the rule,
 /// so the rows are exactly what the rule says on every provider. Inside the caller's transaction.
 /// </summary>
 internal static class DerivedRows
 {
-    /// <summary>The derived tables, in the order they are written (segments read the registers held): for the planner's statistics.</summary>
+    /// <summary>The derived tables, in the order they are written (segments read the registers held; cells last): for the planner's statistics.</summary>
+    private static readonly Type[] DerivedTypes = [typeof(RegisterHeld), typeof(PatientSegment), .. Aggregates.KeptCells.Rows];
+
     public static string[] TableNames(PhmDbContext db) =>
-        [.. new[] { typeof(RegisterHeld), typeof(PatientSegment) }.Select(type => db.Model.FindEntityType(type)!.GetTableName()!)];
+        [.. DerivedTypes.Select(type => db.Model.FindEntityType(type)!.GetTableName()!)];
 
     /// <summary>
     /// Replaces the rows of <paramref name="patientIds"/> (of everyone when null) in <typeparamref name="TRow"/>'s table, whose
@@ -43,6 +45,15 @@ internal static class DerivedRows
             patients = patients.Where(p => EF.Parameter(ids).Contains(p.Id));
         }
 
+        return await InsertAsync(db, byRule(patients, ids), columns, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> into <typeparamref name="TRow"/>'s table by one INSERT … SELECT of their query;
+    /// <paramref name="columns"/> are the properties the query's rows initialise, in that order. Returns the rows written.
+    /// </summary>
+    public static async Task<int> InsertAsync<TRow>(PhmDbContext db, IQueryable<TRow> rows, string[] columns, CancellationToken cancellationToken) where TRow : class
+    {
         var table = db.Model.FindEntityType(typeof(TRow))!;
         var store = StoreObjectIdentifier.Table(table.GetTableName()!, table.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
@@ -50,7 +61,7 @@ internal static class DerivedRows
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = byRule(patients, ids).CreateDbCommand();
+            await using var command = rows.CreateDbCommand();
             command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(store.Name, store.Schema)} ({columnList})\n" + command.CommandText;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandTimeout = db.Database.GetCommandTimeout() ?? command.CommandTimeout;

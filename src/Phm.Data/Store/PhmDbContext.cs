@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Phm.Data.Aggregates;
 using Phm.Data.Cohorts;
 using Phm.Data.Geography;
 using Phm.Data.Governance;
@@ -139,6 +141,8 @@ public abstract class PhmDbContext : DbContext
     public DbSet<RiskScore> RiskScores => Set<RiskScore>();
     public DbSet<CohortDefinition> CohortDefinitions => Set<CohortDefinition>();
     public DbSet<CohortSnapshot> CohortSnapshots => Set<CohortSnapshot>();
+    public DbSet<PopulationCell> PopulationCells => Set<PopulationCell>();
+    public DbSet<RiskScoreCell> RiskScoreCells => Set<RiskScoreCell>();
 
     /// <summary>The fastest way this provider takes many rows, inside the context's current transaction.</summary>
     internal abstract IBulkCopy CreateBulkCopy();
@@ -173,13 +177,10 @@ public abstract class PhmDbContext : DbContext
 
         // A scoped context sees only the patients registered, at the store's reference date, at a practice of its PCN, and only
         // their records: no query, loader or cursor built on this context can reach another PCN's patient.
-        // The membership is looked up in SQL only when the scope does not list its practices: the database skips the branch whose
-        // parameter is false, and a list is far cheaper than a lookup per row.
-        modelBuilder.Entity<Patient>().HasQueryFilter(PatientScopeFilter, ExpressionRules.Inline<Func<Patient, bool>>(p => ScopedPcnCode == null
-            || (ScopeListsPractices && ScopedPracticeCodes.Contains(p.PracticeCode))
-            || (!ScopeListsPractices && PcnMemberships.Any(m =>
-                m.PcnCode == ScopedPcnCode && m.PracticeCode == p.PracticeCode
-                && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate))))));
+        modelBuilder.Entity<Patient>().HasQueryFilter(PatientScopeFilter, PracticeInScope<Patient>(p => p.PracticeCode));
+        // The kept cells are by practice: the same filter on their practice keeps a clinician to its PCN's cells.
+        modelBuilder.Entity<PopulationCell>().HasQueryFilter(PracticeInScope<PopulationCell>(c => c.PracticeCode));
+        modelBuilder.Entity<RiskScoreCell>().HasQueryFilter(PracticeInScope<RiskScoreCell>(c => c.PracticeCode));
         modelBuilder.Entity<Condition>().HasQueryFilter(ConditionScope, c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
         modelBuilder.Entity<RegisterHeld>().HasQueryFilter(CriteriaRecordScope, h => ScopedPcnCode == null || Patients.Any(p => p.Id == h.PatientId));
         modelBuilder.Entity<PatientSegment>().HasQueryFilter(s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
@@ -190,5 +191,21 @@ public abstract class PhmDbContext : DbContext
         modelBuilder.Entity<RiskScore>().HasQueryFilter(RiskScoreScope, s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
         modelBuilder.Entity<GeneratorTruth>().HasQueryFilter(t => ScopedPcnCode == null || Patients.Any(p => p.Id == t.PatientId));
         modelBuilder.Entity<CohortSnapshotMember>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
+    }
+
+    /// <summary>
+    /// Whether the practice of a row (<paramref name="practiceOf"/>) is one the scope sees: every practice, or one of its PCN's at the
+    /// store's reference date. The membership is looked up in SQL only when the scope does not list its practices: the database skips
+    /// the branch whose parameter is false, and a list is far cheaper than a lookup per row.
+    /// </summary>
+    private Expression<Func<T, bool>> PracticeInScope<T>(Expression<Func<T, string>> practiceOf)
+    {
+        var inScope = ExpressionRules.Inline<Func<string, bool>>(practice => ScopedPcnCode == null
+            || (ScopeListsPractices && ScopedPracticeCodes.Contains(practice))
+            || (!ScopeListsPractices && PcnMemberships.Any(m =>
+                m.PcnCode == ScopedPcnCode && m.PracticeCode == practice
+                && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate)))));
+        return Expression.Lambda<Func<T, bool>>(
+            new ExpressionRules.ParameterReplacer(new() { [inScope.Parameters[0]] = practiceOf.Body }).Visit(inScope.Body), practiceOf.Parameters);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Phm.Data.Aggregates;
 using Phm.Data.Cohorts;
 using Phm.Data.Patients;
 using Phm.Data.Population;
@@ -218,14 +219,16 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
     }
 
     /// <summary>
-    /// A store built before registers held or segments were written with it gets them once, when it is first reused: without
-    /// them, register counts and segments would read as if nobody held a register or was in a segment.
+    /// A store built before registers held, segments or kept cells were written with it gets them once, when it is first reused:
+    /// without them, register counts, segments and the aggregates read from cells would read as if nobody held a register, was in a
+    /// segment or was counted.
     /// </summary>
     private async Task FillDerivedRowsAsync(PhmDbContext db, StoreManifest manifest, CancellationToken cancellationToken)
     {
         var registersMissing = !await db.RegistersHeld.AnyAsync(cancellationToken) && await db.Conditions.AnyAsync(cancellationToken);
         var segmentsMissing = !await db.PatientSegments.AnyAsync(cancellationToken) && await db.Patients.AnyAsync(cancellationToken);
-        if (!registersMissing && !segmentsMissing)
+        var cellsMissing = await KeptCells.MissingAsync(db, cancellationToken);
+        if (!registersMissing && !segmentsMissing && !cellsMissing)
             return;
         db.Database.SetCommandTimeout(0);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -236,10 +239,16 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
         // counted nobody as holding one. Only those who hold one now could change, but that is much of a city, passed as a list
         // of ids larger than the rewrite it saves. Conditions that place nobody on a register at the reference date write no
         // registers, so the segments stand (else every start would rewrite them).
-        if (!segmentsMissing && registersWritten == 0)
-            return;
-        logger.LogInformation("Wrote the segments of {Rows} living patients at the reference date, which the store had not recorded",
-            await SegmentRules.WriteSegmentsAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken));
+        if (segmentsMissing || registersWritten > 0)
+            logger.LogInformation("Wrote the segments of {Rows} living patients at the reference date, which the store had not recorded",
+                await SegmentRules.WriteSegmentsAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken));
+        if (cellsMissing)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await KeptCells.RefreshAsync(db, manifest.ReferenceDate, cancellationToken);
+            logger.LogInformation("Counted the kept cells of the patients and scores, which the store had not recorded, in {Elapsed}",
+                System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
         await transaction.CommitAsync(cancellationToken);
         // The planner needs to know the new tables (and, on SQLite, where ANALYZE takes everything, the indexes added with them).
         await db.Database.ExecuteSqlRawAsync(db.CreateBulkCopy().RefreshStatisticsSql(DerivedRows.TableNames(db)), cancellationToken);

@@ -57,6 +57,8 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time, PhaseStopwat
         await db.Set<CohortSnapshotMember>().ExecuteDeleteAsync(cancellationToken);
         await db.CohortSnapshots.ExecuteDeleteAsync(cancellationToken);
         await db.IngestedRecords.ExecuteDeleteAsync(cancellationToken);
+        await db.RiskScoreCells.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await db.PopulationCells.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
         await db.RiskScores.ExecuteDeleteAsync(cancellationToken);
         await db.ScoredModels.ExecuteDeleteAsync(cancellationToken);
         await db.Set<GeneratorTruth>().ExecuteDeleteAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Phm.Data.Aggregates;
 using Phm.Data.Patients;
 using Phm.Data.Risk;
 using Phm.Data.Store;
@@ -44,6 +45,8 @@ public static class TestRiskScores
         db.RiskScores.AddRange(Scores(Admission, patients, referenceDate, floor: 0.02, scale: 0.6, power: 4));
         db.RiskScores.AddRange(Scores(Mortality, patients, referenceDate, floor: 0.002, scale: 0.4, power: 8));
         db.SaveChanges();
+        // As the scores' writer does: the models' kept cells counted again in the same transaction.
+        KeptCells.RefreshScoresAsync(db, practices: null, CancellationToken.None).GetAwaiter().GetResult();
         transaction.Commit();
         db.ChangeTracker.Clear();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Phm.Data.Aggregates;
 using Phm.Data.Patients;
 using Phm.Data.Segmentation;
 using Phm.Data.Store;
@@ -21,11 +22,12 @@ public sealed class TestStore : IDisposable
         seed(db);
         await db.SaveChangesAsync();
         // As a build or an ingest does: the registers each patient holds at the reference date, derived from the seeded entries,
-        // then each one's segment.
+        // then each one's segment, then the kept cells.
         if (await db.Manifest.Select(m => (DateOnly?)m.ReferenceDate).SingleOrDefaultAsync() is { } referenceDate)
         {
             await RegisterRules.WriteRegistersHeldAsync(db, referenceDate, patientIds: null, CancellationToken.None);
             await SegmentRules.WriteSegmentsAsync(db, referenceDate, patientIds: null, CancellationToken.None);
+            await KeptCells.RefreshAsync(db, referenceDate, CancellationToken.None);
         }
         return store;
     }

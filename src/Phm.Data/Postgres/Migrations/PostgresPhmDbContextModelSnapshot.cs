@@ -23,6 +23,58 @@ namespace Phm.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Phm.Data.Aggregates.PopulationCell", b =>
+                {
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LsoaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Patients")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RecordKeySum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PracticeCode", "LsoaCode");
+
+                    b.ToTable("PopulationCells", (string)null);
+                });
+
+            modelBuilder.Entity("Phm.Data.Aggregates.RiskScoreCell", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LsoaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Patients")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ProbabilitySum")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("RecordKeySum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Model", "PracticeCode", "LsoaCode", "Tier");
+
+                    b.ToTable("RiskScoreCells", (string)null);
+                });
+
             modelBuilder.Entity("Phm.Data.Cohorts.CohortDefinition", b =>
                 {
                     b.Property<int>("Id")

@@ -23,6 +23,58 @@ namespace Phm.Data.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Phm.Data.Aggregates.PopulationCell", b =>
+                {
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("LsoaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
+                    b.Property<int>("Patients")
+                        .HasColumnType("int");
+
+                    b.Property<long>("RecordKeySum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PracticeCode", "LsoaCode");
+
+                    b.ToTable("PopulationCells", (string)null);
+                });
+
+            modelBuilder.Entity("Phm.Data.Aggregates.RiskScoreCell", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("LsoaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("nvarchar(9)");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Patients")
+                        .HasColumnType("int");
+
+                    b.Property<double>("ProbabilitySum")
+                        .HasColumnType("float");
+
+                    b.Property<long>("RecordKeySum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Model", "PracticeCode", "LsoaCode", "Tier");
+
+                    b.ToTable("RiskScoreCells", (string)null);
+                });
+
             modelBuilder.Entity("Phm.Data.Cohorts.CohortDefinition", b =>
                 {
                     b.Property<int>("Id")

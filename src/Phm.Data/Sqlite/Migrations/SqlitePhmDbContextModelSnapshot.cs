@@ -18,6 +18,58 @@ namespace Phm.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Phm.Data.Aggregates.PopulationCell", b =>
+                {
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LsoaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Patients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordKeySum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeCode", "LsoaCode");
+
+                    b.ToTable("PopulationCells", (string)null);
+                });
+
+            modelBuilder.Entity("Phm.Data.Aggregates.RiskScoreCell", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PracticeCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LsoaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Patients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ProbabilitySum")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("RecordKeySum")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Model", "PracticeCode", "LsoaCode", "Tier");
+
+                    b.ToTable("RiskScoreCells", (string)null);
+                });
+
             modelBuilder.Entity("Phm.Data.Cohorts.CohortDefinition", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Phm.Data.Governance;
+using Phm.Data.Patients;
+using Phm.Data.Store;
+
+namespace Phm.Data.Aggregates;
+
+/// <summary>
+/// Keeps <see cref="PopulationCell"/>s and <see cref="RiskScoreCell"/>s equal to what counting the patients and scores would give,
+/// inside the transaction of whatever changes them: the store's build (everyone), an ingest batch (the practices its patients
+/// were and are at), a model's scores written or removed (that model). Each refresh deletes the cells concerned and writes them
+/// again by one INSERT … SELECT of the counting query (<see cref="DerivedRows"/>), so the sums are the database's own, exactly as
+/// the query they stand for would make them; nothing is added to or taken from a kept sum.
+/// The reference date changes only with a rebuild; deaths reach the store only through an ingest, which refreshes its practices.
+/// </summary>
+public static class KeptCells
+{
+    /// <summary>The derived tables written here, for the planner's statistics.</summary>
+    internal static Type[] Rows { get; } = [typeof(PopulationCell), typeof(RiskScoreCell)];
+
+    /// <summary>Rewrites every cell: the living patients' at <paramref name="referenceDate"/> and every model's scores.</summary>
+    public static async Task RefreshAsync(PhmDbContext db, DateOnly referenceDate, CancellationToken cancellationToken)
+    {
+        await RefreshPopulationAsync(db, referenceDate, practices: null, cancellationToken);
+        await RefreshScoresAsync(db, practices: null, cancellationToken);
+    }
+
+    /// <summary>Rewrites the living patients' cells at <paramref name="referenceDate"/> of <paramref name="practices"/> (every practice when null).</summary>
+    public static async Task RefreshPopulationAsync(PhmDbContext db, DateOnly referenceDate, IReadOnlyCollection<string>? practices, CancellationToken cancellationToken)
+    {
+        var codes = practices?.Distinct().ToList();
+        if (codes is { Count: 0 })
+            return;
+        var cells = db.Set<PopulationCell>().IgnoreQueryFilters();
+        await (codes is null ? cells : cells.Where(c => EF.Parameter(codes).Contains(c.PracticeCode))).ExecuteDeleteAsync(cancellationToken);
+        await DerivedRows.InsertAsync(db, PopulationOf(Patients(db, codes).AliveOn(referenceDate)), PopulationColumns, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rewrites every model's cells of <paramref name="practices"/> (every practice when null): for an ingest, the practices a
+    /// known patient was and is at, since only a patient already scored can move a score (a new patient has none until scoring).
+    /// </summary>
+    public static async Task RefreshScoresAsync(PhmDbContext db, IReadOnlyCollection<string>? practices, CancellationToken cancellationToken)
+    {
+        var codes = practices?.Distinct().ToList();
+        if (codes is { Count: 0 })
+            return;
+        var cells = db.Set<RiskScoreCell>().IgnoreQueryFilters();
+        await (codes is null ? cells : cells.Where(c => EF.Parameter(codes).Contains(c.PracticeCode))).ExecuteDeleteAsync(cancellationToken);
+        await DerivedRows.InsertAsync(db, ScoresOf(db.RiskScores.IgnoreQueryFilters(), Patients(db, codes)), RiskColumns, cancellationToken);
+    }
+
+    /// <summary>Rewrites <paramref name="model"/>'s cells from its scores (none, once they are removed).</summary>
+    public static async Task RefreshModelAsync(PhmDbContext db, string model, CancellationToken cancellationToken)
+    {
+        await db.Set<RiskScoreCell>().IgnoreQueryFilters().Where(c => c.Model == model).ExecuteDeleteAsync(cancellationToken);
+        await DerivedRows.InsertAsync(db, ScoresOf(db.RiskScores.IgnoreQueryFilters().Where(s => s.Model == model), Patients(db, null)), RiskColumns, cancellationToken);
+    }
+
+    /// <summary>The practices <paramref name="patientIds"/> are registered at now (before an ingest batch moves them, and after).</summary>
+    public static async Task<IReadOnlyCollection<string>> PracticesOfAsync(PhmDbContext db, IReadOnlyCollection<int> patientIds, CancellationToken cancellationToken)
+    {
+        if (patientIds.Count == 0)
+            return [];
+        var ids = patientIds.ToList();
+        return await db.Patients.IgnoreQueryFilters().Where(p => EF.Parameter(ids).Contains(p.Id)).Select(p => p.PracticeCode).Distinct()
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the store has patients but no cells of them: a store built before they were kept.</summary>
+    public static async Task<bool> MissingAsync(PhmDbContext db, CancellationToken cancellationToken) =>
+        !await db.Set<PopulationCell>().IgnoreQueryFilters().AnyAsync(cancellationToken) && await db.Patients.IgnoreQueryFilters().AnyAsync(cancellationToken);
+
+    private static IQueryable<Patient> Patients(PhmDbContext db, List<string>? practices) =>
+        practices is null ? db.Patients.IgnoreQueryFilters() : db.Patients.IgnoreQueryFilters().Where(p => EF.Parameter(practices).Contains(p.PracticeCode));
+
+    private static readonly string[] PopulationColumns =
+        [nameof(PopulationCell.PracticeCode), nameof(PopulationCell.LsoaCode), nameof(PopulationCell.Patients), nameof(PopulationCell.RecordKeySum)];
+
+    /// <summary>The deprivation profile's counting query: living patients by practice and LSOA.</summary>
+    private static IQueryable<PopulationCell> PopulationOf(IQueryable<Patient> living) =>
+        living.WithRecordKeys(p => p.Id)
+            .GroupBy(k => new { k.Row.PracticeCode, k.Row.LsoaCode })
+            .Select(g => new PopulationCell { PracticeCode = g.Key.PracticeCode, LsoaCode = g.Key.LsoaCode, Patients = g.Count(), RecordKeySum = g.Sum(k => k.RecordKey) });
+
+    private static readonly string[] RiskColumns =
+    [
+        nameof(RiskScoreCell.Model), nameof(RiskScoreCell.PracticeCode), nameof(RiskScoreCell.LsoaCode), nameof(RiskScoreCell.Tier),
+        nameof(RiskScoreCell.Patients), nameof(RiskScoreCell.RecordKeySum), nameof(RiskScoreCell.ProbabilitySum),
+    ];
+
+    /// <summary>The risk distribution's counting query: scores joined to their patients, by model, practice, LSOA and tier.</summary>
+    private static IQueryable<RiskScoreCell> ScoresOf(IQueryable<Risk.RiskScore> scores, IQueryable<Patient> patients) =>
+        scores.Join(patients, s => s.PatientId, p => p.Id, (s, p) => new ScoredPatient { Id = p.Id, Model = s.Model, PracticeCode = p.PracticeCode, LsoaCode = p.LsoaCode, Tier = s.Tier, Probability = s.Probability })
+            .WithRecordKeys(s => s.Id)
+            .GroupBy(k => new { k.Row.Model, k.Row.PracticeCode, k.Row.LsoaCode, k.Row.Tier })
+            .Select(g => new RiskScoreCell
+            {
+                Model = g.Key.Model,
+                PracticeCode = g.Key.PracticeCode,
+                LsoaCode = g.Key.LsoaCode,
+                Tier = g.Key.Tier,
+                Patients = g.Count(),
+                RecordKeySum = g.Sum(k => k.RecordKey),
+                ProbabilitySum = g.Sum(k => k.Row.Probability),
+            });
+
+    private sealed class ScoredPatient
+    {
+        public int Id { get; init; }
+        public required string Model { get; init; }
+        public required string PracticeCode { get; init; }
+        public required string LsoaCode { get; init; }
+        public Risk.RiskTier Tier { get; init; }
+        public double Probability { get; init; }
+    }
+}
