@@ -177,15 +177,19 @@ public static class PatientPages
         public required List<Condition> Conditions { get; init; }
     }
 
-    private static readonly Expression<Func<Patient, PatientWithConditions>> WithConditions = ProjectWithConditions();
+    private static readonly Expression<Func<Patient, PatientWithConditions>> WithConditions = ProjectWithConditions(keysAlone: false);
 
-    private static Expression<Func<Patient, PatientWithConditions>> ProjectWithConditions()
+    private static readonly Expression<Func<Patient, PatientWithConditions>> KeysWithConditions = ProjectWithConditions(keysAlone: true);
+
+    /// <summary>A patient (whole, or with <paramref name="keysAlone"/> its <see cref="PatientKeyFields.Keys"/>) with its register entries.</summary>
+    private static Expression<Func<Patient, PatientWithConditions>> ProjectWithConditions(bool keysAlone)
     {
         var patient = Expression.Parameter(typeof(Patient), "patient");
         var inOrder = ExpressionRules.BodyOn(ConditionsByPatientLoader.InOrder, patient);
         return Expression.Lambda<Func<Patient, PatientWithConditions>>(
             Expression.MemberInit(Expression.New(typeof(PatientWithConditions)),
-                Expression.Bind(typeof(PatientWithConditions).GetProperty(nameof(PatientWithConditions.Patient))!, patient),
+                Expression.Bind(typeof(PatientWithConditions).GetProperty(nameof(PatientWithConditions.Patient))!,
+                    keysAlone ? ExpressionRules.BodyOn(PatientKeyFields.Keys, patient) : patient),
                 Expression.Bind(typeof(PatientWithConditions).GetProperty(nameof(PatientWithConditions.Conditions))!,
                     Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(Condition)], inOrder))),
             patient);
@@ -221,9 +225,12 @@ public static class PatientPages
 
     private static readonly MethodInfo TakePatients = new Func<IQueryable<Patient>, int, IQueryable<Patient>>(Queryable.Take).Method;
 
-    /// <summary>A page with each patient's register entries read in the same statement (see <see cref="Primed"/>).</summary>
-    internal static IQueryable<PatientWithConditions> WithTheirConditions(IQueryable<Patient> page) =>
-        page.Select(WithConditions).IgnoreQueryFilters([PhmDbContext.ConditionScope]);
+    /// <summary>
+    /// A page with each patient's register entries read in the same statement (see <see cref="Primed"/>); with <paramref name="keysAlone"/>,
+    /// each patient read as its <see cref="PatientKeyFields.Keys"/>.
+    /// </summary>
+    internal static IQueryable<PatientWithConditions> WithTheirConditions(IQueryable<Patient> page, bool keysAlone = false) =>
+        page.Select(keysAlone ? KeysWithConditions : WithConditions).IgnoreQueryFilters([PhmDbContext.ConditionScope]);
 
     /// <summary>The page's patients, their register entries given to <paramref name="conditions"/> so that their <c>conditions</c> read nothing more.</summary>
     internal static List<Patient> Primed(List<PatientWithConditions> rows, ConditionsByPatientLoader conditions)

@@ -19,6 +19,32 @@ public abstract class CompiledPatientPagesTests(Func<PhmApiFactory> hub)
 
     private const string WithoutConditions = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id practice { code } lsoa { code nationalQuintile } } }";
 
+    /// <summary>
+    /// A page whose patients are asked, through a fragment, for every field a patient read as its keys answers
+    /// (<c>PatientKeyFields.ReadingKeysAlone</c>), and for what <c>{0}</c> adds.
+    /// </summary>
+    private const string EveryKeyField = "{ patients(first: 6, filter: { practice: \"" + PracticeOfA + "\", nationalQuintile: 1 }) { pageInfo { endCursor hasNextPage } "
+        + "edges { cursor node { ...keys {0} } } } } fragment keys on Patient { __typename id practice { code } lsoa { code } "
+        + "conditions { register kind snomedCode onsetDate codeList } careFlags { kind recordedOn } activity { kind date lengthOfStayDays } activityCounts { kind count } "
+        + "risk(model: \"emergency-admission-12m\") { percentile tier } medicinesPrescribed proceduresPerformed impactability { signal } }";
+
+    [SkippableFact]
+    public async Task APageOfPatientsReadAsTheirKeys_AnswersEachKeyFieldAsAPageOfWholePatients()
+    {
+        var clinician = hub().AsClinician(GovernanceTests.PcnA);
+
+        var keys = PatientsOf(await clinician.PostGraphQLAsync(EveryKeyField.Replace("{0}", "", StringComparison.Ordinal)));
+        var whole = PatientsOf(await clinician.PostGraphQLAsync(EveryKeyField.Replace("{0}", "sex", StringComparison.Ordinal)));
+
+        Assert.NotEmpty(whole["edges"]!.AsArray());
+        foreach (var edge in whole["edges"]!.AsArray())
+        {
+            Assert.NotNull((string?)edge!["node"]!["sex"]);
+            edge["node"]!.AsObject().Remove("sex");
+        }
+        Assert.Equal(whole.ToJsonString(), keys.ToJsonString());
+    }
+
     [SkippableTheory]
     [InlineData("practice: \"" + PracticeOfA + "\"", WithConditions)]
     [InlineData("practice: \"" + PracticeOfA + "\"", WithoutConditions)]
