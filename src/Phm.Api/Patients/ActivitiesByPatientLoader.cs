@@ -12,7 +12,7 @@ public sealed class ActivitiesByPatientLoader(PhmDbContext db) : BatchLoader<Pat
         IReadOnlyCollection<PatientWindowKey<ActivityWindow>> keys, CancellationToken cancellationToken) =>
         PatientWindowKey.LoadByWindowAsync(keys, async (window, patientIds) =>
         {
-            var activities = await window.Apply(db.Activities.AsNoTracking().Where(a => patientIds.Contains(a.PatientId)))
+            var activities = await window.Apply(db.ActivitiesOf(patientIds).AsNoTracking())
                 .OrderBy(a => a.Date).ThenBy(a => a.Id)
                 .ToListAsync(cancellationToken);
             return activities.ToListsByKey(patientIds, a => a.PatientId);

@@ -12,7 +12,7 @@ public sealed class ActivityCountsByPatientLoader(PhmDbContext db) : BatchLoader
         IReadOnlyCollection<PatientWindowKey<ActivityWindow>> keys, CancellationToken cancellationToken) =>
         PatientWindowKey.LoadByWindowAsync(keys, async (window, patientIds) =>
         {
-            var counts = await window.Apply(db.Activities.AsNoTracking().Where(a => patientIds.Contains(a.PatientId)))
+            var counts = await window.Apply(db.ActivitiesOf(patientIds).AsNoTracking())
                 .GroupBy(a => new { a.PatientId, a.Kind })
                 .Select(g => new { g.Key.PatientId, g.Key.Kind, Count = g.Count() })
                 .ToDictionaryAsync(c => (c.PatientId, c.Kind), c => c.Count, cancellationToken);

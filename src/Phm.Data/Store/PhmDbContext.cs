@@ -121,6 +121,18 @@ public abstract class PhmDbContext : DbContext
     /// <summary>The scope filters lifted from a statement that reads records only through patients already scoped (<see cref="CriteriaRecordScope"/>).</summary>
     public static readonly IReadOnlyList<string> RecordScopesOfScopedPatients = [ConditionScope, RiskScoreScope, CriteriaRecordScope];
 
+    /// <summary>
+    /// The activities of <paramref name="patientIds"/> that the scope sees, for a loader by patient: the asked patients the scope
+    /// sees are found first (a few ids through the key) and their activities read through the (patient, kind, date) index, with the
+    /// activities' own scope filter lifted. That filter made PostgreSQL hash every patient of the PCN to keep one patient's rows
+    /// (229,675 patients and 145 ms of CPU for 17 activities, at 2,000,000 patients).
+    /// </summary>
+    public IQueryable<Activity> ActivitiesOf(IReadOnlyCollection<int> patientIds)
+    {
+        var seen = Patients.Where(p => patientIds.Contains(p.Id)).Select(p => p.Id);
+        return Activities.IgnoreQueryFilters([CriteriaRecordScope]).Where(a => seen.Contains(a.PatientId));
+    }
+
     public DbSet<Lsoa> Lsoas => Set<Lsoa>();
     public DbSet<Pcn> Pcns => Set<Pcn>();
     public DbSet<Practice> Practices => Set<Practice>();

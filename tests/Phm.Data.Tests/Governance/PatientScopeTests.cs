@@ -67,6 +67,28 @@ public sealed class PatientScopeTests
         Assert.Empty(await db.PatientsOf(otherPractice).Where(p => p.PracticeCode == otherPractice).ToListAsync());
     }
 
+    [SkippableTheory, ProviderData]
+    public async Task ActivitiesOfPatients_InAScopedContext_AreThoseOfTheAskedPatientsItSees_AndNoneOfAnotherPcns(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        await using var db = await OpenReadyStoreAsync(database);
+        var reference = await StoreReference.LoadAsync(db, await StoreReference.ReadStampAsync(db, CancellationToken.None), CancellationToken.None);
+        var ownPractices = reference.PracticeCodesOf(Bitterne);
+        var withActivity = db.Patients.Where(p => db.Activities.Any(a => a.PatientId == p.Id));
+        var own = await withActivity.Where(p => ownPractices.Contains(p.PracticeCode)).Select(p => p.Id).OrderBy(id => id).Take(3).ToListAsync();
+        var other = await withActivity.Where(p => !ownPractices.Contains(p.PracticeCode)).Select(p => p.Id).OrderBy(id => id).Take(3).ToListAsync();
+        var ownActivities = await db.Activities.Where(a => own.Contains(a.PatientId)).Select(a => a.Id).OrderBy(id => id).ToListAsync();
+
+        foreach (var scope in new[] { PatientScope.RegisteredIn(Bitterne), PatientScope.RegisteredIn(Bitterne) with { PracticeCodes = ownPractices } })
+        {
+            db.PatientScope = scope;
+            Assert.Equal(ownActivities, await db.ActivitiesOf([.. own, .. other]).Select(a => a.Id).OrderBy(id => id).ToListAsync());
+            Assert.Empty(await db.ActivitiesOf(other).ToListAsync());
+        }
+        Assert.NotEmpty(ownActivities);
+        Assert.NotEmpty(other);
+    }
+
     /// <summary>A context over a store of 1,000 patients built on <paramref name="database"/>.</summary>
     private static async Task<PhmDbContext> OpenReadyStoreAsync(TestDatabase database)
     {
