@@ -213,7 +213,6 @@ internal sealed class IngestWriter : IAsyncDisposable
             // A new birth month can move them across a register's age.
             _batch.RegisterPatients.Add(known.Id);
             _batch.ChangedPatients.Add(known.Id);
-            _batch.PatientRowsChanged.Add(known.Id);
             Summary.Updated++;
             return true;
         }
@@ -221,7 +220,7 @@ internal sealed class IngestWriter : IAsyncDisposable
         var id = _nextPatientId++;
         _patients.Add(patient.Pseudonym, new KnownPatient(id, details));
         _batch.ChangedPatients.Add(id);
-        _batch.PatientRowsChanged.Add(id);
+        _batch.NewPatientPractices.Add(patient.PracticeCode);
         _batch.Rows.AddPatient(new Patient
         {
             Id = id,
@@ -476,10 +475,9 @@ internal sealed class IngestWriter : IAsyncDisposable
             {
                 await RegisterRules.WriteRegistersHeldAsync(_db, referenceDate, batch.RegisterPatients, cancellationToken);
                 await SegmentRules.WriteSegmentsAsync(_db, referenceDate, batch.ChangedPatients, cancellationToken);
-                var updatedPractices = await KeptCells.PracticesOfAsync(_db, updated, cancellationToken);
-                await KeptCells.RefreshPopulationAsync(_db, referenceDate,
-                    [.. practicesBefore, .. await KeptCells.PracticesOfAsync(_db, batch.PatientRowsChanged, cancellationToken)], cancellationToken);
-                await KeptCells.RefreshScoresAsync(_db, [.. practicesBefore, .. updatedPractices], cancellationToken);
+                IReadOnlyCollection<string> updatedPractices = [.. practicesBefore, .. await KeptCells.PracticesOfAsync(_db, updated, cancellationToken)];
+                await KeptCells.RefreshPopulationAsync(_db, referenceDate, [.. updatedPractices, .. batch.NewPatientPractices], cancellationToken);
+                await KeptCells.RefreshScoresAsync(_db, updatedPractices, cancellationToken);
             }
             _db.Quarantine.AddRange(batch.Quarantine);
             await _db.SaveChangesAsync(cancellationToken);
@@ -521,8 +519,8 @@ internal sealed class IngestWriter : IAsyncDisposable
         /// <summary>Patients added, changed or given a new or changed record by the batch: their segments are written again.</summary>
         public HashSet<int> ChangedPatients { get; } = [];
 
-        /// <summary>Patients added or whose details changed (practice, LSOA, death among them): the kept cells of their practices are counted again.</summary>
-        public HashSet<int> PatientRowsChanged { get; } = [];
+        /// <summary>The practices of the patients the batch adds: their living patients' kept cells are counted again, as are those of the updated patients' practices.</summary>
+        public HashSet<string> NewPatientPractices { get; } = [];
 
         /// <summary>Known patients whose details changed, written after the batch's new rows.</summary>
         public List<(int Id, PatientDetails Details)> Updates { get; } = [];
