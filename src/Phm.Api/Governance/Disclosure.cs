@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Security.Claims;
 using Phm.Data.Governance;
 
@@ -25,7 +24,7 @@ public enum SuppressionReason
 }
 
 /// <summary>
-/// The exact count of a cell of a table and the sum of its members' record keys (<see cref="Disclosure.RecordKey"/>; a patient
+/// The exact count of a cell of a table and the sum of its members' record keys (<see cref="PatientRecordKey.Of"/>; a patient
 /// counted twice, as for events, adds its key twice). Cells add up: a quintile's cell is the sum of its LSOAs' cells.
 /// </summary>
 public readonly record struct CellCount(int Count, long KeySum)
@@ -76,12 +75,9 @@ public static class Disclosure
     public static DisclosureControl For(ClaimsPrincipal? user) =>
         PhmRoles.RoleOf(user) == PhmRoles.Analyst ? DisclosureControl.SmallNumberSuppression : DisclosureControl.Exact;
 
-    /// <summary>The record key of a patient (<see cref="PatientRecordKey"/>).</summary>
-    public static Expression<Func<int, long>> RecordKey => PatientRecordKey.Of;
+    private static readonly Func<int, long> RecordKeyOfPatient = PatientRecordKey.Of.Compile();
 
-    private static readonly Func<int, long> RecordKeyOfPatient = RecordKey.Compile();
-
-    /// <summary>The record key of a patient whose id is already in memory, as <see cref="RecordKey"/> computes it in SQL.</summary>
+    /// <summary>The record key of a patient whose id is already in memory, as <see cref="PatientRecordKey.Of"/> computes it in SQL.</summary>
     public static long RecordKeyOf(int patientId) => RecordKeyOfPatient(patientId);
 
     /// <summary>
