@@ -7,10 +7,12 @@ namespace Phm.Data.Aggregates;
 
 /// <summary>
 /// Keeps <see cref="PopulationCell"/>s and <see cref="RiskScoreCell"/>s equal to what counting the patients and scores would give,
-/// inside the transaction of whatever changes them: the store's build (everyone), an ingest batch (the practices its patients
-/// were and are at), a model's scores written or removed (that model). Each refresh deletes the cells concerned and writes them
-/// again by one INSERT … SELECT of the counting query (<see cref="DerivedRows"/>), so the sums are the database's own, exactly as
-/// the query they stand for would make them; nothing is added to or taken from a kept sum.
+/// inside the transaction of whatever changes them: the store's build (everyone), an ingest batch (the practices its changed
+/// patients were and are at, and its new patients), a model's scores written or removed (that model). Each refresh deletes the
+/// cells concerned and writes them again by one INSERT … SELECT of the counting query (<see cref="DerivedRows"/>), so the sums are
+/// the database's own, exactly as the query they stand for would make them. The one exception is a batch's new patients, whose
+/// whole-number counts are added to the living patients' cells (<see cref="AddNewPatientsAsync"/>); nothing is ever added to a
+/// probability sum, which summed in another order could differ in its last bits.
 /// The reference date changes only with a rebuild; deaths reach the store only through an ingest, which refreshes its practices.
 /// </summary>
 public static class KeptCells
@@ -34,6 +36,38 @@ public static class KeptCells
         var cells = db.Set<PopulationCell>().IgnoreQueryFilters();
         await (codes is null ? cells : cells.Where(c => EF.Parameter(codes).Contains(c.PracticeCode))).ExecuteDeleteAsync(cancellationToken);
         await DerivedRows.InsertAsync(db, PopulationOf(Patients(db, codes).AliveOn(referenceDate)), PopulationColumns, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds patients new to the store (<paramref name="patientIds"/>, written but not yet counted) to the living patients' cells at
+    /// <paramref name="referenceDate"/>, leaving out those registered at a practice in <paramref name="recounted"/> (whose cells
+    /// were counted again whole, them included). Counts and record-key sums are whole numbers, so adding the new patients' counts
+    /// to the kept ones gives exactly what counting again would, without reading the practices' other patients: an ingest batch
+    /// of new patients spread over every practice would otherwise count the whole population again.
+    /// </summary>
+    public static async Task AddNewPatientsAsync(
+        PhmDbContext db, DateOnly referenceDate, IReadOnlyCollection<int> patientIds, IReadOnlyCollection<string> recounted, CancellationToken cancellationToken)
+    {
+        if (patientIds.Count == 0)
+            return;
+        var ids = patientIds.ToList();
+        var skipped = recounted.Distinct().ToList();
+        var newPatients = Patients(db, null).Where(p => EF.Parameter(ids).Contains(p.Id) && !EF.Parameter(skipped).Contains(p.PracticeCode));
+        var added = await PopulationOf(newPatients.AliveOn(referenceDate)).ToListAsync(cancellationToken);
+        if (added.Count == 0)
+            return;
+        var practices = added.Select(c => c.PracticeCode).Distinct().ToList();
+        var cells = db.Set<PopulationCell>().IgnoreQueryFilters().Where(c => EF.Parameter(practices).Contains(c.PracticeCode));
+        var summed = (await cells.AsNoTracking().ToListAsync(cancellationToken)).Concat(added)
+            .GroupBy(c => (c.PracticeCode, c.LsoaCode))
+            .Select(g => new PopulationCell
+            {
+                PracticeCode = g.Key.PracticeCode, LsoaCode = g.Key.LsoaCode, Patients = g.Sum(c => c.Patients), RecordKeySum = g.Sum(c => c.RecordKeySum),
+            })
+            .ToList();
+        await cells.ExecuteDeleteAsync(cancellationToken);
+        db.PopulationCells.AddRange(summed);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

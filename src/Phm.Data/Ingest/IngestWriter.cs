@@ -220,7 +220,7 @@ internal sealed class IngestWriter : IAsyncDisposable
         var id = _nextPatientId++;
         _patients.Add(patient.Pseudonym, new KnownPatient(id, details));
         _batch.ChangedPatients.Add(id);
-        _batch.NewPatientPractices.Add(patient.PracticeCode);
+        _batch.NewPatientIds.Add(id);
         _batch.Rows.AddPatient(new Patient
         {
             Id = id,
@@ -450,8 +450,8 @@ internal sealed class IngestWriter : IAsyncDisposable
     {
         await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // The kept cells of the practices the batch's patients were at (a patient who moves leaves one) and are at once it is in:
-            // the living patients' for those added or changed, the scores' for those changed (a new patient has no score yet).
+            // The kept cells of the practices the batch's changed patients were at (a patient who moves leaves one) and are at once
+            // it is in, the living patients' and the scores'; the new patients added to the living patients' (they have no score yet).
             var updated = batch.Updates.Select(u => u.Id).ToHashSet();
             var practicesBefore = _referenceDate is null ? [] : await KeptCells.PracticesOfAsync(_db, updated, cancellationToken);
             await batch.Rows.CopyAsync(_bulkCopy, cancellationToken);
@@ -476,7 +476,8 @@ internal sealed class IngestWriter : IAsyncDisposable
                 await RegisterRules.WriteRegistersHeldAsync(_db, referenceDate, batch.RegisterPatients, cancellationToken);
                 await SegmentRules.WriteSegmentsAsync(_db, referenceDate, batch.ChangedPatients, cancellationToken);
                 IReadOnlyCollection<string> updatedPractices = [.. practicesBefore, .. await KeptCells.PracticesOfAsync(_db, updated, cancellationToken)];
-                await KeptCells.RefreshPopulationAsync(_db, referenceDate, [.. updatedPractices, .. batch.NewPatientPractices], cancellationToken);
+                await KeptCells.RefreshPopulationAsync(_db, referenceDate, updatedPractices, cancellationToken);
+                await KeptCells.AddNewPatientsAsync(_db, referenceDate, batch.NewPatientIds, recounted: updatedPractices, cancellationToken);
                 await KeptCells.RefreshScoresAsync(_db, updatedPractices, cancellationToken);
             }
             _db.Quarantine.AddRange(batch.Quarantine);
@@ -519,8 +520,8 @@ internal sealed class IngestWriter : IAsyncDisposable
         /// <summary>Patients added, changed or given a new or changed record by the batch: their segments are written again.</summary>
         public HashSet<int> ChangedPatients { get; } = [];
 
-        /// <summary>The practices of the patients the batch adds: their living patients' kept cells are counted again, as are those of the updated patients' practices.</summary>
-        public HashSet<string> NewPatientPractices { get; } = [];
+        /// <summary>The patients the batch adds: added to the living patients' kept cells.</summary>
+        public List<int> NewPatientIds { get; } = [];
 
         /// <summary>Known patients whose details changed, written after the batch's new rows.</summary>
         public List<(int Id, PatientDetails Details)> Updates { get; } = [];

@@ -10,7 +10,7 @@ namespace Phm.Data.Tests.Aggregates;
 /// <summary>
 /// The cells kept with the store (living patients by practice and LSOA; each model's scores by practice, LSOA and tier) are at
 /// every moment what counting the patients and scores gives: after the build, a model's scores written and removed, an ingest that
-/// adds, moves and records the death of a patient, and on first reuse of a store built before they were kept; and a context scoped
+/// adds, moves and records the death of a patient, new patients added over several batches, and on first reuse of a store built before they were kept; and a context scoped
 /// to a PCN reads only its practices' cells. On every provider.
 /// </summary>
 public sealed class KeptCellsTests
@@ -85,6 +85,32 @@ public sealed class KeptCellsTests
             var moved = hub.PseudonymOf(numbers[0]);
             Assert.Equal("J82002", await db.Patients.Where(p => p.Pseudonym == moved).Select(p => p.PracticeCode).SingleAsync());
         }
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task NewPatientsIngestedOverSeveralBatches_AndBesideAMove_LeaveTheCellsAsCountingGives(DatabaseProvider provider)
+    {
+        await using var hub = await IngestHarness.StartAsync(provider);
+        string[] numbers = [.. TestNhsNumbers.Valid().Take(7)];
+        const string patients = "nhs_number,birth_date,sex,ethnic_category,lsoa_code,practice_code,date_of_death";
+        // Two a batch: new patients added to cells the generated population has and to one it may not, one of them dead by the reference date.
+        hub.Write(CsvExtractReader.Patients, patients,
+            $"{numbers[0]},1950-03-09,F,A,E01017139,J82001,", $"{numbers[1]},1961-07-01,M,A,E01017139,J82001,",
+            $"{numbers[2]},1972-01-01,F,A,E01032753,J82076,", $"{numbers[3]},1940-05-01,M,A,E01017140,J82002,2020-06-01",
+            $"{numbers[4]},1988-11-01,F,A,E01032753,J82001,");
+        await hub.IngestCsvAsync(new IngestOptions { BatchSize = 2 });
+        await using (var db = hub.Store.CreateContext())
+            await AssertKeptAsync(db);
+
+        // One batch: a known patient moves to J82022 (its cells counted again, new patients there included) beside new patients
+        // at J82022 and elsewhere.
+        hub.Write(CsvExtractReader.Patients, patients,
+            $"{numbers[0]},1950-03-09,F,A,E01032753,J82022,", $"{numbers[5]},1999-02-01,M,A,E01032753,J82022,",
+            $"{numbers[6]},2001-04-01,F,A,E01017139,J82076,");
+        await hub.IngestCsvAsync();
+
+        await using (var db = hub.Store.CreateContext())
+            await AssertKeptAsync(db);
     }
 
     [SkippableTheory, ProviderData]
