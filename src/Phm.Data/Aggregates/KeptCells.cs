@@ -7,13 +7,13 @@ namespace Phm.Data.Aggregates;
 
 /// <summary>
 /// Keeps <see cref="PopulationCell"/>s and <see cref="RiskScoreCell"/>s equal to what counting the patients and scores would give,
-/// inside the transaction of whatever changes them: the store's build (everyone), an ingest batch (the practices its changed
-/// patients were and are at, and its new patients), a model's scores written or removed (that model). Each refresh deletes the
+/// inside the transaction of whatever changes them: the store's build (everyone), an ingest batch (the cells its changed patients
+/// were and are in, and its new patients), a model's scores written or removed (that model). Each refresh deletes the
 /// cells concerned and writes them again by one INSERT … SELECT of the counting query (<see cref="DerivedRows"/>), so the sums are
 /// the database's own, exactly as the query they stand for would make them. The one exception is a batch's new patients, whose
 /// whole-number counts are added to the living patients' cells (<see cref="AddNewPatientsAsync"/>); nothing is ever added to a
 /// probability sum, which summed in another order could differ in its last bits.
-/// The reference date changes only with a rebuild; deaths reach the store only through an ingest, which refreshes its practices.
+/// The reference date changes only with a rebuild; deaths reach the store only through an ingest, which refreshes their cells.
 /// </summary>
 public static class KeptCells
 {
@@ -23,43 +23,62 @@ public static class KeptCells
     /// <summary>Rewrites every cell: the living patients' at <paramref name="referenceDate"/> and every model's scores.</summary>
     public static async Task RefreshAsync(PhmDbContext db, DateOnly referenceDate, CancellationToken cancellationToken)
     {
-        await RefreshPopulationAsync(db, referenceDate, practices: null, cancellationToken);
-        await RefreshScoresAsync(db, practices: null, cancellationToken);
+        await db.Set<PopulationCell>().IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await DerivedRows.InsertAsync(db, PopulationOf(Patients(db).AliveOn(referenceDate)), PopulationColumns, cancellationToken);
+        await RefreshScoresAsync(db, cancellationToken);
     }
 
-    /// <summary>Rewrites the living patients' cells at <paramref name="referenceDate"/> of <paramref name="practices"/> (every practice when null).</summary>
-    public static async Task RefreshPopulationAsync(PhmDbContext db, DateOnly referenceDate, IReadOnlyCollection<string>? practices, CancellationToken cancellationToken)
+    /// <summary>Rewrites every model's cells from the scores.</summary>
+    public static async Task RefreshScoresAsync(PhmDbContext db, CancellationToken cancellationToken)
     {
-        var codes = practices?.Distinct().ToList();
-        if (codes is { Count: 0 })
-            return;
-        var cells = db.Set<PopulationCell>().IgnoreQueryFilters();
-        await (codes is null ? cells : cells.Where(c => EF.Parameter(codes).Contains(c.PracticeCode))).ExecuteDeleteAsync(cancellationToken);
-        await DerivedRows.InsertAsync(db, PopulationOf(Patients(db, codes).AliveOn(referenceDate)), PopulationColumns, cancellationToken);
+        await db.Set<RiskScoreCell>().IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
+        await DerivedRows.InsertAsync(db, ScoresOf(db.RiskScores.IgnoreQueryFilters(), Patients(db)), RiskColumns, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rewrites <paramref name="cells"/>, the living patients' at <paramref name="referenceDate"/> and every model's: for an ingest
+    /// batch, the cells its changed patients were and are in. Only those cells' patients are read (by practice, then LSOA), so the
+    /// cost follows the changes, not the population.
+    /// </summary>
+    public static async Task RefreshCellsAsync(PhmDbContext db, DateOnly referenceDate, IReadOnlyCollection<CellKey> cells, CancellationToken cancellationToken)
+    {
+        foreach (var practice in cells.GroupBy(c => c.PracticeCode))
+        {
+            var code = practice.Key;
+            var lsoas = practice.Select(c => c.LsoaCode).Distinct().ToList();
+            await db.Set<PopulationCell>().IgnoreQueryFilters().Where(c => c.PracticeCode == code && EF.Parameter(lsoas).Contains(c.LsoaCode))
+                .ExecuteDeleteAsync(cancellationToken);
+            await db.Set<RiskScoreCell>().IgnoreQueryFilters().Where(c => c.PracticeCode == code && EF.Parameter(lsoas).Contains(c.LsoaCode))
+                .ExecuteDeleteAsync(cancellationToken);
+            var patients = Patients(db).Where(p => p.PracticeCode == code && EF.Parameter(lsoas).Contains(p.LsoaCode));
+            await DerivedRows.InsertAsync(db, PopulationOf(patients.AliveOn(referenceDate)), PopulationColumns, cancellationToken);
+            await DerivedRows.InsertAsync(db, ScoresOf(db.RiskScores.IgnoreQueryFilters(), patients), RiskColumns, cancellationToken);
+        }
     }
 
     /// <summary>
     /// Adds patients new to the store (<paramref name="patientIds"/>, written but not yet counted) to the living patients' cells at
-    /// <paramref name="referenceDate"/>, leaving out those registered at a practice in <paramref name="recounted"/> (whose cells
-    /// were counted again whole, them included). Counts and record-key sums are whole numbers, so adding the new patients' counts
-    /// to the kept ones gives exactly what counting again would, without reading the practices' other patients: an ingest batch
-    /// of new patients spread over every practice would otherwise count the whole population again.
+    /// <paramref name="referenceDate"/>, but for those in <paramref name="recounted"/> (counted again whole, them included). Counts
+    /// and record-key sums are whole numbers, so adding the new patients' counts to the kept ones gives exactly what counting again
+    /// would, without reading the cells' other patients: an ingest batch of new patients spread over every practice would otherwise
+    /// count the whole population again. They have no scores yet.
     /// </summary>
     public static async Task AddNewPatientsAsync(
-        PhmDbContext db, DateOnly referenceDate, IReadOnlyCollection<int> patientIds, IReadOnlyCollection<string> recounted, CancellationToken cancellationToken)
+        PhmDbContext db, DateOnly referenceDate, IReadOnlyCollection<int> patientIds, IReadOnlyCollection<CellKey> recounted, CancellationToken cancellationToken)
     {
         if (patientIds.Count == 0)
             return;
         var ids = patientIds.ToList();
-        var skipped = recounted.Distinct().ToList();
-        var newPatients = Patients(db, null).Where(p => EF.Parameter(ids).Contains(p.Id) && !EF.Parameter(skipped).Contains(p.PracticeCode));
-        var added = await PopulationOf(newPatients.AliveOn(referenceDate)).ToListAsync(cancellationToken);
+        var skipped = recounted.ToHashSet();
+        var added = (await PopulationOf(Patients(db).Where(p => EF.Parameter(ids).Contains(p.Id)).AliveOn(referenceDate)).ToListAsync(cancellationToken))
+            .Where(c => !skipped.Contains(new CellKey(c.PracticeCode, c.LsoaCode)))
+            .ToList();
         if (added.Count == 0)
             return;
         var practices = added.Select(c => c.PracticeCode).Distinct().ToList();
         var cells = db.Set<PopulationCell>().IgnoreQueryFilters().Where(c => EF.Parameter(practices).Contains(c.PracticeCode));
         var summed = (await cells.AsNoTracking().ToListAsync(cancellationToken)).Concat(added)
-            .GroupBy(c => (c.PracticeCode, c.LsoaCode))
+            .GroupBy(c => new CellKey(c.PracticeCode, c.LsoaCode))
             .Select(g => new PopulationCell
             {
                 PracticeCode = g.Key.PracticeCode, LsoaCode = g.Key.LsoaCode, Patients = g.Sum(c => c.Patients), RecordKeySum = g.Sum(c => c.RecordKeySum),
@@ -70,43 +89,29 @@ public static class KeptCells
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Rewrites every model's cells of <paramref name="practices"/> (every practice when null): for an ingest, the practices a
-    /// known patient was and is at, since only a patient already scored can move a score (a new patient has none until scoring).
-    /// </summary>
-    public static async Task RefreshScoresAsync(PhmDbContext db, IReadOnlyCollection<string>? practices, CancellationToken cancellationToken)
-    {
-        var codes = practices?.Distinct().ToList();
-        if (codes is { Count: 0 })
-            return;
-        var cells = db.Set<RiskScoreCell>().IgnoreQueryFilters();
-        await (codes is null ? cells : cells.Where(c => EF.Parameter(codes).Contains(c.PracticeCode))).ExecuteDeleteAsync(cancellationToken);
-        await DerivedRows.InsertAsync(db, ScoresOf(db.RiskScores.IgnoreQueryFilters(), Patients(db, codes)), RiskColumns, cancellationToken);
-    }
-
     /// <summary>Rewrites <paramref name="model"/>'s cells from its scores (none, once they are removed).</summary>
     public static async Task RefreshModelAsync(PhmDbContext db, string model, CancellationToken cancellationToken)
     {
         await db.Set<RiskScoreCell>().IgnoreQueryFilters().Where(c => c.Model == model).ExecuteDeleteAsync(cancellationToken);
-        await DerivedRows.InsertAsync(db, ScoresOf(db.RiskScores.IgnoreQueryFilters().Where(s => s.Model == model), Patients(db, null)), RiskColumns, cancellationToken);
+        await DerivedRows.InsertAsync(db, ScoresOf(db.RiskScores.IgnoreQueryFilters().Where(s => s.Model == model), Patients(db)), RiskColumns, cancellationToken);
     }
 
-    /// <summary>The practices <paramref name="patientIds"/> are registered at now (before an ingest batch moves them, and after).</summary>
-    public static async Task<IReadOnlyCollection<string>> PracticesOfAsync(PhmDbContext db, IReadOnlyCollection<int> patientIds, CancellationToken cancellationToken)
+    /// <summary>The cells <paramref name="patientIds"/> are in now (before an ingest batch changes them, and after).</summary>
+    public static async Task<IReadOnlyCollection<CellKey>> CellsOfAsync(PhmDbContext db, IReadOnlyCollection<int> patientIds, CancellationToken cancellationToken)
     {
         if (patientIds.Count == 0)
             return [];
         var ids = patientIds.ToList();
-        return await db.Patients.IgnoreQueryFilters().Where(p => EF.Parameter(ids).Contains(p.Id)).Select(p => p.PracticeCode).Distinct()
+        var cells = await db.Patients.IgnoreQueryFilters().Where(p => EF.Parameter(ids).Contains(p.Id)).Select(p => new { p.PracticeCode, p.LsoaCode }).Distinct()
             .ToListAsync(cancellationToken);
+        return [.. cells.Select(c => new CellKey(c.PracticeCode, c.LsoaCode))];
     }
 
     /// <summary>Whether the store has patients but no cells of them: a store built before they were kept.</summary>
     public static async Task<bool> MissingAsync(PhmDbContext db, CancellationToken cancellationToken) =>
         !await db.Set<PopulationCell>().IgnoreQueryFilters().AnyAsync(cancellationToken) && await db.Patients.IgnoreQueryFilters().AnyAsync(cancellationToken);
 
-    private static IQueryable<Patient> Patients(PhmDbContext db, List<string>? practices) =>
-        practices is null ? db.Patients.IgnoreQueryFilters() : db.Patients.IgnoreQueryFilters().Where(p => EF.Parameter(practices).Contains(p.PracticeCode));
+    private static IQueryable<Patient> Patients(PhmDbContext db) => db.Patients.IgnoreQueryFilters();
 
     private static readonly string[] PopulationColumns =
         [nameof(PopulationCell.PracticeCode), nameof(PopulationCell.LsoaCode), nameof(PopulationCell.Patients), nameof(PopulationCell.RecordKeySum)];
@@ -149,3 +154,6 @@ public static class KeptCells
         public double Probability { get; init; }
     }
 }
+
+/// <summary>A practice and an LSOA: the key of a living patients' cell, and with a model and a tier of a score cell.</summary>
+public readonly record struct CellKey(string PracticeCode, string LsoaCode);

@@ -450,10 +450,10 @@ internal sealed class IngestWriter : IAsyncDisposable
     {
         await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // The kept cells of the practices the batch's changed patients were at (a patient who moves leaves one) and are at once
-            // it is in, the living patients' and the scores'; the new patients added to the living patients' (they have no score yet).
+            // The kept cells the batch's changed patients were in (a patient who moves leaves one) and are in once it is in, the
+            // living patients' and the scores', counted again; the new patients added to the living patients' (they have no score yet).
             var updated = batch.Updates.Select(u => u.Id).ToHashSet();
-            var practicesBefore = _referenceDate is null ? [] : await KeptCells.PracticesOfAsync(_db, updated, cancellationToken);
+            var cellsBefore = _referenceDate is null ? [] : await KeptCells.CellsOfAsync(_db, updated, cancellationToken);
             await batch.Rows.CopyAsync(_bulkCopy, cancellationToken);
             foreach (var (id, details) in batch.Updates)
                 await _db.Patients.Where(p => p.Id == id).ExecuteUpdateAsync(patient => patient
@@ -475,10 +475,9 @@ internal sealed class IngestWriter : IAsyncDisposable
             {
                 await RegisterRules.WriteRegistersHeldAsync(_db, referenceDate, batch.RegisterPatients, cancellationToken);
                 await SegmentRules.WriteSegmentsAsync(_db, referenceDate, batch.ChangedPatients, cancellationToken);
-                IReadOnlyCollection<string> updatedPractices = [.. practicesBefore, .. await KeptCells.PracticesOfAsync(_db, updated, cancellationToken)];
-                await KeptCells.RefreshPopulationAsync(_db, referenceDate, updatedPractices, cancellationToken);
-                await KeptCells.AddNewPatientsAsync(_db, referenceDate, batch.NewPatientIds, recounted: updatedPractices, cancellationToken);
-                await KeptCells.RefreshScoresAsync(_db, updatedPractices, cancellationToken);
+                IReadOnlyCollection<CellKey> changedCells = [.. cellsBefore.Union(await KeptCells.CellsOfAsync(_db, updated, cancellationToken))];
+                await KeptCells.RefreshCellsAsync(_db, referenceDate, changedCells, cancellationToken);
+                await KeptCells.AddNewPatientsAsync(_db, referenceDate, batch.NewPatientIds, recounted: changedCells, cancellationToken);
             }
             _db.Quarantine.AddRange(batch.Quarantine);
             await _db.SaveChangesAsync(cancellationToken);

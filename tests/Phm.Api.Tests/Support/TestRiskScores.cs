@@ -46,7 +46,7 @@ public static class TestRiskScores
         db.RiskScores.AddRange(Scores(Mortality, patients, referenceDate, floor: 0.002, scale: 0.4, power: 8));
         db.SaveChanges();
         // As the scores' writer does: the models' kept cells counted again in the same transaction.
-        KeptCells.RefreshScoresAsync(db, practices: null, CancellationToken.None).GetAwaiter().GetResult();
+        KeptCells.RefreshScoresAsync(db, CancellationToken.None).GetAwaiter().GetResult();
         transaction.Commit();
         db.ChangeTracker.Clear();
     }
