@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Phm.Api.Governance;
@@ -53,6 +54,9 @@ public static class PhmApiExtensions
             .ConfigureExecution<PcnScopePractices>()
             .ConfigureExecution<ReadRouting>()
             .AddGraphTypes(typeof(PhmSchema).Assembly));
+        // A request that takes a kept validation pass is given the values its arguments parsed to (ValidatedDocumentCache).
+        services.AddScoped<KeptValidation>();
+        services.AddSingleton<IDocumentValidator>(_ => new KeptValidationValidator(new DocumentValidator()));
         // Resolvers of patient-level fields record what they read; the writer that saves it is part of AddPhmGovernance.
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AuditLog>();

@@ -37,13 +37,16 @@ internal static class CompiledPatientPages
     /// The page of <paramref name="first"/> after the cursor <paramref name="after"/> (when given) of the patients meeting
     /// <paramref name="filter"/>, which <see cref="Serves"/> must have accepted for <paramref name="db"/>; with <paramref name="conditions"/>,
     /// the patients' register entries read in the same statement and given to it. With <paramref name="keysAlone"/> (the page's patients
-    /// asked only for <see cref="PatientKeyFields.ReadingKeysAlone"/>), each patient is read as its <see cref="PatientKeyFields.Keys"/>.
+    /// asked only for <see cref="PatientKeyFields.ReadingKeysAlone"/>), each patient is read as its <see cref="PatientKeyFields.Keys"/>; with
+    /// <paramref name="entriesWithoutCodes"/> (their <c>conditions</c> asked only for <see cref="ConditionFields.ReadingTheEntryAlone"/>), each
+    /// register entry as <see cref="ConditionFields.WithoutCodes"/>, for the page's own patients alone.
     /// </summary>
     public static async Task<Connection<Patient>> PageAsync(
         PatientFilter filter, PhmDbContext db, DateOnly referenceDate, int first, string? after, ConditionsByPatientLoader? conditions,
-        bool keysAlone, CancellationToken cancellationToken)
+        bool keysAlone, bool entriesWithoutCodes, CancellationToken cancellationToken)
     {
-        var shape = new Shape(db.Model, filter.NationalQuintile is not null, filter.Registers is [_], after is not null, keysAlone);
+        var shape = new Shape(db.Model, filter.NationalQuintile is not null, filter.Registers is [_], after is not null, keysAlone,
+            EntriesWithoutCodes: conditions is not null && entriesWithoutCodes);
         var practice = filter.Practice!;
         var quintile = filter.NationalQuintile ?? 0;
         var register = filter.Registers is [var only] ? only : default;
@@ -58,20 +61,23 @@ internal static class CompiledPatientPages
         {
             var page = WithConditions.For(shape, filter, db, referenceDate);
             rows = PatientPages.Primed(
-                await db.ReadWholeAsync(context => page(context, practice, quintile, register, afterPseudonym, first + 1), cancellationToken), conditions);
+                await db.ReadWholeAsync(context => page(context, practice, quintile, register, afterPseudonym, first + 1), cancellationToken), conditions,
+                shape.EntriesWithoutCodes);
         }
         return PatientPages.ToConnection(rows, first, after, totalCount: null);
     }
 
-    private static readonly Queries<Patient> Patients = new((page, keysAlone) => keysAlone ? page.Select(PatientKeyFields.Keys) : page);
+    private static readonly Queries<Patient> Patients = new((page, shape) => shape.KeysAlone ? page.Select(PatientKeyFields.Keys) : page);
 
-    private static readonly Queries<PatientPages.PatientWithConditions> WithConditions = new(PatientPages.WithTheirConditions);
+    private static readonly Queries<PatientPages.PatientWithConditions> WithConditions =
+        new((page, shape) => PatientPages.WithTheirConditions(page, shape.KeysAlone, shape.EntriesWithoutCodes));
 
     /// <summary>
     /// What makes one compiled query: the provider's model (a query is compiled for one) and which of the optional criteria are
-    /// given, and whether the patients are read as their keys alone. Bounded: two providers' models at most in a hub, sixteen shapes each.
+    /// given, whether the patients are read as their keys alone and their register entries without their codes. Bounded: two providers'
+    /// models at most in a hub, thirty-two shapes each.
     /// </summary>
-    private sealed record Shape(IModel Model, bool NationalQuintile, bool Register, bool After, bool KeysAlone);
+    private sealed record Shape(IModel Model, bool NationalQuintile, bool Register, bool After, bool KeysAlone, bool EntriesWithoutCodes);
 
     /// <summary>
     /// A compiled page: its parameters the practice, the national quintile, the register, the pseudonym after which the page starts
@@ -79,8 +85,8 @@ internal static class CompiledPatientPages
     /// </summary>
     private delegate IAsyncEnumerable<T> CompiledPage<T>(PhmDbContext db, string practice, int nationalQuintile, ConditionRegister register, string afterPseudonym, int take);
 
-    /// <summary>The compiled queries of each shape that read <typeparamref name="T"/>, the page of patients selected by <paramref name="select"/> (given whether the shape reads the keys alone).</summary>
-    private sealed class Queries<T>(Func<IQueryable<Patient>, bool, IQueryable<T>> select)
+    /// <summary>The compiled queries of each shape that read <typeparamref name="T"/>, the page of patients selected by <paramref name="select"/> (given the shape's columns).</summary>
+    private sealed class Queries<T>(Func<IQueryable<Patient>, Shape, IQueryable<T>> select)
     {
         private readonly ConcurrentDictionary<Shape, CompiledPage<T>> compiled = new();
 
@@ -101,7 +107,7 @@ internal static class CompiledPatientPages
             var take = Expression.Parameter(typeof(int), "take");
             var parameters = new CohortPredicates.LeafParameters(practice, shape.NationalQuintile ? nationalQuintile : null, shape.Register ? register : null);
             var patients = filter.Apply(db, referenceDate, parameters).AsNoTracking();
-            var page = select(PatientPages.InIdOrder(patients, shape.After ? afterPseudonym : null, take, sortEveryMatch: false), shape.KeysAlone);
+            var page = select(PatientPages.InIdOrder(patients, shape.After ? afterPseudonym : null, take, sortEveryMatch: false), shape);
             var query = EF.CompileAsyncQuery(Expression.Lambda<Func<PhmDbContext, string, int, ConditionRegister, string, int, IQueryable<T>>>(
                 page.Expression, context, practice, nationalQuintile, register, afterPseudonym, take));
             return new CompiledPage<T>(query);

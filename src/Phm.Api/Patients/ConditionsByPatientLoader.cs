@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
 using Phm.Api.Loading;
 using Phm.Data.Patients;
@@ -9,8 +10,31 @@ namespace Phm.Api.Patients;
 /// <summary>Each patient's register entries, by onset date.</summary>
 public sealed class ConditionsByPatientLoader(PhmDbContext db) : BatchLoader<int, IReadOnlyList<Condition>>
 {
-    /// <summary>A patient's entries in the loader's order, for a page that reads them in its own statement and <see cref="BatchLoader{TKey, TValue}.Prime"/>s the loader.</summary>
+    /// <summary>
+    /// Entries a page read without their codes (<see cref="ConditionFields.WithoutCodes"/>), held by the very patient objects that page
+    /// returned, never by the patient's id: another field of the same request reading the same patient (an alias, <c>patient(id:)</c>)
+    /// has patients of its own and loads their entries whole. Resolvers run one at a time (the serial execution strategy).
+    /// </summary>
+    private readonly Dictionary<Patient, IReadOnlyList<Condition>> readWithoutCodes = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A patient's entries in the loader's order, for a page that reads them in its own statement and gives them to the loader (<see cref="ReadWithPage"/>).</summary>
     public static readonly Expression<Func<Patient, IEnumerable<Condition>>> InOrder = p => p.Conditions.OrderBy(c => c.OnsetDate).ThenBy(c => c.Id);
+
+    /// <summary>
+    /// Takes <paramref name="entries"/>, read by a page beside <paramref name="patient"/>: whole, as the patient's entries for the rest of the
+    /// request; <paramref name="withoutCodes"/>, as that page's patient object's alone.
+    /// </summary>
+    public void ReadWithPage(Patient patient, IReadOnlyList<Condition> entries, bool withoutCodes)
+    {
+        if (withoutCodes)
+            readWithoutCodes[patient] = entries;
+        else
+            Prime(patient.Id, entries);
+    }
+
+    /// <summary>The entries of <paramref name="patient"/>: those its page read, or loaded (whole) by its id.</summary>
+    public IDataLoaderResult<IReadOnlyList<Condition>?> LoadAsync(Patient patient) =>
+        readWithoutCodes.TryGetValue(patient, out var entries) ? new KnownResult<IReadOnlyList<Condition>?>(entries) : LoadAsync(patient.Id);
 
     protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<Condition>>> FetchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
     {

@@ -33,22 +33,25 @@ internal static class PatientKeyFields
     /// Whether a connection of patients (<c>edges { node }</c>, <c>items</c>) asks its patients for fields of <see cref="ReadingKeysAlone"/>
     /// only, through fragments too. Directives are not evaluated: a field under <c>@skip</c> still counts, which costs the whole row, never an answer.
     /// </summary>
-    public static bool SelectsKeysAlone(IResolveFieldContext context)
+    public static bool SelectsKeysAlone(IResolveFieldContext context) =>
+        PagePatients(context).All(patient => KeysAlone(context.Document, patient));
+
+    /// <summary>What a connection of patients asks of its patients: the selection set of each <c>edges { node }</c> and <c>items</c>, through fragments too.</summary>
+    public static IEnumerable<GraphQLSelectionSet?> PagePatients(IResolveFieldContext context)
     {
         var document = context.Document;
         foreach (var level in SelectionWalk.Fields(document, context.FieldAst.SelectionSet))
         {
-            if (level.Name.StringValue == "items" && !KeysAlone(document, level.SelectionSet))
-                return false;
+            if (level.Name.StringValue == "items")
+                yield return level.SelectionSet;
             if (level.Name.StringValue != "edges")
                 continue;
             foreach (var node in SelectionWalk.Fields(document, level.SelectionSet))
             {
-                if (node.Name.StringValue == "node" && !KeysAlone(document, node.SelectionSet))
-                    return false;
+                if (node.Name.StringValue == "node")
+                    yield return node.SelectionSet;
             }
         }
-        return true;
     }
 
     private static bool KeysAlone(GraphQLDocument document, GraphQLSelectionSet? patient) =>

@@ -177,21 +177,27 @@ public static class PatientPages
         public required List<Condition> Conditions { get; init; }
     }
 
-    private static readonly Expression<Func<Patient, PatientWithConditions>> WithConditions = ProjectWithConditions(keysAlone: false);
+    /// <summary>The projections of <see cref="ProjectWithConditions"/>, by whether the patients are read as their keys and the entries without their codes.</summary>
+    private static readonly Expression<Func<Patient, PatientWithConditions>>[] WithConditions =
+        [.. from keysAlone in new[] { false, true } from withoutCodes in new[] { false, true } select ProjectWithConditions(keysAlone, withoutCodes)];
 
-    private static readonly Expression<Func<Patient, PatientWithConditions>> KeysWithConditions = ProjectWithConditions(keysAlone: true);
-
-    /// <summary>A patient (whole, or with <paramref name="keysAlone"/> its <see cref="PatientKeyFields.Keys"/>) with its register entries.</summary>
-    private static Expression<Func<Patient, PatientWithConditions>> ProjectWithConditions(bool keysAlone)
+    /// <summary>
+    /// A patient (whole, or with <paramref name="keysAlone"/> its <see cref="PatientKeyFields.Keys"/>) with its register entries (whole, or
+    /// with <paramref name="withoutCodes"/> as <see cref="ConditionFields.WithoutCodes"/>).
+    /// </summary>
+    private static Expression<Func<Patient, PatientWithConditions>> ProjectWithConditions(bool keysAlone, bool withoutCodes)
     {
         var patient = Expression.Parameter(typeof(Patient), "patient");
         var inOrder = ExpressionRules.BodyOn(ConditionsByPatientLoader.InOrder, patient);
+        var entries = withoutCodes
+            ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(Condition), typeof(Condition)], inOrder, ConditionFields.WithoutCodes)
+            : inOrder;
         return Expression.Lambda<Func<Patient, PatientWithConditions>>(
             Expression.MemberInit(Expression.New(typeof(PatientWithConditions)),
                 Expression.Bind(typeof(PatientWithConditions).GetProperty(nameof(PatientWithConditions.Patient))!,
                     keysAlone ? ExpressionRules.BodyOn(PatientKeyFields.Keys, patient) : patient),
                 Expression.Bind(typeof(PatientWithConditions).GetProperty(nameof(PatientWithConditions.Conditions))!,
-                    Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(Condition)], inOrder))),
+                    Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(Condition)], entries))),
             patient);
     }
 
@@ -227,16 +233,20 @@ public static class PatientPages
 
     /// <summary>
     /// A page with each patient's register entries read in the same statement (see <see cref="Primed"/>); with <paramref name="keysAlone"/>,
-    /// each patient read as its <see cref="PatientKeyFields.Keys"/>.
+    /// each patient read as its <see cref="PatientKeyFields.Keys"/>, with <paramref name="entriesWithoutCodes"/> each entry as
+    /// <see cref="ConditionFields.WithoutCodes"/>.
     /// </summary>
-    internal static IQueryable<PatientWithConditions> WithTheirConditions(IQueryable<Patient> page, bool keysAlone = false) =>
-        page.Select(keysAlone ? KeysWithConditions : WithConditions).IgnoreQueryFilters([PhmDbContext.ConditionScope]);
+    internal static IQueryable<PatientWithConditions> WithTheirConditions(IQueryable<Patient> page, bool keysAlone = false, bool entriesWithoutCodes = false) =>
+        page.Select(WithConditions[(keysAlone ? 2 : 0) + (entriesWithoutCodes ? 1 : 0)]).IgnoreQueryFilters([PhmDbContext.ConditionScope]);
 
-    /// <summary>The page's patients, their register entries given to <paramref name="conditions"/> so that their <c>conditions</c> read nothing more.</summary>
-    internal static List<Patient> Primed(List<PatientWithConditions> rows, ConditionsByPatientLoader conditions)
+    /// <summary>
+    /// The page's patients, their register entries given to <paramref name="conditions"/> so that their <c>conditions</c> read nothing more
+    /// (entries read <paramref name="withoutCodes"/> for these patient objects alone, <see cref="ConditionsByPatientLoader.ReadWithPage"/>).
+    /// </summary>
+    internal static List<Patient> Primed(List<PatientWithConditions> rows, ConditionsByPatientLoader conditions, bool withoutCodes = false)
     {
         foreach (var row in rows)
-            conditions.Prime(row.Patient.Id, row.Conditions);
+            conditions.ReadWithPage(row.Patient, row.Conditions, withoutCodes);
         return [.. rows.Select(r => r.Patient)];
     }
 

@@ -57,7 +57,8 @@ public static class PatientQueries
                 var withConditions = riskModel is null && SelectsConditions(context);
                 var page = riskModel is null && !countTotal && CompiledPatientPages.Serves(filter, db)
                     ? await CompiledPatientPages.PageAsync(filter, db, onDate, first, after, withConditions ? conditions : null,
-                        PatientKeyFields.SelectsKeysAlone(context), context.CancellationToken)
+                        PatientKeyFields.SelectsKeysAlone(context), entriesWithoutCodes: withConditions && !ConditionFields.PageSelectsCodes(context),
+                        context.CancellationToken)
                     : withConditions
                     ? await PatientPages.PageByIdWithConditionsAsync(filter.Apply(db, onDate).AsNoTracking(), db, first, after, countTotal, conditions, context.CancellationToken)
                     : await PatientPages.PageAsync(filter.Apply(db, onDate).AsNoTracking(), db, riskModel, first, after, countTotal, sortEveryMatch: false, context.CancellationToken);

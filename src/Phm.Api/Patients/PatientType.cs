@@ -55,7 +55,7 @@ public sealed class PatientType : ObjectGraphType<Patient>
             .Description("Long-term condition register entries, diagnoses and resolutions, by date.")
             .Resolve()
             .WithService<ConditionsByPatientLoader>()
-            .ResolveAsync((context, loader) => loader.LoadAsync(context.Source.Id));
+            .ResolveAsync((context, loader) => loader.LoadAsync(context.Source));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CareFlagType>>>, IReadOnlyList<CareFlag>?>("careFlags")
             .Description("Care-planning flags, by the date recorded.")
             .Resolve()

@@ -18,8 +18,8 @@ namespace Phm.Api.Transport;
 /// that depend on the document alone (GraphQL.NET's document cache mechanism, <see cref="ExecutionOptions.CachedDocumentValidationRules"/>).
 /// Only documents that passed validation and ran are kept. The rules that depend on the request run for a cached document: who may
 /// use each field (the caller's role), the fields' argument checks (the PCN scope, names that must exist, page sizes, with the
-/// request's variables) and depth and complexity (which count the arguments' values); variables are coerced and arguments parsed on
-/// every request.
+/// request's variables) and depth and complexity (which count the arguments' values); variables are coerced and arguments parsed for
+/// every request that takes no kept outcome.
 /// <para>
 /// The outcome of those rules is kept too, when it was a pass and each field that checks its arguments declared that its checks read
 /// only the store's reference data (<see cref="ArgumentChecks"/>): by the document, the rules asked for (GET or POST), the variables'
@@ -27,7 +27,9 @@ namespace Phm.Api.Transport;
 /// (<see cref="StoreReferenceLoader.GetStampAsync"/>), so a rebuild, by this process or another, is met by the next request's rules
 /// once the stamp has moved, as the reference data is. A request with the same key then runs none of those rules. A check that read
 /// the scored risk models (<see cref="ScoredModelsLoader"/>), which change without the stamp, keeps no outcome. So a kept outcome
-/// never carries one caller's authorisation to another role or PCN, nor one build's names to another.
+/// never carries one caller's authorisation to another role or PCN, nor one build's names to another. The outcome kept is the
+/// validation's result, with the variables and arguments it parsed, which the next request with the key is given rather than
+/// parsing them again (<see cref="KeptValidationValidator"/>).
 /// </para>
 /// Both are bounded by <see cref="GraphQLHttpOptions.DocumentCacheSize"/> (total length of the documents, and of the documents and
 /// variables, kept), least recently used first out.
@@ -74,24 +76,27 @@ internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
             return await next(options);
         }
 
+        var kept = options.RequestServices!.GetRequiredService<KeptValidation>();
         var pass = cached.Reads is { } reads ? await PassKeyAsync(key, rules, reads, options) : null;
-        if (pass is not null && passes.TryGetValue(pass, out _))
+        if (pass is not null && passes.TryGetValue(pass, out IValidationResult? outcome) && outcome is not null)
         {
             options.ValidationRules = NoRules;
+            kept.Taken = outcome;
             return await next(options);
         }
 
         var probe = new ArgumentChecks.Probe();
         options.ValidationRules = [.. rules, probe];
+        kept.Keeping = true;
         var validated = await next(options);
         // Only a validation that ran to its end has visited every field.
         if (!validated.Executed)
             return validated;
         cached.Reads = probe.Found;
-        if (probe.Found != ArgumentChecks.Reads.Undeclared && !ReadScoredModels(options))
+        if (probe.Found != ArgumentChecks.Reads.Undeclared && !ReadScoredModels(options) && kept.Given is { IsValid: true } given)
         {
             pass = await PassKeyAsync(key, rules, probe.Found, options);
-            passes.Set(pass, true, new MemoryCacheEntryOptions { Size = query.Length + pass.Variables.Length });
+            passes.Set(pass, given, new MemoryCacheEntryOptions { Size = query.Length + pass.Variables.Length });
         }
         return validated;
     }

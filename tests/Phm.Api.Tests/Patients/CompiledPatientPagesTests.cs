@@ -17,6 +17,9 @@ public abstract class CompiledPatientPagesTests(Func<PhmApiFactory> hub)
 
     private const string WithConditions = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id practice { code } lsoa { code nationalQuintile } conditions { register snomedCode onsetDate } } }";
 
+    /// <summary>The page's register entries asked only for fields answered without their codes (<c>ConditionFields.ReadingTheEntryAlone</c>).</summary>
+    private const string WithConditionsWithoutCodes = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id practice { code } lsoa { code } conditions { __typename register kind onsetDate } } }";
+
     private const string WithoutConditions = "pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id practice { code } lsoa { code nationalQuintile } } }";
 
     /// <summary>
@@ -53,6 +56,8 @@ public abstract class CompiledPatientPagesTests(Func<PhmApiFactory> hub)
     [InlineData("practice: \"" + PracticeOfA + "\", registers: [HYPERTENSION]", WithConditions)]
     [InlineData("practice: \"" + PracticeOfA + "\", nationalQuintile: 1, registers: [HYPERTENSION]", WithoutConditions)]
     [InlineData("practice: \"" + PracticeOfA + "\", nationalQuintile: 2, registers: [ASTHMA]", WithConditions)]
+    [InlineData("practice: \"" + PracticeOfA + "\", nationalQuintile: 1", WithConditionsWithoutCodes)]
+    [InlineData("practice: \"" + PracticeOfA + "\", registers: [HYPERTENSION]", WithConditionsWithoutCodes)]
     public async Task APracticesPages_AreThoseBuiltPerRequest(string filter, string fields)
     {
         var clinician = hub().AsClinician(GovernanceTests.PcnA);
@@ -71,6 +76,34 @@ public abstract class CompiledPatientPagesTests(Func<PhmApiFactory> hub)
             Assert.All(expected["edges"]!.AsArray(), edge => Assert.Equal(PracticeOfA, (string?)edge!["node"]!["practice"]!["code"]));
             after = (string?)expected["pageInfo"]!["endCursor"] is { } cursor && (bool)expected["pageInfo"]!["hasNextPage"]! ? cursor : null;
         }
+    }
+
+    /// <summary>
+    /// A page that reads its register entries without their codes keeps them for its own patients: the same patients asked for by another
+    /// field of the same request after the page (<c>patient(id:)</c>, then another page) are given their entries' codes, as when asked alone.
+    /// </summary>
+    [SkippableFact]
+    public async Task APageReadingItsEntriesWithoutCodes_LeavesTheCodesOfTheSamePatients_ToOtherFieldsOfTheRequest()
+    {
+        var clinician = hub().AsClinician(GovernanceTests.PcnA);
+        const string Filter = "filter: { practice: \"" + PracticeOfA + "\", registers: [HYPERTENSION] }";
+        const string Codes = "conditions { register kind snomedCode onsetDate codeList }";
+        var page = PatientsOf(await clinician.PostGraphQLAsync("{ patients(first: 3, " + Filter + ") { edges { node { id " + Codes + " } } } }"));
+        var id = (string)page["edges"]![0]!["node"]!["id"]!;
+        Assert.NotEmpty(page["edges"]![0]!["node"]!["conditions"]!.AsArray());
+
+        var together = await clinician.PostGraphQLAsync("query($id: ID!) { withoutCodes: patients(first: 3, " + Filter + ") { edges { node { id conditions { register onsetDate } } } } "
+            + "patient(id: $id) { id " + Codes + " } withCodes: patients(first: 3, " + Filter + ") { edges { node { id " + Codes + " } } } }", new { id });
+
+        var data = JsonNode.Parse(together.Body)!.AsObject();
+        Assert.False(data.ContainsKey("errors"), together.Body);
+        Assert.Equal(page.ToJsonString(), data["data"]!["withCodes"]!.ToJsonString());
+        Assert.Equal(page["edges"]![0]!["node"]!.ToJsonString(), data["data"]!["patient"]!.ToJsonString());
+        var withoutCodes = data["data"]!["withoutCodes"]!["edges"]!.AsArray();
+        Assert.Equal(page["edges"]!.AsArray().Select(edge => (string?)edge!["node"]!["id"]), withoutCodes.Select(edge => (string?)edge!["node"]!["id"]));
+        Assert.Equal(
+            page["edges"]!.AsArray().SelectMany(edge => edge!["node"]!["conditions"]!.AsArray().Select(c => ((string?)c!["register"], (string?)c["onsetDate"]))),
+            withoutCodes.SelectMany(edge => edge!["node"]!["conditions"]!.AsArray().Select(c => ((string?)c!["register"], (string?)c["onsetDate"]))));
     }
 
     [SkippableFact]

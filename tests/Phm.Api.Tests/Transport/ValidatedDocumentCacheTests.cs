@@ -103,10 +103,31 @@ public sealed class ValidatedDocumentCacheTests(PhmApiFactory hub)
         Assert.Equal([PracticeNotFoundError.ErrorCode], nonePage.ErrorCodes);
     }
 
-    private async Task<string> FirstPracticeOfAsync(string pcn)
+    /// <summary>A kept pass hands its request's parsed arguments to the next request with its key, never to one with other variables.</summary>
+    [Fact]
+    public async Task SameDocument_WithVariablesNamingTwoPracticesInTurn_AnswersEachWithItsOwnPractice_AfterBothPassesWereKept()
+    {
+        var practices = await PracticesOfAsync(GovernanceTests.PcnA);
+        const string query = "query($practice: String) { patients(first: 3, filter: { practice: $practice }) { edges { node { practice { code } } } } }";
+        var clinician = hub.AsClinician(GovernanceTests.PcnA);
+
+        foreach (var practice in new[] { practices[0], practices[0], practices[0], practices[1], practices[1], practices[1], practices[0], practices[1] })
+        {
+            var response = await clinician.PostGraphQLAsync(query, new { practice });
+
+            Assert.Empty(response.ErrorCodes);
+            var edges = response.Json.GetProperty("data").GetProperty("patients").GetProperty("edges").EnumerateArray().ToList();
+            Assert.NotEmpty(edges);
+            Assert.All(edges, edge => Assert.Equal(practice, edge.GetProperty("node").GetProperty("practice").GetProperty("code").GetString()));
+        }
+    }
+
+    private async Task<string> FirstPracticeOfAsync(string pcn) => (await PracticesOfAsync(pcn))[0];
+
+    private async Task<string[]> PracticesOfAsync(string pcn)
     {
         var response = await hub.AsAnalyst().PostGraphQLAsync($$"""{ pcn(code: "{{pcn}}") { practices { code } } }""");
-        return response.Json.GetProperty("data").GetProperty("pcn").GetProperty("practices").Strings("code").First();
+        return [.. response.Json.GetProperty("data").GetProperty("pcn").GetProperty("practices").Strings("code")];
     }
 
     private static string[] PcnsOf(GraphQLResponse response)
