@@ -118,13 +118,17 @@ public static class PatientPages
         RiskCursors(model).Decode(cursor) is { } rank && int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>
-    /// Most patients a RISK_DESC page sorts by their own scores. A filter that few patients match (a cohort of a few dozen) never
-    /// fills a page along the model's rank index, which then reads every score of the population (2 s of CPU on SQLite at 300,000
-    /// patients); their scores, each read by key, and sorted cost milliseconds. Beyond this many, a page of 50 spread evenly
-    /// over the ranks is found within the first quarter of the rank index, and a filter on tiers at its start; counting up to it
-    /// reads only this many matching patients.
+    /// Most matching patients a page reads all of and sorts, rather than looking for the page along an index of its order: a
+    /// RISK_DESC page their own scores, each read by key; a page by pseudonym whose total is counted (where the provider sorts few
+    /// matches before paging, <see cref="PhmDbContext.SortsFewMatchesBeforePaging"/>) every match. A filter that few patients
+    /// match fills a page only far along the index: for a page of 50 among n matches of a population of N, some 50 × N / n
+    /// entries, each a patient tested, against n read by key; so this is well below √(50 × N) (3,900 at 300,000 patients, 10,000
+    /// at 2,000,000). At 2,000,000 patients PostgreSQL looked for a page of Living Well's 285 cohort members along the rank index
+    /// (2.5 s) and for a page of Central PCN's 917 heart failure patients in quintile 1 along the city's pseudonym index, through
+    /// 94,000 patients read at random (1.7-1.9 s of database CPU, the count 0.4 s); at 200 patients, SQLite at 300,000 read every
+    /// score along the rank index (2 s). Counting up to it reads only this many matching patients.
     /// </summary>
-    private const int FewPatients = 200;
+    private const int FewPatients = 2_000;
 
     /// <summary>
     /// One page highest risk first: the patients with their scores from <paramref name="model"/> (through the same scoped
@@ -205,24 +209,15 @@ public static class PatientPages
     }
 
     /// <summary>
-    /// Most matching patients that a page by pseudonym whose total is counted sorts from every match, where the provider sorts few
-    /// matches before paging (<see cref="PhmDbContext.SortsFewMatchesBeforePaging"/>): finding them costs what the count just did.
-    /// At 2,000,000 patients PostgreSQL looked for a page of Central PCN's 917 heart failure patients in quintile 1 along the city's
-    /// pseudonym index, through 94,000 patients read at random (1.7-1.9 s of database CPU, the count 0.4 s). Beyond this many, a
-    /// page of 50 is found early along the index.
-    /// </summary>
-    private const int SortedWhenFew = 2_000;
-
-    /// <summary>
     /// One page in pseudonym order, reading one row beyond it to learn whether another page follows. The total, when counted, is
-    /// counted first: when few match, the page is sorted from every match (<see cref="SortedWhenFew"/>).
+    /// counted first: when few match, the page is sorted from every match (<see cref="FewPatients"/>).
     /// </summary>
     private static async Task<Connection<Patient>> PageByIdAsync(
         IQueryable<Patient> patients, PhmDbContext db, int first, string? after, bool countTotal, ConditionsByPatientLoader? conditions,
         bool sortEveryMatch, CancellationToken cancellationToken)
     {
         int? total = countTotal ? await patients.CountAsync(cancellationToken) : null;
-        sortEveryMatch |= total <= SortedWhenFew && db.SortsFewMatchesBeforePaging;
+        sortEveryMatch |= total <= FewPatients && db.SortsFewMatchesBeforePaging;
         var page = InIdOrder(patients, after is null ? null : ExpressionRules.Captured(PseudonymAfter(after)), Expression.Constant(first + 1), sortEveryMatch);
         var rows = conditions is null
             ? await db.ReadWholeAsync(page, cancellationToken)
