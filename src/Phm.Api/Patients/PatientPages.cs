@@ -135,18 +135,19 @@ public static class PatientPages
     /// context), in rank order, reading one row beyond the page. When at most <paramref name="fewPatients"/> patients match, each
     /// one's score is read by key (a statement over those patients alone, which no planner turns into a walk of the rank index),
     /// else the patients are joined along the rank index; the rows are the same. With <paramref name="total"/> (the number of
-    /// matching patients, see <see cref="PageAsync"/>), that number is read first and the ids only when it is at most
-    /// <paramref name="fewPatients"/>: at 2,000,000 patients, reading the first ids of a PCN's patients in the two highest tiers
-    /// walked the patients' key in id order, testing each one's practice (a third of the page's database CPU).
+    /// matching patients, see <see cref="PageAsync"/>), that number is read first and the matching ids are not read: when few,
+    /// each matching patient's score is read by key in the page's own statement (a scalar subquery, which no planner turns into
+    /// a walk of the rank index either). At 2,000,000 patients PostgreSQL read the first ids in id order along the patients' key,
+    /// testing each patient it passed: a third of a RISK_DESC page's database CPU, and more than the count for Living Well's cohort.
     /// </summary>
     internal static async Task<Connection<Patient>> PageByRiskAsync(
         IQueryable<Patient> patients, PhmDbContext db, string model, int first, string? after, bool countTotal, int fewPatients, CancellationToken cancellationToken,
         Func<CancellationToken, Task<int>>? total = null)
     {
         int? knownTotal = total is null ? null : await total(cancellationToken);
-        var matching = knownTotal > fewPatients ? []
+        var matching = knownTotal is not null ? null
             : await patients.OrderBy(p => p.Id).Select(p => p.Id).Take(fewPatients + 1).ToListAsync(cancellationToken);
-        var few = knownTotal is { } known ? known <= fewPatients : matching.Count <= fewPatients;
+        var few = (knownTotal ?? matching!.Count) <= fewPatients;
         var scores = db.RiskScores.Where(s => s.Model == model);
         if (after is not null)
         {
@@ -154,7 +155,7 @@ public static class PatientPages
             scores = scores.Where(s => s.Rank > afterRank);
         }
         var ranked = few
-            ? patients.Where(p => matching.Contains(p.Id))
+            ? (matching is null ? patients : patients.Where(p => matching.Contains(p.Id)))
                 .Select(p => new { Patient = p, Rank = scores.Where(s => s.PatientId == p.Id).Select(s => (int?)s.Rank).FirstOrDefault() })
                 .Where(r => r.Rank != null).Select(r => new RankedPatient { Patient = r.Patient, Rank = r.Rank!.Value })
             : patients.Join(scores, p => p.Id, s => s.PatientId, (p, s) => new RankedPatient { Patient = p, Rank = s.Rank });
@@ -163,7 +164,7 @@ public static class PatientPages
         var rankOf = rows.ToDictionary(r => r.Patient.Id, r => r.Rank);
         return Paging.ToConnection([.. rows.Select(r => r.Patient)], first, afterACursor: after is not null,
             p => cursors.Encode(rankOf[p.Id].ToString(CultureInfo.InvariantCulture)),
-            !countTotal ? null : knownTotal ?? (few ? matching.Count : await patients.CountAsync(cancellationToken)));
+            !countTotal ? null : knownTotal ?? (few ? matching!.Count : await patients.CountAsync(cancellationToken)));
     }
 
     /// <summary>A patient with its rank in one model (settable members: EF Core reads a member initialisation back).</summary>
