@@ -104,15 +104,17 @@ public sealed class CohortEvaluationType : ObjectGraphType<CohortEvaluation>
             {
                 var evaluation = context.Source;
                 var model = RiskModelOf(context.GetArgument("orderBy", CohortMemberOrder.Id), context.GetArgument<string?>("model"));
+                var countsMembers = context.SubFields?.ContainsKey("totalCount") == true;
                 var page = context.GetArgument("orderBy", CohortMemberOrder.Id) == CohortMemberOrder.ImpactabilityDesc
                     ? await PatientPages.PageByImpactabilityAsync(evaluation.Patients, evaluation.Impactability.Count(db, evaluation.ReferenceDate),
                         Paging.First(context), context.GetArgument<string?>("after"), context.CancellationToken)
                     : await PatientPages.PageAsync(evaluation.Patients, db, model, Paging.First(context), context.GetArgument<string?>("after"),
                         // The members are at most one PCN's patients (members are for clinicians, scoped to their PCN): finding them all
                         // before sorting costs what the count does, where the provider's planner would walk the pseudonym index for them.
-                        countTotal: false, sortEveryMatch: db.SortsFewMatchesBeforePaging, context.CancellationToken);
-                // The members are the count's patients: counted once if both are asked for.
-                var totalCount = context.SubFields?.ContainsKey("totalCount") == true ? await evaluation.CountAsync(context.CancellationToken) : (int?)null;
+                        // The members are the count's patients, counted once: when the total is asked for, read first, it tells a
+                        // RISK_DESC page whether they are few.
+                        countTotal: false, sortEveryMatch: db.SortsFewMatchesBeforePaging, context.CancellationToken, countsMembers ? evaluation.CountAsync : null);
+                var totalCount = countsMembers ? await evaluation.CountAsync(context.CancellationToken) : (int?)null;
                 audit.RecordPatientRead(context, page.Edges!.Count, evaluation.CohortId);
                 var why = new CohortWhyLoader(db, evaluation, [.. page.Edges.Select(e => e.Node!.Id)]);
                 return new Connection<CohortMember>

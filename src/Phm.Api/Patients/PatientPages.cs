@@ -94,13 +94,16 @@ public static class PatientPages
     /// One page of <paramref name="patients"/>: by pseudonym, or with <paramref name="riskModel"/> highest risk first by its ranks.
     /// With <paramref name="sortEveryMatch"/>, a page by pseudonym is sorted from every matching patient, never looked for along
     /// the pseudonym index (see <see cref="ByPseudonymSortedAfterFiltering"/>).
+    /// <paramref name="total"/>, when given, reads the number of matching patients that the caller needs anyway or has cheaply (a
+    /// page's <c>totalCount</c> from kept cells, a cohort's count): a RISK_DESC page then reads it first and, when it is over
+    /// <see cref="FewPatients"/>, goes along the rank index without first reading the matching patients' ids.
     /// </summary>
     public static Task<Connection<Patient>> PageAsync(
         IQueryable<Patient> patients, PhmDbContext db, string? riskModel, int first, string? after, bool countTotal, bool sortEveryMatch,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, Func<CancellationToken, Task<int>>? total = null) =>
         riskModel is null
             ? PageByIdAsync(patients, db, first, after, countTotal, conditions: null, sortEveryMatch, cancellationToken)
-            : PageByRiskAsync(patients, db, riskModel, first, after, countTotal, FewPatients, cancellationToken);
+            : PageByRiskAsync(patients, db, riskModel, first, after, countTotal, FewPatients, cancellationToken, total);
 
     /// <summary>
     /// One page of <paramref name="patients"/> by pseudonym with each patient's register entries read in the same statement, given
@@ -115,25 +118,36 @@ public static class PatientPages
         RiskCursors(model).Decode(cursor) is { } rank && int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>
-    /// Most patients a RISK_DESC page sorts by their own scores. A filter that few patients match (a cohort of a few dozen) never
-    /// fills a page along the model's rank index, which then reads every score of the population (2 s of CPU on SQLite at 300,000
-    /// patients); their scores, each read by key, and sorted cost milliseconds. Beyond this many, a page of 50 spread evenly
-    /// over the ranks is found within the first quarter of the rank index, and a filter on tiers at its start; counting up to it
-    /// reads only this many matching patients.
+    /// Most matching patients a page reads all of and sorts, rather than looking for the page along an index of its order: a
+    /// RISK_DESC page their own scores, each read by key; a page by pseudonym whose total is counted (where the provider sorts few
+    /// matches before paging, <see cref="PhmDbContext.SortsFewMatchesBeforePaging"/>) every match. A filter that few patients
+    /// match fills a page only far along the index: for a page of 50 among n matches of a population of N, some 50 × N / n
+    /// entries, each a patient tested, against n read by key; so this is well below √(50 × N) (3,900 at 300,000 patients, 10,000
+    /// at 2,000,000). At 2,000,000 patients PostgreSQL looked for a page of Living Well's 285 cohort members along the rank index
+    /// (2.5 s) and for a page of Central PCN's 917 heart failure patients in quintile 1 along the city's pseudonym index, through
+    /// 94,000 patients read at random (1.7-1.9 s of database CPU, the count 0.4 s); at 200 patients, SQLite at 300,000 read every
+    /// score along the rank index (2 s). Counting up to it reads only this many matching patients.
     /// </summary>
-    private const int FewPatients = 200;
+    private const int FewPatients = 2_000;
 
     /// <summary>
     /// One page highest risk first: the patients with their scores from <paramref name="model"/> (through the same scoped
     /// context), in rank order, reading one row beyond the page. When at most <paramref name="fewPatients"/> patients match, each
     /// one's score is read by key (a statement over those patients alone, which no planner turns into a walk of the rank index),
-    /// else the patients are joined along the rank index; the rows are the same.
+    /// else the patients are joined along the rank index; the rows are the same. With <paramref name="total"/> (the number of
+    /// matching patients, see <see cref="PageAsync"/>), that number is read first and the matching ids are not read: when few,
+    /// each matching patient's score is read by key in the page's own statement (a scalar subquery, which no planner turns into
+    /// a walk of the rank index either). At 2,000,000 patients PostgreSQL read the first ids in id order along the patients' key,
+    /// testing each patient it passed: a third of a RISK_DESC page's database CPU, and more than the count for Living Well's cohort.
     /// </summary>
     internal static async Task<Connection<Patient>> PageByRiskAsync(
-        IQueryable<Patient> patients, PhmDbContext db, string model, int first, string? after, bool countTotal, int fewPatients, CancellationToken cancellationToken)
+        IQueryable<Patient> patients, PhmDbContext db, string model, int first, string? after, bool countTotal, int fewPatients, CancellationToken cancellationToken,
+        Func<CancellationToken, Task<int>>? total = null)
     {
-        var matching = await patients.OrderBy(p => p.Id).Select(p => p.Id).Take(fewPatients + 1).ToListAsync(cancellationToken);
-        var few = matching.Count <= fewPatients;
+        int? knownTotal = total is null ? null : await total(cancellationToken);
+        var matching = knownTotal is not null ? null
+            : await patients.OrderBy(p => p.Id).Select(p => p.Id).Take(fewPatients + 1).ToListAsync(cancellationToken);
+        var few = (knownTotal ?? matching!.Count) <= fewPatients;
         var scores = db.RiskScores.Where(s => s.Model == model);
         if (after is not null)
         {
@@ -141,7 +155,7 @@ public static class PatientPages
             scores = scores.Where(s => s.Rank > afterRank);
         }
         var ranked = few
-            ? patients.Where(p => matching.Contains(p.Id))
+            ? (matching is null ? patients : patients.Where(p => matching.Contains(p.Id)))
                 .Select(p => new { Patient = p, Rank = scores.Where(s => s.PatientId == p.Id).Select(s => (int?)s.Rank).FirstOrDefault() })
                 .Where(r => r.Rank != null).Select(r => new RankedPatient { Patient = r.Patient, Rank = r.Rank!.Value })
             : patients.Join(scores, p => p.Id, s => s.PatientId, (p, s) => new RankedPatient { Patient = p, Rank = s.Rank });
@@ -150,7 +164,7 @@ public static class PatientPages
         var rankOf = rows.ToDictionary(r => r.Patient.Id, r => r.Rank);
         return Paging.ToConnection([.. rows.Select(r => r.Patient)], first, afterACursor: after is not null,
             p => cursors.Encode(rankOf[p.Id].ToString(CultureInfo.InvariantCulture)),
-            !countTotal ? null : few ? matching.Count : await patients.CountAsync(cancellationToken));
+            !countTotal ? null : knownTotal ?? (few ? matching!.Count : await patients.CountAsync(cancellationToken)));
     }
 
     /// <summary>A patient with its rank in one model (settable members: EF Core reads a member initialisation back).</summary>
@@ -201,16 +215,21 @@ public static class PatientPages
             patient);
     }
 
-    /// <summary>One page in pseudonym order, reading one row beyond it to learn whether another page follows.</summary>
+    /// <summary>
+    /// One page in pseudonym order, reading one row beyond it to learn whether another page follows. The total, when counted, is
+    /// counted first: when few match, the page is sorted from every match (<see cref="FewPatients"/>).
+    /// </summary>
     private static async Task<Connection<Patient>> PageByIdAsync(
         IQueryable<Patient> patients, PhmDbContext db, int first, string? after, bool countTotal, ConditionsByPatientLoader? conditions,
         bool sortEveryMatch, CancellationToken cancellationToken)
     {
+        int? total = countTotal ? await patients.CountAsync(cancellationToken) : null;
+        sortEveryMatch |= total <= FewPatients && db.SortsFewMatchesBeforePaging;
         var page = InIdOrder(patients, after is null ? null : ExpressionRules.Captured(PseudonymAfter(after)), Expression.Constant(first + 1), sortEveryMatch);
         var rows = conditions is null
             ? await db.ReadWholeAsync(page, cancellationToken)
             : Primed(await db.ReadWholeAsync(WithTheirConditions(page), cancellationToken), conditions);
-        return ToConnection(rows, first, after, countTotal ? await patients.CountAsync(cancellationToken) : null);
+        return ToConnection(rows, first, after, total);
     }
 
     /// <summary>The pseudonym a cursor of id order (already validated) wraps.</summary>

@@ -61,7 +61,8 @@ public static class PatientQueries
                         context.CancellationToken)
                     : withConditions
                     ? await PatientPages.PageByIdWithConditionsAsync(filter.Apply(db, onDate).AsNoTracking(), db, first, after, countTotal, conditions, context.CancellationToken)
-                    : await PatientPages.PageAsync(filter.Apply(db, onDate).AsNoTracking(), db, riskModel, first, after, countTotal, sortEveryMatch: false, context.CancellationToken);
+                    : await PatientPages.PageAsync(filter.Apply(db, onDate).AsNoTracking(), db, riskModel, first, after, countTotal, sortEveryMatch: false,
+                        context.CancellationToken, countTotal ? filter.CountFromKeptCells(db) : null);
                 audit.RecordPatientRead(context, page.Edges!.Count);
                 return page;
             });

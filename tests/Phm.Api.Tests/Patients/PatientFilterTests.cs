@@ -1,7 +1,12 @@
+using Microsoft.EntityFrameworkCore;
 using Phm.Api.Geography;
 using Phm.Api.Loading;
 using Phm.Api.Patients;
 using Phm.Api.Practices;
+using Phm.Api.Risk;
+using Phm.Data.Governance;
+using Phm.Data.Patients;
+using Phm.Data.Risk;
 using static Phm.Api.Tests.Support.SampleData;
 
 namespace Phm.Api.Tests.Patients;
@@ -69,5 +74,38 @@ public sealed class PatientFilterTests(SampleSchemaFixture fixture) : IClassFixt
             "query($filter: PatientFilter) { patients(filter: $filter) { totalCount } }", new { filter = new { pcn = "U99999" } });
 
         Assert.Equal("Argument 'filter.pcn' is invalid: no PCN has the code 'U99999'.", response.ErrorMessage);
+    }
+
+    public static TheoryData<string?> Scopes => [null, North, Central];
+
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public async Task CountFromKeptCells_OfAModelsScoreAlone_IsTheNumberOfPatientsMeetingIt_InEveryScope(string? pcn)
+    {
+        await using var db = fixture.OpenContext();
+        db.PatientScope = pcn is null ? PatientScope.Everyone : PatientScope.RegisteredIn(pcn);
+        var referenceDate = await db.Manifest.Select(m => m.ReferenceDate).SingleAsync();
+        PatientFilter[] filters =
+        [
+            new(Risk: new RiskFilter(TestRiskScores.Admission)),
+            new(Risk: new RiskFilter(TestRiskScores.Admission, [RiskTier.VeryHigh, RiskTier.High])),
+            new(Risk: new RiskFilter(TestRiskScores.Mortality, [RiskTier.Low])),
+        ];
+
+        foreach (var filter in filters)
+            Assert.Equal(await filter.Apply(db, referenceDate).CountAsync(), await filter.CountFromKeptCells(db)!(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task CountFromKeptCells_OfAnyOtherFilter_IsNone_SoItsPatientsAreCounted()
+    {
+        await using var db = fixture.OpenContext();
+        var risk = new RiskFilter(TestRiskScores.Admission, [RiskTier.VeryHigh]);
+
+        Assert.Null(new PatientFilter().CountFromKeptCells(db));
+        Assert.Null(new PatientFilter(Risk: risk with { MinPercentile = 90 }).CountFromKeptCells(db));
+        Assert.Null(new PatientFilter(Practice: Alpha, Risk: risk).CountFromKeptCells(db));
+        Assert.Null(new PatientFilter(Alive: true, Risk: risk).CountFromKeptCells(db));
+        Assert.Null(new PatientFilter(Registers: [ConditionRegister.Hypertension], Risk: risk).CountFromKeptCells(db));
     }
 }

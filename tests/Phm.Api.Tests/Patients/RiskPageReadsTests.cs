@@ -11,7 +11,8 @@ namespace Phm.Api.Tests.Patients;
 
 /// <summary>
 /// A RISK_DESC page is read from the few matching patients' own scores or along the model's rank index, whichever is cheaper
-/// (<see cref="PatientPages"/>): both reads give the same patients, cursors and page info, page after page.
+/// (<see cref="PatientPages"/>), told the number of patients first or not: every read gives the same patients, cursors, page
+/// info and total, page after page.
 /// </summary>
 public sealed class RiskPageReadsTests(SampleSchemaFixture fixture) : IClassFixture<SampleSchemaFixture>
 {
@@ -25,6 +26,8 @@ public sealed class RiskPageReadsTests(SampleSchemaFixture fixture) : IClassFixt
         var alongTheRankIndex = await PagesAsync(filter, fewPatients: 0);
 
         Assert.Equal(byTheirScores, alongTheRankIndex);
+        Assert.Equal(byTheirScores, await PagesAsync(filter, fewPatients: 1_000, totalFirst: true));
+        Assert.Equal(byTheirScores, await PagesAsync(filter, fewPatients: 0, totalFirst: true));
         Assert.Equal(await ExpectedAsync(filter), string.Join(" ", byTheirScores.Select(p => p.Edges)));
         Assert.Equal([false, .. Enumerable.Repeat(true, byTheirScores.Count - 1)], byTheirScores.Select(p => p.HasPreviousPage));
         Assert.Equal([.. Enumerable.Repeat(true, byTheirScores.Count - 1), false], byTheirScores.Select(p => p.HasNextPage));
@@ -42,14 +45,17 @@ public sealed class RiskPageReadsTests(SampleSchemaFixture fixture) : IClassFixt
         _ => db.Patients,
     };
 
-    private async Task<List<Page>> PagesAsync(string filter, int fewPatients)
+    /// <summary>The pages one after another; with <paramref name="totalFirst"/>, each page given the number of patients to read first.</summary>
+    private async Task<List<Page>> PagesAsync(string filter, int fewPatients, bool totalFirst = false)
     {
         await using var db = fixture.OpenContext();
         var pages = new List<Page>();
         string? after = null;
         do
         {
-            var connection = await PatientPages.PageByRiskAsync(Filtered(db, filter).AsNoTracking(), db, Admission, 2, after, countTotal: true, fewPatients, CancellationToken.None);
+            var patients = Filtered(db, filter).AsNoTracking();
+            var connection = await PatientPages.PageByRiskAsync(patients, db, Admission, 2, after, countTotal: true, fewPatients, CancellationToken.None,
+                totalFirst ? patients.CountAsync : null);
             pages.Add(new Page(string.Join(" ", connection.Edges!.Select(e => Edge(e.Node!.Pseudonym, e.Cursor!))), connection.PageInfo!.HasPreviousPage, connection.PageInfo.HasNextPage, connection.TotalCount));
             after = connection.PageInfo.EndCursor;
         }
