@@ -1,4 +1,3 @@
-using GraphQL.Conversion;
 using Phm.Api.Patients;
 
 namespace Phm.Api.Tests.Patients;
@@ -11,18 +10,6 @@ namespace Phm.Api.Tests.Patients;
 public sealed class ConditionFieldsTests
 {
     [Fact]
-    public void EveryFieldOfCondition_IsClassedAsReadingTheEntryAlone_OrItsCodes()
-    {
-        var condition = new ConditionType();
-        // Names as the schema gives them (camel case); a field declared by expression is named after its member until then.
-        var fields = condition.Fields.Select(field => CamelCaseNameConverter.Instance.NameForField(field.Name, condition)).Order(StringComparer.Ordinal);
-
-        var classed = ConditionFields.ReadingTheEntryAlone.Union(ConditionFields.ReadingItsCodes).Where(name => name != "__typename");
-
-        Assert.Equal(fields, classed.Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public void NoFieldOfCondition_IsClassedAsBoth() =>
-        Assert.Empty(ConditionFields.ReadingTheEntryAlone.Intersect(ConditionFields.ReadingItsCodes));
+    public void EveryFieldOfCondition_IsClassedAsReadingTheEntryAlone_OrItsCodes_NeverBoth() =>
+        FieldClasses.AssertEveryFieldInExactlyOne(new ConditionType(), ConditionFields.ReadingTheEntryAlone, ConditionFields.ReadingItsCodes);
 }

@@ -1,4 +1,3 @@
-using GraphQL.Conversion;
 using Phm.Api.Patients;
 
 namespace Phm.Api.Tests.Patients;
@@ -11,18 +10,6 @@ namespace Phm.Api.Tests.Patients;
 public sealed class PatientKeyFieldsTests
 {
     [Fact]
-    public void EveryFieldOfPatient_IsClassedAsReadingItsKeysAlone_OrTheWholeRow()
-    {
-        var patient = new PatientType();
-        // Names as the schema gives them (camel case); a field declared by expression is named after its member until then.
-        var fields = patient.Fields.Select(field => CamelCaseNameConverter.Instance.NameForField(field.Name, patient)).Order(StringComparer.Ordinal);
-
-        var classed = PatientKeyFields.ReadingKeysAlone.Union(PatientKeyFields.ReadingTheWholeRow).Where(name => name != "__typename");
-
-        Assert.Equal(fields, classed.Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public void NoFieldOfPatient_IsClassedAsBoth() =>
-        Assert.Empty(PatientKeyFields.ReadingKeysAlone.Intersect(PatientKeyFields.ReadingTheWholeRow));
+    public void EveryFieldOfPatient_IsClassedAsReadingItsKeysAlone_OrTheWholeRow_NeverBoth() =>
+        FieldClasses.AssertEveryFieldInExactlyOne(new PatientType(), PatientKeyFields.ReadingKeysAlone, PatientKeyFields.ReadingTheWholeRow);
 }
