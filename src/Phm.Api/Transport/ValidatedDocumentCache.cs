@@ -77,7 +77,7 @@ internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         }
 
         var kept = options.RequestServices!.GetRequiredService<KeptValidation>();
-        var pass = cached.Reads is { } reads ? await PassKeyAsync(key, rules, reads, options) : null;
+        var pass = cached.Reads is { } reads ? await PassKeyAsync(key, cached.Document, rules, reads, options) : null;
         if (pass is not null && passes.TryGetValue(pass, out IValidationResult? outcome) && outcome is not null)
         {
             options.ValidationRules = NoRules;
@@ -95,7 +95,7 @@ internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         cached.Reads = probe.Found;
         if (probe.Found != ArgumentChecks.Reads.Undeclared && !ReadScoredModels(options) && kept.Given is { IsValid: true } given)
         {
-            pass = await PassKeyAsync(key, rules, probe.Found, options);
+            pass = await PassKeyAsync(key, cached.Document, rules, probe.Found, options);
             passes.Set(pass, given, new MemoryCacheEntryOptions { Size = query.Length + pass.Variables.Length });
         }
         return validated;
@@ -121,14 +121,18 @@ internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         return [.. rules];
     }
 
-    /// <summary>Everything the request-dependent rules read of this request; the store's stamp only where an argument check reads the store.</summary>
-    private async Task<PassKey> PassKeyAsync(DocumentKey document, IValidationRule[] rules, ArgumentChecks.Reads reads, ExecutionOptions options)
+    /// <summary>
+    /// Everything the request-dependent rules read of this request; the store's stamp only where an argument check reads the store.
+    /// And the parsed document itself: a kept outcome's argument values are keyed by its nodes, so once the document has left the
+    /// cache and been parsed again, a pass kept for the old parse must not be taken.
+    /// </summary>
+    private async Task<PassKey> PassKeyAsync(DocumentKey document, GraphQLDocument parsed, IValidationRule[] rules, ArgumentChecks.Reads reads, ExecutionOptions options)
     {
         var stamp = reads == ArgumentChecks.Reads.ReferenceData
             ? await options.RequestServices!.GetRequiredService<StoreReferenceLoader>().GetStampAsync(options.CancellationToken)
             : null;
         var variables = options.Variables is { Count: > 0 } given ? serializer.Serialize(given) : "";
-        return new PassKey(document, string.Join(' ', rules.Select(rule => rule.GetType().FullName)), variables,
+        return new PassKey(document, parsed, string.Join(' ', rules.Select(rule => rule.GetType().FullName)), variables,
             options.User.IsAuthenticated(), PhmRoles.RoleOf(options.User), options.User is { } user ? PhmRoles.PcnOf(user) : null, stamp);
     }
 
@@ -149,6 +153,7 @@ internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
     /// <summary>The rules are named by their types: within one hub each type is configured once (the transport's POST and GET differ by one).</summary>
     private sealed record PassKey(
         DocumentKey Document,
+        GraphQLDocument Parsed,
         string Rules,
         string Variables,
         bool IsAuthenticated,
