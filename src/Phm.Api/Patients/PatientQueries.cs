@@ -61,8 +61,11 @@ public static class PatientQueries
                         context.CancellationToken)
                     : withConditions
                     ? await PatientPages.PageByIdWithConditionsAsync(filter.Apply(db, onDate).AsNoTracking(), db, first, after, countTotal, conditions, context.CancellationToken)
-                    : await PatientPages.PageAsync(filter.Apply(db, onDate).AsNoTracking(), db, riskModel, first, after, countTotal, sortEveryMatch: false,
-                        context.CancellationToken, countTotal ? filter.CountFromKeptCells(db) : null);
+                    : riskModel is not null
+                    ? await PatientPages.PageByRiskAsync(filter.Apply(db, onDate).AsNoTracking(), db, riskModel, first, after, countTotal,
+                        PatientPages.FewAtTheTopOfTheRanks, context.CancellationToken, countTotal ? filter.CountFromKeptCells(db) : null)
+                    : await PatientPages.PageAsync(filter.Apply(db, onDate).AsNoTracking(), db, riskModel: null, first, after, countTotal, sortEveryMatch: false,
+                        context.CancellationToken);
                 audit.RecordPatientRead(context, page.Edges!.Count);
                 return page;
             });
