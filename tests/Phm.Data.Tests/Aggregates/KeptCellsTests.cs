@@ -39,7 +39,7 @@ public sealed class KeptCellsTests
         await using var database = TestDatabase.For(provider);
         var store = database.Store(population: 400, seed: 5);
         await store.EnsureReadyAsync(CancellationToken.None);
-        var ids = await PatientIdsAsync(store);
+        var ids = await TestScores.PatientIdsAsync(store);
         await WriteScoresAsync(store, "test-admission-12m", "1.0.0", ids);
         await WriteScoresAsync(store, "test-mortality-12m", "1.0.0", ids);
         await using (var db = store.CreateContext())
@@ -70,7 +70,7 @@ public sealed class KeptCellsTests
         hub.Write(CsvExtractReader.Patients, patients,
             $"{numbers[0]},1950-03-09,F,A,E01017139,J82001,", $"{numbers[1]},1961-07-01,M,A,E01017139,J82001,");
         await hub.IngestCsvAsync();
-        await WriteScoresAsync(hub.Store, "test-admission-12m", "1.0.0", await PatientIdsAsync(hub.Store));
+        await WriteScoresAsync(hub.Store, "test-admission-12m", "1.0.0", await TestScores.PatientIdsAsync(hub.Store));
         await using (var db = hub.Store.CreateContext())
             await AssertKeptAsync(db);
 
@@ -119,7 +119,7 @@ public sealed class KeptCellsTests
         await using var database = TestDatabase.For(provider);
         var store = database.Store(population: 300, seed: 5);
         await store.EnsureReadyAsync(CancellationToken.None);
-        await WriteScoresAsync(store, "test-admission-12m", "1.0.0", await PatientIdsAsync(store));
+        await WriteScoresAsync(store, "test-admission-12m", "1.0.0", await TestScores.PatientIdsAsync(store));
         await using (var db = store.CreateContext())
         {
             await db.PopulationCells.ExecuteDeleteAsync();
@@ -141,7 +141,7 @@ public sealed class KeptCellsTests
         await using var database = TestDatabase.For(provider);
         var store = database.Store(population: 1_000, seed: 7);
         await store.EnsureReadyAsync(CancellationToken.None);
-        await WriteScoresAsync(store, "test-admission-12m", "1.0.0", await PatientIdsAsync(store));
+        await WriteScoresAsync(store, "test-admission-12m", "1.0.0", await TestScores.PatientIdsAsync(store));
         await using var db = store.CreateContext();
         var reference = await StoreReference.LoadAsync(db, await StoreReference.ReadStampAsync(db, CancellationToken.None), CancellationToken.None);
         var practices = reference.PracticeCodesOf(Bitterne);
@@ -203,28 +203,11 @@ public sealed class KeptCellsTests
 
     private sealed record RiskCell(string Model, string PracticeCode, string LsoaCode, RiskTier Tier, int Patients, long RecordKeySum, double ProbabilitySum);
 
-    private static async Task<List<int>> PatientIdsAsync(PhmStore store)
+    /// <summary>A score for each of <paramref name="ids"/>, ranked in an order unrelated to the ids, so that tiers and probabilities differ from cell to cell.</summary>
+    private static Task WriteScoresAsync(PhmStore store, string name, string version, List<int> ids)
     {
-        await using var db = store.CreateContext();
-        return await db.Patients.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
-    }
-
-    /// <summary>A score for each of <paramref name="ids"/>, of probabilities and tiers that differ from patient to patient.</summary>
-    private static async Task WriteScoresAsync(PhmStore store, string name, string version, List<int> ids)
-    {
-        var model = new ScoredModel
-        {
-            Name = name, Version = version, Outcome = "a test outcome", Learner = "LightGbm", FeatureSchemaHash = "0123456789abcdef",
-            TrainedAtUtc = new DateTimeOffset(2025, 11, 30, 12, 0, 0, TimeSpan.Zero), TrainedOn = new(2018, 1, 1), EvaluatedOn = new(2019, 1, 1),
-            ScoredOn = new(2021, 1, 1), ScoredAtUtc = new DateTimeOffset(2025, 12, 2, 1, 2, 3, TimeSpan.Zero), PatientsScored = ids.Count,
-            Auroc = 0.8, AurocLower = 0.79, AurocUpper = 0.81, Auprc = 0.2, Brier = 0.05, CalibrationSlope = 1, CalibrationIntercept = 0, OracleBrier = 0.05,
-        };
+        var model = TestScores.ModelOf(version, ids.Count, name);
         var ranked = ids.OrderBy(id => id * 7919 % 1009).ToList();
-        await using var db = store.CreateContext();
-        await new ScoredModelWriter(db).ReplaceAsync(model, ranked.Select((id, i) => new RiskScore
-        {
-            Model = name, PatientId = id, ModelVersion = version, Probability = 1.0 / (i + 3), Rank = i + 1,
-            Percentile = 100.0 * (ranked.Count - i) / ranked.Count, Tier = (RiskTier)(1 + i * 4 / ranked.Count), Contributions = "[]",
-        }).OrderBy(s => s.PatientId), CancellationToken.None);
+        return TestScores.WriteAsync(store, model, TestScores.ScoresOf(model, ranked).OrderBy(s => s.PatientId));
     }
 }
