@@ -110,7 +110,13 @@ public sealed class InterruptedCommandTests : IAsyncLifetime
             await killed.KillAsync();
         }
 
-        Assert.Equal(before, await FingerprintAsync());
+        // Each model's scores are replaced in a transaction of its own, so the kill may land after one or more models have
+        // committed: every model keeps whole scores, its old ones or its new, and the one being written keeps its old ones.
+        var afterKill = await FingerprintAsync();
+        Assert.Equal(WithoutScores(before), WithoutScores(afterKill));
+        Assert.Equal(before.Models.Select(m => m.Name), afterKill.Models.Select(m => m.Name));
+        Assert.All(afterKill.Models, model => Assert.Equal(model.PatientsScored, model.Scores));
+        Assert.Contains(afterKill.Models.Zip(before.Models), pair => pair.First == pair.Second);
         using var rerun = Start(population: 30_000, "score", "--force");
         Assert.Equal(0, await rerun.WaitForExitAsync());
         var after = await FingerprintAsync();
@@ -133,6 +139,12 @@ public sealed class InterruptedCommandTests : IAsyncLifetime
         public override string ToString() =>
             $"{Population} {BuiltAtUtc:O} {Patients} {Activities} {Ledger} {RegistersHeld} {ScoreIndexes} {ScoreTables} [{string.Join("; ", Models.Select(m => m.ToString()))}]";
     }
+
+    /// <summary>
+    /// The store but its scores: a kill between a model's commit and the drop of the partition it set aside (PostgreSQL) leaves
+    /// that table, unread, for the next write to drop.
+    /// </summary>
+    private static Fingerprint WithoutScores(Fingerprint fingerprint) => fingerprint with { ScoreIndexes = 0, ScoreTables = "", Models = [] };
 
     private sealed record ModelScores(string Name, DateTimeOffset ScoredAtUtc, int PatientsScored, int Scores);
 
