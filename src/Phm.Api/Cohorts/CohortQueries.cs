@@ -24,6 +24,7 @@ public static class CohortQueries
             .Resolve()
             .WithServices<PhmDbContext, ReferenceDateLoader, ImpactabilitySignals>()
             .ResolveAsync(async (context, db, referenceDate, impactability) =>
-                new CohortEvaluation(context.GetArgument<CohortCriteria>("criteria"), db, await referenceDate.GetAsync(context.CancellationToken), impactability));
+                new CohortEvaluation(context.GetArgument<CohortCriteria>("criteria"), db, await referenceDate.GetAsync(context.CancellationToken), impactability,
+                    readsMembers: CohortEvaluation.ReadsMembers(context)));
     }
 }

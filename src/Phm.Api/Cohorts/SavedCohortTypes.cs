@@ -71,7 +71,7 @@ public sealed class SavedCohortType : ObjectGraphType<SavedCohort>
                     enteredAfter = (await cohorts.LatestSnapshotAtOrBeforeAsync(definition.Key, since, context.CancellationToken))?.Id
                         ?? throw new NoEvaluationSinceError("enteredSince", definition.Key);
                 return new CohortEvaluation(definition.ScopedCriteria, db, await referenceDate.GetAsync(context.CancellationToken), impactability, definition.Id,
-                    new CohortMemberFilter(context.GetArgument<CohortCriteria?>("filter"), enteredAfter));
+                    new CohortMemberFilter(context.GetArgument<CohortCriteria?>("filter"), enteredAfter), CohortEvaluation.ReadsMembers(context));
             });
     }
 }

@@ -97,13 +97,17 @@ public static class PatientPages
     /// <paramref name="total"/>, when given, reads the number of matching patients that the caller needs anyway or has cheaply (a
     /// page's <c>totalCount</c> from kept cells, a cohort's count): a RISK_DESC page then reads it first and, when it is over
     /// <see cref="FewPatients"/>, goes along the rank index without first reading the matching patients' ids.
+    /// <paramref name="fewMatching"/>, when given, reads the matching patients' ids when at most <see cref="FewPatients"/> match (else
+    /// null), as the caller reads them anyway (a cohort's members, <see cref="Cohorts.CohortEvaluation.FewMemberIdsAsync"/>): a RISK_DESC
+    /// page of few is then read from those patients by key, without testing the filter again.
     /// </summary>
     public static Task<Connection<Patient>> PageAsync(
         IQueryable<Patient> patients, PhmDbContext db, string? riskModel, int first, string? after, bool countTotal, bool sortEveryMatch,
-        CancellationToken cancellationToken, Func<CancellationToken, Task<int>>? total = null) =>
+        CancellationToken cancellationToken, Func<CancellationToken, Task<int>>? total = null,
+        Func<CancellationToken, Task<IReadOnlyList<int>?>>? fewMatching = null) =>
         riskModel is null
             ? PageByIdAsync(patients, db, first, after, countTotal, conditions: null, sortEveryMatch, cancellationToken)
-            : PageByRiskAsync(patients, db, riskModel, first, after, countTotal, FewPatients, cancellationToken, total);
+            : PageByRiskAsync(patients, db, riskModel, first, after, countTotal, FewPatients, cancellationToken, total, fewMatching);
 
     /// <summary>
     /// One page of <paramref name="patients"/> by pseudonym with each patient's register entries read in the same statement, given
@@ -128,7 +132,7 @@ public static class PatientPages
     /// 94,000 patients read at random (1.7-1.9 s of database CPU, the count 0.4 s); at 200 patients, SQLite at 300,000 read every
     /// score along the rank index (2 s). Counting up to it reads only this many matching patients.
     /// </summary>
-    private const int FewPatients = 2_000;
+    internal const int FewPatients = 2_000;
 
     /// <summary>
     /// Most patients a RISK_DESC page of <c>patients</c> reads all of: there the filter holds the ordering model's own score (its
@@ -147,13 +151,18 @@ public static class PatientPages
     /// each matching patient's score is read by key in the page's own statement (a scalar subquery, which no planner turns into
     /// a walk of the rank index either). At 2,000,000 patients PostgreSQL read the first ids in id order along the patients' key,
     /// testing each patient it passed: a third of a RISK_DESC page's database CPU, and more than the count for Living Well's cohort.
+    /// With <paramref name="fewMatching"/> (the ids when few, see <see cref="PageAsync"/>), those ids are the matching patients.
     /// </summary>
     internal static async Task<Connection<Patient>> PageByRiskAsync(
         IQueryable<Patient> patients, PhmDbContext db, string model, int first, string? after, bool countTotal, int fewPatients, CancellationToken cancellationToken,
-        Func<CancellationToken, Task<int>>? total = null)
+        Func<CancellationToken, Task<int>>? total = null, Func<CancellationToken, Task<IReadOnlyList<int>?>>? fewMatching = null)
     {
-        int? knownTotal = total is null ? null : await total(cancellationToken);
-        var matching = knownTotal is not null ? null
+        var matchingKnown = fewMatching is null ? null : await fewMatching(cancellationToken);
+        if (matchingKnown is not null)
+            // Every matching patient is among these, read by key: the filter is not tested again.
+            patients = db.Patients.AsNoTracking().Where(p => matchingKnown.Contains(p.Id));
+        int? knownTotal = matchingKnown?.Count ?? (total is null ? null : await total(cancellationToken));
+        List<int>? matching = knownTotal is not null ? null
             : await patients.OrderBy(p => p.Id).Select(p => p.Id).Take(fewPatients + 1).ToListAsync(cancellationToken);
         var few = (knownTotal ?? matching!.Count) <= fewPatients;
         var scores = db.RiskScores.Where(s => s.Model == model);

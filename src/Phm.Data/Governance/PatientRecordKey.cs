@@ -15,6 +15,9 @@ public static class PatientRecordKey
 
     public static Expression<Func<int, long>> Of { get; } = patientId => (long)patientId * 2654435761L % 4294967311L % Range;
 
+    /// <summary><see cref="Of"/> computed here, for patients whose ids are already read (the same expression, so the same key).</summary>
+    public static Func<int, long> OfId { get; } = Of.Compile();
+
     /// <summary>Each row with its patient's record key, computed in SQL.</summary>
     public static IQueryable<Keyed<TRow>> WithRecordKeys<TRow>(this IQueryable<TRow> rows, Expression<Func<TRow, int>> patientIdOf)
     {

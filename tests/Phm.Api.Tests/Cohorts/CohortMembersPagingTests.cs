@@ -29,6 +29,22 @@ public sealed class CohortMembersPagingTests(SampleSchemaFixture fixture) : ICla
         Assert.Equal(await ExpectedOrderAsync(order), ids);
     }
 
+    [Theory]
+    [InlineData("orderBy: ID")]
+    [InlineData("orderBy: RISK_DESC")]
+    public async Task TheCountBesideAPageOfMembers_IsTheCountAskedAlone_AndThePagesTotal(string order)
+    {
+        const string Criteria = "criteria: { alive: true }";
+        var alone = (await fixture.Host.ExecuteAsync($"{{ evaluateCohort({Criteria}) {{ count }} }}")).Data.GetProperty("evaluateCohort");
+        var withPage = (await fixture.Host.ExecuteAsync(
+                $"{{ evaluateCohort({Criteria}) {{ count members(first: 1, {order}) {{ totalCount items {{ patient {{ id }} }} }} }} }}"))
+            .Data.GetProperty("evaluateCohort");
+
+        Assert.True(alone.GetProperty("count").GetInt32() > 1, "the criteria hold for more than one page");
+        Assert.Equal(alone.GetProperty("count").GetInt32(), withPage.GetProperty("count").GetInt32());
+        Assert.Equal(alone.GetProperty("count").GetInt32(), withPage.GetProperty("members").GetProperty("totalCount").GetInt32());
+    }
+
     /// <summary>The six living patients by pseudonym, or by the model's rank read straight from the scores.</summary>
     private async Task<List<string>> ExpectedOrderAsync(string order)
     {

@@ -16,7 +16,6 @@ namespace Phm.Data.Tests.Aggregates;
 public sealed class KeptCellsTests
 {
     private const string Bitterne = "U97340";
-    private static readonly Func<int, long> RecordKeyOf = PatientRecordKey.Of.Compile();
 
     [SkippableTheory, ProviderData]
     public async Task AfterTheBuild_ThePopulationCellsAreTheLivingPatientsCounted_AndThereAreNoScoreCells(DatabaseProvider provider)
@@ -184,10 +183,10 @@ public sealed class KeptCellsTests
         var scores = await db.RiskScores.Join(db.Patients, s => s.PatientId, p => p.Id, (s, p) => new { p.Id, s.Model, p.PracticeCode, p.LsoaCode, s.Tier, s.Probability })
             .ToListAsync();
         return (
-            [.. living.GroupBy(p => (p.PracticeCode, p.LsoaCode)).Select(g => new PopulationKey(g.Key.PracticeCode, g.Key.LsoaCode, g.Count(), g.Sum(p => RecordKeyOf(p.Id))))
+            [.. living.GroupBy(p => (p.PracticeCode, p.LsoaCode)).Select(g => new PopulationKey(g.Key.PracticeCode, g.Key.LsoaCode, g.Count(), g.Sum(p => PatientRecordKey.OfId(p.Id))))
                 .OrderBy(c => c.PracticeCode, StringComparer.Ordinal).ThenBy(c => c.LsoaCode, StringComparer.Ordinal)],
             [.. scores.GroupBy(s => (s.Model, s.PracticeCode, s.LsoaCode, s.Tier))
-                .Select(g => new RiskCell(g.Key.Model, g.Key.PracticeCode, g.Key.LsoaCode, g.Key.Tier, g.Count(), g.Sum(s => RecordKeyOf(s.Id)), g.Sum(s => s.Probability)))
+                .Select(g => new RiskCell(g.Key.Model, g.Key.PracticeCode, g.Key.LsoaCode, g.Key.Tier, g.Count(), g.Sum(s => PatientRecordKey.OfId(s.Id)), g.Sum(s => s.Probability)))
                 .OrderBy(c => c.Model, StringComparer.Ordinal).ThenBy(c => c.PracticeCode, StringComparer.Ordinal).ThenBy(c => c.LsoaCode, StringComparer.Ordinal).ThenBy(c => c.Tier)]);
     }
 

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Phm.Api.Governance;
+
+namespace Phm.Api.Tests.Governance;
+
+/// <summary>A cell (how many patients, the sum of their record keys) counted in SQL, or summed here from ids already read.</summary>
+public sealed class RecordKeysTests(SampleSchemaFixture fixture) : IClassFixture<SampleSchemaFixture>
+{
+    [Fact]
+    public async Task ACellSummedFromThePatientsIds_IsTheCellCountedOverTheirRows()
+    {
+        await using var db = fixture.OpenContext();
+        var everyone = db.Patients.IgnoreQueryFilters();
+        var some = everyone.Where(p => p.Id % 2 == 1);
+
+        Assert.Equal(await everyone.CellAsync(p => p.Id, CancellationToken.None), RecordKeys.CellOf(await everyone.Select(p => p.Id).ToListAsync()));
+        Assert.Equal(await some.CellAsync(p => p.Id, CancellationToken.None), RecordKeys.CellOf(await some.Select(p => p.Id).ToListAsync()));
+        Assert.Equal(CellCount.Empty, RecordKeys.CellOf([]));
+    }
+}
