@@ -537,9 +537,9 @@ namespace Phm.Data.SqlServer.Migrations
 
                     b.HasIndex("PracticeCode", "Id");
 
-                    b.HasIndex("PracticeCode", "Pseudonym");
-
                     b.HasIndex("PracticeCode", "LsoaCode", "DateOfDeath");
+
+                    b.HasIndex("PracticeCode", "Pseudonym", "LsoaCode");
 
                     b.ToTable("Patients");
                 });

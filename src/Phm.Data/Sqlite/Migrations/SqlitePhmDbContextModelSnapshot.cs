@@ -524,9 +524,9 @@ namespace Phm.Data.Sqlite.Migrations
 
                     b.HasIndex("PracticeCode", "Id");
 
-                    b.HasIndex("PracticeCode", "Pseudonym");
-
                     b.HasIndex("PracticeCode", "LsoaCode", "DateOfDeath");
+
+                    b.HasIndex("PracticeCode", "Pseudonym", "LsoaCode");
 
                     b.ToTable("Patients");
                 });
