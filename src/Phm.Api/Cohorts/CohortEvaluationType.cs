@@ -74,7 +74,7 @@ public sealed class CohortEvaluation(
     private static readonly Expression<Func<int, int>> IdSortedAfterFiltering = id => id + 0;
 
     private async Task<CellCount> CellOfMembersAsync(CancellationToken cancellationToken) =>
-        await FewMemberIdsAsync(cancellationToken) is { } ids ? RecordKeys.CellOf(ids) : await Patients.CellAsync(p => p.Id, cancellationToken);
+        await FewMemberIdsAsync(cancellationToken) is { } ids ? CellCount.Of(ids) : await Patients.CellAsync(p => p.Id, cancellationToken);
 
     /// <summary>The members for <see cref="CohortCharacterisationType"/>, whose total is this evaluation's count (the same cell, counted once).</summary>
     public CohortCharacterisationSource Characterisation(DisclosureControl control) => new(Patients, db, referenceDate, control, CellAsync);

@@ -34,7 +34,7 @@ public readonly record struct CellCount(int Count, long KeySum)
     public static CellCount operator +(CellCount left, CellCount right) => new(left.Count + right.Count, left.KeySum + right.KeySum);
 
     /// <summary>The cell of patients whose ids are already in memory.</summary>
-    public static CellCount Of(IReadOnlyCollection<int> patientIds) => new(patientIds.Count, patientIds.Sum(Disclosure.RecordKeyOf));
+    public static CellCount Of(IReadOnlyCollection<int> patientIds) => new(patientIds.Count, patientIds.Sum(PatientRecordKey.OfId));
 
     /// <summary>The cell key: the sum of the members' record keys modulo <see cref="Disclosure.RecordKeys"/>.</summary>
     public int Key => (int)(KeySum % Disclosure.RecordKeys);
@@ -74,11 +74,6 @@ public static class Disclosure
 
     public static DisclosureControl For(ClaimsPrincipal? user) =>
         PhmRoles.RoleOf(user) == PhmRoles.Analyst ? DisclosureControl.SmallNumberSuppression : DisclosureControl.Exact;
-
-    private static readonly Func<int, long> RecordKeyOfPatient = PatientRecordKey.Of.Compile();
-
-    /// <summary>The record key of a patient whose id is already in memory, as <see cref="PatientRecordKey.Of"/> computes it in SQL.</summary>
-    public static long RecordKeyOf(int patientId) => RecordKeyOfPatient(patientId);
 
     /// <summary>
     /// The shown cells of a table: each cell by the rule, then secondary suppression over <paramref name="margins"/> (a cell in

@@ -17,7 +17,4 @@ public static class RecordKeys
             .SingleOrDefaultAsync(cancellationToken);
         return cell is null ? CellCount.Empty : new CellCount(cell.Count, cell.Keys);
     }
-
-    /// <summary>The cell of patients whose ids are already read: what <see cref="CellAsync{TRow}"/> counts over their rows, summed here.</summary>
-    public static CellCount CellOf(IReadOnlyCollection<int> patientIds) => new(patientIds.Count, patientIds.Sum(PatientRecordKey.OfId));
 }

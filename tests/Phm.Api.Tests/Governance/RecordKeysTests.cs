@@ -3,7 +3,7 @@ using Phm.Api.Governance;
 
 namespace Phm.Api.Tests.Governance;
 
-/// <summary>A cell (how many patients, the sum of their record keys) counted in SQL, or summed here from ids already read.</summary>
+/// <summary>A cell (how many patients, the sum of their record keys) counted in SQL (<see cref="RecordKeys"/>), or summed from ids already read (<see cref="CellCount.Of"/>).</summary>
 public sealed class RecordKeysTests(SampleSchemaFixture fixture) : IClassFixture<SampleSchemaFixture>
 {
     [Fact]
@@ -13,8 +13,8 @@ public sealed class RecordKeysTests(SampleSchemaFixture fixture) : IClassFixture
         var everyone = db.Patients.IgnoreQueryFilters();
         var some = everyone.Where(p => p.Id % 2 == 1);
 
-        Assert.Equal(await everyone.CellAsync(p => p.Id, CancellationToken.None), RecordKeys.CellOf(await everyone.Select(p => p.Id).ToListAsync()));
-        Assert.Equal(await some.CellAsync(p => p.Id, CancellationToken.None), RecordKeys.CellOf(await some.Select(p => p.Id).ToListAsync()));
-        Assert.Equal(CellCount.Empty, RecordKeys.CellOf([]));
+        Assert.Equal(await everyone.CellAsync(p => p.Id, CancellationToken.None), CellCount.Of(await everyone.Select(p => p.Id).ToListAsync()));
+        Assert.Equal(await some.CellAsync(p => p.Id, CancellationToken.None), CellCount.Of(await some.Select(p => p.Id).ToListAsync()));
+        Assert.Equal(CellCount.Empty, CellCount.Of([]));
     }
 }
