@@ -162,7 +162,7 @@ public static class CohortPredicates
         /// </summary>
         private IQueryable<RegisterHeld> RegisterEntriesOf(ConditionRegister? register) =>
             db.PatientScope.IsRestricted && (register is not { } known || HeldByMany.Contains(known))
-                ? db.RegistersHeld.Where(h => db.Patients.Any(p => p.Id == h.PatientId))
+                ? db.RegistersHeld.Where(db.OfScopedPatient<RegisterHeld>(h => h.PatientId))
                 : db.RegistersHeld;
 
         /// <summary>

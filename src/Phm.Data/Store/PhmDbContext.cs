@@ -193,16 +193,37 @@ public abstract class PhmDbContext : DbContext
         // The kept cells are by practice: the same filter on their practice keeps a clinician to its PCN's cells.
         modelBuilder.Entity<PopulationCell>().HasQueryFilter(PracticeInScope<PopulationCell>(c => c.PracticeCode));
         modelBuilder.Entity<RiskScoreCell>().HasQueryFilter(PracticeInScope<RiskScoreCell>(c => c.PracticeCode));
-        modelBuilder.Entity<Condition>().HasQueryFilter(ConditionScope, c => ScopedPcnCode == null || Patients.Any(p => p.Id == c.PatientId));
-        modelBuilder.Entity<RegisterHeld>().HasQueryFilter(CriteriaRecordScope, h => ScopedPcnCode == null || Patients.Any(p => p.Id == h.PatientId));
-        modelBuilder.Entity<PatientSegment>().HasQueryFilter(s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
-        modelBuilder.Entity<Activity>().HasQueryFilter(CriteriaRecordScope, a => ScopedPcnCode == null || Patients.Any(p => p.Id == a.PatientId));
-        modelBuilder.Entity<CareFlag>().HasQueryFilter(CriteriaRecordScope, f => ScopedPcnCode == null || Patients.Any(p => p.Id == f.PatientId));
-        modelBuilder.Entity<Prescription>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
-        modelBuilder.Entity<Procedure>().HasQueryFilter(CriteriaRecordScope, r => ScopedPcnCode == null || Patients.Any(p => p.Id == r.PatientId));
-        modelBuilder.Entity<RiskScore>().HasQueryFilter(RiskScoreScope, s => ScopedPcnCode == null || Patients.Any(p => p.Id == s.PatientId));
-        modelBuilder.Entity<GeneratorTruth>().HasQueryFilter(t => ScopedPcnCode == null || Patients.Any(p => p.Id == t.PatientId));
-        modelBuilder.Entity<CohortSnapshotMember>().HasQueryFilter(m => ScopedPcnCode == null || Patients.Any(p => p.Id == m.PatientId));
+        modelBuilder.Entity<Condition>().HasQueryFilter(ConditionScope, RecordInScope<Condition>(c => c.PatientId));
+        modelBuilder.Entity<RegisterHeld>().HasQueryFilter(CriteriaRecordScope, RecordInScope<RegisterHeld>(h => h.PatientId));
+        modelBuilder.Entity<PatientSegment>().HasQueryFilter(RecordInScope<PatientSegment>(s => s.PatientId));
+        modelBuilder.Entity<Activity>().HasQueryFilter(CriteriaRecordScope, RecordInScope<Activity>(a => a.PatientId));
+        modelBuilder.Entity<CareFlag>().HasQueryFilter(CriteriaRecordScope, RecordInScope<CareFlag>(f => f.PatientId));
+        modelBuilder.Entity<Prescription>().HasQueryFilter(RecordInScope<Prescription>(m => m.PatientId));
+        modelBuilder.Entity<Procedure>().HasQueryFilter(CriteriaRecordScope, RecordInScope<Procedure>(r => r.PatientId));
+        modelBuilder.Entity<RiskScore>().HasQueryFilter(RiskScoreScope, RecordInScope<RiskScore>(s => s.PatientId));
+        modelBuilder.Entity<GeneratorTruth>().HasQueryFilter(RecordInScope<GeneratorTruth>(t => t.PatientId));
+        modelBuilder.Entity<CohortSnapshotMember>().HasQueryFilter(RecordInScope<CohortSnapshotMember>(m => m.PatientId));
+    }
+
+    /// <summary>
+    /// Whether the patient of a record (<paramref name="patientOf"/>) is one of the scoped patients: the scope filter of every record
+    /// about a patient (<see cref="RecordInScope{T}"/>), and what a statement that lifted those filters
+    /// (<see cref="RecordScopesOfScopedPatients"/>) applies again where reading the PCN's patients first is the cheaper plan
+    /// (<see cref="Cohorts.CohortPredicates"/>' entries of registers held by many).
+    /// </summary>
+    public Expression<Func<T, bool>> OfScopedPatient<T>(Expression<Func<T, int>> patientOf)
+    {
+        Expression<Func<int, bool>> scoped = patient => Patients.Any(p => p.Id == patient);
+        return Expression.Lambda<Func<T, bool>>(
+            new ExpressionRules.ParameterReplacer(new() { [scoped.Parameters[0]] = patientOf.Body }).Visit(scoped.Body), patientOf.Parameters);
+    }
+
+    /// <summary>A record about a patient is in scope when the scope is everyone's or its patient is one of the scoped patients.</summary>
+    private Expression<Func<T, bool>> RecordInScope<T>(Expression<Func<T, int>> patientOf)
+    {
+        var ofScopedPatient = OfScopedPatient(patientOf);
+        Expression<Func<bool>> everyone = () => ScopedPcnCode == null;
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(everyone.Body, ofScopedPatient.Body), ofScopedPatient.Parameters);
     }
 
     /// <summary>
