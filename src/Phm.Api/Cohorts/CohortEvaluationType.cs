@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
@@ -21,7 +22,7 @@ namespace Phm.Api.Cohorts;
 /// Criteria evaluated at the store's reference date, over the request's (scoped) context: nothing is read until a field asks.
 /// A saved cohort's evaluation is the same, with its <see cref="CohortId"/> (recorded with every read of its members), and may be
 /// narrowed by a <see cref="CohortMemberFilter"/> (a worklist's filter), which the members' why does not explain.
-/// With <paramref name="readsMembers"/> (the request asks for a page of members too), the members' ids are read once when they are
+/// With <paramref name="readsMembers"/> (the request asks for a page of members by risk too), the members' ids are read once when they are
 /// few (<see cref="FewMemberIdsAsync"/>), and the count and the page are both made from them: each would otherwise evaluate the
 /// criteria over the whole PCN again.
 /// </summary>
@@ -61,8 +62,15 @@ public sealed class CohortEvaluation(
     /// </summary>
     public Task<IReadOnlyList<int>?> FewMemberIdsAsync(CancellationToken cancellationToken) => _fewMemberIds ??= ReadFewMemberIdsAsync(cancellationToken);
 
-    /// <summary>Whether the <c>evaluate</c> field being resolved asks for a page of members.</summary>
-    public static bool ReadsMembers(IResolveFieldContext context) => context.SubFields?.Values.Any(f => f.FieldType.Name == "members") == true;
+    /// <summary>
+    /// Whether the <c>evaluate</c> field being resolved asks for a page of members in <c>RISK_DESC</c> order, the one page made from the
+    /// few members' ids. A page in another order is read along its own sort, so reading the ids first would only add a statement (and
+    /// for a cohort of more than <see cref="PatientPages.FewPatients"/>, evaluate the criteria once more before the count).
+    /// </summary>
+    public static bool ReadsMembers(IResolveFieldContext context) =>
+        context.SubFields?.Values.Any(member => member.FieldType.Name == "members"
+            && ExecutionHelper.GetArguments(member.FieldType.Arguments, member.Field.Arguments, context.Variables, context.Document, member.Field, null)
+                is { } arguments && arguments.TryGetValue("orderBy", out var order) && order.Value is CohortMemberOrder.RiskDesc) == true;
 
     private async Task<IReadOnlyList<int>?> ReadFewMemberIdsAsync(CancellationToken cancellationToken)
     {

@@ -45,6 +45,21 @@ public sealed class CohortMembersPagingTests(SampleSchemaFixture fixture) : ICla
         Assert.Equal(alone.GetProperty("count").GetInt32(), withPage.GetProperty("members").GetProperty("totalCount").GetInt32());
     }
 
+    [Theory]
+    [InlineData("orderBy: RISK_DESC", true)]
+    [InlineData("orderBy: ID", false)]
+    public async Task AFewMembersIds_AreReadOnceForTheCountAndAPageByRisk_ButNotBesideAPageInIdOrder(string order, bool idsReadFirst)
+    {
+        fixture.Host.Commands.Reset();
+
+        await fixture.Host.ExecuteAsync($"{{ evaluateCohort(criteria: {{ alive: true }}) {{ count members(first: 1, {order}) {{ totalCount items {{ patient {{ id }} }} }} }} }}");
+
+        var statements = fixture.Host.Commands.DataCommands;
+        // The ids are read sorted by a key no index holds (the id plus 0), so that every member is found; a count is a COUNT.
+        Assert.Equal(idsReadFirst, statements.Any(sql => sql.Contains("+ 0", StringComparison.Ordinal)));
+        Assert.Equal(!idsReadFirst, statements.Any(sql => sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase)));
+    }
+
     /// <summary>The six living patients by pseudonym, or by the model's rank read straight from the scores.</summary>
     private async Task<List<string>> ExpectedOrderAsync(string order)
     {
