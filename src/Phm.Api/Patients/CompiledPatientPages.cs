@@ -69,7 +69,7 @@ internal static class CompiledPatientPages
 
     private static readonly Queries<Patient> Patients = new((page, shape) => shape.KeysAlone ? page.Select(PatientKeyFields.Keys) : page);
 
-    private static readonly Queries<PatientPages.PatientWithConditions> WithConditions =
+    private static readonly Queries<PatientPages.PatientAndEntry> WithConditions =
         new((page, shape) => PatientPages.WithTheirConditions(page, shape.KeysAlone, shape.EntriesWithoutCodes));
 
     /// <summary>

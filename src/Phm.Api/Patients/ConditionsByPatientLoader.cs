@@ -17,8 +17,16 @@ public sealed class ConditionsByPatientLoader(PhmDbContext db) : BatchLoader<int
     /// </summary>
     private readonly Dictionary<Patient, IReadOnlyList<Condition>> readWithoutCodes = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>A patient's entries in the loader's order, for a page that reads them in its own statement and gives them to the loader (<see cref="ReadWithPage"/>).</summary>
-    public static readonly Expression<Func<Patient, IEnumerable<Condition>>> InOrder = p => p.Conditions.OrderBy(c => c.OnsetDate).ThenBy(c => c.Id);
+    /// <summary>
+    /// <paramref name="rows"/> then in the loader's order of their entries (<paramref name="entry"/>): by onset date, then id; for a page
+    /// that reads its patients' entries in its own statement and gives them to the loader (<see cref="ReadWithPage"/>).
+    /// </summary>
+    public static IOrderedQueryable<T> InOrder<T>(IOrderedQueryable<T> rows, Expression<Func<T, Condition>> entry) =>
+        rows.ThenBy(On(entry, c => c.OnsetDate)).ThenBy(On(entry, c => c.Id));
+
+    private static Expression<Func<T, TKey>> On<T, TKey>(Expression<Func<T, Condition>> entry, Expression<Func<Condition, TKey>> key) =>
+        Expression.Lambda<Func<T, TKey>>(
+            new ExpressionRules.ParameterReplacer(new() { [key.Parameters[0]] = entry.Body }).Visit(key.Body), entry.Parameters);
 
     /// <summary>
     /// Takes <paramref name="entries"/>, read by a page beside <paramref name="patient"/>: whole, as the patient's entries for the rest of the

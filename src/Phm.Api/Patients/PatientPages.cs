@@ -200,37 +200,40 @@ public static class PatientPages
     private static readonly Expression<Func<Patient, string>> ByPseudonymSortedAfterFiltering = p => p.Pseudonym + "";
 
     /// <summary>
-    /// A patient with its register entries in the loader's order, projected rather than <c>Include</c>d: EF Core's shaper of an
-    /// included collection made a delegate for every row it read (<c>DynamicMethod.CreateDelegate</c>, 5% of the hub's CPU under a page).
+    /// A page's patient beside one of its register entries (none for a patient without any): the page read as flat rows, an entry a
+    /// row, rather than as patients each with a projected collection of entries. EF Core's shaper of a projected collection holds
+    /// nested lambdas that it made into delegates anew for every row read (<c>DynamicMethod.CreateDelegate</c>, 5% of the SQLite
+    /// hub's busy samples under the page), as its shaper of an <c>Include</c>d one did before.
     /// </summary>
-    internal sealed class PatientWithConditions
+    internal sealed class PatientAndEntry
     {
         public required Patient Patient { get; init; }
-        public required List<Condition> Conditions { get; init; }
+        public Condition? Entry { get; init; }
     }
 
-    /// <summary>The projections of <see cref="ProjectWithConditions"/>, by whether the patients are read as their keys and the entries without their codes.</summary>
-    private static readonly Expression<Func<Patient, PatientWithConditions>>[] WithConditions =
-        [.. from keysAlone in new[] { false, true } from withoutCodes in new[] { false, true } select ProjectWithConditions(keysAlone, withoutCodes)];
+    /// <summary>The projections of <see cref="ProjectPatientAndEntry"/>, by whether the patients are read as their keys and the entries without their codes.</summary>
+    private static readonly Expression<Func<PatientAndEntry, PatientAndEntry>>[] PatientAndEntryProjections =
+        [.. from keysAlone in new[] { false, true } from withoutCodes in new[] { false, true } select ProjectPatientAndEntry(keysAlone, withoutCodes)];
 
     /// <summary>
-    /// A patient (whole, or with <paramref name="keysAlone"/> its <see cref="PatientKeyFields.Keys"/>) with its register entries (whole, or
-    /// with <paramref name="withoutCodes"/> as <see cref="ConditionFields.WithoutCodes"/>).
+    /// A row's patient (whole, or with <paramref name="keysAlone"/> its <see cref="PatientKeyFields.Keys"/>) and its entry (whole, or
+    /// with <paramref name="withoutCodes"/> as <see cref="ConditionFields.WithoutCodes"/>; none where the patient has none).
     /// </summary>
-    private static Expression<Func<Patient, PatientWithConditions>> ProjectWithConditions(bool keysAlone, bool withoutCodes)
+    private static Expression<Func<PatientAndEntry, PatientAndEntry>> ProjectPatientAndEntry(bool keysAlone, bool withoutCodes)
     {
-        var patient = Expression.Parameter(typeof(Patient), "patient");
-        var inOrder = ExpressionRules.BodyOn(ConditionsByPatientLoader.InOrder, patient);
-        var entries = withoutCodes
-            ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(Condition), typeof(Condition)], inOrder, ConditionFields.WithoutCodes)
-            : inOrder;
-        return Expression.Lambda<Func<Patient, PatientWithConditions>>(
-            Expression.MemberInit(Expression.New(typeof(PatientWithConditions)),
-                Expression.Bind(typeof(PatientWithConditions).GetProperty(nameof(PatientWithConditions.Patient))!,
-                    keysAlone ? ExpressionRules.BodyOn(PatientKeyFields.Keys, patient) : patient),
-                Expression.Bind(typeof(PatientWithConditions).GetProperty(nameof(PatientWithConditions.Conditions))!,
-                    Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(Condition)], entries))),
-            patient);
+        var row = Expression.Parameter(typeof(PatientAndEntry), "row");
+        var patient = Expression.Property(row, nameof(PatientAndEntry.Patient));
+        var entry = Expression.Property(row, nameof(PatientAndEntry.Entry));
+        var noEntry = Expression.Constant(null, typeof(Condition));
+        return Expression.Lambda<Func<PatientAndEntry, PatientAndEntry>>(
+            Expression.MemberInit(Expression.New(typeof(PatientAndEntry)),
+                Expression.Bind(patient.Member,
+                    keysAlone ? new ExpressionRules.ParameterReplacer(new() { [PatientKeyFields.Keys.Parameters[0]] = patient }).Visit(PatientKeyFields.Keys.Body) : patient),
+                Expression.Bind(entry.Member, withoutCodes
+                    ? Expression.Condition(Expression.Equal(entry, noEntry), noEntry,
+                        new ExpressionRules.ParameterReplacer(new() { [ConditionFields.WithoutCodes.Parameters[0]] = entry }).Visit(ConditionFields.WithoutCodes.Body))
+                    : entry)),
+            row);
     }
 
     /// <summary>
@@ -269,22 +272,40 @@ public static class PatientPages
     private static readonly MethodInfo TakePatients = new Func<IQueryable<Patient>, int, IQueryable<Patient>>(Queryable.Take).Method;
 
     /// <summary>
-    /// A page with each patient's register entries read in the same statement (see <see cref="Primed"/>); with <paramref name="keysAlone"/>,
-    /// each patient read as its <see cref="PatientKeyFields.Keys"/>, with <paramref name="entriesWithoutCodes"/> each entry as
-    /// <see cref="ConditionFields.WithoutCodes"/>.
+    /// A page with each patient's register entries read in the same statement (see <see cref="Primed"/>), as rows of a patient and one
+    /// entry in the page's order and each patient's entries in the loader's (<see cref="ConditionsByPatientLoader.InOrder"/>); with
+    /// <paramref name="keysAlone"/>, each patient read as its <see cref="PatientKeyFields.Keys"/>, with <paramref name="entriesWithoutCodes"/>
+    /// each entry as <see cref="ConditionFields.WithoutCodes"/>.
     /// </summary>
-    internal static IQueryable<PatientWithConditions> WithTheirConditions(IQueryable<Patient> page, bool keysAlone = false, bool entriesWithoutCodes = false) =>
-        page.Select(WithConditions[(keysAlone ? 2 : 0) + (entriesWithoutCodes ? 1 : 0)]).IgnoreQueryFilters([PhmDbContext.ConditionScope]);
+    internal static IQueryable<PatientAndEntry> WithTheirConditions(IQueryable<Patient> page, bool keysAlone = false, bool entriesWithoutCodes = false) =>
+        ConditionsByPatientLoader.InOrder(
+                page.SelectMany(p => p.Conditions.DefaultIfEmpty(), (p, c) => new PatientAndEntry { Patient = p, Entry = c })
+                    .OrderBy(row => row.Patient.Pseudonym).ThenBy(row => row.Patient.Id),
+                row => row.Entry!)
+            .Select(PatientAndEntryProjections[(keysAlone ? 2 : 0) + (entriesWithoutCodes ? 1 : 0)])
+            .IgnoreQueryFilters([PhmDbContext.ConditionScope]);
 
     /// <summary>
-    /// The page's patients, their register entries given to <paramref name="conditions"/> so that their <c>conditions</c> read nothing more
-    /// (entries read <paramref name="withoutCodes"/> for these patient objects alone, <see cref="ConditionsByPatientLoader.ReadWithPage"/>).
+    /// The page's patients from its rows (<see cref="WithTheirConditions"/>), their register entries given to <paramref name="conditions"/>
+    /// so that their <c>conditions</c> read nothing more (entries read <paramref name="withoutCodes"/> for these patient objects alone,
+    /// <see cref="ConditionsByPatientLoader.ReadWithPage"/>).
     /// </summary>
-    internal static List<Patient> Primed(List<PatientWithConditions> rows, ConditionsByPatientLoader conditions, bool withoutCodes = false)
+    internal static List<Patient> Primed(List<PatientAndEntry> rows, ConditionsByPatientLoader conditions, bool withoutCodes = false)
     {
-        foreach (var row in rows)
-            conditions.ReadWithPage(row.Patient, row.Conditions, withoutCodes);
-        return [.. rows.Select(r => r.Patient)];
+        List<Patient> patients = [];
+        for (var i = 0; i < rows.Count;)
+        {
+            var patient = rows[i].Patient;
+            List<Condition> entries = [];
+            for (; i < rows.Count && rows[i].Patient.Id == patient.Id; i++)
+            {
+                if (rows[i].Entry is { } entry)
+                    entries.Add(entry);
+            }
+            conditions.ReadWithPage(patient, entries, withoutCodes);
+            patients.Add(patient);
+        }
+        return patients;
     }
 
     /// <summary>The connection of a page in id order read one row beyond <paramref name="first"/>.</summary>
