@@ -22,8 +22,9 @@ public sealed record FieldProblem(string Field, string Reason);
 /// Takes validated records from the readers, checks them against the store (known practice and LSOA, known patient,
 /// loaded before or changed since) and writes them one transaction per batch, quarantined records in the same
 /// transaction, so a crash leaves no half batch. What the store knows is looked up a batch at a time (the batch's
-/// pseudonyms and ledger keys, one statement each), so the cost follows the extract, not the store. A batch is written while the reader fills the next one: reading and writing each take about
-/// half the time, so two cores nearly double the rate. Ingest assumes it is the store's only writer while it runs.
+/// pseudonyms and ledger keys, one statement each), so the cost follows the extract, not the store. A batch is written
+/// while the reader fills the next one: reading and writing each take about half the time, so two cores nearly double
+/// the rate. Ingest assumes it is the store's only writer while it runs.
 /// </summary>
 internal sealed class IngestWriter : IAsyncDisposable
 {
@@ -68,6 +69,7 @@ internal sealed class IngestWriter : IAsyncDisposable
     private readonly ChildTable<CareFlag> _careFlags;
     private readonly ChildTable<Prescription> _prescriptions;
     private readonly ChildTable<Procedure> _procedures;
+
     /// <summary>Quarantine entries of this run; those the store already has are left out as each batch is written.</summary>
     private readonly HashSet<(string Source, string Reference, string Field)> _quarantined = [];
     private readonly IModel _model;
@@ -227,8 +229,8 @@ internal sealed class IngestWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Whether the pseudonym names a patient, now that the records read so far are in: one this run has seen, one read
-    /// since the last batch, or one in the store. Asked only for a refused patient record, so looked up one at a time.
+    /// Whether the pseudonym names a patient at this point of the reading: one the run has looked up or written, one
+    /// accepted since the last batch, or one in the store. Asked only for a refused patient record, so looked up alone.
     /// </summary>
     private bool IsKnownPatient(string pseudonym) =>
         _patients.ContainsKey(pseudonym) || _acceptedPseudonyms.Contains(pseudonym) || _lookups.Patients.Any(p => p.Pseudonym == pseudonym);
