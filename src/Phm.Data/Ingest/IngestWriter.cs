@@ -21,8 +21,10 @@ public sealed record FieldProblem(string Field, string Reason);
 /// <summary>
 /// Takes validated records from the readers, checks them against the store (known practice and LSOA, known patient,
 /// loaded before or changed since) and writes them one transaction per batch, quarantined records in the same
-/// transaction, so a crash leaves no half batch. A batch is written while the reader fills the next one: reading and writing each take about
-/// half the time, so two cores nearly double the rate. Ingest assumes it is the store's only writer while it runs.
+/// transaction, so a crash leaves no half batch. What the store knows is looked up a batch at a time (the batch's
+/// pseudonyms and ledger keys, one statement each), so the cost follows the extract, not the store. A batch is written
+/// while the reader fills the next one: reading and writing each take about half the time, so two cores nearly double
+/// the rate. Ingest assumes it is the store's only writer while it runs.
 /// </summary>
 internal sealed class IngestWriter : IAsyncDisposable
 {
@@ -32,21 +34,44 @@ internal sealed class IngestWriter : IAsyncDisposable
     private readonly IProgress<IngestSummary>? _progress;
     private readonly IBulkCopy _bulkCopy;
     private readonly QuarantineFile _file;
+
+    /// <summary>Reads what a batch needs from the store while the previous batch is written through <see cref="_db"/>.</summary>
+    private readonly PhmDbContext _lookups;
     private readonly HashSet<string> _practices;
     private readonly HashSet<string> _lsoas;
 
-    /// <summary>Pseudonym to store id and details, for patients in the store and those waiting in the batch.</summary>
-    private readonly Dictionary<string, KnownPatient> _patients;
+    /// <summary>
+    /// Pseudonym to store id and details, for the patients this run has looked up or written: a pseudonym not here is
+    /// looked up with its batch. Patients written by the run stay here, as the store may not have them yet.
+    /// </summary>
+    private readonly Dictionary<string, KnownPatient> _patients = new(StringComparer.Ordinal);
 
-    /// <summary>Source records loaded, by <see cref="IngestedRecord.Key"/>, from the store and the batches so far.</summary>
-    private readonly Dictionary<string, LedgerEntry> _ledger;
+    /// <summary>Ledger entries, by <see cref="IngestedRecord.Key"/>, this run has looked up or written, as <see cref="_patients"/>.</summary>
+    private readonly Dictionary<string, LedgerEntry> _ledger = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The records read since the last batch was handed on, in reading order: each is checked against the store once
+    /// the batch's lookups are in (<see cref="ApplyReadRecordsAsync"/>).
+    /// </summary>
+    private readonly List<Action> _readRecords = [];
+
+    private readonly HashSet<string> _pseudonymsToFind = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ledgerKeysToFind = new(StringComparer.Ordinal);
+
+    /// <summary>Content keys of read records that have an identity: a content entry loaded without one may be theirs to claim.</summary>
+    private readonly HashSet<string> _claimableContentKeys = new(StringComparer.Ordinal);
+
+    /// <summary>Pseudonyms of the patients read since the last batch was handed on and not refused.</summary>
+    private readonly HashSet<string> _acceptedPseudonyms = new(StringComparer.Ordinal);
 
     private readonly ChildTable<IReadOnlyList<Condition>> _conditions;
     private readonly ChildTable<Activity> _activities;
     private readonly ChildTable<CareFlag> _careFlags;
     private readonly ChildTable<Prescription> _prescriptions;
     private readonly ChildTable<Procedure> _procedures;
-    private readonly HashSet<(string Source, string Reference, string Field)> _quarantined;
+
+    /// <summary>Quarantine entries of this run; those the store already has are left out as each batch is written.</summary>
+    private readonly HashSet<(string Source, string Reference, string Field)> _quarantined = [];
     private readonly IModel _model;
     private Batch _batch;
     private Task _writing = Task.CompletedTask;
@@ -57,9 +82,10 @@ internal sealed class IngestWriter : IAsyncDisposable
     /// <summary>The store's reference date, at which registers held are written; null for a store without a manifest (none are).</summary>
     private readonly DateOnly? _referenceDate;
 
-    private IngestWriter(PhmDbContext db, IngestOptions options, TimeProvider time, IProgress<IngestSummary>? progress, QuarantineFile file, StoreState state)
+    private IngestWriter(PhmDbContext db, PhmDbContext lookups, IngestOptions options, TimeProvider time, IProgress<IngestSummary>? progress, QuarantineFile file, StoreState state)
     {
         _db = db;
+        _lookups = lookups;
         _options = options;
         _time = time;
         _progress = progress;
@@ -67,7 +93,7 @@ internal sealed class IngestWriter : IAsyncDisposable
         _bulkCopy = db.CreateBulkCopy();
         _model = db.GetService<IDesignTimeModel>().Model;
         _batch = new Batch(_model);
-        (_practices, _lsoas, _patients, _ledger, _quarantined) = (state.Practices, state.Lsoas, state.Patients, state.Ledger, state.Quarantined);
+        (_practices, _lsoas) = (state.Practices, state.Lsoas);
         _nextPatientId = state.MaxPatientId + 1;
         _referenceDate = state.ReferenceDate;
         var maxIds = state.MaxRecordIds;
@@ -152,17 +178,16 @@ internal sealed class IngestWriter : IAsyncDisposable
     /// <summary>Nothing the store holds may be dated after this.</summary>
     public DateOnly Today { get; }
 
-    public static async Task<IngestWriter> OpenAsync(PhmDbContext db, IngestOptions options, TimeProvider time, IProgress<IngestSummary>? progress, string quarantinePath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the writer on <paramref name="db"/>, which writes the batches; <paramref name="lookups"/>, a second context on
+    /// the same store, reads what each batch needs while the one before it is written.
+    /// </summary>
+    public static async Task<IngestWriter> OpenAsync(PhmDbContext db, PhmDbContext lookups, IngestOptions options, TimeProvider time, IProgress<IngestSummary>? progress, string quarantinePath, CancellationToken cancellationToken)
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var state = new StoreState(
             [.. await db.Practices.Select(p => p.Code).ToListAsync(cancellationToken)],
             [.. await db.Lsoas.Select(l => l.Code).ToListAsync(cancellationToken)],
-            await db.Patients
-                .Select(p => new { p.Pseudonym, p.Id, Details = new PatientDetails(p.PracticeCode, p.LsoaCode, p.BirthYear, p.BirthMonth, p.Sex, p.EthnicGroup, p.DateOfDeath) })
-                .ToDictionaryAsync(p => p.Pseudonym, p => new KnownPatient(p.Id, p.Details), StringComparer.Ordinal, cancellationToken),
-            await LoadLedgerAsync(db, cancellationToken),
-            [.. (await db.Quarantine.Select(q => new { q.Source, q.Reference, q.Field }).ToListAsync(cancellationToken)).Select(q => (q.Source, q.Reference, q.Field))],
             await db.Patients.MaxAsync(p => (int?)p.Id, cancellationToken) ?? 0,
             new MaxRecordIds(
                 await db.Conditions.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0,
@@ -171,7 +196,7 @@ internal sealed class IngestWriter : IAsyncDisposable
                 await db.Prescriptions.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0,
                 await db.Procedures.MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0),
             await db.Manifest.Select(m => (DateOnly?)m.ReferenceDate).SingleOrDefaultAsync(cancellationToken));
-        return new IngestWriter(db, options, time, progress, new QuarantineFile(quarantinePath), state)
+        return new IngestWriter(db, lookups, options, time, progress, new QuarantineFile(quarantinePath), state)
         {
             _postcodes = options.PostcodeLookupPath is { } lookup ? PostcodeLookup.Load(lookup, state.Lsoas) : null,
         };
@@ -193,11 +218,26 @@ internal sealed class IngestWriter : IAsyncDisposable
             // A refused record of a patient the store already holds leaves that patient as they were, and their other
             // records can still join them.
             Quarantine(at, problems);
-            return patient.Pseudonym.Length > 0 && _patients.ContainsKey(patient.Pseudonym);
+            return patient.Pseudonym.Length > 0 && IsKnownPatient(patient.Pseudonym);
         }
 
-        Summary.Read++;
         _pendingRecords++;
+        _pseudonymsToFind.Add(patient.Pseudonym);
+        _acceptedPseudonyms.Add(patient.Pseudonym);
+        _readRecords.Add(() => ApplyPatient(patient));
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the pseudonym names a patient at this point of the reading: one the run has looked up or written, one
+    /// accepted since the last batch, or one in the store. Asked only for a refused patient record, so looked up alone.
+    /// </summary>
+    private bool IsKnownPatient(string pseudonym) =>
+        _patients.ContainsKey(pseudonym) || _acceptedPseudonyms.Contains(pseudonym) || _lookups.Patients.Any(p => p.Pseudonym == pseudonym);
+
+    private void ApplyPatient(Patient patient)
+    {
+        Summary.Read++;
         var details = PatientDetails.Of(patient);
         if (_patients.TryGetValue(patient.Pseudonym, out var known))
         {
@@ -205,7 +245,7 @@ internal sealed class IngestWriter : IAsyncDisposable
             if (details == known.Details)
             {
                 Summary.Duplicates++;
-                return true;
+                return;
             }
 
             _patients[patient.Pseudonym] = known with { Details = details };
@@ -214,7 +254,7 @@ internal sealed class IngestWriter : IAsyncDisposable
             _batch.RegisterPatients.Add(known.Id);
             _batch.ChangedPatients.Add(known.Id);
             Summary.Updated++;
-            return true;
+            return;
         }
 
         var id = _nextPatientId++;
@@ -234,16 +274,11 @@ internal sealed class IngestWriter : IAsyncDisposable
             DateOfDeath = patient.DateOfDeath,
         });
         Summary.Loaded++;
-        return true;
     }
 
     /// <summary>One source condition: an entry on each register its code places it on (<see cref="RegisterEntries"/>).</summary>
-    public void AddCondition(SourceRef at, string pseudonym, IReadOnlyList<Condition> entries, string? identity, string patientField)
-    {
-        AddChild(at, pseudonym, patientField, identity, _conditions, entries);
-        if (_patients.TryGetValue(pseudonym, out var patient))
-            _batch.RegisterPatients.Add(patient.Id);
-    }
+    public void AddCondition(SourceRef at, string pseudonym, IReadOnlyList<Condition> entries, string? identity, string patientField) =>
+        AddChild(at, pseudonym, patientField, identity, _conditions, entries, changesRegisters: true);
 
     public void AddActivity(SourceRef at, string pseudonym, Activity activity, string? identity, string patientField) =>
         AddChild(at, pseudonym, patientField, identity, _activities, activity);
@@ -263,19 +298,38 @@ internal sealed class IngestWriter : IAsyncDisposable
     /// the same patient with the same content is taken for it (merged), which is what makes re-running such a file add
     /// nothing, and also what merges two real same-day events, so it is counted apart from duplicates.
     /// </summary>
-    private void AddChild<T>(SourceRef at, string pseudonym, string patientField, string? identity, ChildTable<T> table, T record)
+    private void AddChild<T>(SourceRef at, string pseudonym, string patientField, string? identity, ChildTable<T> table, T record, bool changesRegisters = false)
+    {
+        _pendingRecords++;
+        var contentKey = table.ContentKey(pseudonym, record);
+        var key = identity is null ? null : $"{table.Letter}{IdentityMark}{identity}";
+        _pseudonymsToFind.Add(pseudonym);
+        _ledgerKeysToFind.Add(contentKey);
+        if (key is not null)
+        {
+            _ledgerKeysToFind.Add(key);
+            _claimableContentKeys.Add(contentKey);
+        }
+
+        _readRecords.Add(() =>
+        {
+            ApplyChild(at, pseudonym, patientField, contentKey, key, table, record);
+            if (changesRegisters && _patients.TryGetValue(pseudonym, out var patient))
+                _batch.RegisterPatients.Add(patient.Id);
+        });
+    }
+
+    private void ApplyChild<T>(SourceRef at, string pseudonym, string patientField, string contentKey, string? key, ChildTable<T> table, T record)
     {
         if (!_patients.TryGetValue(pseudonym, out var patient))
         {
-            Quarantine(at, [new(patientField, "no patient with this identifier is in the store or was loaded from this extract")]);
+            Refuse(at, [new(patientField, "no patient with this identifier is in the store or was loaded from this extract")]);
             return;
         }
 
-        var contentKey = table.ContentKey(pseudonym, record);
-        if (identity is null)
+        if (key is null)
         {
             Summary.Read++;
-            _pendingRecords++;
             if (_ledger.ContainsKey(contentKey))
             {
                 Summary.MergedWithoutRecordId++;
@@ -288,18 +342,16 @@ internal sealed class IngestWriter : IAsyncDisposable
             return;
         }
 
-        var key = $"{table.Letter}{IdentityMark}{identity}";
         var contentHash = ContentHash(contentKey);
         if (_ledger.TryGetValue(key, out var known))
         {
             if (known.PatientId != patient.Id)
             {
-                Quarantine(at, [new(patientField, "this record's id is already in the store for another patient, and a record does not move between patients: if two source systems share ids, give each its own --source-system")]);
+                Refuse(at, [new(patientField, "this record's id is already in the store for another patient, and a record does not move between patients: if two source systems share ids, give each its own --source-system")]);
                 return;
             }
 
             Summary.Read++;
-            _pendingRecords++;
             if (known.ContentHash == contentHash)
             {
                 Summary.Duplicates++;
@@ -321,8 +373,7 @@ internal sealed class IngestWriter : IAsyncDisposable
         }
 
         Summary.Read++;
-        _pendingRecords++;
-        if (_ledger.TryGetValue(contentKey, out var loadedWithoutIdentity) && !loadedWithoutIdentity.Claimed)
+        if (_ledger.TryGetValue(contentKey, out var loadedWithoutIdentity) && loadedWithoutIdentity.Claimed is false)
         {
             // Loaded before it had an identity (by an earlier version of the hub, or from a file without record ids): the
             // identity takes over its row rather than loading it twice. A second record of the same content finds it claimed.
@@ -387,25 +438,35 @@ internal sealed class IngestWriter : IAsyncDisposable
         return BinaryPrimitives.ReadInt64LittleEndian(hash);
     }
 
-    public void Skip(string why)
+    public void Skip(string why) => _readRecords.Add(() =>
     {
         Summary.Read++;
         Summary.Skipped[why] = Summary.Skipped.GetValueOrDefault(why) + 1;
-    }
+    });
 
     public void Quarantine(SourceRef at, IReadOnlyList<FieldProblem> problems)
     {
+        _pendingRecords++;
+        IReadOnlyList<FieldProblem> refused = [.. problems];
+        _readRecords.Add(() => Refuse(at, refused));
+    }
+
+    private void Refuse(SourceRef at, IReadOnlyList<FieldProblem> problems)
+    {
         Summary.Read++;
         Summary.Quarantined++;
-        _pendingRecords++;
         RecordProblems(at, problems);
     }
 
     /// <summary>A file refused whole: its rows are not read, so they are not counted as records.</summary>
     public void RefuseFile(SourceRef at, IReadOnlyList<FieldProblem> problems)
     {
-        Summary.RefusedFiles++;
-        RecordProblems(at, problems);
+        IReadOnlyList<FieldProblem> refused = [.. problems];
+        _readRecords.Add(() =>
+        {
+            Summary.RefusedFiles++;
+            RecordProblems(at, refused);
+        });
     }
 
     private void RecordProblems(SourceRef at, IReadOnlyList<FieldProblem> problems)
@@ -429,6 +490,7 @@ internal sealed class IngestWriter : IAsyncDisposable
     private async Task CommitAsync(CancellationToken cancellationToken)
     {
         _pendingRecords = 0;
+        await ApplyReadRecordsAsync(cancellationToken);
         if (_batch.IsEmpty)
             return;
         var batch = _batch;
@@ -436,6 +498,58 @@ internal sealed class IngestWriter : IAsyncDisposable
         await _writing;
         var number = ++_batchesStarted;
         _writing = Task.Run(() => WriteAsync(batch, number, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Looks up what the records read since the last batch refer to and the run has not seen (their patients, their
+    /// ledger entries), one statement each with the keys as one parameter, then checks the records in reading order.
+    /// The batch being written meanwhile touches only keys the run has seen, so the lookups need not wait for it.
+    /// </summary>
+    private async Task ApplyReadRecordsAsync(CancellationToken cancellationToken)
+    {
+        var pseudonyms = _pseudonymsToFind.Where(p => !_patients.ContainsKey(p)).ToList();
+        if (pseudonyms.Count > 0)
+            await foreach (var p in _lookups.Patients.Where(p => EF.Parameter(pseudonyms).Contains(p.Pseudonym))
+                .Select(p => new { p.Pseudonym, p.Id, Details = new PatientDetails(p.PracticeCode, p.LsoaCode, p.BirthYear, p.BirthMonth, p.Sex, p.EthnicGroup, p.DateOfDeath) })
+                .AsAsyncEnumerable().WithCancellation(cancellationToken))
+                _patients.Add(p.Pseudonym, new KnownPatient(p.Id, p.Details));
+
+        var keys = _ledgerKeysToFind.Where(k => !_ledger.ContainsKey(k)).ToList();
+        if (keys.Count > 0)
+            await foreach (var r in _lookups.IngestedRecords.Where(r => EF.Parameter(keys).Contains(r.Key))
+                .Select(r => new { r.Key, r.RowId, r.PatientId, r.ContentHash })
+                .AsAsyncEnumerable().WithCancellation(cancellationToken))
+                // Whether an identity has claimed a content entry's row is asked only when a record with an identity meets it.
+                _ledger.Add(r.Key, new LedgerEntry(r.RowId, r.PatientId, r.ContentHash) { Claimed = IsIdentityKey(r.Key) || r.RowId is null ? false : null });
+        await FindClaimsAsync(cancellationToken);
+
+        foreach (var apply in _readRecords)
+            apply();
+        _readRecords.Clear();
+        _pseudonymsToFind.Clear();
+        _ledgerKeysToFind.Clear();
+        _claimableContentKeys.Clear();
+        _acceptedPseudonyms.Clear();
+    }
+
+    /// <summary>
+    /// Marks claimed each content entry, met by a record with an identity, whose row an identity's entry in the store
+    /// already has. The ledger has no index on rows, so this reads it whole: it happens only in the batches where records
+    /// with identities first meet records loaded without them (an earlier version's ledger, or a file without record ids).
+    /// </summary>
+    private async Task FindClaimsAsync(CancellationToken cancellationToken)
+    {
+        var unknown = _claimableContentKeys.Select(k => (Key: k, Entry: _ledger.GetValueOrDefault(k))).Where(e => e.Entry is { Claimed: null }).ToList();
+        if (unknown.Count == 0)
+            return;
+        var rowIds = unknown.Select(e => e.Entry!.RowId).Distinct().ToList();
+        var rowsOfIdentities = new HashSet<(char Kind, long? RowId)>();
+        await foreach (var r in _lookups.IngestedRecords.Where(r => EF.Parameter(rowIds).Contains(r.RowId)).Select(r => new { r.Key, r.RowId })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            if (IsIdentityKey(r.Key))
+                rowsOfIdentities.Add((r.Key[0], r.RowId));
+        foreach (var (key, entry) in unknown)
+            entry!.Claimed = rowsOfIdentities.Contains((key[0], entry.RowId));
     }
 
     /// <summary>Commits what is left and waits until it is in.</summary>
@@ -448,6 +562,7 @@ internal sealed class IngestWriter : IAsyncDisposable
     /// <summary>One transaction; the quarantine file gets the batch's lines only once the batch is in.</summary>
     private async Task WriteAsync(Batch batch, int number, CancellationToken cancellationToken)
     {
+        List<QuarantinedRecord> quarantine;
         await using (var transaction = await _db.Database.BeginTransactionAsync(cancellationToken))
         {
             // The kept cells the batch's changed patients were in (a patient who moves leaves one) and are in once it is in, the
@@ -479,7 +594,8 @@ internal sealed class IngestWriter : IAsyncDisposable
                 await KeptCells.RefreshCellsAsync(_db, referenceDate, changedCells, cancellationToken);
                 await KeptCells.AddNewPatientsAsync(_db, referenceDate, batch.NewPatientIds, recounted: changedCells, cancellationToken);
             }
-            _db.Quarantine.AddRange(batch.Quarantine);
+            quarantine = await NotYetQuarantinedAsync(batch.Quarantine, cancellationToken);
+            _db.Quarantine.AddRange(quarantine);
             await _db.SaveChangesAsync(cancellationToken);
             _db.ChangeTracker.Clear();
             if (_options.FailBatchBeforeCommit == number)
@@ -488,9 +604,23 @@ internal sealed class IngestWriter : IAsyncDisposable
             StoreChanges.Record();
         }
 
-        _file.Append(batch.Quarantine);
+        _file.Append(quarantine);
         Summary.Batches = number;
         _progress?.Report(Summary);
+    }
+
+    /// <summary>The batch's quarantine entries less those the store has from an earlier run (re-running a file quarantines nothing twice).</summary>
+    private async Task<List<QuarantinedRecord>> NotYetQuarantinedAsync(List<QuarantinedRecord> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+            return entries;
+        var sources = entries.Select(q => q.Source).Distinct().ToList();
+        var references = entries.Select(q => q.Reference).Distinct().ToList();
+        var stored = new HashSet<(string, string, string)>();
+        await foreach (var q in _db.Quarantine.Where(q => EF.Parameter(sources).Contains(q.Source) && EF.Parameter(references).Contains(q.Reference))
+            .Select(q => new { q.Source, q.Reference, q.Field }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            stored.Add((q.Source, q.Reference, q.Field));
+        return stored.Count == 0 ? entries : [.. entries.Where(q => !stored.Contains((q.Source, q.Reference, q.Field)))];
     }
 
     public async ValueTask DisposeAsync()
@@ -580,30 +710,15 @@ internal sealed class IngestWriter : IAsyncDisposable
 
     /// <summary>
     /// A ledger entry in memory. <see cref="Claimed"/>: an entry keyed by content whose row an identity has taken over
-    /// (an identity's entry has the same row), so a second record of that content is a record of its own.
+    /// (an identity's entry has the same row), so a second record of that content is a record of its own; null while
+    /// not yet looked up (<see cref="FindClaimsAsync"/>).
     /// </summary>
     private sealed class LedgerEntry(long? rowId, int? patientId, long? contentHash)
     {
         public long? RowId { get; set; } = rowId;
         public int? PatientId { get; } = patientId;
         public long? ContentHash { get; set; } = contentHash;
-        public bool Claimed { get; set; }
-    }
-
-    /// <summary>The ledger, each content-keyed entry marked claimed when an identity's entry has its row.</summary>
-    private static async Task<Dictionary<string, LedgerEntry>> LoadLedgerAsync(PhmDbContext db, CancellationToken cancellationToken)
-    {
-        var ledger = new Dictionary<string, LedgerEntry>(StringComparer.Ordinal);
-        var rowsOfIdentities = new HashSet<(char Kind, long RowId)>();
-        await foreach (var r in db.IngestedRecords.Select(r => new { r.Key, r.RowId, r.PatientId, r.ContentHash }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            ledger.Add(r.Key, new LedgerEntry(r.RowId, r.PatientId, r.ContentHash));
-            if (IsIdentityKey(r.Key) && r.RowId is { } rowId)
-                rowsOfIdentities.Add((r.Key[0], rowId));
-        }
-        foreach (var (key, entry) in ledger)
-            entry.Claimed = !IsIdentityKey(key) && entry.RowId is { } rowId && rowsOfIdentities.Contains((key[0], rowId));
-        return ledger;
+        public bool? Claimed { get; set; } = false;
     }
 
     /// <summary>Follows the kind's letter in an identity's key; a content key has <c>:</c> there.</summary>
@@ -614,9 +729,6 @@ internal sealed class IngestWriter : IAsyncDisposable
     private sealed record StoreState(
         HashSet<string> Practices,
         HashSet<string> Lsoas,
-        Dictionary<string, KnownPatient> Patients,
-        Dictionary<string, LedgerEntry> Ledger,
-        HashSet<(string, string, string)> Quarantined,
         int MaxPatientId,
         MaxRecordIds MaxRecordIds,
         DateOnly? ReferenceDate);

@@ -66,7 +66,8 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
 
         var quarantinePath = Path.Combine(options.QuarantineDirectory ?? inputFolder,
             $"quarantine-{time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}.csv");
-        await using var writer = await IngestWriter.OpenAsync(db, options, time, progress, quarantinePath, cancellationToken);
+        await using var lookups = store.CreateContext();
+        await using var writer = await IngestWriter.OpenAsync(db, lookups, options, time, progress, quarantinePath, cancellationToken);
         writer.Summary.InputBytes = inputFiles.Sum(file => new FileInfo(file).Length);
         await read(writer);
         await writer.CompleteAsync(cancellationToken);
