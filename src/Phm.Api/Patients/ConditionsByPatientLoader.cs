@@ -22,11 +22,7 @@ public sealed class ConditionsByPatientLoader(PhmDbContext db) : BatchLoader<int
     /// that reads its patients' entries in its own statement and gives them to the loader (<see cref="ReadWithPage"/>).
     /// </summary>
     public static IOrderedQueryable<T> InOrder<T>(IOrderedQueryable<T> rows, Expression<Func<T, Condition>> entry) =>
-        rows.ThenBy(On(entry, c => c.OnsetDate)).ThenBy(On(entry, c => c.Id));
-
-    private static Expression<Func<T, TKey>> On<T, TKey>(Expression<Func<T, Condition>> entry, Expression<Func<Condition, TKey>> key) =>
-        Expression.Lambda<Func<T, TKey>>(
-            new ExpressionRules.ParameterReplacer(new() { [key.Parameters[0]] = entry.Body }).Visit(key.Body), entry.Parameters);
+        rows.ThenBy(ExpressionRules.Applied(c => c.OnsetDate, entry)).ThenBy(ExpressionRules.Applied(c => c.Id, entry));
 
     /// <summary>
     /// Takes <paramref name="entries"/>, read by a page beside <paramref name="patient"/>: whole, as the patient's entries for the rest of the

@@ -228,10 +228,10 @@ public static class PatientPages
         return Expression.Lambda<Func<PatientAndEntry, PatientAndEntry>>(
             Expression.MemberInit(Expression.New(typeof(PatientAndEntry)),
                 Expression.Bind(patient.Member,
-                    keysAlone ? new ExpressionRules.ParameterReplacer(new() { [PatientKeyFields.Keys.Parameters[0]] = patient }).Visit(PatientKeyFields.Keys.Body) : patient),
+                    keysAlone ? ExpressionRules.BodyOn(PatientKeyFields.Keys, patient) : patient),
                 Expression.Bind(entry.Member, withoutCodes
                     ? Expression.Condition(Expression.Equal(entry, noEntry), noEntry,
-                        new ExpressionRules.ParameterReplacer(new() { [ConditionFields.WithoutCodes.Parameters[0]] = entry }).Visit(ConditionFields.WithoutCodes.Body))
+                        ExpressionRules.BodyOn(ConditionFields.WithoutCodes, entry))
                     : entry)),
             row);
     }

@@ -22,7 +22,7 @@ public static class PatientRecordKey
     public static IQueryable<Keyed<TRow>> WithRecordKeys<TRow>(this IQueryable<TRow> rows, Expression<Func<TRow, int>> patientIdOf)
     {
         var row = patientIdOf.Parameters[0];
-        var key = new ExpressionRules.ParameterReplacer(new() { [Of.Parameters[0]] = patientIdOf.Body }).Visit(Of.Body);
+        var key = ExpressionRules.BodyOn(Of, patientIdOf.Body);
         var keyed = Expression.MemberInit(
             Expression.New(typeof(Keyed<TRow>)),
             Expression.Bind(typeof(Keyed<TRow>).GetProperty(nameof(Keyed<TRow>.Row))!, row),

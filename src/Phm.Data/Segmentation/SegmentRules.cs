@@ -113,8 +113,7 @@ public static class SegmentRules
         if (patientIds is null)
             return _ => true;
         Expression<Func<int, bool>> listed = id => EF.Parameter(patientIds).Contains(id);
-        return Expression.Lambda<Func<T, bool>>(
-            new ExpressionRules.ParameterReplacer(new() { [listed.Parameters[0]] = patientId.Body }).Visit(listed.Body), patientId.Parameters);
+        return ExpressionRules.Applied(listed, patientId);
     }
 
     /// <summary>

@@ -58,9 +58,16 @@ public static class ExpressionRules
     /// </summary>
     public static Expression Captured<T>(T value) => Expression.Field(Expression.Constant(new StrongBox<T>(value)), nameof(StrongBox<T>.Value));
 
-    /// <summary>The body of <paramref name="lambda"/> with its one parameter replaced by <paramref name="parameter"/>.</summary>
-    public static Expression BodyOn<T, TResult>(Expression<Func<T, TResult>> lambda, ParameterExpression parameter) =>
-        new ParameterReplacer(new() { [lambda.Parameters[0]] = parameter }).Visit(lambda.Body);
+    /// <summary>The body of <paramref name="lambda"/> with its one parameter replaced by <paramref name="argument"/> (a parameter, or any expression of its type).</summary>
+    public static Expression BodyOn<T, TResult>(Expression<Func<T, TResult>> lambda, Expression argument) =>
+        new ParameterReplacer(new() { [lambda.Parameters[0]] = argument }).Visit(lambda.Body);
+
+    /// <summary>
+    /// <paramref name="rule"/>, stated over a value, applied to the value <paramref name="valueOf"/> reads from each row: one lambda on the
+    /// row that EF Core translates whole (e.g. a scope rule over a patient id, applied to each record's patient id).
+    /// </summary>
+    public static Expression<Func<T, TResult>> Applied<T, TValue, TResult>(Expression<Func<TValue, TResult>> rule, Expression<Func<T, TValue>> valueOf) =>
+        Expression.Lambda<Func<T, TResult>>(BodyOn(rule, valueOf.Body), valueOf.Parameters);
 
     /// <summary>An expression with some of its parameters replaced by other expressions.</summary>
     public sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> arguments) : ExpressionVisitor

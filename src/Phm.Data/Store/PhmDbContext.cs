@@ -214,8 +214,7 @@ public abstract class PhmDbContext : DbContext
     public Expression<Func<T, bool>> OfScopedPatient<T>(Expression<Func<T, int>> patientOf)
     {
         Expression<Func<int, bool>> scoped = patient => Patients.Any(p => p.Id == patient);
-        return Expression.Lambda<Func<T, bool>>(
-            new ExpressionRules.ParameterReplacer(new() { [scoped.Parameters[0]] = patientOf.Body }).Visit(scoped.Body), patientOf.Parameters);
+        return ExpressionRules.Applied(scoped, patientOf);
     }
 
     /// <summary>A record about a patient is in scope when the scope is everyone's or its patient is one of the scoped patients.</summary>
@@ -238,7 +237,6 @@ public abstract class PhmDbContext : DbContext
             || (!ScopeListsPractices && PcnMemberships.Any(m =>
                 m.PcnCode == ScopedPcnCode && m.PracticeCode == practice
                 && Manifest.Any(r => PcnMembership.InForceOn.Invoke(m, r.ReferenceDate)))));
-        return Expression.Lambda<Func<T, bool>>(
-            new ExpressionRules.ParameterReplacer(new() { [inScope.Parameters[0]] = practiceOf.Body }).Visit(inScope.Body), practiceOf.Parameters);
+        return ExpressionRules.Applied(inScope, practiceOf);
     }
 }
