@@ -9,7 +9,7 @@ namespace Phm.Bench;
 /// <summary>
 /// Writing the scores of the whole living population for two models (RiskScoreWriter: rank, tiers, contributions JSON and the
 /// provider's bulk path in one transaction), then replacing one of them as a new version would. The predictions are made up
-/// (no trained model is needed): a probability per patient and five contributions in words from the patient's own features.
+/// (no trained model is needed): a probability per patient and five contributions with the patient's own values of their features.
 /// </summary>
 internal static class ScoreWriteBench
 {
@@ -38,7 +38,7 @@ internal static class ScoreWriteBench
         var schema = features.Schema;
         return [.. features.Rows.Select(row => new PatientPrediction(row.PatientId, (row.PatientId * 2654435761u % 1_000_003) / 1_000_003.0,
             [.. Enumerable.Range(0, 5).Select(k => (row.PatientId + k * 7) % schema.Count)
-                .Select((slot, k) => new FeatureContribution(schema.Features[slot].Name, schema.Features[slot].InWords(row.Features[slot]), 0.5 / (k + 1) - 0.123456))]))];
+                .Select((slot, k) => new FeatureContribution(schema.Features[slot].Name, row.Features[slot], 0.5 / (k + 1) - 0.123456))]))];
     }
 
     private static RiskModelInfo InfoOf(string model, string version) => new()

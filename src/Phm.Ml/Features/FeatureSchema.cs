@@ -52,6 +52,13 @@ public sealed class FeatureSchema
         _slots.TryGetValue(name, out var slot) ? slot : throw new ArgumentException($"No feature '{name}' in the schema.", nameof(name));
 
     /// <summary>
+    /// A named feature's value in words (<see cref="FeatureDefinition.InWords"/>); a name the schema does not have (a score stored
+    /// by a model of other features) reads as its name and value.
+    /// </summary>
+    public string InWords(string name, float value) =>
+        _slots.TryGetValue(name, out var slot) ? Features[slot].InWords(value) : $"{name} = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>
     /// Null when a model built on <paramref name="model"/> can be scored with this (the code's) schema; otherwise the first
     /// difference in words: a missing, extra or reordered feature, a changed kind or categories, or another version.
     /// </summary>

@@ -11,7 +11,7 @@ namespace Phm.Ml.Scoring;
 /// <summary>
 /// A trained model loaded from its version folder (<c>ml-models/&lt;name&gt;/&lt;version&gt;/</c>): <c>model.zip</c>, checked
 /// against the code's features through its <c>features.json</c>. Scores a whole matrix in batches on every core, with each
-/// patient's five largest feature contributions in words, through the model compiled once at load
+/// patient's five largest feature contributions and values, through the model compiled once at load
 /// (<see cref="CompiledScorer"/>: the same probabilities and contributions as ML.NET's transform and feature
 /// contribution calculation, checked against them, at many times the rate).
 /// </summary>
@@ -23,17 +23,12 @@ public sealed class RiskModel : IRiskModel
 
     private readonly CompiledScorer _scorer;
     private readonly FeatureSchema _schema;
-    private readonly string?[][] _words;
-
-    /// <summary>Values 0 to 999.9 of each feature, in tenths (counts, ages, codes, rates a year), have their words remembered.</summary>
-    private const int WordsCacheTenths = 10_000;
 
     private RiskModel(MLContext ml, ITransformer model, FeatureSchema schema, RiskModelInfo info)
     {
         _schema = schema;
         Info = info;
         _scorer = CompiledScorer.Compile(ml, model, schema, $"{info.Name} {info.Version}");
-        _words = new string?[schema.Count][];
     }
 
     public RiskModelInfo Info { get; }
@@ -110,21 +105,6 @@ public sealed class RiskModel : IRiskModel
         }
     }
 
-    /// <summary>
-    /// A value in words, remembered for the small numbers in tenths most values are (counts, ages, codes, rates):
-    /// formatting five phrases per patient would otherwise cost more than scoring. Racing writers store the same string,
-    /// and a slot's memory is made when a patient first needs it.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private string WordsOf(int slot, float value)
-    {
-        var tenths = (int)MathF.Round(value * 10);
-        if (tenths / 10f != value || tenths < 0 || tenths >= WordsCacheTenths)
-            return _schema.Features[slot].InWords(value);
-        var cache = _words[slot] ??= new string?[WordsCacheTenths];
-        return cache[tenths] ??= _schema.Features[slot].InWords(value);
-    }
-
     private void RequireSchema(FeatureMatrix features)
     {
         if (features.Schema.Hash != _schema.Hash)
@@ -155,10 +135,7 @@ public sealed class RiskModel : IRiskModel
         }
         var contributions = new FeatureContribution[count];
         for (var i = 0; i < count; i++)
-        {
-            var feature = _schema.Features[top[i]];
-            contributions[i] = new FeatureContribution(feature.Name, WordsOf(top[i], values[top[i]]), bySlot[top[i]]);
-        }
+            contributions[i] = new FeatureContribution(_schema.Features[top[i]].Name, values[top[i]], bySlot[top[i]]);
         return contributions;
     }
 }

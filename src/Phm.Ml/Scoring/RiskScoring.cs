@@ -128,12 +128,18 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
                 : scored.Version != info.Version ? $"scored with version {scored.Version}"
                 : scored.FeatureSchemaHash != info.FeatureSchemaHash ? $"scored with features {scored.FeatureSchemaHash}, the model's are {info.FeatureSchemaHash}"
                 : scored.ScoredOn != referenceDate ? $"scored at {scored.ScoredOn:yyyy-MM-dd}, the store's reference date is {referenceDate:yyyy-MM-dd}"
+                : !await ContributionsInCurrentFormAsync(db, info.Name, cancellationToken) ? "its scores' contributions are stored in an earlier form, with their words"
                 : null;
             if (reason is not null)
                 stale.Add(new StaleModel(model, $"{info.Name} {info.Version}: {reason}"));
         }
         return stale;
     }
+
+    /// <summary>One score tells: a model's scores are all written in one form, by one replacement.</summary>
+    private static async Task<bool> ContributionsInCurrentFormAsync(PhmDbContext db, string model, CancellationToken cancellationToken) =>
+        await db.RiskScores.IgnoreQueryFilters().Where(s => s.Model == model).OrderBy(s => s.PatientId).Select(s => s.Contributions)
+            .FirstOrDefaultAsync(cancellationToken) is not { } contributions || ContributionsJson.IsCurrentForm(contributions);
 
     private async Task<List<string>> RemoveRetiredAsync(PhmDbContext db, IReadOnlyList<IRiskModel> models, CancellationToken cancellationToken)
     {

@@ -103,9 +103,9 @@ public static class TestRiskScores
         var age = referenceDate.Year - patient.BirthYear - (referenceDate.Month < patient.BirthMonth ? 1 : 0);
         FeatureContribution[] contributions =
         [
-            new("emergency_admissions_12m", $"{admissions} emergency admission{(admissions == 1 ? "" : "s")} in the last 12 months", Math.Round(0.12 * admissions - 0.05, 4)),
-            new("register_count", $"{conditions} long-term condition{(conditions == 1 ? "" : "s")}", Math.Round(0.07 * conditions - 0.1, 4)),
-            new("age", $"aged {age}", Math.Round((age - 50) / 200.0, 4)),
+            new("emergency_admission_12m", admissions, Math.Round(0.12 * admissions - 0.05, 4)),
+            new("register_count", conditions, Math.Round(0.07 * conditions - 0.1, 4)),
+            new("age", age, Math.Round((age - 50) / 200.0, 4)),
         ];
         return ContributionsJson.Write([.. contributions.OrderByDescending(c => Math.Abs(c.Contribution))]);
     }

@@ -60,6 +60,23 @@ public sealed class RiskScoringTests
     }
 
     [SkippableTheory, ProviderData]
+    public async Task ScoresStoredWithTheirWords_AnEarlierForm_AreScoredAgain(DatabaseProvider provider)
+    {
+        await using var store = await FeatureStore.StartAsync(provider);
+        var model = new AgeRiskModel();
+        await ScoringOf(store.Store, model).ScoreAsync(force: false, progress: null, CancellationToken.None);
+        await using (var db = store.Store.CreateContext())
+            await db.RiskScores.ExecuteUpdateAsync(s => s.SetProperty(r => r.Contributions, """[{"feature":"age","words":"aged 84","contribution":0.1}]"""));
+
+        var stale = await ScoringOf(store.Store, model).FindStaleAsync(CancellationToken.None);
+        var again = await ScoringOf(store.Store, model).ScoreAsync(force: false, progress: null, CancellationToken.None);
+
+        Assert.Equal("test-admission-12m 1.0.0: its scores' contributions are stored in an earlier form, with their words", Assert.Single(stale).Reason);
+        Assert.Equal((2, "test-admission-12m"), (model.Calls, string.Join(", ", again.Scored.Select(m => m.Name))));
+        Assert.All(await ScoresOfAsync(store.Store, model.Info.Name), s => Assert.True(ContributionsJson.IsCurrentForm(s.Contributions), s.Contributions));
+    }
+
+    [SkippableTheory, ProviderData]
     public async Task Force_RescoresAModelWhoseScoresAreCurrent(DatabaseProvider provider)
     {
         await using var store = await FeatureStore.StartAsync(provider);
