@@ -12,7 +12,7 @@ namespace Phm.Data.Postgres;
 /// <summary>
 /// PostgreSQL: <c>RiskScores</c> is list-partitioned by model (migration <c>PartitionRiskScoresByModel</c>). A model's new scores
 /// are copied into a table of their own, which has no key, index or trigger to keep up row by row; then it gets the key and
-/// indexes, and is swapped for the model's partition: the old one detached and set aside, the new one attached, which gives it
+/// indexes (a model's partition's, <see cref="ScorePartitionIndexes"/>), and is swapped for the model's partition: the old one detached and set aside, the new one attached, which gives it
 /// the parent's foreign keys and checks each with one query over the table instead of two triggers a row. The rows are therefore
 /// checked exactly as the one table checked them (and <c>Patients</c> stays locked against writes, not reads, from that check to
 /// the commit); the lock that readers wait for is taken only by the swap at the end, not from the first deleted row to the

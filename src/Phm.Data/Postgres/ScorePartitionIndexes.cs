@@ -12,8 +12,9 @@ namespace Phm.Data.Postgres;
 /// named in <see cref="WithoutModel"/> are therefore not the parent's (a partitioned index would have to be the same on every
 /// partition): each model's partition has them without <c>Model</c>, where partition pruning has already picked the model, and
 /// the default partition, which may hold several models' rows (written row by row), has them as the EF model declares them.
-/// The key and the other indexes stay the parent's. A change here changes what that migration does (its script in
-/// <c>db/postgres</c> then fails its check): give it a migration of its own.
+/// The key and the other indexes stay the parent's. The EF model (and its snapshot) still declares these indexes, as SQLite and
+/// SQL Server have them: a migration that changes one must be written by hand for PostgreSQL. A change here changes what that
+/// migration does (its script in <c>db/postgres</c> then fails its check): give it a migration of its own.
 /// </summary>
 internal static class ScorePartitionIndexes
 {
