@@ -8,9 +8,9 @@ namespace Phm.Data.Postgres;
 /// Which indexes the partitions of <c>RiskScores</c> have on PostgreSQL: the one home of the rule, for the migration that set them
 /// (<c>PartitionsIndexScoresWithoutModel</c>) and for the writer that builds them on a model's new partition
 /// (<see cref="PostgresScorePartitions"/>). Inside a model's partition <c>Model</c> is one value, so an index led by it is wider
-/// and slower to build than it needs to be (at 2,000,000 patients about a third of a model's index build). The EF model's indexes
-/// named in <see cref="WithoutModel"/> are therefore not the parent's (a partitioned index would have to be the same on every
-/// partition): each model's partition has them without <c>Model</c>, where partition pruning has already picked the model, and
+/// and slower to build than it needs to be (the two below cost half the CPU to build without it, README "Partitioning"). The EF
+/// model's indexes named in <see cref="WithoutModel"/> are therefore not the parent's (a partitioned index would have to be the
+/// same on every partition): each model's partition has them without <c>Model</c>, where partition pruning has already picked the model, and
 /// the default partition, which may hold several models' rows (written row by row), has them as the EF model declares them.
 /// The key and the other indexes stay the parent's. The EF model (and its snapshot) still declares these indexes, as SQLite and
 /// SQL Server have them: a migration that changes one must be written by hand for PostgreSQL. A change here changes what that
@@ -43,8 +43,8 @@ internal static class ScorePartitionIndexes
     /// <summary>One of the EF model's indexes on <c>RiskScores</c>: its name, whether it is unique, its columns.</summary>
     internal sealed record ScoreIndex(string Name, bool IsUnique, IReadOnlyList<string> Columns)
     {
-        /// <summary>Whether the partitions have this index each of their own, rather than as the parent's.</summary>
-        public bool IsEachPartitions => WithoutModel.ContainsKey(Name);
+        /// <summary>Whether each partition has this index of its own, rather than as one of the parent's partitioned indexes.</summary>
+        public bool IsPartitionsOwn => WithoutModel.ContainsKey(Name);
 
         /// <summary>
         /// The unnamed <c>CREATE INDEX</c> of this index on <paramref name="table"/> (delimited, or a <c>format</c> placeholder):

@@ -20,7 +20,7 @@ namespace Phm.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            var indexes = ScorePartitionIndexes.Declared(TargetModel).Where(index => index.IsEachPartitions).ToList();
+            var indexes = ScorePartitionIndexes.Declared(TargetModel).Where(index => index.IsPartitionsOwn).ToList();
             foreach (var index in indexes)
                 migrationBuilder.DropIndex(name: index.Name, table: Parent);
             foreach (var index in indexes)
@@ -53,7 +53,7 @@ namespace Phm.Data.Postgres.Migrations
                 END
                 $indexes$;
                 """);
-            foreach (var index in ScorePartitionIndexes.Declared(TargetModel).Where(index => index.IsEachPartitions))
+            foreach (var index in ScorePartitionIndexes.Declared(TargetModel).Where(index => index.IsPartitionsOwn))
                 migrationBuilder.CreateIndex(name: index.Name, table: Parent, columns: [.. index.Columns], unique: index.IsUnique);
         }
     }
