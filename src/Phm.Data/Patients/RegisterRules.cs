@@ -122,7 +122,7 @@ public static class RegisterRules
 /// <summary>
 /// A register a patient is on at the store's reference date, as <see cref="RegisterRules"/> decides it: written with the store
 /// and by each ingest (<see cref="RegisterRules.WriteRegistersHeldAsync"/>), read wherever registers are counted or classified
-/// (the registerCount criterion and its why, segmentation, impactability).
+/// (the registerCount criterion and its why, segmentation, impactability, the risk features at the reference date).
 /// </summary>
 public sealed class RegisterHeld
 {
