@@ -69,6 +69,16 @@ public static class RegisterRules
     public static Expression<Func<Patient, ConditionRegister, bool>> HeldAtReferenceDate(IQueryable<RegisterHeld> held) =>
         (p, register) => held.Where(h => h.Register == register).Select(h => h.PatientId).Contains(p.Id);
 
+    /// <summary>
+    /// Whether who holds each register on <paramref name="date"/> is what the store keeps in <see cref="PhmDbContext.RegistersHeld"/>:
+    /// on the store's reference date, the one day those rows are written for (with the store, and for the patients each ingest
+    /// touches, by <see cref="WriteRegistersHeldAsync"/>), they are the rule's answer, read from an index instead of worked out
+    /// again from every register's entries. Any other day (training's past dates), or a store not built yet, needs the rule
+    /// (<see cref="OnRegister"/>).
+    /// </summary>
+    public static Task<bool> HoldersKeptOnAsync(PhmDbContext db, DateOnly date, CancellationToken cancellationToken) =>
+        db.Manifest.AnyAsync(m => m.ReferenceDate == date, cancellationToken);
+
     /// <summary>The rule as a predicate on a patient.</summary>
     private static Expression<Func<Patient, bool>> OnRegisterPredicate(IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>
         // The day goes in as a constant's members, which EF Core sends as parameters.
@@ -112,7 +122,7 @@ public static class RegisterRules
 /// <summary>
 /// A register a patient is on at the store's reference date, as <see cref="RegisterRules"/> decides it: written with the store
 /// and by each ingest (<see cref="RegisterRules.WriteRegistersHeldAsync"/>), read wherever registers are counted or classified
-/// (the registerCount criterion and its why, segmentation, impactability).
+/// (the registerCount criterion and its why, segmentation, impactability, the risk features at the reference date).
 /// </summary>
 public sealed class RegisterHeld
 {

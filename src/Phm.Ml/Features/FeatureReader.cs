@@ -9,7 +9,8 @@ namespace Phm.Ml.Features;
 /// Computes <see cref="RiskFeatures"/> for every patient alive (and born) on an index date, from what the store held
 /// before that day, in the database: a few queries, each ordered by patient id, merged as they stream. Activity is one
 /// grouped pass with a conditional count per window (not a subquery per feature per patient), read ahead on a thread of
-/// its own; registers run <see cref="RegisterRules"/> as SQL; the LSOAs' figures come from the small LSOA table by code.
+/// its own; registers are read from what the store keeps on its reference date, else run <see cref="RegisterRules"/> as SQL;
+/// the LSOAs' figures come from the small LSOA table by code.
 /// Each query has a context of its own (from <c>createContext</c>), as PostgreSQL reads one result at a time per connection.
 /// </summary>
 public sealed class FeatureReader(Func<PhmDbContext> createContext)
@@ -31,11 +32,18 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     /// The features of every living patient. The urgent-care ratio is filled in last: its expected counts are the
     /// population's rates by age and sex, summed from the same pass's per-patient counts (no second pass over activity).
     /// </summary>
-    public async Task<FeatureMatrix> ReadMatrixAsync(DateOnly indexDate, CancellationToken cancellationToken)
+    public Task<FeatureMatrix> ReadMatrixAsync(DateOnly indexDate, CancellationToken cancellationToken) =>
+        ReadMatrixAsync(indexDate, registersByRule: false, cancellationToken);
+
+    /// <param name="registersByRule">
+    /// Runs the register rule even on the store's reference date, instead of reading the registers the store keeps for it: the
+    /// two must give the same features.
+    /// </param>
+    internal async Task<FeatureMatrix> ReadMatrixAsync(DateOnly indexDate, bool registersByRule, CancellationToken cancellationToken)
     {
         var rows = new List<FeatureRow>();
         var histories = new List<UrgentCareRatio.History>();
-        await foreach (var (row, history) in ReadAsync(indexDate, cancellationToken))
+        await foreach (var (row, history) in ReadAsync(indexDate, registersByRule, cancellationToken))
         {
             rows.Add(row);
             histories.Add(history);
@@ -46,13 +54,13 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
         return new FeatureMatrix(Schema, indexDate, rows);
     }
 
-    private async IAsyncEnumerable<(FeatureRow Row, UrgentCareRatio.History UrgentCare)> ReadAsync(DateOnly indexDate, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(FeatureRow Row, UrgentCareRatio.History UrgentCare)> ReadAsync(DateOnly indexDate, bool registersByRule, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var activityDb = ContextWithoutTimeout();
         await using var singleProcess = await activityDb.BeginSingleProcessReadAsync(cancellationToken);
         await using var activityRows = new PrefetchedRows<ActivityInWindows>(ActivityInWindowsQuery(activityDb, indexDate).AsEnumerable(), cancellationToken);
         await using var activity = new PatientCursor<ActivityInWindows>(activityRows, a => a.PatientId, "activity");
-        var registerHolders = await ReadRegisterHoldersAsync(indexDate, cancellationToken);
+        var registerHolders = await ReadRegisterHoldersAsync(indexDate, registersByRule, cancellationToken);
 
         var neighbourhoods = await ReadNeighbourhoodsAsync(cancellationToken);
         await using var patientsDb = ContextWithoutTimeout();
@@ -122,10 +130,36 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     /// <summary>A count over the years observed, to one decimal (as its words read).</summary>
     private static float PerYear(int count, double years) => (float)Math.Round(count / years, 1, MidpointRounding.AwayFromZero);
 
-    /// <summary>For each register, in <see cref="RiskFeatures.Registers"/> order, the ids of the living patients on it on the day, ascending.</summary>
-    private async Task<int[][]> ReadRegisterHoldersAsync(DateOnly indexDate, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each register, in <see cref="RiskFeatures.Registers"/> order, the ids of patients on it on the day, ascending: at the
+    /// store's reference date (scoring) those the store keeps (<see cref="RegisterRules.HoldersKeptOnAsync"/>), the dead among them
+    /// too, whom the merge never asks for; on other days (training) the living ones by the rule.
+    /// </summary>
+    private async Task<int[][]> ReadRegisterHoldersAsync(DateOnly indexDate, bool byRule, CancellationToken cancellationToken)
     {
         await using var db = ContextWithoutTimeout();
+        return !byRule && await RegisterRules.HoldersKeptOnAsync(db, indexDate, cancellationToken)
+            ? await ReadKeptRegisterHoldersAsync(db, cancellationToken)
+            : await RunRegisterRuleAsync(db, indexDate, cancellationToken);
+    }
+
+    /// <summary>
+    /// The registers held, one statement in the order of their (Register, PatientId) index: a read of the index where the rule
+    /// reads each register's diagnoses and resolutions and looks at the patients, a statement per register (a third of the
+    /// features' PostgreSQL CPU at 300,000 patients).
+    /// </summary>
+    private static async Task<int[][]> ReadKeptRegisterHoldersAsync(PhmDbContext db, CancellationToken cancellationToken)
+    {
+        var slotOf = RiskFeatures.Registers.Index().ToDictionary(r => r.Item, r => r.Index);
+        var holders = RiskFeatures.Registers.Select(_ => new List<int>()).ToArray();
+        var held = db.RegistersHeld.AsNoTracking().OrderBy(h => h.Register).ThenBy(h => h.PatientId).Select(h => new { h.Register, h.PatientId });
+        await foreach (var row in held.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            holders[slotOf[row.Register]].Add(row.PatientId);
+        return [.. holders.Select(h => h.ToArray())];
+    }
+
+    private static async Task<int[][]> RunRegisterRuleAsync(PhmDbContext db, DateOnly indexDate, CancellationToken cancellationToken)
+    {
         var holders = new int[RiskFeatures.Registers.Length][];
         for (var r = 0; r < holders.Length; r++)
         {

@@ -46,6 +46,40 @@ public sealed class RegistersHeldTests
         Assert.Equal([ConditionRegister.Dementia, ConditionRegister.StrokeTia], await HeldAsync(hub));
     }
 
+    [SkippableTheory, ProviderData]
+    public async Task AnIngestThatRecodesAConditionRecord_RewritesTheRegistersHeldFromItsNewCode(DatabaseProvider provider)
+    {
+        await using var hub = await IngestHarness.StartAsync(provider);
+        const string header = "record_id,nhs_number,snomed_code,onset_date";
+        hub.Write(CsvExtractReader.Patients, "nhs_number,birth_date,sex,ethnic_category,lsoa_code,practice_code", $"{Numbers[0]},1950-03-09,F,A,E01017139,J82001");
+        hub.Write(CsvExtractReader.Conditions, header, $"r1,{Numbers[0]},56267009,2019-01-01");   // multi-infarct dementia: the dementia and stroke registers
+        await hub.IngestCsvAsync();
+        Assert.Equal([ConditionRegister.Dementia, ConditionRegister.StrokeTia], await HeldAsync(hub));
+
+        hub.Write(CsvExtractReader.Conditions, header, $"r1,{Numbers[0]},10725009,2019-01-01");   // the same record recoded: hypertension
+        await hub.IngestCsvAsync();
+
+        Assert.Equal([ConditionRegister.Hypertension], await HeldAsync(hub));
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task AnIngestThatMovesABirthDate_AcrossARegistersAge_RewritesTheRegistersHeld(DatabaseProvider provider)
+    {
+        await using var hub = await IngestHarness.StartAsync(provider);
+        const string header = "nhs_number,birth_date,sex,ethnic_category,lsoa_code,practice_code";
+        // Six in January 2021, the store's reference date: old enough for the asthma register.
+        hub.Write(CsvExtractReader.Patients, header, $"{Numbers[0]},2015-01-09,F,A,E01017139,J82001");
+        hub.Write(CsvExtractReader.Conditions, "nhs_number,snomed_code,onset_date", $"{Numbers[0]},195967001,2019-01-01");   // asthma
+        await hub.IngestCsvAsync();
+        Assert.Equal([ConditionRegister.Asthma], await HeldAsync(hub));
+
+        hub.Write(CsvExtractReader.Conditions, "nhs_number,snomed_code,onset_date");
+        hub.Write(CsvExtractReader.Patients, header, $"{Numbers[0]},2015-02-09,F,A,E01017139,J82001");   // born a month later: six only in February
+        await hub.IngestCsvAsync();
+
+        Assert.Empty(await HeldAsync(hub));
+    }
+
     private static async Task<List<ConditionRegister>> HeldAsync(IngestHarness hub)
     {
         await using var db = hub.Store.CreateContext();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Phm.Data.Patients;
 using Phm.Data.Store;
 using Phm.Ml.Features;
@@ -210,6 +211,48 @@ public sealed class FeatureReaderTests
                 ["urgent_care_contacts_24m"] = 1 + 4 * 2,
             },
             ValuesOf(later, patient, "emergency_admission_3m", "register_heart_failure", "register_copd", "care_flag_end_of_life_register", "bed_days_12m", "urgent_care_contacts_24m"));
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task OnTheReferenceDate_RegistersAreThoseTheStoreKeeps_OnOtherDaysTheRulesAnswer(DatabaseProvider provider)
+    {
+        await using var store = await FeatureStore.StartAsync(provider);
+        var patient = await store.AddPatientAsync(1950, 3);
+        await store.AddConditionAsync(patient, ConditionRegister.HeartFailure, new(2015, 6, 1));
+        await using (var db = store.Store.CreateContext())
+            await db.RegistersHeld.Where(h => h.PatientId == patient).ExecuteDeleteAsync();   // the store no longer keeps it
+
+        var kept = await store.FeaturesAsync(store.ReferenceDate);
+        var byRule = await store.Reader.ReadMatrixAsync(store.ReferenceDate, registersByRule: true, CancellationToken.None);
+        var dayAfter = await store.FeaturesAsync(store.ReferenceDate.AddDays(1));
+
+        Assert.Equal([0, 1, 1], new[] { kept, byRule, dayAfter }.Select(features => features.ValueOf(RowOf(features, patient), "register_heart_failure")));
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task OnTheReferenceDate_TheRegistersTheStoreKeeps_GiveEveryPatientTheFeaturesTheRuleGives(DatabaseProvider provider)
+    {
+        await using var store = await FeatureStore.StartAsync(provider, population: 1_000);
+        var day = store.ReferenceDate;
+        var resolvedOnTheDayOfADiagnosis = await store.AddPatientAsync(1950, 3);
+        await store.AddConditionAsync(resolvedOnTheDayOfADiagnosis, ConditionRegister.Hypertension, new(2012, 1, 1));
+        await store.AddConditionAsync(resolvedOnTheDayOfADiagnosis, ConditionRegister.Hypertension, new(2012, 1, 1), ConditionKind.Resolved);
+        var diagnosedAgainAfterAResolution = await store.AddPatientAsync(1950, 3);
+        await store.AddConditionAsync(diagnosedAgainAfterAResolution, ConditionRegister.Depression, new(2010, 1, 1));
+        await store.AddConditionAsync(diagnosedAgainAfterAResolution, ConditionRegister.Depression, new(2012, 1, 1), ConditionKind.Resolved);
+        await store.AddConditionAsync(diagnosedAgainAfterAResolution, ConditionRegister.Depression, day);
+        var nextMonth = day.AddMonths(1);
+        var frailOnlyFromNextMonth = await store.AddPatientAsync(nextMonth.Year - 65, nextMonth.Month);
+        await store.AddConditionAsync(frailOnlyFromNextMonth, ConditionRegister.Frailty, new(2019, 1, 1));
+        var diedBefore = await store.AddPatientAsync(1940, 1, dateOfDeath: day.AddDays(-1));
+        await store.AddConditionAsync(diedBefore, ConditionRegister.Copd, new(2015, 1, 1));
+
+        var kept = await store.FeaturesAsync(day);
+        var byRule = await store.Reader.ReadMatrixAsync(day, registersByRule: true, CancellationToken.None);
+
+        var holders = byRule.Rows.Count(row => byRule.ValueOf(row, "register_count") > 0);
+        Assert.True(holders > 200, $"{holders} of {byRule.Rows.Count} patients on a register");
+        Assert.Equal(Flatten(byRule), Flatten(kept));
     }
 
     [SkippableFact]

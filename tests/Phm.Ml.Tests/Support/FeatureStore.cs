@@ -19,16 +19,20 @@ public sealed class FeatureStore : IAsyncDisposable
     private readonly TestDatabase _database;
     private int _nextId = FirstId;
 
-    private FeatureStore(TestDatabase database, PhmStore store, string practiceCode, Lsoa inCity, Lsoa outside)
+    private FeatureStore(TestDatabase database, PhmStore store, DateOnly referenceDate, string practiceCode, Lsoa inCity, Lsoa outside)
     {
         _database = database;
         Store = store;
+        ReferenceDate = referenceDate;
         PracticeCode = practiceCode;
         LsoaInCity = inCity;
         LsoaOutside = outside;
     }
 
     public PhmStore Store { get; }
+
+    /// <summary>The store's reference date, the day it keeps the registers held for.</summary>
+    public DateOnly ReferenceDate { get; }
 
     /// <summary>The test's database, for a store built again over it (another seed or population).</summary>
     public TestDatabase Database => _database;
@@ -40,12 +44,12 @@ public sealed class FeatureStore : IAsyncDisposable
     {
         var database = TestDatabase.For(provider);
         var store = database.Store(population, 11);
-        await store.EnsureReadyAsync(CancellationToken.None);
+        var manifest = await store.EnsureReadyAsync(CancellationToken.None);
         await using var db = store.CreateContext();
         var practice = await db.Practices.OrderBy(p => p.Code).Select(p => p.Code).FirstAsync();
         var inCity = await db.Lsoas.Where(l => l.IsInLocalAuthority).OrderBy(l => l.Code).FirstAsync();
         var outside = await db.Lsoas.Where(l => !l.IsInLocalAuthority).OrderBy(l => l.Code).FirstAsync();
-        return new FeatureStore(database, store, practice, inCity, outside);
+        return new FeatureStore(database, store, manifest.ReferenceDate, practice, inCity, outside);
     }
 
     public FeatureReader Reader => new(Store.CreateContext);
@@ -68,8 +72,13 @@ public sealed class FeatureStore : IAsyncDisposable
     public Task AddActivityAsync(int patientId, ActivityKind kind, DateOnly date, int? lengthOfStayDays = null) =>
         AddAsync(new Activity { Id = _nextId++, PatientId = patientId, Kind = kind, Date = date, LengthOfStayDays = lengthOfStayDays });
 
-    public Task AddConditionAsync(int patientId, ConditionRegister register, DateOnly date, ConditionKind kind = ConditionKind.Diagnosis) =>
-        AddAsync(new Condition { Id = _nextId++, PatientId = patientId, Register = register, Kind = kind, SnomedCode = "0", OnsetDate = date, CodeList = RegisterCodeList.Version });
+    /// <summary>A register entry, and the patient's registers held at the reference date written again, as an ingest does.</summary>
+    public async Task AddConditionAsync(int patientId, ConditionRegister register, DateOnly date, ConditionKind kind = ConditionKind.Diagnosis)
+    {
+        await AddAsync(new Condition { Id = _nextId++, PatientId = patientId, Register = register, Kind = kind, SnomedCode = "0", OnsetDate = date, CodeList = RegisterCodeList.Version });
+        await using var db = Store.CreateContext();
+        await RegisterRules.WriteRegistersHeldAsync(db, ReferenceDate, [patientId], CancellationToken.None);
+    }
 
     public Task AddCareFlagAsync(int patientId, CareFlagKind kind, DateOnly recordedOn) =>
         AddAsync(new CareFlag { Id = _nextId++, PatientId = patientId, Kind = kind, RecordedOn = recordedOn });
