@@ -12,7 +12,7 @@ namespace Phm.Data.Postgres;
 /// <summary>
 /// PostgreSQL: <c>RiskScores</c> is list-partitioned by model (migration <c>PartitionRiskScoresByModel</c>). A model's new scores
 /// are copied into a table of their own, which has no key, index or trigger to keep up row by row; then it gets the key and
-/// indexes, and is swapped for the model's partition: the old one detached and set aside, the new one attached, which gives it
+/// indexes (a model's partition's, <see cref="ScorePartitionIndexes"/>), and is swapped for the model's partition: the old one detached and set aside, the new one attached, which gives it
 /// the parent's foreign keys and checks each with one query over the table instead of two triggers a row. The rows are therefore
 /// checked exactly as the one table checked them (and <c>Patients</c> stays locked against writes, not reads, from that check to
 /// the commit); the lock that readers wait for is taken only by the swap at the end, not from the first deleted row to the
@@ -64,11 +64,12 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
     public async Task IndexAsync(string modelName, CancellationToken cancellationToken)
     {
         var incoming = _sql.DelimitIdentifier(Incoming(modelName));
-        // Unnamed, so that PostgreSQL names them after the table, apart from the old partition's, which are still there.
+        // Unnamed, so that PostgreSQL names it after the table, apart from the old partition's, which is still there.
         await ExecuteAsync($"ALTER TABLE {incoming} ADD PRIMARY KEY ({Columns(Table.PrimaryKey!.Columns)})", cancellationToken);
-        // The unique index on (model, rank) is checked as it is built: ranks that repeat fail here.
-        foreach (var index in Table.Indexes)
-            await ExecuteAsync($"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX ON {incoming} ({Columns(index.Columns)})", cancellationToken);
+        // The unique index on rank is checked as it is built: ranks that repeat fail here. ATTACH takes these for the parent's
+        // partitioned indexes; the partition's own (without the model) are only this table's.
+        foreach (var index in ScorePartitionIndexes.Declared(_designModel))
+            await ExecuteAsync(index.CreateOn(incoming, ofOneModel: true), cancellationToken);
     }
 
     public async Task<IAsyncDisposable> SwapTurnAsync(CancellationToken cancellationToken)

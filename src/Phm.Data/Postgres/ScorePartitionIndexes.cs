@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Phm.Data.Risk;
+
+namespace Phm.Data.Postgres;
+
+/// <summary>
+/// Which indexes the partitions of <c>RiskScores</c> have on PostgreSQL: the one home of the rule, for the migration that set them
+/// (<c>PartitionsIndexScoresWithoutModel</c>) and for the writer that builds them on a model's new partition
+/// (<see cref="PostgresScorePartitions"/>). Inside a model's partition <c>Model</c> is one value, so an index led by it is wider
+/// and slower to build than it needs to be (the two below cost half the CPU to build without it, README "Partitioning"). The EF
+/// model's indexes named in <see cref="WithoutModel"/> are therefore not the parent's (a partitioned index would have to be the
+/// same on every partition): each model's partition has them without <c>Model</c>, where partition pruning has already picked the model, and
+/// the default partition, which may hold several models' rows (written row by row), has them as the EF model declares them.
+/// The key and the other indexes stay the parent's. The EF model (and its snapshot) still declares these indexes, as SQLite and
+/// SQL Server have them: a migration that changes one must be written by hand for PostgreSQL. A change here changes what that
+/// migration does (its script in <c>db/postgres</c> then fails its check): give it a migration of its own.
+/// </summary>
+internal static class ScorePartitionIndexes
+{
+    private const string ModelColumn = nameof(RiskScore.Model);
+
+    /// <summary>
+    /// The EF model's indexes (by name) that a model's partition has without <c>Model</c>, and whether it keeps <c>Model</c> as an
+    /// included column: a tier criterion lists a model's patients in a tier from the index alone, which an index-only scan can do
+    /// only if the index holds every column the query names, <c>Model</c> among them; a page by rank reads the rows anyway.
+    /// </summary>
+    private static readonly Dictionary<string, bool> WithoutModel = new()
+    {
+        ["IX_RiskScores_Model_Rank"] = false,
+        ["IX_RiskScores_Model_Tier_PatientId"] = true,
+    };
+
+    /// <summary>The indexes of <c>RiskScores</c> as the EF model (<paramref name="model"/>, live or a migration's) declares them.</summary>
+    public static IReadOnlyList<ScoreIndex> Declared(IReadOnlyModel model)
+    {
+        var scores = model.FindEntityType(typeof(RiskScore).FullName!)!;
+        var table = StoreObjectIdentifier.Table(scores.GetTableName()!, scores.GetSchema());
+        return [.. scores.GetIndexes().Select(index => new ScoreIndex(
+            index.GetDatabaseName(table)!, index.IsUnique, [.. index.Properties.Select(property => property.GetColumnName(table)!)]))];
+    }
+
+    /// <summary>One of the EF model's indexes on <c>RiskScores</c>: its name, whether it is unique, its columns.</summary>
+    internal sealed record ScoreIndex(string Name, bool IsUnique, IReadOnlyList<string> Columns)
+    {
+        /// <summary>Whether each partition has this index of its own, rather than as one of the parent's partitioned indexes.</summary>
+        public bool IsPartitionsOwn => WithoutModel.ContainsKey(Name);
+
+        /// <summary>
+        /// The unnamed <c>CREATE INDEX</c> of this index on <paramref name="table"/> (delimited, or a <c>format</c> placeholder):
+        /// a model's partition (<paramref name="ofOneModel"/>) has an index of <see cref="WithoutModel"/> without <c>Model</c>;
+        /// the default partition, and a model's partition for any other index, have it as declared. Unnamed, so that PostgreSQL
+        /// names it after the table, apart from those of a partition it replaces, which are still there.
+        /// </summary>
+        public string CreateOn(string table, bool ofOneModel)
+        {
+            var includesModel = false;
+            var withoutModel = ofOneModel && WithoutModel.TryGetValue(Name, out includesModel);
+            var columns = withoutModel ? Columns.Where(column => column != ModelColumn) : Columns;
+            var included = withoutModel && includesModel ? $" INCLUDE ({Delimited([ModelColumn])})" : "";
+            return $"CREATE {(IsUnique ? "UNIQUE " : "")}INDEX ON {table} ({Delimited(columns)}){included}";
+        }
+
+        private static string Delimited(IEnumerable<string> columns) => string.Join(", ", columns.Select(column => $"\"{column.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+    }
+}
