@@ -18,56 +18,76 @@ namespace Phm.Data.Postgres;
 /// the commit); the lock that readers wait for is taken only by the swap at the end, not from the first deleted row to the
 /// commit: readers see the old partition until the commit, then the new one. The old partition is dropped after the commit.
 /// At 2,000,000 patients a model's replacement costs the server 2.3-2.5 times less CPU this way (README "Partitioning").
-/// The table being new in the transaction, its rows are copied frozen (<see cref="Store.IBulkCopy.CopyAsync"/>): no other
-/// transaction can see it before the commit, and then every row is committed, so the vacuum after scoring and the first
+/// The table being emptied in the transaction, its rows are copied frozen (<see cref="Store.IBulkCopy.CopyAsync"/>): no other
+/// transaction can see them before the commit, and then every row is committed, so the vacuum after scoring and the first
 /// readers have no page to write again, and ATTACH's foreign-key checks no commit status to look up.
+/// Models are written concurrently (<see cref="ModelsWriteConcurrently"/>): each loads and indexes a table of its own, which
+/// locks nothing another model's write needs, and the swaps, which lock the parent and the referenced tables, take turns
+/// (<see cref="SwapTurnAsync"/>).
 /// </summary>
 internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelScoresReplacement
 {
-    private const string Incoming = "RiskScores_incoming";
-
-    /// <summary>A model's old partition, detached by the swap and dropped after it (<see cref="DropSetAsideAsync"/>).</summary>
-    private const string Detached = "RiskScores_detached";
+    /// <summary>One swap at a time in the process; across processes, scoring is one at a time under the store's preparation lock.</summary>
+    private static readonly SemaphoreSlim SwapTurn = new(1, 1);
 
     private readonly IModel _designModel = ModelDdl.DesignTimeModel(db);
     private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
 
     private ITable Table => PopulationRows.TableOf(_designModel, typeof(RiskScore));
 
-    /// <summary>The new table's <c>CHECK</c> on the model: ATTACH checks the rows against the partition's bound only where no constraint already implies it.</summary>
-    private const string ModelCheck = $"{Incoming}_model";
-
     private string ModelColumn => _sql.DelimitIdentifier(Table.FindColumn(nameof(RiskScore.Model))!.Name);
 
+    public bool ModelsWriteConcurrently => true;
+
     /// <summary>
-    /// The new table, made in the writer's transaction so that the COPY may write its rows frozen. Its <c>CHECK</c> on the model
-    /// lets <c>ATTACH</c> skip its scan of the rows against the partition's bound; declared here, it is checked row by row as
-    /// they come, not by a scan of its own after the load (0.6 s of the server's CPU a model at 2,000,000 patients).
+    /// The model's own new table, made in the writer's transaction so that the COPY may write its rows frozen. Its columns are
+    /// the parent's, as <c>LIKE</c> would copy them, but read from the catalogue: <c>LIKE</c> would lock the parent until the
+    /// commit, and another model's swap, which needs it alone, would wait for this whole write. Its <c>CHECK</c> on the model
+    /// lets <c>ATTACH</c> skip its scan of the rows against the partition's bound; declared here, it is checked row by row as they
+    /// come, not by a scan of its own after the load (0.6 s of the server's CPU a model at 2,000,000 patients).
     /// </summary>
     public async Task<ScoresLoadTable> PrepareAsync(string modelName, CancellationToken cancellationToken)
     {
+        var columns = await db.Database.SqlQueryRaw<string>(
+            """
+            SELECT string_agg(format('%I %s%s', attname, format_type(atttypid, atttypmod), CASE WHEN attnotnull THEN ' NOT NULL' ELSE '' END), ', ' ORDER BY attnum) AS "Value"
+            FROM pg_attribute WHERE attrelid = {0}::regclass AND attnum > 0 AND NOT attisdropped
+            """, _sql.DelimitIdentifier(Table.Name)).SingleAsync(cancellationToken);
+        var incoming = Incoming(modelName);
         await ExecuteAsync(
-            $"CREATE TABLE {_sql.DelimitIdentifier(Incoming)} (LIKE {_sql.DelimitIdentifier(Table.Name)}, CONSTRAINT {_sql.DelimitIdentifier(ModelCheck)} CHECK ({ModelColumn} = {ModelLiteral(modelName)}))",
+            $"CREATE TABLE {_sql.DelimitIdentifier(incoming)} ({columns}, CONSTRAINT {_sql.DelimitIdentifier(ModelCheck(modelName))} CHECK ({ModelColumn} = {ModelLiteral(modelName)}))",
             cancellationToken);
-        return new ScoresLoadTable(Incoming, MadeInTransaction: true);
+        return new ScoresLoadTable(incoming, MadeInTransaction: true, CheckedAtSwap: true);
     }
 
-    public async Task CompleteAsync(string modelName, CancellationToken cancellationToken)
+    /// <summary>The key and indexes, on the model's own table: they lock nothing but it.</summary>
+    public async Task IndexAsync(string modelName, CancellationToken cancellationToken)
     {
-        var incoming = _sql.DelimitIdentifier(Incoming);
+        var incoming = _sql.DelimitIdentifier(Incoming(modelName));
         // Unnamed, so that PostgreSQL names it after the table, apart from the old partition's, which is still there.
         await ExecuteAsync($"ALTER TABLE {incoming} ADD PRIMARY KEY ({Columns(Table.PrimaryKey!.Columns)})", cancellationToken);
         // The unique index on rank is checked as it is built: ranks that repeat fail here. ATTACH takes these for the parent's
         // partitioned indexes; the partition's own (without the model) are only this table's.
         foreach (var index in ScorePartitionIndexes.Declared(_designModel))
             await ExecuteAsync(index.CreateOn(incoming, ofOneModel: true), cancellationToken);
+    }
+
+    public async Task<IAsyncDisposable> SwapTurnAsync(CancellationToken cancellationToken)
+    {
+        await SwapTurn.WaitAsync(cancellationToken);
+        return new Turn();
+    }
+
+    public async Task CompleteAsync(string modelName, CancellationToken cancellationToken)
+    {
+        var incoming = _sql.DelimitIdentifier(Incoming(modelName));
         await RemoveAsync(modelName, cancellationToken);
         // ATTACH gives the table the parent's foreign keys and checks each with one query over it. Foreign keys added to it
         // beforehand would be checked outside the swap, but ATTACH then drops their triggers on Patients and ScoredModels, which
         // locks those exclusively while RiskScores is: a reader holding one and waiting for RiskScores deadlocks the swap.
         await ExecuteAsync($"ALTER TABLE {_sql.DelimitIdentifier(Table.Name)} ATTACH PARTITION {incoming} FOR VALUES IN ({ModelLiteral(modelName)})", cancellationToken);
-        await ExecuteAsync($"ALTER TABLE {incoming} DROP CONSTRAINT {_sql.DelimitIdentifier(ModelCheck)}", cancellationToken);
-        await ExecuteAsync($"ALTER TABLE {incoming} RENAME TO {_sql.DelimitIdentifier(PartitionName(modelName))}", cancellationToken);
+        await ExecuteAsync($"ALTER TABLE {incoming} DROP CONSTRAINT {_sql.DelimitIdentifier(ModelCheck(modelName))}", cancellationToken);
+        await ExecuteAsync($"ALTER TABLE {incoming} RENAME TO {_sql.DelimitIdentifier(TableName("RiskScores_", modelName))}", cancellationToken);
     }
 
     public async Task RemoveAsync(string modelName, CancellationToken cancellationToken)
@@ -80,7 +100,7 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
         foreach (var partition in partitions.Select(_sql.DelimitIdentifier))
         {
             await ExecuteAsync($"ALTER TABLE {_sql.DelimitIdentifier(Table.Name)} DETACH PARTITION {partition}", cancellationToken);
-            await ExecuteAsync($"ALTER TABLE {partition} RENAME TO {_sql.DelimitIdentifier(Detached)}", cancellationToken);
+            await ExecuteAsync($"ALTER TABLE {partition} RENAME TO {_sql.DelimitIdentifier(Detached(modelName))}", cancellationToken);
         }
         // Without its partition, the model's rows can be only in the default one (written row by row, not by this writer): an
         // attach would fail on them.
@@ -88,15 +108,32 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
     }
 
     /// <summary>
-    /// The table a model's partition is renamed to once attached, as the migration names them where that fits PostgreSQL's 63
-    /// bytes. A longer name would be cut, and two models (names up to 64 characters) sharing their first 52 would then collide
-    /// and fail the rename, so it is cut here and made unique with a hash of the whole name. Only uniqueness matters: a model's
-    /// partition is found by its bound (<see cref="RemoveAsync"/>), never by its name.
+    /// Dropping a table with foreign keys drops their triggers on <c>Patients</c> and <c>ScoredModels</c>, which locks those
+    /// exclusively: done in the swap's transaction, a reader holding one of them and waiting for <c>RiskScores</c> would deadlock
+    /// it. Alone, it waits for the readers of the moment and holds up new ones only while it drops.
     /// </summary>
-    private static string PartitionName(string modelName)
+    public Task DropSetAsideAsync(string modelName, CancellationToken cancellationToken) =>
+        ExecuteAsync($"DROP TABLE IF EXISTS {_sql.DelimitIdentifier(Detached(modelName))}", cancellationToken);
+
+    /// <summary>A model's new scores, loaded and indexed before the swap.</summary>
+    private static string Incoming(string modelName) => TableName("RiskScores_incoming_", modelName);
+
+    /// <summary>A model's old partition, detached by the swap and dropped after it (<see cref="DropSetAsideAsync"/>).</summary>
+    private static string Detached(string modelName) => TableName("RiskScores_detached_", modelName);
+
+    /// <summary>The new table's <c>CHECK</c> on the model: ATTACH checks the rows against the partition's bound only where no constraint already implies it.</summary>
+    private static string ModelCheck(string modelName) => TableName("RiskScores_model_", modelName);
+
+    /// <summary>
+    /// A model's table (or constraint), as the migration names partitions where that fits PostgreSQL's 63 bytes. A longer name
+    /// would be cut, and two models (names up to 64 characters) sharing their first characters would then collide and fail the
+    /// rename, so it is cut here and made unique with a hash of the whole name. Only uniqueness matters: a model's partition is
+    /// found by its bound (<see cref="RemoveAsync"/>), never by its name.
+    /// </summary>
+    private static string TableName(string prefix, string modelName)
     {
         const int maxBytes = 63;
-        var name = $"RiskScores_{modelName}";
+        var name = prefix + modelName;
         if (Encoding.UTF8.GetByteCount(name) <= maxBytes)
             return name;
         var hash = $"_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(modelName)))[..12]}";
@@ -106,16 +143,18 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
         return kept + hash;
     }
 
-    /// <summary>
-    /// Dropping a table with foreign keys drops their triggers on <c>Patients</c> and <c>ScoredModels</c>, which locks those
-    /// exclusively: done in the swap's transaction, a reader holding one of them and waiting for <c>RiskScores</c> would deadlock
-    /// it. Alone, it waits for the readers of the moment and holds up new ones only while it drops.
-    /// </summary>
-    public Task DropSetAsideAsync(CancellationToken cancellationToken) => ExecuteAsync($"DROP TABLE IF EXISTS {_sql.DelimitIdentifier(Detached)}", cancellationToken);
-
     private string Columns(IEnumerable<IColumn> columns) => string.Join(", ", columns.Select(c => _sql.DelimitIdentifier(c.Name)));
 
     private string ModelLiteral(string modelName) => db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(string))!.GenerateSqlLiteral(modelName);
 
     private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken) => db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+
+    private sealed class Turn : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            SwapTurn.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
 }

@@ -7,18 +7,31 @@ namespace Phm.Data.Risk;
 /// </summary>
 internal interface IModelScoresReplacement
 {
+    /// <summary>Whether two models' scores may be written at once, each by a writer of its own: their loads then lock nothing the other needs.</summary>
+    bool ModelsWriteConcurrently { get; }
+
     /// <summary>Makes way for the model's new scores; returns the table to bulk-copy them into.</summary>
     Task<ScoresLoadTable> PrepareAsync(string modelName, CancellationToken cancellationToken);
 
-    /// <summary>Makes the copied rows the model's scores, checked and indexed; a failure rolls the transaction back.</summary>
+    /// <summary>Builds the copied rows' key and indexes; ranks that repeat fail here.</summary>
+    Task IndexAsync(string modelName, CancellationToken cancellationToken);
+
+    /// <summary>Waits for the turn to put the scores in place, held until disposed: one model at a time where they write concurrently.</summary>
+    Task<IAsyncDisposable> SwapTurnAsync(CancellationToken cancellationToken);
+
+    /// <summary>Makes the copied, indexed rows the model's scores; a failure rolls the transaction back.</summary>
     Task CompleteAsync(string modelName, CancellationToken cancellationToken);
 
     /// <summary>Removes every score of the model, whatever patients the context may read.</summary>
     Task RemoveAsync(string modelName, CancellationToken cancellationToken);
 
-    /// <summary>Drops, outside the transaction, what a replacement set aside in it (or one killed before it could).</summary>
-    Task DropSetAsideAsync(CancellationToken cancellationToken);
+    /// <summary>Drops, outside the transaction, what a replacement of the model set aside in it (or one killed before it could).</summary>
+    Task DropSetAsideAsync(string modelName, CancellationToken cancellationToken);
 }
 
-/// <summary>Where a model's new scores are bulk-copied, and whether the replacement's transaction created that table (<see cref="Store.IBulkCopy.CopyAsync"/>).</summary>
-internal sealed record ScoresLoadTable(string Name, bool MadeInTransaction);
+/// <summary>
+/// Where a model's new scores are bulk-copied; whether the replacement's transaction created that table
+/// (<see cref="Store.IBulkCopy.CopyAsync"/>); and whether its rows are checked against their model's and patients' rows only as
+/// they are put in place, not as they are copied (so the model's row may be written then).
+/// </summary>
+internal sealed record ScoresLoadTable(string Name, bool MadeInTransaction, bool CheckedAtSwap);

@@ -8,11 +8,15 @@ namespace Phm.Data.Risk;
 /// Replaces a model's scores in one transaction: its <see cref="ScoredModel"/> row is updated and its <see cref="RiskScore"/>s
 /// replaced, the new ones coming in through the provider's bulk path (<see cref="IBulkCopy"/>) and put in the old ones' place
 /// the provider's way (<see cref="IModelScoresReplacement"/>), and the model's kept cells (<see cref="KeptCells"/>) counted again. Readers see the old scores or the new, never a mixture, and a
-/// failure at any point leaves the old ones as they were.
+/// failure at any point leaves the old ones as they were. Where the provider allows (<see cref="ModelsWriteConcurrently"/>),
+/// writers of different models may run at once, each with a context of its own; they take turns only to put their scores in place.
 /// </summary>
 public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = null)
 {
     private readonly PhaseStopwatch _phases = phases ?? PhaseStopwatch.None;
+
+    /// <summary>Whether writers of different models may run at once on <paramref name="db"/>'s provider.</summary>
+    public static bool ModelsWriteConcurrently(PhmDbContext db) => db.CreateScoresReplacement().ModelsWriteConcurrently;
 
     /// <param name="scores">
     /// Exactly <see cref="ScoredModel.PatientsScored"/> rows of <paramref name="model"/>'s name and version, streamed as they
@@ -24,15 +28,12 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         db.Database.SetCommandTimeout(0);
         var designModel = ModelDdl.DesignTimeModel(db);
         var replacement = db.CreateScoresReplacement();
-        await replacement.DropSetAsideAsync(cancellationToken);
+        await replacement.DropSetAsideAsync(model.Name, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var into = await replacement.PrepareAsync(model.Name, cancellationToken);
-        // Updated, not deleted and added: deleting it would cascade to the old scores, which readers still read.
-        if (await db.ScoredModels.AnyAsync(m => m.Name == model.Name, cancellationToken))
-            db.ScoredModels.Update(model);
-        else
-            db.ScoredModels.Add(model);
-        await db.SaveChangesAsync(cancellationToken);
+        // Rows copied into the scores' own table are checked against the model's row as they come.
+        if (!into.CheckedAtSwap)
+            await SaveModelAsync(model, cancellationToken);
         _phases.Lap("made way for the scores");
 
         var bulkCopy = db.CreateBulkCopy();
@@ -62,15 +63,34 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         if (written != model.PatientsScored)
             throw new ArgumentException($"{model.Name} {model.Version} says {model.PatientsScored} patients were scored, but {written} scores came.", nameof(scores));
         _phases.Lap("rows made and bulk-copied");
+        await replacement.IndexAsync(model.Name, cancellationToken);
+        _phases.Lap("scores indexed");
 
-        await replacement.CompleteAsync(model.Name, cancellationToken);
-        _phases.Lap("scores indexed and in place");
-        await KeptCells.RefreshModelAsync(db, model.Name, cancellationToken);
-        _phases.Lap("cells kept");
-        await transaction.CommitAsync(cancellationToken);
-        await replacement.DropSetAsideAsync(cancellationToken);
+        await using (await replacement.SwapTurnAsync(cancellationToken))
+        {
+            _phases.Lap("turn to swap");
+            // Written in the swap's turn: the model's row, locked any earlier, would hold up another model's swap (ATTACH locks ScoredModels).
+            if (into.CheckedAtSwap)
+                await SaveModelAsync(model, cancellationToken);
+            await replacement.CompleteAsync(model.Name, cancellationToken);
+            _phases.Lap("scores in place");
+            await KeptCells.RefreshModelAsync(db, model.Name, cancellationToken);
+            _phases.Lap("cells kept");
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await replacement.DropSetAsideAsync(model.Name, cancellationToken);
         _phases.Lap("committed");
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Updated, not deleted and added: deleting it would cascade to the old scores, which readers still read.</summary>
+    private async Task SaveModelAsync(ScoredModel model, CancellationToken cancellationToken)
+    {
+        if (await db.ScoredModels.AnyAsync(m => m.Name == model.Name, cancellationToken))
+            db.ScoredModels.Update(model);
+        else
+            db.ScoredModels.Add(model);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Removes a model's row and all its scores, in one transaction.</summary>
@@ -78,12 +98,15 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
     {
         db.Database.SetCommandTimeout(0);
         var replacement = db.CreateScoresReplacement();
-        await replacement.DropSetAsideAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await replacement.RemoveAsync(modelName, cancellationToken);
-        await db.ScoredModels.Where(m => m.Name == modelName).ExecuteDeleteAsync(cancellationToken);
-        await KeptCells.RefreshModelAsync(db, modelName, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await replacement.DropSetAsideAsync(cancellationToken);
+        await replacement.DropSetAsideAsync(modelName, cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (await replacement.SwapTurnAsync(cancellationToken))
+        {
+            await replacement.RemoveAsync(modelName, cancellationToken);
+            await db.ScoredModels.Where(m => m.Name == modelName).ExecuteDeleteAsync(cancellationToken);
+            await KeptCells.RefreshModelAsync(db, modelName, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await replacement.DropSetAsideAsync(modelName, cancellationToken);
     }
 }

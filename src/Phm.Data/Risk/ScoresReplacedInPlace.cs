@@ -17,21 +17,37 @@ internal sealed class ScoresReplacedInPlace(PhmDbContext db) : IModelScoresRepla
 
     private ITable Table => PopulationRows.TableOf(_designModel, typeof(RiskScore));
 
+    /// <summary>Writes one model at a time: the models share the table and its indexes, dropped and built again by each.</summary>
+    public bool ModelsWriteConcurrently => false;
+
     public async Task<ScoresLoadTable> PrepareAsync(string modelName, CancellationToken cancellationToken)
     {
         await ModelDdl.ExecuteAsync(db, _designModel,
             [.. Table.Indexes.Select(index => new DropIndexOperation { Name = index.Name, Table = Table.Name, Schema = Table.Schema })], cancellationToken);
         await RemoveAsync(modelName, cancellationToken);
-        return new ScoresLoadTable(Table.Name, MadeInTransaction: false);
+        return new ScoresLoadTable(Table.Name, MadeInTransaction: false, CheckedAtSwap: false);
     }
 
     /// <summary>The unique index on (model, rank) is checked as it is built: ranks that repeat fail here.</summary>
-    public Task CompleteAsync(string modelName, CancellationToken cancellationToken) =>
+    public Task IndexAsync(string modelName, CancellationToken cancellationToken) =>
         ModelDdl.ExecuteAsync(db, _designModel, [.. Table.Indexes.Select(CreateIndexOperation.CreateFrom)], cancellationToken);
+
+    /// <summary>No turn to wait for: models are written one at a time (<see cref="ModelsWriteConcurrently"/>).</summary>
+    public Task<IAsyncDisposable> SwapTurnAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(NoTurn.Instance);
+
+    /// <summary>The rows are in place once copied and indexed.</summary>
+    public Task CompleteAsync(string modelName, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task RemoveAsync(string modelName, CancellationToken cancellationToken) =>
         db.RiskScores.IgnoreQueryFilters().Where(s => s.Model == modelName).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>Nothing is set aside: the old rows are deleted in the transaction.</summary>
-    public Task DropSetAsideAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task DropSetAsideAsync(string modelName, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private sealed class NoTurn : IAsyncDisposable
+    {
+        public static readonly NoTurn Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -77,22 +78,29 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         logger.LogInformation("Read the risk features of {Patients} living patients at {IndexDate} in {Seconds:F1} s", features.Rows.Count, referenceDate, read.TotalSeconds);
 
         var writer = new RiskScoreWriter(createContext, _ranking, time, logger);
-        var scored = new List<ScoredModel>();
+        bool concurrently;
+        await using (var db = createContext())
+            concurrently = ScoredModelWriter.ModelsWriteConcurrently(db);
+        var writes = new List<Task<ScoredModel>>();
         var done = 1;
         foreach (var model in toScore)
         {
             var info = model.Info;
             progress?.Report(new RiskScoringProgress($"Scoring {info.Name} {info.Version}", done++, steps));
+            var predicting = Stopwatch.StartNew();
             var predictions = model.Predict(features);
             CheckRowForRow(info, features, predictions);
-            var predicted = phases.Lap($"{info.Name} predicted");
+            var predicted = predicting.Elapsed;
 
             progress?.Report(new RiskScoringProgress($"Writing {info.Name} {info.Version}", done++, steps));
-            scored.Add(await writer.WriteAsync(info, referenceDate, predictions, cancellationToken));
-            var written = phases.Lap($"{info.Name} written");
-            logger.LogInformation("Scored {Model} {Version}: {Patients} patients, predicted in {PredictSeconds:F1} s, written in {WriteSeconds:F1} s",
-                info.Name, info.Version, predictions.Count, predicted.TotalSeconds, written.TotalSeconds);
+            // Where the provider allows, the next model predicts (on the hub's cores) while this one is written (mostly the server's).
+            var write = WriteAsync(writer, info, referenceDate, predictions, predicted, cancellationToken);
+            writes.Add(write);
+            if (!concurrently)
+                await write;
         }
+        var scored = await Task.WhenAll(writes);
+        phases.Lap("models predicted and written");
         await using (var db = createContext())
         {
             if (await BulkLoadMaintenance.AfterCommitAsync(db, [db.Model.FindEntityType(typeof(RiskScore))!.GetTableName()!], cancellationToken))
@@ -100,6 +108,15 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         }
         progress?.Report(new RiskScoringProgress("Scored", steps, steps));
         return new RiskScoringResult(referenceDate, scored, current, retired);
+    }
+
+    private async Task<ScoredModel> WriteAsync(RiskScoreWriter writer, RiskModelInfo info, DateOnly referenceDate, IReadOnlyList<PatientPrediction> predictions, TimeSpan predicted, CancellationToken cancellationToken)
+    {
+        var writing = Stopwatch.StartNew();
+        var scored = await writer.WriteAsync(info, referenceDate, predictions, cancellationToken);
+        logger.LogInformation("Scored {Model} {Version}: {Patients} patients, predicted in {PredictSeconds:F1} s, written in {WriteSeconds:F1} s",
+            info.Name, info.Version, predictions.Count, predicted.TotalSeconds, writing.Elapsed.TotalSeconds);
+        return scored;
     }
 
     private async Task<IReadOnlyList<IRiskModel>> CurrentModelsAsync(CancellationToken cancellationToken)

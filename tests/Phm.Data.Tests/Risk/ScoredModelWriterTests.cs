@@ -171,6 +171,57 @@ public sealed class ScoredModelWriterTests
         Assert.Equal([(first.Name, ids.Count), (second.Name, ids.Count)], rows.Select(r => (r.Model, r.Rows)));
     }
 
+    [SkippableTheory, ProviderData]
+    public async Task TwoModelsWrittenAtOnce_OneSwappingInWhileTheOtherIsStillCopying_EachEndsWithItsNewScores(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+        var admission = ModelOf("1.0.0", ids.Count);
+        var mortality = ModelOf("1.0.0", ids.Count, "test-mortality-12m");
+        await WriteAsync(store, admission, ScoresOf(admission, ids));
+        await WriteAsync(store, mortality, ScoresOf(mortality, ids));
+        await using (var db = store.CreateContext())
+            Skip.IfNot(ScoredModelWriter.ModelsWriteConcurrently(db), $"{provider} writes one model at a time.");
+        var newAdmission = ModelOf("2.0.0", ids.Count);
+        var newMortality = ModelOf("2.0.0", ids.Count, "test-mortality-12m");
+        var copying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var admissionWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IEnumerable<RiskScore> MortalityWaitingHalfWay()
+        {
+            foreach (var score in ScoresOf(newMortality, ids))
+            {
+                if (score.Rank == ids.Count / 2)
+                {
+                    copying.SetResult();
+                    // The admission model swaps its scores in meanwhile: anything this write had locked that the swap needs
+                    // would hold it up until this write commits, which waits here for it.
+                    admissionWritten.Task.Wait(TimeSpan.FromSeconds(30));
+                }
+                yield return score;
+            }
+        }
+
+        var mortalityWriting = Task.Run(() => WriteAsync(store, newMortality, MortalityWaitingHalfWay()));
+        await copying.Task;
+        try
+        {
+            await WriteAsync(store, newAdmission, ScoresOf(newAdmission, ids)).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            admissionWritten.SetResult();
+        }
+        await mortalityWriting.WaitAsync(TimeSpan.FromSeconds(60));
+
+        await using var reader = store.CreateContext();
+        var versions = await reader.RiskScores.AsNoTracking().GroupBy(s => new { s.Model, s.ModelVersion }).Select(g => new { g.Key.Model, g.Key.ModelVersion, Rows = g.Count() })
+            .OrderBy(g => g.Model).ToListAsync();
+        Assert.Equal([("test-admission-12m", "2.0.0", ids.Count), ("test-mortality-12m", "2.0.0", ids.Count)], versions.Select(v => (v.Model, v.ModelVersion, v.Rows)));
+        Assert.Equal(["2.0.0", "2.0.0"], await reader.ScoredModels.OrderBy(m => m.Name).Select(m => m.Version).ToListAsync());
+        Assert.Equivalent(ScoresOf(newMortality, ids), await reader.RiskScores.AsNoTracking().Where(s => s.Model == newMortality.Name).OrderBy(s => s.Rank).ToListAsync(), strict: true);
+    }
+
     [Fact]
     public async Task AScoreOfAnotherVersion_IsRefused_NamingBoth()
     {
