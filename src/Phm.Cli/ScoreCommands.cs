@@ -12,7 +12,7 @@ public static class ScoreCommands
 
     /// <summary>
     /// <c>phm score</c>: what the hub does after preparing the store, on demand: score it with every model not scored at its
-    /// current version. The store is scored as it is (after any pending migration), never rebuilt: build it with <c>phm build</c>.
+    /// current version. The store is scored as it is (after any pending migration and the rows an older build lacks), never rebuilt: build it with <c>phm build</c>.
     /// </summary>
     public static Command Score()
     {
@@ -30,7 +30,7 @@ public static class ScoreCommands
                 // Not while a hub on the same database prepares (and scores) it.
                 await using (await store.LockPreparationAsync(cancellationToken))
                 {
-                    await store.MigrateAsync(cancellationToken);
+                    await store.UpgradeInPlaceAsync(cancellationToken);
                     result = await ProgressDisplay.RunAsync<RiskScoringProgress, RiskScoringResult>(error, "Scoring", progress => scoring.ScoreAsync(parse.GetValue(Force), progress, cancellationToken),
                         report => report.Fraction, report => report.Step, report => report.StepsDone < report.Steps ? $"step {report.StepsDone + 1} of {report.Steps}: {report.Step}" : report.Step);
                 }

@@ -59,7 +59,7 @@ public sealed class Ingestor(PhmStore store, Pseudonymiser pseudonymiser, Regist
 
     private async Task<IngestSummary> RunAsync(string inputFolder, IReadOnlyList<string> inputFiles, IngestOptions options, IProgress<IngestSummary>? progress, Func<IngestWriter, Task> read, CancellationToken cancellationToken)
     {
-        await store.MigrateAsync(cancellationToken);
+        await store.UpgradeInPlaceAsync(cancellationToken);
         await using var db = store.CreateContext();
         if (!await db.Practices.AnyAsync(cancellationToken))
             throw new IngestException("The store has no practices or LSOAs to check records against: build it first (phm build).");

@@ -83,6 +83,21 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
     }
 
     /// <summary>
+    /// The store as it is, brought up to this version as a hub's start brings a reused one: pending migrations applied, then the
+    /// derived rows a store built by an older version lacks (<see cref="FillDerivedRowsAsync"/>). For the commands that read or
+    /// change a built store without building it (scoring, ingest): scoring reads the registers held, and an ingest's rewrite of
+    /// its own patients' registers would otherwise leave the rest missing for good (the fill looks for an empty table).
+    /// </summary>
+    public async Task UpgradeInPlaceAsync(CancellationToken cancellationToken)
+    {
+        EnsureDataDirectoryWritable();
+        await using var db = CreateContext();
+        await MigrateWithoutTimeoutAsync(db, cancellationToken);
+        if (await db.Manifest.AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } manifest)
+            await FillDerivedRowsAsync(db, manifest, cancellationToken);
+    }
+
+    /// <summary>
     /// SQLite writes its store, its write-ahead log and the audit trail into the data directory: a read-only or full one is
     /// refused at once, naming it (<see cref="UnwritablePathException"/>). A server's data directory holds only the signing key.
     /// </summary>

@@ -7,7 +7,8 @@ namespace Phm.Data.Tests.Patients;
 
 /// <summary>
 /// The registers each patient holds at the store's reference date, as written with the store: after a build and after each
-/// ingest they are exactly what the register rule says of the patient's entries, on every provider.
+/// ingest they are exactly what the register rule says of the patient's entries, on every provider; a store built before them
+/// gets everyone's before an ingest's own.
 /// </summary>
 public sealed class RegistersHeldTests
 {
@@ -78,6 +79,24 @@ public sealed class RegistersHeldTests
         await hub.IngestCsvAsync();
 
         Assert.Empty(await HeldAsync(hub));
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task AnIngestIntoAStoreBuiltWithoutRegistersHeld_WritesEveryonesFirst_NotOnlyThoseOfItsOwnPatients(DatabaseProvider provider)
+    {
+        await using var hub = await IngestHarness.StartAsync(provider);
+        int built;
+        await using (var db = hub.Store.CreateContext())
+            built = await db.RegistersHeld.ExecuteDeleteAsync();
+        hub.Write(CsvExtractReader.Patients, "nhs_number,birth_date,sex,ethnic_category,lsoa_code,practice_code", $"{Numbers[0]},1950-03-09,F,A,E01017139,J82001");
+        hub.Write(CsvExtractReader.Conditions, "nhs_number,snomed_code,onset_date", $"{Numbers[0]},10725009,2015-05-01");  // hypertension
+
+        await hub.IngestCsvAsync();
+
+        await using var ingested = hub.Store.CreateContext();
+        Assert.True(built > 0, "the built store held registers to take away");
+        Assert.Equal(built + 1, await ingested.RegistersHeld.CountAsync());
+        Assert.Equal([ConditionRegister.Hypertension], await HeldAsync(hub));
     }
 
     private static async Task<List<ConditionRegister>> HeldAsync(IngestHarness hub)
