@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Phm.Data.Governance;
 using Phm.Data.Patients;
 using Phm.Data.Store;
@@ -90,10 +92,26 @@ public static class KeptCells
     }
 
     /// <summary>Rewrites <paramref name="model"/>'s cells from its scores (none, once they are removed).</summary>
-    public static async Task RefreshModelAsync(PhmDbContext db, string model, CancellationToken cancellationToken)
+    public static Task RefreshModelAsync(PhmDbContext db, string model, CancellationToken cancellationToken) =>
+        RefreshModelAsync(db, model, db.RiskScores.IgnoreQueryFilters(), cancellationToken);
+
+    /// <summary>
+    /// Rewrites <paramref name="model"/>'s cells from its new scores where they were loaded (<paramref name="loadTable"/>: a table
+    /// of their own, or the scores' table itself where they are replaced in place), before they are put in place: counted there,
+    /// in the writer's transaction, they do not hold up another model's writer waiting for its turn to swap
+    /// (<see cref="Risk.IModelScoresReplacement.SwapTurnAsync"/>).
+    /// </summary>
+    public static Task RefreshModelAsync(PhmDbContext db, string model, string loadTable, CancellationToken cancellationToken)
+    {
+        // The table's name is the writer's own, delimited by the provider; nothing of it comes from outside.
+        var loaded = "SELECT * FROM " + db.GetService<ISqlGenerationHelper>().DelimitIdentifier(loadTable);
+        return RefreshModelAsync(db, model, db.RiskScores.FromSqlRaw(loaded).IgnoreQueryFilters(), cancellationToken);
+    }
+
+    private static async Task RefreshModelAsync(PhmDbContext db, string model, IQueryable<Risk.RiskScore> scores, CancellationToken cancellationToken)
     {
         await db.Set<RiskScoreCell>().IgnoreQueryFilters().Where(c => c.Model == model).ExecuteDeleteAsync(cancellationToken);
-        await DerivedRows.InsertAsync(db, ScoresOf(db.RiskScores.IgnoreQueryFilters().Where(s => s.Model == model), Patients(db)), RiskColumns, cancellationToken);
+        await DerivedRows.InsertAsync(db, ScoresOf(scores.Where(s => s.Model == model), Patients(db)), RiskColumns, cancellationToken);
     }
 
     /// <summary>The cells <paramref name="patientIds"/> are in now (before an ingest batch changes them, and after).</summary>

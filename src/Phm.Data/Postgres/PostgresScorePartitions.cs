@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Phm.Data.Risk;
 using Phm.Data.Store;
 
@@ -113,7 +114,35 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
     /// it. Alone, it waits for the readers of the moment and holds up new ones only while it drops.
     /// </summary>
     public Task DropSetAsideAsync(string modelName, CancellationToken cancellationToken) =>
-        ExecuteAsync($"DROP TABLE IF EXISTS {_sql.DelimitIdentifier(Detached(modelName))}", cancellationToken);
+        ExecuteAsync(DropDetached(modelName), cancellationToken);
+
+    /// <summary>
+    /// Right after a write's commit another model's writer may still be open, having read <c>Patients</c> (its cells) and about to
+    /// take <c>ScoredModels</c> in its swap: a drop that waited for its locks would hold one of them exclusively while waiting for
+    /// the other, and the two would deadlock. So it gives up at once (<see cref="DropLockTimeout"/>) and the table waits for
+    /// <see cref="DropSetAsideAsync"/>.
+    /// </summary>
+    public async Task<bool> TryDropSetAsideAsync(string modelName, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await ExecuteAsync($"SET LOCAL lock_timeout = '{DropLockTimeout}'", cancellationToken);
+            await ExecuteAsync(DropDetached(modelName), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException locked) when (locked.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+    }
+
+    /// <summary>Under PostgreSQL's <c>deadlock_timeout</c> (1 s), so that the drop gives way before either side is failed as a deadlock.</summary>
+    private const string DropLockTimeout = "100ms";
+
+    private string DropDetached(string modelName) => $"DROP TABLE IF EXISTS {_sql.DelimitIdentifier(Detached(modelName))}";
 
     /// <summary>A model's new scores, loaded and indexed before the swap.</summary>
     private static string Incoming(string modelName) => TableName("RiskScores_incoming_", modelName);

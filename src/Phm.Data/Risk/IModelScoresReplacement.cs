@@ -27,6 +27,12 @@ internal interface IModelScoresReplacement
 
     /// <summary>Drops, outside the transaction, what a replacement of the model set aside in it (or one killed before it could).</summary>
     Task DropSetAsideAsync(string modelName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="DropSetAsideAsync"/> only if it need not wait for another transaction; false when it left what was set aside
+    /// (for the model's next write, or a <see cref="DropSetAsideAsync"/> once no other writer is open).
+    /// </summary>
+    Task<bool> TryDropSetAsideAsync(string modelName, CancellationToken cancellationToken);
 }
 
 /// <summary>

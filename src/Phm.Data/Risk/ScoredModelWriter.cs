@@ -65,6 +65,8 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         _phases.Lap("rows made and bulk-copied");
         await replacement.IndexAsync(model.Name, cancellationToken);
         _phases.Lap("scores indexed");
+        await KeptCells.RefreshModelAsync(db, model.Name, into.Name, cancellationToken);
+        _phases.Lap("cells kept");
 
         await using (await replacement.SwapTurnAsync(cancellationToken))
         {
@@ -74,14 +76,19 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
                 await SaveModelAsync(model, cancellationToken);
             await replacement.CompleteAsync(model.Name, cancellationToken);
             _phases.Lap("scores in place");
-            await KeptCells.RefreshModelAsync(db, model.Name, cancellationToken);
-            _phases.Lap("cells kept");
             await transaction.CommitAsync(cancellationToken);
         }
-        await replacement.DropSetAsideAsync(model.Name, cancellationToken);
         _phases.Lap("committed");
+        _phases.Lap(await replacement.TryDropSetAsideAsync(model.Name, cancellationToken) ? "old scores dropped" : "old scores left for later: another transaction held their locks");
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>
+    /// Drops what a write of the model set aside and could not drop at once (<see cref="IModelScoresReplacement.TryDropSetAsideAsync"/>):
+    /// for when no other writer is open, after models written at once.
+    /// </summary>
+    public Task DropSetAsideAsync(string modelName, CancellationToken cancellationToken) =>
+        db.CreateScoresReplacement().DropSetAsideAsync(modelName, cancellationToken);
 
     /// <summary>Updated, not deleted and added: deleting it would cascade to the old scores, which readers still read.</summary>
     private async Task SaveModelAsync(ScoredModel model, CancellationToken cancellationToken)

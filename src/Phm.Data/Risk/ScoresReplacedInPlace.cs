@@ -44,6 +44,8 @@ internal sealed class ScoresReplacedInPlace(PhmDbContext db) : IModelScoresRepla
     /// <summary>Nothing is set aside: the old rows are deleted in the transaction.</summary>
     public Task DropSetAsideAsync(string modelName, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task<bool> TryDropSetAsideAsync(string modelName, CancellationToken cancellationToken) => Task.FromResult(true);
+
     private sealed class NoTurn : IAsyncDisposable
     {
         public static readonly NoTurn Instance = new();

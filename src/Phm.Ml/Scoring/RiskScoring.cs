@@ -80,7 +80,11 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         var writer = new RiskScoreWriter(createContext, _ranking, time, logger);
         bool concurrently;
         await using (var db = createContext())
+        {
             concurrently = ScoredModelWriter.ModelsWriteConcurrently(db);
+            // Before any writer is open: a write drops what an earlier one left, and beside another writer that drop could deadlock.
+            await DropSetAsideAsync(db, toScore.Select(m => m.Info.Name), cancellationToken);
+        }
         var writes = new List<Task<ScoredModel>>();
         var done = 1;
         foreach (var model in toScore)
@@ -103,11 +107,20 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         phases.Lap("models predicted and written");
         await using (var db = createContext())
         {
+            // Old scores a writer left because another was still open (ScoredModelWriter.ReplaceAsync): none is now.
+            await DropSetAsideAsync(db, scored.Select(m => m.Name), cancellationToken);
             if (await BulkLoadMaintenance.AfterCommitAsync(db, [db.Model.FindEntityType(typeof(RiskScore))!.GetTableName()!], cancellationToken))
                 logger.LogInformation("Vacuumed and analysed the risk scores in {Seconds:F1} s", phases.Lap("risk scores vacuumed and analysed").TotalSeconds);
         }
         progress?.Report(new RiskScoringProgress("Scored", steps, steps));
         return new RiskScoringResult(referenceDate, scored, current, retired);
+    }
+
+    private static async Task DropSetAsideAsync(PhmDbContext db, IEnumerable<string> models, CancellationToken cancellationToken)
+    {
+        var writer = new ScoredModelWriter(db);
+        foreach (var model in models)
+            await writer.DropSetAsideAsync(model, cancellationToken);
     }
 
     private async Task<ScoredModel> WriteAsync(RiskScoreWriter writer, RiskModelInfo info, DateOnly referenceDate, IReadOnlyList<PatientPrediction> predictions, TimeSpan predicted, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Phm.Data.Risk;
 using Phm.Data.Store;
 using static Phm.Data.Tests.Support.TestScores;
@@ -220,6 +221,73 @@ public sealed class ScoredModelWriterTests
         Assert.Equal([("test-admission-12m", "2.0.0", ids.Count), ("test-mortality-12m", "2.0.0", ids.Count)], versions.Select(v => (v.Model, v.ModelVersion, v.Rows)));
         Assert.Equal(["2.0.0", "2.0.0"], await reader.ScoredModels.OrderBy(m => m.Name).Select(m => m.Version).ToListAsync());
         Assert.Equivalent(ScoresOf(newMortality, ids), await reader.RiskScores.AsNoTracking().Where(s => s.Model == newMortality.Name).OrderBy(s => s.Rank).ToListAsync(), strict: true);
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task AWriteCommittingWhileAnotherIsOpenWithItsCellsCounted_LeavesItsOldScoresForLater_AndEachEndsWithItsNewScores(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+        var admission = ModelOf("1.0.0", ids.Count);
+        var mortality = ModelOf("1.0.0", ids.Count, "test-mortality-12m");
+        await WriteAsync(store, admission, ScoresOf(admission, ids));
+        await WriteAsync(store, mortality, ScoresOf(mortality, ids));
+        await using (var db = store.CreateContext())
+            Skip.IfNot(ScoredModelWriter.ModelsWriteConcurrently(db), $"{provider} writes one model at a time.");
+        var newAdmission = ModelOf("2.0.0", ids.Count);
+        var newMortality = ModelOf("2.0.0", ids.Count, "test-mortality-12m");
+        var counted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var admissionWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The mortality write stops once it has counted its cells (its transaction has read Patients) and before its turn to swap.
+        var stoppingAfterItsCells = new PhaseStopwatch(new OnPhase("cells kept", () =>
+        {
+            counted.SetResult();
+            admissionWritten.Task.Wait(TimeSpan.FromSeconds(30));
+        }), newMortality.Name);
+
+        var mortalityWriting = Task.Run(async () =>
+        {
+            await using var db = store.CreateContext();
+            await new ScoredModelWriter(db, stoppingAfterItsCells).ReplaceAsync(newMortality, ScoresOf(newMortality, ids), CancellationToken.None);
+        });
+        await counted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            // Dropping the old admission partition locks Patients exclusively: a write that waited for that lock would wait for the
+            // mortality write, which waits for it here (and, let go, would deadlock with it over ScoredModels in its swap).
+            await WriteAsync(store, newAdmission, ScoresOf(newAdmission, ids)).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            admissionWritten.SetResult();
+        }
+        await mortalityWriting.WaitAsync(TimeSpan.FromSeconds(60));
+
+        await using var reader = store.CreateContext();
+        var versions = await reader.RiskScores.AsNoTracking().GroupBy(s => new { s.Model, s.ModelVersion }).Select(g => new { g.Key.Model, g.Key.ModelVersion, Rows = g.Count() })
+            .OrderBy(g => g.Model).ToListAsync();
+        Assert.Equal([("test-admission-12m", "2.0.0", ids.Count), ("test-mortality-12m", "2.0.0", ids.Count)], versions.Select(v => (v.Model, v.ModelVersion, v.Rows)));
+        Assert.Equal(["RiskScores_detached_test-admission-12m"], await SetAsideAsync(reader));
+        await new ScoredModelWriter(reader).DropSetAsideAsync(newAdmission.Name, CancellationToken.None);
+        Assert.Empty(await SetAsideAsync(reader));
+    }
+
+    private static Task<List<string>> SetAsideAsync(PhmDbContext db) =>
+        db.Database.SqlQueryRaw<string>("""SELECT relname::text AS "Value" FROM pg_class WHERE relname LIKE 'RiskScores\_detached\_%' ORDER BY 1""").ToListAsync();
+
+    /// <summary>Runs <paramref name="action"/> when a <see cref="PhaseStopwatch"/> logs the end of <paramref name="phase"/>.</summary>
+    private sealed class OnPhase(string phase, Action action) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (formatter(state, exception).Contains($": {phase} in ", StringComparison.Ordinal))
+                action();
+        }
     }
 
     [Fact]
