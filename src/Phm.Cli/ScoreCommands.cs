@@ -12,7 +12,8 @@ public static class ScoreCommands
 
     /// <summary>
     /// <c>phm score</c>: what the hub does after preparing the store, on demand: score it with every model not scored at its
-    /// current version. The store is scored as it is (after any pending migration and the rows an older build lacks), never rebuilt: build it with <c>phm build</c>.
+    /// current version. The store is scored as it is (after any pending migration and the derived rows an older build lacks),
+    /// never rebuilt: build it with <c>phm build</c>.
     /// </summary>
     public static Command Score()
     {

@@ -79,7 +79,8 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
             await transaction.CommitAsync(cancellationToken);
         }
         _phases.Lap("committed");
-        _phases.Lap(await replacement.TryDropSetAsideAsync(model.Name, cancellationToken) ? "old scores dropped" : "old scores left for later: another transaction held their locks");
+        var dropped = await replacement.TryDropSetAsideAsync(model.Name, cancellationToken);
+        _phases.Lap(dropped ? "old scores dropped" : "old scores left for later: another transaction held their locks");
         db.ChangeTracker.Clear();
     }
 
