@@ -177,15 +177,7 @@ public sealed class ScoredModelWriterTests
     {
         await using var database = TestDatabase.For(provider);
         var store = await StoreAsync(database);
-        var ids = await PatientIdsAsync(store);
-        var admission = ModelOf("1.0.0", ids.Count);
-        var mortality = ModelOf("1.0.0", ids.Count, "test-mortality-12m");
-        await WriteAsync(store, admission, ScoresOf(admission, ids));
-        await WriteAsync(store, mortality, ScoresOf(mortality, ids));
-        await using (var db = store.CreateContext())
-            Skip.IfNot(ScoredModelWriter.ModelsWriteConcurrently(db), $"{provider} writes one model at a time.");
-        var newAdmission = ModelOf("2.0.0", ids.Count);
-        var newMortality = ModelOf("2.0.0", ids.Count, "test-mortality-12m");
+        var (ids, newAdmission, newMortality) = await TwoModelsWrittenOnceAsync(store, provider);
         var copying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var admissionWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         IEnumerable<RiskScore> MortalityWaitingHalfWay()
@@ -216,9 +208,7 @@ public sealed class ScoredModelWriterTests
         await mortalityWriting.WaitAsync(TimeSpan.FromSeconds(60));
 
         await using var reader = store.CreateContext();
-        var versions = await reader.RiskScores.AsNoTracking().GroupBy(s => new { s.Model, s.ModelVersion }).Select(g => new { g.Key.Model, g.Key.ModelVersion, Rows = g.Count() })
-            .OrderBy(g => g.Model).ToListAsync();
-        Assert.Equal([("test-admission-12m", "2.0.0", ids.Count), ("test-mortality-12m", "2.0.0", ids.Count)], versions.Select(v => (v.Model, v.ModelVersion, v.Rows)));
+        await AssertBothWholeAtTheirNewVersionAsync(reader, ids.Count);
         Assert.Equal(["2.0.0", "2.0.0"], await reader.ScoredModels.OrderBy(m => m.Name).Select(m => m.Version).ToListAsync());
         Assert.Equivalent(ScoresOf(newMortality, ids), await reader.RiskScores.AsNoTracking().Where(s => s.Model == newMortality.Name).OrderBy(s => s.Rank).ToListAsync(), strict: true);
     }
@@ -228,15 +218,7 @@ public sealed class ScoredModelWriterTests
     {
         await using var database = TestDatabase.For(provider);
         var store = await StoreAsync(database);
-        var ids = await PatientIdsAsync(store);
-        var admission = ModelOf("1.0.0", ids.Count);
-        var mortality = ModelOf("1.0.0", ids.Count, "test-mortality-12m");
-        await WriteAsync(store, admission, ScoresOf(admission, ids));
-        await WriteAsync(store, mortality, ScoresOf(mortality, ids));
-        await using (var db = store.CreateContext())
-            Skip.IfNot(ScoredModelWriter.ModelsWriteConcurrently(db), $"{provider} writes one model at a time.");
-        var newAdmission = ModelOf("2.0.0", ids.Count);
-        var newMortality = ModelOf("2.0.0", ids.Count, "test-mortality-12m");
+        var (ids, newAdmission, newMortality) = await TwoModelsWrittenOnceAsync(store, provider);
         var counted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var admissionWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The mortality write stops once it has counted its cells (its transaction has read Patients) and before its turn to swap.
@@ -265,12 +247,33 @@ public sealed class ScoredModelWriterTests
         await mortalityWriting.WaitAsync(TimeSpan.FromSeconds(60));
 
         await using var reader = store.CreateContext();
-        var versions = await reader.RiskScores.AsNoTracking().GroupBy(s => new { s.Model, s.ModelVersion }).Select(g => new { g.Key.Model, g.Key.ModelVersion, Rows = g.Count() })
-            .OrderBy(g => g.Model).ToListAsync();
-        Assert.Equal([("test-admission-12m", "2.0.0", ids.Count), ("test-mortality-12m", "2.0.0", ids.Count)], versions.Select(v => (v.Model, v.ModelVersion, v.Rows)));
+        await AssertBothWholeAtTheirNewVersionAsync(reader, ids.Count);
         Assert.Equal(["RiskScores_detached_test-admission-12m"], await SetAsideAsync(reader));
         await new ScoredModelWriter(reader).DropSetAsideAsync(newAdmission.Name, CancellationToken.None);
         Assert.Empty(await SetAsideAsync(reader));
+    }
+
+    /// <summary>
+    /// Both test models written at 1.0.0, where the provider writes models at once (skipped elsewhere); returns the patients
+    /// and both models at 2.0.0.
+    /// </summary>
+    private static async Task<(List<int> Ids, ScoredModel Admission, ScoredModel Mortality)> TwoModelsWrittenOnceAsync(PhmStore store, DatabaseProvider provider)
+    {
+        var ids = await PatientIdsAsync(store);
+        var admission = ModelOf("1.0.0", ids.Count);
+        var mortality = ModelOf("1.0.0", ids.Count, "test-mortality-12m");
+        await WriteAsync(store, admission, ScoresOf(admission, ids));
+        await WriteAsync(store, mortality, ScoresOf(mortality, ids));
+        await using (var db = store.CreateContext())
+            Skip.IfNot(ScoredModelWriter.ModelsWriteConcurrently(db), $"{provider} writes one model at a time.");
+        return (ids, ModelOf("2.0.0", ids.Count), ModelOf("2.0.0", ids.Count, "test-mortality-12m"));
+    }
+
+    private static async Task AssertBothWholeAtTheirNewVersionAsync(PhmDbContext reader, int patients)
+    {
+        var versions = await reader.RiskScores.AsNoTracking().GroupBy(s => new { s.Model, s.ModelVersion }).Select(g => new { g.Key.Model, g.Key.ModelVersion, Rows = g.Count() })
+            .OrderBy(g => g.Model).ToListAsync();
+        Assert.Equal([("test-admission-12m", "2.0.0", patients), ("test-mortality-12m", "2.0.0", patients)], versions.Select(v => (v.Model, v.ModelVersion, v.Rows)));
     }
 
     private static Task<List<string>> SetAsideAsync(PhmDbContext db) =>
