@@ -178,34 +178,19 @@ public sealed class ScoredModelWriterTests
         await using var database = TestDatabase.For(provider);
         var store = await StoreAsync(database);
         var (ids, newAdmission, newMortality) = await TwoModelsWrittenOnceAsync(store, provider);
-        var copying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var admissionWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        IEnumerable<RiskScore> MortalityWaitingHalfWay()
+        IEnumerable<RiskScore> MortalityHeldHalfWay(Action hold)
         {
             foreach (var score in ScoresOf(newMortality, ids))
             {
+                // The admission model swaps its scores in meanwhile: anything this write had locked that the swap needs
+                // would hold it up until this write commits, which waits here for it.
                 if (score.Rank == ids.Count / 2)
-                {
-                    copying.SetResult();
-                    // The admission model swaps its scores in meanwhile: anything this write had locked that the swap needs
-                    // would hold it up until this write commits, which waits here for it.
-                    admissionWritten.Task.Wait(TimeSpan.FromSeconds(30));
-                }
+                    hold();
                 yield return score;
             }
         }
 
-        var mortalityWriting = Task.Run(() => WriteAsync(store, newMortality, MortalityWaitingHalfWay()));
-        await copying.Task;
-        try
-        {
-            await WriteAsync(store, newAdmission, ScoresOf(newAdmission, ids)).WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            admissionWritten.SetResult();
-        }
-        await mortalityWriting.WaitAsync(TimeSpan.FromSeconds(60));
+        await WriteAdmissionWhileMortalityIsHeldAsync(store, newAdmission, ids, hold => WriteAsync(store, newMortality, MortalityHeldHalfWay(hold)));
 
         await using var reader = store.CreateContext();
         await AssertBothWholeAtTheirNewVersionAsync(reader, ids.Count);
@@ -219,32 +204,15 @@ public sealed class ScoredModelWriterTests
         await using var database = TestDatabase.For(provider);
         var store = await StoreAsync(database);
         var (ids, newAdmission, newMortality) = await TwoModelsWrittenOnceAsync(store, provider);
-        var counted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var admissionWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // The mortality write stops once it has counted its cells (its transaction has read Patients) and before its turn to swap.
-        var stoppingAfterItsCells = new PhaseStopwatch(new OnPhase("cells kept", () =>
-        {
-            counted.SetResult();
-            admissionWritten.Task.Wait(TimeSpan.FromSeconds(30));
-        }), newMortality.Name);
-
-        var mortalityWriting = Task.Run(async () =>
+        // The mortality write is held once it has counted its cells (its transaction has read Patients), before its turn to swap.
+        // Dropping the old admission partition locks Patients exclusively: a write that waited for that lock would wait for the
+        // mortality write, which waits for it (and, let go, would deadlock with it over ScoredModels in its swap).
+        await WriteAdmissionWhileMortalityIsHeldAsync(store, newAdmission, ids, async hold =>
         {
             await using var db = store.CreateContext();
-            await new ScoredModelWriter(db, stoppingAfterItsCells).ReplaceAsync(newMortality, ScoresOf(newMortality, ids), CancellationToken.None);
+            await new ScoredModelWriter(db, new PhaseStopwatch(new OnPhase("cells kept", hold), newMortality.Name))
+                .ReplaceAsync(newMortality, ScoresOf(newMortality, ids), CancellationToken.None);
         });
-        await counted.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        try
-        {
-            // Dropping the old admission partition locks Patients exclusively: a write that waited for that lock would wait for the
-            // mortality write, which waits for it here (and, let go, would deadlock with it over ScoredModels in its swap).
-            await WriteAsync(store, newAdmission, ScoresOf(newAdmission, ids)).WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            admissionWritten.SetResult();
-        }
-        await mortalityWriting.WaitAsync(TimeSpan.FromSeconds(60));
 
         await using var reader = store.CreateContext();
         await AssertBothWholeAtTheirNewVersionAsync(reader, ids.Count);
@@ -267,6 +235,33 @@ public sealed class ScoredModelWriterTests
         await using (var db = store.CreateContext())
             Skip.IfNot(ScoredModelWriter.ModelsWriteConcurrently(db), $"{provider} writes one model at a time.");
         return (ids, ModelOf("2.0.0", ids.Count), ModelOf("2.0.0", ids.Count, "test-mortality-12m"));
+    }
+
+    /// <summary>
+    /// Starts the mortality model's write, which calls the hold it is given at the point a test chooses; once it is held there,
+    /// writes the admission model, which must finish within 30 s meanwhile; then lets the mortality write go and waits for it.
+    /// </summary>
+    private static async Task WriteAdmissionWhileMortalityIsHeldAsync(PhmStore store, ScoredModel admission, List<int> ids, Func<Action, Task> writeMortality)
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var admissionWritten = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Hold()
+        {
+            held.SetResult();
+            admissionWritten.Task.Wait(TimeSpan.FromSeconds(30));
+        }
+
+        var mortalityWriting = Task.Run(() => writeMortality(Hold));
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            await WriteAsync(store, admission, ScoresOf(admission, ids)).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            admissionWritten.SetResult();
+        }
+        await mortalityWriting.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     private static async Task AssertBothWholeAtTheirNewVersionAsync(PhmDbContext reader, int patients)
