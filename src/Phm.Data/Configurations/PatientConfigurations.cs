@@ -58,6 +58,16 @@ internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Conditio
     }
 }
 
+internal sealed class ActivityHistoryConfiguration : IEntityTypeConfiguration<ActivityHistory>
+{
+    public void Configure(EntityTypeBuilder<ActivityHistory> builder)
+    {
+        // A patient's kinds are adjacent rows of the key, read in the order the features merge patients in.
+        builder.HasKey(h => new { h.PatientId, h.Kind });
+        builder.HasOne<Patient>().WithMany().HasForeignKey(h => h.PatientId);
+    }
+}
+
 internal sealed class RegisterHeldConfiguration : IEntityTypeConfiguration<RegisterHeld>
 {
     public void Configure(EntityTypeBuilder<RegisterHeld> builder)

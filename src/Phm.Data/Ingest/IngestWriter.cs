@@ -588,6 +588,7 @@ internal sealed class IngestWriter : IAsyncDisposable
                 await update(_db, cancellationToken);
             if (_referenceDate is { } referenceDate)
             {
+                await ActivityHistory.WriteKeptAsync(_db, referenceDate, batch.ChangedPatients, cancellationToken);
                 await RegisterRules.WriteRegistersHeldAsync(_db, referenceDate, batch.RegisterPatients, cancellationToken);
                 await SegmentRules.WriteSegmentsAsync(_db, referenceDate, batch.ChangedPatients, cancellationToken);
                 IReadOnlyCollection<CellKey> changedCells = [.. cellsBefore.Union(await KeptCells.CellsOfAsync(_db, updated, cancellationToken))];

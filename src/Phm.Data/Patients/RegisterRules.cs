@@ -69,16 +69,6 @@ public static class RegisterRules
     public static Expression<Func<Patient, ConditionRegister, bool>> HeldAtReferenceDate(IQueryable<RegisterHeld> held) =>
         (p, register) => held.Where(h => h.Register == register).Select(h => h.PatientId).Contains(p.Id);
 
-    /// <summary>
-    /// Whether who holds each register on <paramref name="date"/> is what the store keeps in <see cref="PhmDbContext.RegistersHeld"/>:
-    /// on the store's reference date, the one day those rows are written for (with the store, and for the patients each ingest
-    /// touches, by <see cref="WriteRegistersHeldAsync"/>), they are the rule's answer, read from an index instead of worked out
-    /// again from every register's entries. Any other day (training's past dates), or a store not built yet, needs the rule
-    /// (<see cref="OnRegister"/>).
-    /// </summary>
-    public static Task<bool> HoldersKeptOnAsync(PhmDbContext db, DateOnly date, CancellationToken cancellationToken) =>
-        db.Manifest.AnyAsync(m => m.ReferenceDate == date, cancellationToken);
-
     /// <summary>The rule as a predicate on a patient.</summary>
     private static Expression<Func<Patient, bool>> OnRegisterPredicate(IQueryable<Condition> conditions, ConditionRegister register, DateOnly date) =>
         // The day goes in as a constant's members, which EF Core sends as parameters.

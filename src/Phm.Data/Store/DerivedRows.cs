@@ -8,17 +8,21 @@ using Phm.Data.Segmentation;
 namespace Phm.Data.Store;
 
 /// <summary>
-/// Rows the store derives from its own rows by a rule (the registers held, the segments, the kept cells), written in the database and never
+/// Rows the store derives from its own rows by a rule (the activity histories, the registers held, the segments, the kept cells), written in the database and never
 /// through memory: the patients' old rows deleted, then one INSERT … SELECT whose SELECT is EF Core's translation of the rule,
 /// so the rows are exactly what the rule says on every provider. Inside the caller's transaction.
 /// </summary>
 internal static class DerivedRows
 {
     /// <summary>The derived tables, in the order they are written (segments read the registers held; cells last): for the planner's statistics.</summary>
-    private static readonly Type[] DerivedTypes = [typeof(RegisterHeld), typeof(PatientSegment), .. Aggregates.KeptCells.Rows];
+    private static readonly Type[] DerivedTypes = [typeof(ActivityHistory), typeof(RegisterHeld), typeof(PatientSegment), .. Aggregates.KeptCells.Rows];
 
     public static string[] TableNames(PhmDbContext db) =>
         [.. DerivedTypes.Select(type => db.Model.FindEntityType(type)!.GetTableName()!)];
+
+    /// <summary>The derived tables in a design-time model (whose tables carry their constraints and indexes).</summary>
+    public static IEnumerable<ITable> Tables(IModel model) =>
+        DerivedTypes.Select(type => model.FindEntityType(type)!).Select(entity => model.GetRelationalModel().FindTable(entity.GetTableName()!, entity.GetSchema())!);
 
     /// <summary>
     /// Replaces the rows of <paramref name="patientIds"/> (of everyone when null) in <typeparamref name="TRow"/>'s table, whose

@@ -43,6 +43,15 @@ public abstract class PhmDbContext : DbContext
     public bool RetryReads { get; set; }
 
     /// <summary>
+    /// Whether the rows the store derives by rule (<see cref="ActivityHistories"/>, <see cref="RegistersHeld"/>, <see cref="PatientSegments"/>)
+    /// are kept for <paramref name="date"/>: on the store's reference date, the one day they are written for (with the store, and for the
+    /// patients each ingest touches), they are the rules' answer, read from an index instead of worked out again from the records. Any
+    /// other day (training's past dates), or a store not built yet, needs the rules.
+    /// </summary>
+    public Task<bool> KeepsDerivedRowsOnAsync(DateOnly date, CancellationToken cancellationToken) =>
+        Manifest.AnyAsync(m => m.ReferenceDate == date, cancellationToken);
+
+    /// <summary>
     /// Reads <paramref name="query"/> (of this context) into a list under <see cref="WholeReadStrategy"/>, so that a read that fails
     /// with the server gone is run again whole, and EF Core does not first copy every row into a buffer of its own, which it does
     /// for a query that could be retried on its own (4-6% of the hub's CPU under a page of patients on PostgreSQL, README "Speed
@@ -142,6 +151,7 @@ public abstract class PhmDbContext : DbContext
     public DbSet<RegisterHeld> RegistersHeld => Set<RegisterHeld>();
     public DbSet<PatientSegment> PatientSegments => Set<PatientSegment>();
     public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityHistory> ActivityHistories => Set<ActivityHistory>();
     public DbSet<CareFlag> CareFlags => Set<CareFlag>();
     public DbSet<Prescription> Prescriptions => Set<Prescription>();
     public DbSet<Procedure> Procedures => Set<Procedure>();
@@ -197,6 +207,7 @@ public abstract class PhmDbContext : DbContext
         modelBuilder.Entity<RegisterHeld>().HasQueryFilter(CriteriaRecordScope, RecordInScope<RegisterHeld>(h => h.PatientId));
         modelBuilder.Entity<PatientSegment>().HasQueryFilter(RecordInScope<PatientSegment>(s => s.PatientId));
         modelBuilder.Entity<Activity>().HasQueryFilter(CriteriaRecordScope, RecordInScope<Activity>(a => a.PatientId));
+        modelBuilder.Entity<ActivityHistory>().HasQueryFilter(CriteriaRecordScope, RecordInScope<ActivityHistory>(h => h.PatientId));
         modelBuilder.Entity<CareFlag>().HasQueryFilter(CriteriaRecordScope, RecordInScope<CareFlag>(f => f.PatientId));
         modelBuilder.Entity<Prescription>().HasQueryFilter(RecordInScope<Prescription>(m => m.PatientId));
         modelBuilder.Entity<Procedure>().HasQueryFilter(CriteriaRecordScope, RecordInScope<Procedure>(r => r.PatientId));

@@ -234,19 +234,23 @@ public sealed class PhmStore(IOptions<PhmOptions> options, TimeProvider time, IL
     }
 
     /// <summary>
-    /// A store built before registers held, segments or kept cells were written with it gets them once, when it is first reused:
-    /// without them, register counts, segments and the aggregates read from cells would read as if nobody held a register, was in a
-    /// segment or was counted.
+    /// A store built before activity histories, registers held, segments or kept cells were written with it gets them once, when it
+    /// is first reused: without them, the risk features would read as if nobody had any activity, and register counts, segments and
+    /// the aggregates read from cells as if nobody held a register, was in a segment or was counted.
     /// </summary>
     private async Task FillDerivedRowsAsync(PhmDbContext db, StoreManifest manifest, CancellationToken cancellationToken)
     {
+        var historiesMissing = !await db.ActivityHistories.AnyAsync(cancellationToken) && await db.Activities.AnyAsync(cancellationToken);
         var registersMissing = !await db.RegistersHeld.AnyAsync(cancellationToken) && await db.Conditions.AnyAsync(cancellationToken);
         var segmentsMissing = !await db.PatientSegments.AnyAsync(cancellationToken) && await db.Patients.AnyAsync(cancellationToken);
         var cellsMissing = await KeptCells.MissingAsync(db, cancellationToken);
-        if (!registersMissing && !segmentsMissing && !cellsMissing)
+        if (!historiesMissing && !registersMissing && !segmentsMissing && !cellsMissing)
             return;
         db.Database.SetCommandTimeout(0);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (historiesMissing)
+            logger.LogInformation("Wrote the {Rows} activity histories at the reference date, which the store had not recorded",
+                await ActivityHistory.WriteKeptAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken));
         var registersWritten = registersMissing ? await RegisterRules.WriteRegistersHeldAsync(db, manifest.ReferenceDate, patientIds: null, cancellationToken) : 0;
         if (registersWritten > 0)
             logger.LogInformation("Wrote the {Rows} registers held at the reference date, which the store had not recorded", registersWritten);

@@ -64,6 +64,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time, PhaseStopwat
         await db.Set<GeneratorTruth>().ExecuteDeleteAsync(cancellationToken);
         await db.PatientSegments.ExecuteDeleteAsync(cancellationToken);
         await db.RegistersHeld.ExecuteDeleteAsync(cancellationToken);
+        await db.ActivityHistories.ExecuteDeleteAsync(cancellationToken);
         await db.Procedures.ExecuteDeleteAsync(cancellationToken);
         await db.Prescriptions.ExecuteDeleteAsync(cancellationToken);
         await db.CareFlags.ExecuteDeleteAsync(cancellationToken);

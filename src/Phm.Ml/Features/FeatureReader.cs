@@ -7,10 +7,10 @@ namespace Phm.Ml.Features;
 
 /// <summary>
 /// Computes <see cref="RiskFeatures"/> for every patient alive (and born) on an index date, from what the store held
-/// before that day, in the database: a few queries, each ordered by patient id, merged as they stream. Activity is one
-/// grouped pass with a conditional count per window (not a subquery per feature per patient), read ahead on a thread of
-/// its own; registers are read from what the store keeps on its reference date, else run <see cref="RegisterRules"/> as SQL;
-/// the LSOAs' figures come from the small LSOA table by code.
+/// before that day, in the database: a few queries, each ordered by patient id, merged as they stream. Activity is read ahead
+/// on a thread of its own, a row a patient and kind (<see cref="ActivityHistory"/>); it and the registers are what the store
+/// keeps on its reference date, else the rules run as SQL (one grouped pass over activity with a conditional count per window,
+/// <see cref="RegisterRules"/>); the LSOAs' figures come from the small LSOA table by code.
 /// Each query has a context of its own (from <c>createContext</c>), as PostgreSQL reads one result at a time per connection.
 /// </summary>
 public sealed class FeatureReader(Func<PhmDbContext> createContext)
@@ -33,17 +33,20 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     /// population's rates by age and sex, summed from the same pass's per-patient counts (no second pass over activity).
     /// </summary>
     public Task<FeatureMatrix> ReadMatrixAsync(DateOnly indexDate, CancellationToken cancellationToken) =>
-        ReadMatrixAsync(indexDate, registersByRule: false, cancellationToken);
+        ReadMatrixAsync(indexDate, byRule: false, cancellationToken);
 
-    /// <param name="registersByRule">
-    /// Runs the register rule even on the store's reference date, instead of reading the registers the store keeps for it: the
-    /// two must give the same features.
+    /// <param name="byRule">
+    /// Runs the activity and register rules even on the store's reference date, instead of reading the activity histories and
+    /// registers the store keeps for it: the two must give the same features.
     /// </param>
-    internal async Task<FeatureMatrix> ReadMatrixAsync(DateOnly indexDate, bool registersByRule, CancellationToken cancellationToken)
+    internal async Task<FeatureMatrix> ReadMatrixAsync(DateOnly indexDate, bool byRule, CancellationToken cancellationToken)
     {
         var rows = new List<FeatureRow>();
         var histories = new List<UrgentCareRatio.History>();
-        await foreach (var (row, history) in ReadAsync(indexDate, registersByRule, cancellationToken))
+        bool kept;
+        await using (var db = createContext())
+            kept = !byRule && await db.KeepsDerivedRowsOnAsync(indexDate, cancellationToken);
+        await foreach (var (row, history) in ReadAsync(indexDate, kept, cancellationToken))
         {
             rows.Add(row);
             histories.Add(history);
@@ -54,13 +57,14 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
         return new FeatureMatrix(Schema, indexDate, rows);
     }
 
-    private async IAsyncEnumerable<(FeatureRow Row, UrgentCareRatio.History UrgentCare)> ReadAsync(DateOnly indexDate, bool registersByRule, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="kept">Whether the store keeps the activity histories and registers held on the index date (its reference date).</param>
+    private async IAsyncEnumerable<(FeatureRow Row, UrgentCareRatio.History UrgentCare)> ReadAsync(DateOnly indexDate, bool kept, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var activityDb = ContextWithoutTimeout();
         await using var singleProcess = await activityDb.BeginSingleProcessReadAsync(cancellationToken);
-        await using var activityRows = new PrefetchedRows<ActivityInWindows>(ActivityInWindowsQuery(activityDb, indexDate).AsEnumerable(), cancellationToken);
-        await using var activity = new PatientCursor<ActivityInWindows>(activityRows, a => a.PatientId, "activity");
-        var registerHolders = await ReadRegisterHoldersAsync(indexDate, registersByRule, cancellationToken);
+        await using var activityRows = new PrefetchedRows<ActivityHistory>(ActivityHistories(activityDb, indexDate, kept).AsEnumerable(), cancellationToken);
+        await using var activity = new PatientCursor<ActivityHistory>(activityRows, a => a.PatientId, "activity");
+        var registerHolders = await ReadRegisterHoldersAsync(indexDate, kept, cancellationToken);
 
         var neighbourhoods = await ReadNeighbourhoodsAsync(cancellationToken);
         await using var patientsDb = ContextWithoutTimeout();
@@ -101,10 +105,8 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             await activity.ApplyAsync(patient.Id, features, (counts, values) =>
             {
                 var kind = Array.IndexOf(RiskFeatures.ActivityKinds, counts.Kind);
-                values[RiskFeatures.ActivityCountSlot(kind, 0)] = counts.In3Months;
-                values[RiskFeatures.ActivityCountSlot(kind, 1)] = counts.In6Months;
-                values[RiskFeatures.ActivityCountSlot(kind, 2)] = counts.In12Months;
-                values[RiskFeatures.ActivityCountSlot(kind, 3)] = counts.In24Months;
+                for (var window = 0; window < ActivityHistory.WindowMonths.Count; window++)
+                    values[RiskFeatures.ActivityCountSlot(kind, window)] = counts.InWindow(window);
                 values[RiskFeatures.RatePerYearSlot(kind)] = PerYear(counts.InHistory, historyYears);
                 var urgent = Activity.UrgentCareKinds.Contains(counts.Kind);
                 values[urgent ? RiskFeatures.UrgentCareContacts : RiskFeatures.PlannedCareContacts] += counts.In24Months;
@@ -132,13 +134,13 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
 
     /// <summary>
     /// For each register, in <see cref="RiskFeatures.Registers"/> order, the ids of patients on it on the day, ascending: at the
-    /// store's reference date (scoring) those the store keeps (<see cref="RegisterRules.HoldersKeptOnAsync"/>), the dead among them
-    /// too, whom the merge never asks for; on other days (training) the living ones by the rule.
+    /// store's reference date (scoring) those the store keeps, the dead among them too, whom the merge never asks for; on other
+    /// days (training) the living ones by the rule.
     /// </summary>
-    private async Task<int[][]> ReadRegisterHoldersAsync(DateOnly indexDate, bool byRule, CancellationToken cancellationToken)
+    private async Task<int[][]> ReadRegisterHoldersAsync(DateOnly indexDate, bool kept, CancellationToken cancellationToken)
     {
         await using var db = ContextWithoutTimeout();
-        return !byRule && await RegisterRules.HoldersKeptOnAsync(db, indexDate, cancellationToken)
+        return kept
             ? await ReadKeptRegisterHoldersAsync(db, cancellationToken)
             : await RunRegisterRuleAsync(db, indexDate, cancellationToken);
     }
@@ -194,20 +196,13 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     }
 
     /// <summary>
-    /// One pass over all the activity before the index date, grouped by patient and kind (the order of the activity index,
-    /// so no sort), with a conditional count per window, the count over the whole history and the last date.
+    /// Everyone's activity before the index date by patient and kind, in that order: the rows the store keeps on its reference
+    /// date, else one pass over the activity by the rule (the order of the activity index, so no sort). The kept rows include
+    /// the dead, whom the merge never asks for.
     /// </summary>
-    private static IQueryable<ActivityInWindows> ActivityInWindowsQuery(PhmDbContext db, DateOnly indexDate)
-    {
-        var starts = RiskFeatures.WindowMonths.Select(months => indexDate.AddMonths(-months)).ToArray();
-        DateOnly from3 = starts[0], from6 = starts[1], from12 = starts[2], from24 = starts[3];
-        return db.Activities.AsNoTracking()
-            .Where(a => a.Date < indexDate)
-            .GroupBy(a => new { a.PatientId, a.Kind })
-            .OrderBy(g => g.Key.PatientId).ThenBy(g => g.Key.Kind)
-            .Select(g => new ActivityInWindows(g.Key.PatientId, g.Key.Kind,
-                g.Count(a => a.Date >= from3), g.Count(a => a.Date >= from6), g.Count(a => a.Date >= from12), g.Count(a => a.Date >= from24), g.Count(), g.Max(a => a.Date)));
-    }
+    private static IQueryable<ActivityHistory> ActivityHistories(PhmDbContext db, DateOnly indexDate, bool kept) =>
+        (kept ? db.ActivityHistories.AsNoTracking() : ActivityHistory.Before(db.Activities.AsNoTracking(), indexDate))
+            .OrderBy(h => h.PatientId).ThenBy(h => h.Kind);
 
     /// <summary>
     /// A query of its own, not a sum in the activity pass: length of stay is not in the activity index that pass reads
@@ -247,8 +242,6 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             .Select(f => new PatientCareFlag(f.PatientId, f.Kind));
 
     private sealed record PatientOnIndexDate(int Id, int BirthYear, int BirthMonth, Sex Sex, EthnicGroup EthnicGroup, string LsoaCode);
-
-    private sealed record ActivityInWindows(int PatientId, ActivityKind Kind, int In3Months, int In6Months, int In12Months, int In24Months, int InHistory, DateOnly Last);
 
     private sealed record PatientTotal(int PatientId, int Total);
 

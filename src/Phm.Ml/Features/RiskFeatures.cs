@@ -19,7 +19,7 @@ public static class RiskFeatures
     /// Activity is counted in the months before the index date, each window [index - N months, index): the index date
     /// itself belongs to the outcome, never to the features.
     /// </summary>
-    public static IReadOnlyList<int> WindowMonths { get; } = [3, 6, 12, 24];
+    public static IReadOnlyList<int> WindowMonths => ActivityHistory.WindowMonths;
 
     public const int BedDaysMonths = 12;
 

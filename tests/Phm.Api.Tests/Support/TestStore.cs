@@ -21,10 +21,11 @@ public sealed class TestStore : IDisposable
         await db.Database.EnsureCreatedAsync();
         seed(db);
         await db.SaveChangesAsync();
-        // As a build or an ingest does: the registers each patient holds at the reference date, derived from the seeded entries,
-        // then each one's segment, then the kept cells.
+        // As a build or an ingest does: each patient's activity histories and the registers they hold at the reference date,
+        // derived from the seeded records, then each one's segment, then the kept cells.
         if (await db.Manifest.Select(m => (DateOnly?)m.ReferenceDate).SingleOrDefaultAsync() is { } referenceDate)
         {
+            await ActivityHistory.WriteKeptAsync(db, referenceDate, patientIds: null, CancellationToken.None);
             await RegisterRules.WriteRegistersHeldAsync(db, referenceDate, patientIds: null, CancellationToken.None);
             await SegmentRules.WriteSegmentsAsync(db, referenceDate, patientIds: null, CancellationToken.None);
             await KeptCells.RefreshAsync(db, referenceDate, CancellationToken.None);

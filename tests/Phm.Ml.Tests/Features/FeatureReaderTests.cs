@@ -223,14 +223,30 @@ public sealed class FeatureReaderTests
             await db.RegistersHeld.Where(h => h.PatientId == patient).ExecuteDeleteAsync();   // the store no longer keeps it
 
         var kept = await store.FeaturesAsync(store.ReferenceDate);
-        var byRule = await store.Reader.ReadMatrixAsync(store.ReferenceDate, registersByRule: true, CancellationToken.None);
+        var byRule = await store.Reader.ReadMatrixAsync(store.ReferenceDate, byRule: true, CancellationToken.None);
         var dayAfter = await store.FeaturesAsync(store.ReferenceDate.AddDays(1));
 
         Assert.Equal([0, 1, 1], new[] { kept, byRule, dayAfter }.Select(features => features.ValueOf(RowOf(features, patient), "register_heart_failure")));
     }
 
     [SkippableTheory, ProviderData]
-    public async Task OnTheReferenceDate_TheRegistersTheStoreKeeps_GiveEveryPatientTheFeaturesTheRuleGives(DatabaseProvider provider)
+    public async Task OnTheReferenceDate_ActivityIsWhatTheStoreKeeps_OnOtherDaysTheRuleAnswers(DatabaseProvider provider)
+    {
+        await using var store = await FeatureStore.StartAsync(provider);
+        var patient = await store.AddPatientAsync(1950, 3);
+        await store.AddActivityAsync(patient, ActivityKind.EmergencyAdmission, store.ReferenceDate.AddDays(-10), lengthOfStayDays: 2);
+        await using (var db = store.Store.CreateContext())
+            await db.ActivityHistories.Where(h => h.PatientId == patient).ExecuteDeleteAsync();   // the store no longer keeps it
+
+        var kept = await store.FeaturesAsync(store.ReferenceDate);
+        var byRule = await store.Reader.ReadMatrixAsync(store.ReferenceDate, byRule: true, CancellationToken.None);
+        var dayAfter = await store.FeaturesAsync(store.ReferenceDate.AddDays(1));
+
+        Assert.Equal([0, 1, 1], new[] { kept, byRule, dayAfter }.Select(features => features.ValueOf(RowOf(features, patient), "emergency_admission_3m")));
+    }
+
+    [SkippableTheory, ProviderData]
+    public async Task OnTheReferenceDate_TheActivityAndRegistersTheStoreKeeps_GiveEveryPatientTheFeaturesTheRulesGive(DatabaseProvider provider)
     {
         await using var store = await FeatureStore.StartAsync(provider, population: 1_000);
         var day = store.ReferenceDate;
@@ -246,12 +262,16 @@ public sealed class FeatureReaderTests
         await store.AddConditionAsync(frailOnlyFromNextMonth, ConditionRegister.Frailty, new(2019, 1, 1));
         var diedBefore = await store.AddPatientAsync(1940, 1, dateOfDeath: day.AddDays(-1));
         await store.AddConditionAsync(diedBefore, ConditionRegister.Copd, new(2015, 1, 1));
+        await store.AddActivityAsync(resolvedOnTheDayOfADiagnosis, ActivityKind.AeAttendance, day);   // the day's own: counted from the day after
+        await store.AddActivityAsync(resolvedOnTheDayOfADiagnosis, ActivityKind.AeAttendance, day.AddMonths(-3));   // the 3 months' first day
 
         var kept = await store.FeaturesAsync(day);
-        var byRule = await store.Reader.ReadMatrixAsync(day, registersByRule: true, CancellationToken.None);
+        var byRule = await store.Reader.ReadMatrixAsync(day, byRule: true, CancellationToken.None);
 
         var holders = byRule.Rows.Count(row => byRule.ValueOf(row, "register_count") > 0);
         Assert.True(holders > 200, $"{holders} of {byRule.Rows.Count} patients on a register");
+        var urgentCareUsers = byRule.Rows.Count(row => byRule.ValueOf(row, "urgent_care_contacts_24m") > 0);
+        Assert.True(urgentCareUsers > 100, $"{urgentCareUsers} of {byRule.Rows.Count} patients with urgent care");
         Assert.Equal(Flatten(byRule), Flatten(kept));
     }
 

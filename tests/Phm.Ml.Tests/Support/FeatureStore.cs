@@ -69,8 +69,13 @@ public sealed class FeatureStore : IAsyncDisposable
         return id;
     }
 
-    public Task AddActivityAsync(int patientId, ActivityKind kind, DateOnly date, int? lengthOfStayDays = null) =>
-        AddAsync(new Activity { Id = _nextId++, PatientId = patientId, Kind = kind, Date = date, LengthOfStayDays = lengthOfStayDays });
+    /// <summary>A contact, and the patient's activity histories at the reference date written again, as an ingest does.</summary>
+    public async Task AddActivityAsync(int patientId, ActivityKind kind, DateOnly date, int? lengthOfStayDays = null)
+    {
+        await AddAsync(new Activity { Id = _nextId++, PatientId = patientId, Kind = kind, Date = date, LengthOfStayDays = lengthOfStayDays });
+        await using var db = Store.CreateContext();
+        await ActivityHistory.WriteKeptAsync(db, ReferenceDate, [patientId], CancellationToken.None);
+    }
 
     /// <summary>A register entry, and the patient's registers held at the reference date written again, as an ingest does.</summary>
     public async Task AddConditionAsync(int patientId, ConditionRegister register, DateOnly date, ConditionKind kind = ConditionKind.Diagnosis)

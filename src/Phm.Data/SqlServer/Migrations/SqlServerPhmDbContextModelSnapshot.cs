@@ -432,6 +432,37 @@ namespace Phm.Data.SqlServer.Migrations
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("Phm.Data.Patients.ActivityHistory", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("In12Months")
+                        .HasColumnType("int");
+
+                    b.Property<int>("In24Months")
+                        .HasColumnType("int");
+
+                    b.Property<int>("In3Months")
+                        .HasColumnType("int");
+
+                    b.Property<int>("In6Months")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InHistory")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("PatientId", "Kind");
+
+                    b.ToTable("ActivityHistories");
+                });
+
             modelBuilder.Entity("Phm.Data.Patients.CareFlag", b =>
                 {
                     b.Property<long>("Id")
@@ -921,6 +952,15 @@ namespace Phm.Data.SqlServer.Migrations
                 {
                     b.HasOne("Phm.Data.Patients.Patient", null)
                         .WithMany("Activities")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Patients.ActivityHistory", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

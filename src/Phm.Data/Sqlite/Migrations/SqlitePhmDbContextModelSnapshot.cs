@@ -419,6 +419,37 @@ namespace Phm.Data.Sqlite.Migrations
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("Phm.Data.Patients.ActivityHistory", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("In12Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("In24Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("In3Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("In6Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InHistory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatientId", "Kind");
+
+                    b.ToTable("ActivityHistories");
+                });
+
             modelBuilder.Entity("Phm.Data.Patients.CareFlag", b =>
                 {
                     b.Property<long>("Id")
@@ -906,6 +937,15 @@ namespace Phm.Data.Sqlite.Migrations
                 {
                     b.HasOne("Phm.Data.Patients.Patient", null)
                         .WithMany("Activities")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Phm.Data.Patients.ActivityHistory", b =>
+                {
+                    b.HasOne("Phm.Data.Patients.Patient", null)
+                        .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
