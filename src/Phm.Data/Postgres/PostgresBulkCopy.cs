@@ -39,6 +39,18 @@ internal sealed class PostgresBulkCopy(PostgresPhmDbContext db) : IBulkCopy
         await import.CompleteAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// TRUNCATE: a table truncated in the transaction takes <c>COPY … FREEZE</c>, whose rows are written frozen and their pages
+    /// all-visible, so the build's own statements read the loaded tables by index alone (the activity histories of 2,000,000
+    /// patients: a grouped index-only scan where, with every row's visibility to check, the planner hashed 10.5 M groups
+    /// and spilled them to disk), and the vacuum after the commit has little left to do.
+    /// </summary>
+    public string? TruncateSql(IReadOnlyList<string> tables)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        return $"TRUNCATE {string.Join(", ", tables.Select(sql.DelimitIdentifier))}";
+    }
+
     public string RefreshStatisticsSql(IReadOnlyList<string> tables)
     {
         var sql = db.GetService<ISqlGenerationHelper>();

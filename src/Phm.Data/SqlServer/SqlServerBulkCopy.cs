@@ -38,6 +38,9 @@ internal sealed class SqlServerBulkCopy(SqlServerPhmDbContext db) : IBulkCopy
         await copy.WriteToServerAsync(data, cancellationToken);
     }
 
+    // TRUNCATE TABLE refuses a table any foreign key references, even from a table truncated with it.
+    public string? TruncateSql(IReadOnlyList<string> tables) => null;
+
     public string RefreshStatisticsSql(IReadOnlyList<string> tables)
     {
         var sql = db.GetService<ISqlGenerationHelper>();

@@ -37,6 +37,8 @@ internal sealed class SqliteBulkCopy(SqlitePhmDbContext db) : IBulkCopy
         return Task.CompletedTask;
     }
 
+    public string? TruncateSql(IReadOnlyList<string> tables) => null;
+
     public string RefreshStatisticsSql(IReadOnlyList<string> tables) => "ANALYZE";
 
     public string? AfterCommitSql(IReadOnlyList<string> tables) => null;

@@ -24,11 +24,15 @@ internal sealed class BulkRowBuffer(ITable table, params string[] properties)
     public void Add(params object?[] values) => Rows.Add(values);
 
     /// <summary>Copies the rows gathered so far and empties the buffer.</summary>
-    public async Task CopyAsync(IBulkCopy bulkCopy, CancellationToken cancellationToken)
+    public Task CopyAsync(IBulkCopy bulkCopy, CancellationToken cancellationToken) =>
+        CopyAsync(bulkCopy, IntoTableMadeInTransaction, cancellationToken);
+
+    /// <param name="intoTableMadeInTransaction">Whether <see cref="Into"/> was created or emptied in the current transaction (<see cref="IBulkCopy.CopyAsync"/>).</param>
+    public async Task CopyAsync(IBulkCopy bulkCopy, bool intoTableMadeInTransaction, CancellationToken cancellationToken)
     {
         if (Rows.Count == 0)
             return;
-        await bulkCopy.CopyAsync(Into, Columns, Rows, IntoTableMadeInTransaction, cancellationToken);
+        await bulkCopy.CopyAsync(Into, Columns, Rows, intoTableMadeInTransaction, cancellationToken);
         Rows.Clear();
     }
 }

@@ -22,6 +22,13 @@ internal interface IBulkCopy
     /// </param>
     Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// SQL that empties all of <paramref name="tables"/> in one statement (foreign keys among them, and from no others, allowed) such
+    /// that rows copied into them later in the same transaction may be written as already committed (<see cref="CopyAsync"/>'s
+    /// <c>tableMadeInTransaction</c>); null where the provider has no such way, and the caller deletes the rows instead.
+    /// </summary>
+    string? TruncateSql(IReadOnlyList<string> tables);
+
     /// <summary>SQL that refreshes the planner's statistics for the tables after a load.</summary>
     string RefreshStatisticsSql(IReadOnlyList<string> tables);
 

@@ -9,7 +9,11 @@ namespace Phm.Data.Store;
 /// Patients and their conditions, activity, care flags, prescriptions and procedures as bulk rows, shared by the store build and ingest, and the
 /// generator's truth for generated patients. Values go in as the column types (enums as int, dates as day numbers), which binary COPY needs.
 /// </summary>
-internal sealed class PopulationRows(IModel model)
+/// <param name="tablesEmptiedInTransaction">
+/// Whether the tables were emptied by the provider's truncation in the current transaction (a store build on PostgreSQL), so that the rows
+/// may be copied as already committed (<see cref="IBulkCopy.TruncateSql"/>).
+/// </param>
+internal sealed class PopulationRows(IModel model, bool tablesEmptiedInTransaction = false)
 {
     private readonly BulkRowBuffer _patients = new(TableOf(model, typeof(Patient)), nameof(Patient.Id), nameof(Patient.Pseudonym), nameof(Patient.PracticeCode), nameof(Patient.LsoaCode), nameof(Patient.BirthYear), nameof(Patient.BirthMonth), nameof(Patient.Sex), nameof(Patient.EthnicGroup), nameof(Patient.DateOfDeath));
     private readonly BulkRowBuffer _conditions = new(TableOf(model, typeof(Condition)), nameof(Condition.Id), nameof(Condition.PatientId), nameof(Condition.Register), nameof(Condition.Kind), nameof(Condition.SnomedCode), nameof(Condition.OnsetDate), nameof(Condition.CodeList));
@@ -56,7 +60,7 @@ internal sealed class PopulationRows(IModel model)
     public async Task CopyAsync(IBulkCopy bulkCopy, CancellationToken cancellationToken)
     {
         foreach (var buffer in Buffers)
-            await buffer.CopyAsync(bulkCopy, cancellationToken);
+            await buffer.CopyAsync(bulkCopy, tablesEmptiedInTransaction, cancellationToken);
     }
 
     public static ITable TableOf(IModel model, Type entity) =>

@@ -1,6 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Phm.Data.Cohorts;
+using Microsoft.EntityFrameworkCore.Storage;
+using Phm.Data.Patients;
 using Phm.Data.Population;
+using Phm.Data.Risk;
+using Phm.Data.Segmentation;
 
 namespace Phm.Data.Store;
 
@@ -16,7 +21,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time, PhaseStopwat
         // Index builds and foreign key checks over millions of rows outlast any ordinary command timeout.
         db.Database.SetCommandTimeout(0);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ClearAsync(cancellationToken);
+        var truncated = await ClearAsync(cancellationToken);
         db.Lsoas.AddRange(reference.Lsoas);
         db.Pcns.AddRange(reference.Pcns);
         db.Practices.AddRange(reference.Practices);
@@ -24,7 +29,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time, PhaseStopwat
         phases.Lap("cleared, reference rows written");
 
         var population = PopulationGenerator.Generate(reference, settings);
-        await new BulkWriter(db, phases).WriteAsync(population, PopulationSettings.ReferenceDate, cancellationToken);
+        await new BulkWriter(db, phases).WriteAsync(population, PopulationSettings.ReferenceDate, tablesEmptiedInTransaction: truncated, cancellationToken);
 
         var manifest = new StoreManifest
         {
@@ -44,36 +49,58 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time, PhaseStopwat
     }
 
     /// <summary>
+    /// The population's tables and every table whose rows name one of its patients, children first: emptied together
+    /// (<see cref="EmptyPatientTablesAsync"/>).
+    /// </summary>
+    private static readonly Type[] PatientTables =
+    [
+        typeof(CohortSnapshotMember), typeof(RiskScore), typeof(GeneratorTruth), typeof(PatientSegment), typeof(RegisterHeld), typeof(ActivityHistory),
+        typeof(Procedure), typeof(Prescription), typeof(CareFlag), typeof(Activity), typeof(Condition), typeof(Patient),
+    ];
+
+    /// <summary>
     /// Children before parents, so foreign keys hold at every step. The ingest ledger goes with the patients it records:
     /// kept, it would make a re-ingest of the same extract count as duplicates of records that no longer exist.
     /// Risk scores go too: they were made of the old population, and the hub scores the new one.
     /// So do cohort snapshots: their members are patient ids, which the new population reuses for other people.
     /// The audit trail, the quarantine and saved cohort definitions stay: they are history and user data, not data derived
-    /// from the population.
+    /// from the population. Returns whether the patients' tables were truncated (<see cref="EmptyPatientTablesAsync"/>).
     /// </summary>
-    private async Task ClearAsync(CancellationToken cancellationToken)
+    private async Task<bool> ClearAsync(CancellationToken cancellationToken)
     {
         await db.Manifest.ExecuteDeleteAsync(cancellationToken);
-        await db.Set<CohortSnapshotMember>().ExecuteDeleteAsync(cancellationToken);
+        var truncated = await EmptyPatientTablesAsync(cancellationToken);
         await db.CohortSnapshots.ExecuteDeleteAsync(cancellationToken);
         await db.IngestedRecords.ExecuteDeleteAsync(cancellationToken);
         await db.RiskScoreCells.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
         await db.PopulationCells.IgnoreQueryFilters().ExecuteDeleteAsync(cancellationToken);
-        await db.RiskScores.ExecuteDeleteAsync(cancellationToken);
         await db.ScoredModels.ExecuteDeleteAsync(cancellationToken);
-        await db.Set<GeneratorTruth>().ExecuteDeleteAsync(cancellationToken);
-        await db.PatientSegments.ExecuteDeleteAsync(cancellationToken);
-        await db.RegistersHeld.ExecuteDeleteAsync(cancellationToken);
-        await db.ActivityHistories.ExecuteDeleteAsync(cancellationToken);
-        await db.Procedures.ExecuteDeleteAsync(cancellationToken);
-        await db.Prescriptions.ExecuteDeleteAsync(cancellationToken);
-        await db.CareFlags.ExecuteDeleteAsync(cancellationToken);
-        await db.Activities.ExecuteDeleteAsync(cancellationToken);
-        await db.Conditions.ExecuteDeleteAsync(cancellationToken);
-        await db.Patients.ExecuteDeleteAsync(cancellationToken);
         await db.PcnMemberships.ExecuteDeleteAsync(cancellationToken);
         await db.Practices.ExecuteDeleteAsync(cancellationToken);
         await db.Pcns.ExecuteDeleteAsync(cancellationToken);
         await db.Lsoas.ExecuteDeleteAsync(cancellationToken);
+        return truncated;
+    }
+
+    /// <summary>
+    /// Empties <see cref="PatientTables"/>: truncated in one statement where the provider can (<see cref="IBulkCopy.TruncateSql"/>),
+    /// so that the population may be copied in as already committed; else deleted table by table. Returns whether they were truncated.
+    /// </summary>
+    private async Task<bool> EmptyPatientTablesAsync(CancellationToken cancellationToken)
+    {
+        string[] tables = [.. PatientTables.Select(type => db.Model.FindEntityType(type)!.GetTableName()!)];
+        if (db.CreateBulkCopy().TruncateSql(tables) is { } truncate)
+        {
+            await db.Database.ExecuteSqlRawAsync(truncate, cancellationToken);
+            return true;
+        }
+        var sql = db.GetService<ISqlGenerationHelper>();
+        foreach (var table in tables)
+        {
+            // The model's table names, delimited.
+            var delete = $"DELETE FROM {sql.DelimitIdentifier(table)}";
+            await db.Database.ExecuteSqlRawAsync(delete, cancellationToken);
+        }
+        return false;
     }
 }

@@ -72,7 +72,7 @@ public sealed class BulkWriterTests
         db.Pcns.AddRange(TestReference.Data.Pcns);
         db.Practices.AddRange(TestReference.Data.Practices);
         await db.SaveChangesAsync(CancellationToken.None);
-        await new BulkWriter(db, PhaseStopwatch.None).WriteAsync(population, PopulationSettings.ReferenceDate, cancellationToken);
+        await new BulkWriter(db, PhaseStopwatch.None).WriteAsync(population, PopulationSettings.ReferenceDate, tablesEmptiedInTransaction: false, cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
     }
 
