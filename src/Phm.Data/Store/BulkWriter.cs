@@ -12,12 +12,13 @@ namespace Phm.Data.Store;
 /// <summary>
 /// Writes a population through the provider's bulk path (<see cref="IBulkCopy"/>) inside the caller's transaction: EF
 /// Core's SaveChanges costs about 20 µs a row, which would make a city's first start take minutes. Secondary indexes
-/// are dropped for the load and rebuilt once after it, and the loaded tables' statistics refreshed; then the rows derived
+/// are dropped for the load and rebuilt once after it (and, where the rows went in as committed, the loaded tables' statistics
+/// refreshed); then the rows derived
 /// from the population are written, each patient's activity histories and registers held on the reference date and then
 /// each one's segment (<see cref="ActivityHistory.WriteKeptAsync"/>, <see cref="RegisterRules.WriteRegistersHeldAsync"/>,
 /// <see cref="SegmentRules.WriteSegmentsAsync"/>), then the kept cells counted (<see cref="KeptCells"/>). Foreign keys, where
-/// the provider can drop them, are dropped for all of it and checked once at the end; then the derived tables' statistics
-/// are refreshed.
+/// the provider can drop them, are dropped for all of it and checked once at the end; then the planner's statistics are
+/// refreshed.
 /// </summary>
 public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
 {
@@ -56,10 +57,14 @@ public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
 
         await ModelDdl.ExecuteAsync(db, _model, [.. indexes.Select(CreateIndexOperation.CreateFrom)], cancellationToken);
         phases.Lap("secondary indexes built");
-        // The derived rows' statements are planned on the loaded tables' statistics: without them PostgreSQL took 10.5 M groups of
-        // activity for 40,000 and hashed them, spilling to disk (the activity histories took 103 s of a 2,000,000-patient build).
-        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql([.. tables.Select(t => t.Name)]), cancellationToken);
-        phases.Lap("loaded tables' statistics refreshed");
+        // Rows copied in as committed leave their pages all-visible, which the planner learns (with the tables' sizes) only from
+        // the statistics: without them PostgreSQL took 10.5 M groups of activity for 40,000 and hashed them, spilling to disk,
+        // where the index alone serves. SQLite plans the derived rows well without, and its ANALYZE takes seconds.
+        if (tablesEmptiedInTransaction)
+        {
+            await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql([.. tables.Select(t => t.Name)]), cancellationToken);
+            phases.Lap("loaded tables' statistics refreshed");
+        }
         // Set-based, once the indexes the rules read are back.
         await ActivityHistory.WriteKeptAsync(db, referenceDate, patientIds: null, cancellationToken);
         phases.Lap("activity histories written");
@@ -71,8 +76,8 @@ public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
         phases.Lap("cells kept");
         await ModelDdl.ExecuteAsync(db, _model, [.. constraints.Select(AddForeignKeyOperation.CreateFrom)], cancellationToken);
         phases.Lap("foreign keys checked");
-        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql(DerivedRows.TableNames(db)), cancellationToken);
-        phases.Lap("derived tables' statistics refreshed");
+        await db.Database.ExecuteSqlRawAsync(bulkCopy.RefreshStatisticsSql(TablesOf(db)), cancellationToken);
+        phases.Lap("statistics refreshed");
     }
 
     /// <summary>
