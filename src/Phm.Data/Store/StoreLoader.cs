@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Phm.Data.Cohorts;
 using Microsoft.EntityFrameworkCore.Storage;
+using Phm.Data.Cohorts;
 using Phm.Data.Patients;
 using Phm.Data.Population;
 using Phm.Data.Risk;
