@@ -222,11 +222,9 @@ public sealed class FeatureReaderTests
         await using (var db = store.Store.CreateContext())
             await db.RegistersHeld.Where(h => h.PatientId == patient).ExecuteDeleteAsync();   // the store no longer keeps it
 
-        var kept = await store.FeaturesAsync(store.ReferenceDate);
-        var byRule = await store.Reader.ReadMatrixAsync(store.ReferenceDate, byRule: true, CancellationToken.None);
-        var dayAfter = await store.FeaturesAsync(store.ReferenceDate.AddDays(1));
+        var keptByRuleAndDayAfter = await KeptByRuleAndDayAfterAsync(store, patient, "register_heart_failure");
 
-        Assert.Equal([0, 1, 1], new[] { kept, byRule, dayAfter }.Select(features => features.ValueOf(RowOf(features, patient), "register_heart_failure")));
+        Assert.Equal([0, 1, 1], keptByRuleAndDayAfter);
     }
 
     [SkippableTheory, ProviderData]
@@ -238,11 +236,18 @@ public sealed class FeatureReaderTests
         await using (var db = store.Store.CreateContext())
             await db.ActivityHistories.Where(h => h.PatientId == patient).ExecuteDeleteAsync();   // the store no longer keeps it
 
+        var keptByRuleAndDayAfter = await KeptByRuleAndDayAfterAsync(store, patient, "emergency_admission_3m");
+
+        Assert.Equal([0, 1, 1], keptByRuleAndDayAfter);
+    }
+
+    /// <summary>The patient's feature on the reference date as the store keeps it, by the rules, and on the day after.</summary>
+    private static async Task<float[]> KeptByRuleAndDayAfterAsync(FeatureStore store, int patient, string feature)
+    {
         var kept = await store.FeaturesAsync(store.ReferenceDate);
         var byRule = await store.Reader.ReadMatrixAsync(store.ReferenceDate, byRule: true, CancellationToken.None);
         var dayAfter = await store.FeaturesAsync(store.ReferenceDate.AddDays(1));
-
-        Assert.Equal([0, 1, 1], new[] { kept, byRule, dayAfter }.Select(features => features.ValueOf(RowOf(features, patient), "emergency_admission_3m")));
+        return [.. new[] { kept, byRule, dayAfter }.Select(features => features.ValueOf(RowOf(features, patient), feature))];
     }
 
     [SkippableTheory, ProviderData]
