@@ -1,11 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using Phm.Data.Cohorts;
 using Phm.Data.Patients;
 using Phm.Data.Population;
-using Phm.Data.Risk;
-using Phm.Data.Segmentation;
 
 namespace Phm.Data.Store;
 
@@ -49,14 +46,17 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time, PhaseStopwat
     }
 
     /// <summary>
-    /// The population's tables and every table whose rows name one of its patients, children first: emptied together
-    /// (<see cref="EmptyPatientTablesAsync"/>).
+    /// The patients' table and every table whose rows name one of its patients by a foreign key (their records, what is derived
+    /// from them, their scores, cohort snapshots' members), children first: emptied together (<see cref="EmptyPatientTablesAsync"/>).
+    /// Read from the model, so a table added later that names a patient is emptied with them (a truncation that left it out
+    /// would fail).
     /// </summary>
-    private static readonly Type[] PatientTables =
-    [
-        typeof(CohortSnapshotMember), typeof(RiskScore), typeof(GeneratorTruth), typeof(PatientSegment), typeof(RegisterHeld), typeof(ActivityHistory),
-        typeof(Procedure), typeof(Prescription), typeof(CareFlag), typeof(Activity), typeof(Condition), typeof(Patient),
-    ];
+    private string[] PatientTables()
+    {
+        var patients = db.Model.FindEntityType(typeof(Patient))!;
+        var naming = db.Model.GetEntityTypes().Where(entity => entity != patients && entity.GetForeignKeys().Any(key => key.PrincipalEntityType == patients));
+        return [.. naming.Append(patients).Select(entity => entity.GetTableName()!).Distinct()];
+    }
 
     /// <summary>
     /// Children before parents, so foreign keys hold at every step. The ingest ledger goes with the patients it records:
@@ -88,7 +88,7 @@ public sealed class StoreLoader(PhmDbContext db, TimeProvider time, PhaseStopwat
     /// </summary>
     private async Task<bool> EmptyPatientTablesAsync(CancellationToken cancellationToken)
     {
-        string[] tables = [.. PatientTables.Select(type => db.Model.FindEntityType(type)!.GetTableName()!)];
+        var tables = PatientTables();
         if (db.CreateBulkCopy().TruncateSql(tables) is { } truncate)
         {
             await db.Database.ExecuteSqlRawAsync(truncate, cancellationToken);
