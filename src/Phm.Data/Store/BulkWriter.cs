@@ -13,12 +13,11 @@ namespace Phm.Data.Store;
 /// Writes a population through the provider's bulk path (<see cref="IBulkCopy"/>) inside the caller's transaction: EF
 /// Core's SaveChanges costs about 20 µs a row, which would make a city's first start take minutes. Secondary indexes
 /// are dropped for the load and rebuilt once after it (and, where the rows went in as committed, the loaded tables' statistics
-/// refreshed); then the rows derived
-/// from the population are written, each patient's activity histories and registers held on the reference date and then
-/// each one's segment (<see cref="ActivityHistory.WriteKeptAsync"/>, <see cref="RegisterRules.WriteRegistersHeldAsync"/>,
-/// <see cref="SegmentRules.WriteSegmentsAsync"/>), then the kept cells counted (<see cref="KeptCells"/>). Foreign keys, where
-/// the provider can drop them, are dropped for all of it and checked once at the end; then the planner's statistics are
-/// refreshed.
+/// refreshed); then the rows derived from the population are written, each patient's activity histories and registers held
+/// on the reference date and then each one's segment (<see cref="ActivityHistory.WriteKeptAsync"/>,
+/// <see cref="RegisterRules.WriteRegistersHeldAsync"/>, <see cref="SegmentRules.WriteSegmentsAsync"/>), then the kept cells
+/// counted (<see cref="KeptCells"/>). Foreign keys, where the provider can drop them, are dropped for all of it and checked
+/// once at the end; then the planner's statistics are refreshed.
 /// </summary>
 public sealed class BulkWriter(PhmDbContext db, PhaseStopwatch phases)
 {
