@@ -104,6 +104,7 @@ public sealed class InterruptedCommandTests : IAsyncLifetime
         Assert.NotEmpty(before.Models);
 
         using (var killed = Start(population: 30_000, "score", "--force"))
+        await using (await HoldScoredModelsAsync())
         {
             await killed.WaitUntilAsync(() => killed.Printed.Contains(": Writing ", StringComparison.Ordinal), "writing the first model's scores", TimeSpan.FromMinutes(3));
             await killed.WaitUntilAsync(() => WritingScores(), "the scores' rows being written", TimeSpan.FromMinutes(1));
@@ -167,16 +168,40 @@ public sealed class InterruptedCommandTests : IAsyncLifetime
         ? new FileInfo(Path.Combine(_directory, PhmStore.FileName + ".building")) is { Exists: true, Length: > 4_000_000 }
         : PostgresCopyRunning();
 
-    /// <summary>The scores' rows are going in: the write-ahead log holds more than a page cache's worth (SQLite), or a COPY runs (PostgreSQL).</summary>
+    /// <summary>
+    /// The scores' rows are going in: the write-ahead log holds more than a page cache's worth (SQLite), or a writer, its model's
+    /// new scores copied and indexed in its open transaction, waits to put them in place (PostgreSQL, <see cref="HoldScoredModelsAsync"/>).
+    /// </summary>
     private bool WritingScores() => _provider == DatabaseProvider.Sqlite
         ? new FileInfo(Path.Combine(_directory, PhmStore.FileName + "-wal")) is { Exists: true, Length: > 4_000_000 }
-        : PostgresCopyRunning();
+        : PostgresSessionWaitingForLock();
 
-    private bool PostgresCopyRunning()
+    private bool PostgresCopyRunning() => PostgresSessionsOfTheStore(
+        "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {0} AND query LIKE 'COPY %' AND state = 'active'");
+
+    private bool PostgresSessionWaitingForLock() => PostgresSessionsOfTheStore(
+        "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {0} AND wait_event_type = 'Lock'");
+
+    /// <param name="count">Counts the sessions on the test's database (<c>{0}</c>) that do something.</param>
+    private bool PostgresSessionsOfTheStore(string count)
     {
         using var db = PhmDatabase.CreateContext(DatabaseProvider.Postgres, PostgresServer());
-        return db.Database.SqlQueryRaw<int>(
-            "SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {0} AND query LIKE 'COPY %' AND state = 'active'", _postgresDatabase).Single() > 0;
+        return db.Database.SqlQueryRaw<int>(count, _postgresDatabase).Single() > 0;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, locks the models' rows until disposed, so that a model's writer, which updates its row as it puts its new
+    /// scores in place, waits there with everything else written: a kill is sure to land inside its transaction, which a poll for
+    /// the copy (a few tenths of a second at 30,000 patients) could miss. Nothing on SQLite, whose writer a growing log shows.
+    /// </summary>
+    private async Task<IAsyncDisposable> HoldScoredModelsAsync()
+    {
+        var db = PhmDatabase.CreateContext(_provider, ConnectionString(pooling: false));
+        if (_provider != DatabaseProvider.Postgres)
+            return db;
+        await db.Database.BeginTransactionAsync();
+        await db.ScoredModels.FromSqlRaw("SELECT * FROM \"ScoredModels\" FOR UPDATE").ToListAsync();
+        return db;
     }
 
     /// <summary>A patients.csv and an activity.csv (one contact each, with a record id) for <paramref name="patients"/> new patients with valid NHS numbers.</summary>
