@@ -22,7 +22,7 @@ public sealed class StoreCommandTests : IDisposable
         var second = await CliRunner.RunAsync("migrate", "--data-directory", _directory);
 
         Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
-        Assert.Matches(@"^Applied 21 migration\(s\): \d+_InitialCreate, \d+_AddAuditEvents, \d+_AddIngestQuarantine, \d+_AddPrescriptionsAndProcedures, \d+_AddDeprivationCoveringIndex, \d+_IngestRecordIdentity, \d+_RegistersFromQofClusters, \d+_AddGeneratorTruth, \d+_AddRiskScores, \d+_AddActivityPrimaryDiagnosis, \d+_AddRiskTierIndex, \d+_AddCohorts, \d+_AddRegistersHeldAndActivityWindowIndex, \d+_AddPatientPracticePseudonymIndex, \d+_RiskScoresCoveringForDistribution, \d+_AddPatientSegments, \d+_PartitionRiskScoresByModel, \d+_AddKeptCells, \d+_CoverPatientPagesLsoa, \d+_PartitionsIndexScoresWithoutModel, \d+_KeepActivityHistories\.", first.Output);
+        Assert.Matches(@"^Applied 22 migration\(s\): \d+_InitialCreate, \d+_AddAuditEvents, \d+_AddIngestQuarantine, \d+_AddPrescriptionsAndProcedures, \d+_AddDeprivationCoveringIndex, \d+_IngestRecordIdentity, \d+_RegistersFromQofClusters, \d+_AddGeneratorTruth, \d+_AddRiskScores, \d+_AddActivityPrimaryDiagnosis, \d+_AddRiskTierIndex, \d+_AddCohorts, \d+_AddRegistersHeldAndActivityWindowIndex, \d+_AddPatientPracticePseudonymIndex, \d+_RiskScoresCoveringForDistribution, \d+_AddPatientSegments, \d+_PartitionRiskScoresByModel, \d+_AddKeptCells, \d+_CoverPatientPagesLsoa, \d+_PartitionsIndexScoresWithoutModel, \d+_KeepActivityHistories, \d+_KeepBedDaysInActivityHistories\.", first.Output);
         Assert.Equal("The schema is up to date.", second.Output.Trim());
         Assert.True(File.Exists(Path.Combine(_directory, "phm.db")));
     }

@@ -8,7 +8,7 @@ namespace Phm.Ml.Features;
 /// <summary>
 /// Computes <see cref="RiskFeatures"/> for every patient alive (and born) on an index date, from what the store held
 /// before that day, in the database: a few queries, each ordered by patient id, merged as they stream. Activity is read ahead
-/// on a thread of its own, a row a patient and kind (<see cref="ActivityHistory"/>); it and the registers are what the store
+/// on a thread of its own, a row a patient and kind (<see cref="ActivityHistory"/>: the counts, the last contact, the bed days); it and the registers are what the store
 /// keeps on its reference date, else the rules run as SQL (one grouped pass over activity with a conditional count per window,
 /// <see cref="RegisterRules"/>); the LSOAs' figures come from the small LSOA table by code.
 /// Each query has a context of its own (from <c>createContext</c>), as PostgreSQL reads one result at a time per connection.
@@ -68,9 +68,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
 
         var neighbourhoods = await ReadNeighbourhoodsAsync(cancellationToken);
         await using var patientsDb = ContextWithoutTimeout();
-        await using var bedDaysDb = ContextWithoutTimeout();
         await using var careFlagsDb = ContextWithoutTimeout();
-        await using var bedDays = new PatientCursor<PatientTotal>(BedDaysQuery(bedDaysDb, indexDate).AsAsyncEnumerable(), t => t.PatientId, "bed days");
         await using var careFlags = new PatientCursor<PatientCareFlag>(CareFlagsQuery(careFlagsDb, indexDate).AsAsyncEnumerable(), f => f.PatientId, "care flags");
         var recordStart = await ReadRecordStartAsync(indexDate, cancellationToken);
         var nextHolder = new int[registerHolders.Length];
@@ -108,6 +106,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
                 for (var window = 0; window < ActivityHistory.WindowMonths.Count; window++)
                     values[RiskFeatures.ActivityCountSlot(kind, window)] = counts.InWindow(window);
                 values[RiskFeatures.RatePerYearSlot(kind)] = PerYear(counts.InHistory, historyYears);
+                values[RiskFeatures.BedDays] += counts.BedDays;
                 var urgent = Activity.UrgentCareKinds.Contains(counts.Kind);
                 values[urgent ? RiskFeatures.UrgentCareContacts : RiskFeatures.PlannedCareContacts] += counts.In24Months;
                 if (urgent)
@@ -119,7 +118,6 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             });
             features[RiskFeatures.UrgentCareRate] = PerYear(urgentInHistory, historyYears);
             features[RiskFeatures.PlannedCareRate] = PerYear(plannedInHistory, historyYears);
-            await bedDays.ApplyAsync(patient.Id, features, (total, values) => values[RiskFeatures.BedDays] = total.Total);
             await careFlags.ApplyAsync(patient.Id, features, (flag, values) =>
                 values[RiskFeatures.CareFlagSlot(Array.IndexOf(RiskFeatures.CareFlagKinds, flag.Kind))] = 1);
 
@@ -204,20 +202,6 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
         (kept ? db.ActivityHistories.AsNoTracking() : ActivityHistory.Before(db.Activities.AsNoTracking(), indexDate))
             .OrderBy(h => h.PatientId).ThenBy(h => h.Kind);
 
-    /// <summary>
-    /// A query of its own, not a sum in the activity pass: length of stay is not in the activity index that pass reads
-    /// alone, and only admissions have one.
-    /// </summary>
-    private static IQueryable<PatientTotal> BedDaysQuery(PhmDbContext db, DateOnly indexDate)
-    {
-        var from = indexDate.AddMonths(-RiskFeatures.BedDaysMonths);
-        return db.Activities.AsNoTracking()
-            .Where(a => Activity.AdmissionKinds.Contains(a.Kind) && a.Date >= from && a.Date < indexDate)
-            .GroupBy(a => a.PatientId)
-            .OrderBy(g => g.Key)
-            .Select(g => new PatientTotal(g.Key, g.Sum(a => a.LengthOfStayDays ?? 0)));
-    }
-
     /// <summary>The earliest activity record before the index date (the index date itself when there is none): where the store's history starts.</summary>
     private async Task<DateOnly> ReadRecordStartAsync(DateOnly indexDate, CancellationToken cancellationToken)
     {
@@ -242,8 +226,6 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
             .Select(f => new PatientCareFlag(f.PatientId, f.Kind));
 
     private sealed record PatientOnIndexDate(int Id, int BirthYear, int BirthMonth, Sex Sex, EthnicGroup EthnicGroup, string LsoaCode);
-
-    private sealed record PatientTotal(int PatientId, int Total);
 
     private sealed record PatientCareFlag(int PatientId, CareFlagKind Kind);
 }

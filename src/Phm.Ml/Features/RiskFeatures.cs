@@ -21,7 +21,7 @@ public static class RiskFeatures
     /// </summary>
     public static IReadOnlyList<int> WindowMonths => ActivityHistory.WindowMonths;
 
-    public const int BedDaysMonths = 12;
+    public const int BedDaysMonths = ActivityHistory.BedDaysMonths;
 
     /// <summary>
     /// The window of the pooled contact counts: the longest. How often someone turns to urgent care is a trait of the

@@ -440,6 +440,9 @@ namespace Phm.Data.Postgres.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int>("BedDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("In12Months")
                         .HasColumnType("integer");
 

@@ -440,6 +440,9 @@ namespace Phm.Data.SqlServer.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
+                    b.Property<int>("BedDays")
+                        .HasColumnType("int");
+
                     b.Property<int>("In12Months")
                         .HasColumnType("int");
 

@@ -427,6 +427,9 @@ namespace Phm.Data.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BedDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("In12Months")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,33 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Phm.Data.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class KeepBedDaysInActivityHistories : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "BedDays",
+                table: "ActivityHistories",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            // The kept rows have no bed days yet: emptied, they are written again, bed days and all, when the store is next
+            // opened (PhmStore's fill of the derived rows a store lacks), rather than read as nobody's nights in hospital.
+            migrationBuilder.Sql("TRUNCATE TABLE [ActivityHistories];");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "BedDays",
+                table: "ActivityHistories");
+        }
+    }
+}
