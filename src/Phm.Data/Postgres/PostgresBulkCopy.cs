@@ -29,14 +29,41 @@ internal sealed class PostgresBulkCopy(PostgresPhmDbContext db) : IBulkCopy
             // Synchronous writes only fill Npgsql's buffer; awaiting each of millions of values costs more than it saves.
             import.StartRow();
             foreach (var value in row)
-            {
-                if (value is null)
-                    import.WriteNull();
-                else
-                    import.Write(value);
-            }
+                Write(import, value);
         }
         await import.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Written as its own type where it is one of the rows' usual ones: written as an object, each value has its PostgreSQL type
+    /// looked up again (about a fifth of the hub's CPU in writing 2,000,000 patients' scores). Same types, same bytes.
+    /// </summary>
+    private static void Write(NpgsqlBinaryImporter import, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                import.WriteNull();
+                break;
+            case int number:
+                import.Write(number);
+                break;
+            case double number:
+                import.Write(number);
+                break;
+            case string text:
+                import.Write(text);
+                break;
+            case long number:
+                import.Write(number);
+                break;
+            case bool flag:
+                import.Write(flag);
+                break;
+            default:
+                import.Write(value);
+                break;
+        }
     }
 
     /// <summary>

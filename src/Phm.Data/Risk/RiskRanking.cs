@@ -30,20 +30,30 @@ public sealed class RiskRanking
     /// <summary>Positions in <paramref name="scores"/>, highest risk first: the patient at position <c>order[rank − 1]</c> has that rank.</summary>
     public static int[] RankOrder(IReadOnlyList<PatientProbability> scores)
     {
-        var ids = new int[scores.Count];
-        var probabilities = new double[scores.Count];
+        var entries = new RankEntry[scores.Count];
         for (var i = 0; i < scores.Count; i++)
         {
-            (ids[i], probabilities[i]) = (scores[i].PatientId, scores[i].Probability);
-            if (!(probabilities[i] is >= 0 and <= 1))
-                throw new ArgumentException($"The probability at position {i + 1} of {scores.Count} is {probabilities[i]}, not between 0 and 1.", nameof(scores));
+            var (id, probability) = scores[i];
+            if (!(probability is >= 0 and <= 1))
+                throw new ArgumentException($"The probability at position {i + 1} of {scores.Count} is {probability}, not between 0 and 1.", nameof(scores));
+            entries[i] = new RankEntry(probability, id, i);
         }
-
-        var order = new int[scores.Count];
+        // A struct comparer over the values themselves: a delegate over positions into two arrays cost three times as long
+        // (0.8 s of the hub's CPU a model at 2,000,000 patients).
+        entries.AsSpan().Sort(new HighestRiskFirst());
+        var order = new int[entries.Length];
         for (var i = 0; i < order.Length; i++)
-            order[i] = i;
-        Array.Sort(order, (a, b) => probabilities[a] != probabilities[b] ? probabilities[b].CompareTo(probabilities[a]) : ids[a].CompareTo(ids[b]));
+            order[i] = entries[i].Position;
         return order;
+    }
+
+    private readonly record struct RankEntry(double Probability, int PatientId, int Position);
+
+    /// <summary>Higher probability first, then lower patient id.</summary>
+    private readonly struct HighestRiskFirst : IComparer<RankEntry>
+    {
+        public int Compare(RankEntry x, RankEntry y) =>
+            x.Probability != y.Probability ? y.Probability.CompareTo(x.Probability) : x.PatientId.CompareTo(y.PatientId);
     }
 
     /// <summary>Each score's rank, percentile and tier, in the order of <paramref name="scores"/>.</summary>
