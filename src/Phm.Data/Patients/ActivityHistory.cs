@@ -5,10 +5,11 @@ namespace Phm.Data.Patients;
 
 /// <summary>
 /// A patient's contacts of one kind before a day: how many in each of the last <see cref="WindowMonths"/>, how many in the whole
-/// history, the last one's date, and the nights in hospital of those in the last <see cref="BedDaysMonths"/>. The store keeps everyone's at its reference date, written with the store and by each ingest
-/// batch for the patients it touches (<see cref="WriteKeptAsync"/>), so that the risk features of a whole population read one row a
-/// patient and kind instead of grouping every activity record (at 2,000,000 patients, 97 M records grouped in 17 s, against 10.5 M
-/// kept rows read in 1.2 s on PostgreSQL). Any other day (training's past dates) is grouped from the records by the same rule
+/// history, the last one's date, and the nights in hospital of those in the last <see cref="BedDaysMonths"/>. The store keeps
+/// everyone's at its reference date, written with the store and by each ingest batch for the patients it touches
+/// (<see cref="WriteKeptAsync"/>), so that the risk features of a whole population read one row a patient and kind instead of
+/// grouping every activity record (at 2,000,000 patients, 97 M records grouped in 17 s, against 10.5 M kept rows read in 1.2 s
+/// on PostgreSQL). Any other day (training's past dates) is grouped from the records by the same rule
 /// (<see cref="Before"/>).
 /// </summary>
 public sealed class ActivityHistory

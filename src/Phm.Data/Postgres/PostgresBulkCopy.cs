@@ -35,8 +35,9 @@ internal sealed class PostgresBulkCopy(PostgresPhmDbContext db) : IBulkCopy
     }
 
     /// <summary>
-    /// Written as its own type where it is one of the rows' usual ones: written as an object, each value has its PostgreSQL type
-    /// looked up again (about a fifth of the hub's CPU in writing 2,000,000 patients' scores). Same types, same bytes.
+    /// Written as its own type where it is one of the rows' usual ones: written as an object, Npgsql looks each value's PostgreSQL
+    /// type up again (at 2,000,000 patients the emergency admission model's rows took 8.4 s to make and copy that way, 7.6 s this
+    /// way). Same types, same bytes.
     /// </summary>
     private static void Write(NpgsqlBinaryImporter import, object? value)
     {

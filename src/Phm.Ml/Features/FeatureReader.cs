@@ -8,9 +8,10 @@ namespace Phm.Ml.Features;
 /// <summary>
 /// Computes <see cref="RiskFeatures"/> for every patient alive (and born) on an index date, from what the store held
 /// before that day, in the database: a few queries, each ordered by patient id, merged as they stream. Activity is read ahead
-/// on a thread of its own, a row a patient and kind (<see cref="ActivityHistory"/>: the counts, the last contact, the bed days); it and the registers are what the store
-/// keeps on its reference date, else the rules run as SQL (one grouped pass over activity with a conditional count per window,
-/// <see cref="RegisterRules"/>); the LSOAs' figures come from the small LSOA table by code.
+/// on a thread of its own, a row a patient and kind (<see cref="ActivityHistory"/>: the counts, the last contact, the bed days);
+/// it and the registers are what the store keeps on its reference date, else the rules run as SQL (one grouped pass over
+/// activity with a conditional count per window, <see cref="RegisterRules"/>); the LSOAs' figures come from the small LSOA
+/// table by code.
 /// Each query has a context of its own (from <c>createContext</c>), as PostgreSQL reads one result at a time per connection.
 /// </summary>
 public sealed class FeatureReader(Func<PhmDbContext> createContext)
