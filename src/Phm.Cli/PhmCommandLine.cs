@@ -21,9 +21,14 @@ public static class PhmCommandLine
         return root;
     }
 
+    /// <summary>As a shell reports a command stopped by Ctrl+C, and as System.CommandLine returns for it.</summary>
+    public const int StoppedExitCode = 130;
+
     /// <summary>
     /// Runs <paramref name="args"/>. A data directory or key file that cannot be written (read-only, full) is one line naming
-    /// the path and why, exit code 1; anything else unexpected is printed whole, exit code 1, as System.CommandLine would.
+    /// the path and why, exit code 1; a command stopped by Ctrl+C or SIGTERM (a service manager, <c>timeout</c>) is one line,
+    /// exit code 130, its transactions rolled back as they unwind; anything else unexpected is printed whole, exit code 1, as
+    /// System.CommandLine would.
     /// </summary>
     public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration configuration)
     {
@@ -37,7 +42,12 @@ public static class PhmCommandLine
             await configuration.Error.WriteLineAsync(unwritable.Message);
             return 1;
         }
-        catch (Exception unexpected) when (unexpected is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            await configuration.Error.WriteLineAsync("Stopped before it finished: what it had not committed was rolled back. Run the command again to complete it.");
+            return StoppedExitCode;
+        }
+        catch (Exception unexpected)
         {
             await configuration.Error.WriteLineAsync("Unhandled exception: " + unexpected);
             return 1;

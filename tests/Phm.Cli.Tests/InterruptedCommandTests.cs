@@ -11,6 +11,7 @@ namespace Phm.Cli.Tests;
 
 /// <summary>
 /// <c>phm build</c> (its store or the new store's scores), <c>phm ingest</c> and <c>phm score</c> killed with SIGKILL while they write (<see cref="ChildCommand"/>),
+/// and <c>phm score</c> stopped with SIGTERM,
 /// on SQLite and on PostgreSQL: the store is as it was before the unfinished work (whole ingest batches only), and the same
 /// command run again completes.
 /// </summary>
@@ -93,9 +94,22 @@ public sealed class InterruptedCommandTests : IAsyncLifetime
         Assert.Equal(before with { Patients = before.Patients + patients, Activities = before.Activities + patients, Ledger = before.Ledger + patients }, await FingerprintAsync());
     }
 
+    /// <summary>How a test stops phm: SIGKILL (nothing of phm runs after it) or SIGTERM (phm cancels and unwinds).</summary>
+    public enum Stop
+    {
+        Killed,
+        Terminated,
+    }
+
+    public static TheoryData<DatabaseProvider, Stop> ProvidersAndStops => new()
+    {
+        { DatabaseProvider.Sqlite, Stop.Killed }, { DatabaseProvider.Sqlite, Stop.Terminated },
+        { DatabaseProvider.Postgres, Stop.Killed }, { DatabaseProvider.Postgres, Stop.Terminated },
+    };
+
     [SkippableTheory]
-    [MemberData(nameof(Providers))]
-    public async Task ScoreKilledWhileWriting_LeavesThePreviousScores_AndTheRerunCompletes(DatabaseProvider provider)
+    [MemberData(nameof(ProvidersAndStops))]
+    public async Task ScoreStoppedWhileWriting_LeavesThePreviousScores_AndTheRerunCompletes(DatabaseProvider provider, Stop stop)
     {
         await BuildAsync(provider, population: 30_000);
         using (var first = Start(population: 30_000, "score"))
@@ -108,7 +122,15 @@ public sealed class InterruptedCommandTests : IAsyncLifetime
         {
             await killed.WaitUntilAsync(() => killed.Printed.Contains(": Writing ", StringComparison.Ordinal), "writing the first model's scores", TimeSpan.FromMinutes(3));
             await killed.WaitUntilAsync(() => WritingScores(), "the scores' rows being written", TimeSpan.FromMinutes(1));
-            await killed.KillAsync();
+            if (stop == Stop.Killed)
+                await killed.KillAsync();
+            else
+            {
+                // Stopped, phm says so in a line, not a stack trace, and leaves the store as the kill does.
+                Assert.Equal(PhmCommandLine.StoppedExitCode, await killed.TerminateAsync());
+                Assert.Contains("Stopped before it finished", killed.Printed, StringComparison.Ordinal);
+                Assert.DoesNotContain("Unhandled exception", killed.Printed, StringComparison.Ordinal);
+            }
         }
 
         // Each model's scores are replaced in a transaction of its own, so the kill may land after one or more models have

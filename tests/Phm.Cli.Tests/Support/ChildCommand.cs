@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace Phm.Cli.Tests.Support;
@@ -62,6 +63,15 @@ public sealed class ChildCommand : IDisposable
         Assert.False(_process.HasExited, "phm ended before it could be killed:\n" + Printed);
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as a service manager or <c>timeout</c> stops a command; returns its exit code once it has ended.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        Assert.False(_process.HasExited, "phm ended before it could be stopped:\n" + Printed);
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        return await WaitForExitAsync();
     }
 
     public async Task<int> WaitForExitAsync()
