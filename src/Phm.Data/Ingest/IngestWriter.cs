@@ -583,7 +583,7 @@ internal sealed class IngestWriter : IAsyncDisposable
                 await lookup(_db, cancellationToken);
             foreach (var (key, entry, rowId, contentHash) in batch.Ledger)
                 batch.LedgerRows.Add(key, rowId ?? entry.RowId, entry.PatientId, contentHash);
-            await batch.LedgerRows.CopyAsync(_bulkCopy, cancellationToken);
+            await batch.LedgerRows.CopyAsync(_bulkCopy, intoTableMadeInTransaction: false, cancellationToken);
             foreach (var update in batch.RecordUpdates)
                 await update(_db, cancellationToken);
             if (_referenceDate is { } referenceDate)

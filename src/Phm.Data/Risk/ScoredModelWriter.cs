@@ -42,7 +42,6 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
             nameof(RiskScore.Rank), nameof(RiskScore.Percentile), nameof(RiskScore.Tier), nameof(RiskScore.Contributions))
         {
             Into = into.Name,
-            IntoTableMadeInTransaction = into.MadeInTransaction,
         };
         var contributionsFit = designModel.FindEntityType(typeof(RiskScore))?.FindProperty(nameof(RiskScore.Contributions))?.GetMaxLength() ?? int.MaxValue;
         var written = 0;
@@ -57,9 +56,9 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
             rows.Add(score.Model, score.PatientId, score.ModelVersion, score.Probability, score.Rank, score.Percentile, (int)score.Tier, score.Contributions);
             written++;
             if (rows.Rows.Count >= bulkCopy.RowsPerCopy)
-                await rows.CopyAsync(bulkCopy, cancellationToken);
+                await rows.CopyAsync(bulkCopy, into.MadeInTransaction, cancellationToken);
         }
-        await rows.CopyAsync(bulkCopy, cancellationToken);
+        await rows.CopyAsync(bulkCopy, into.MadeInTransaction, cancellationToken);
         if (written != model.PatientsScored)
             throw new ArgumentException($"{model.Name} {model.Version} says {model.PatientsScored} patients were scored, but {written} scores came.", nameof(scores));
         _phases.Lap("rows made and bulk-copied");

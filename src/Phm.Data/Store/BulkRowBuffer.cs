@@ -11,9 +11,6 @@ internal sealed class BulkRowBuffer(ITable table, params string[] properties)
     /// <summary>The table the rows go into: <see cref="Table"/>'s own unless they load a table of its shape.</summary>
     public string Into { get; init; } = table.Name;
 
-    /// <summary>Whether <see cref="Into"/> was created in the current transaction (<see cref="IBulkCopy.CopyAsync"/>).</summary>
-    public bool IntoTableMadeInTransaction { get; init; }
-
     public IReadOnlyList<string> Columns { get; } = properties
         .Select(p => table.EntityTypeMappings.Single().TypeBase.FindProperty(p)?.GetColumnName()
             ?? throw new InvalidOperationException($"{table.Name}.{p} is not mapped."))
@@ -24,9 +21,6 @@ internal sealed class BulkRowBuffer(ITable table, params string[] properties)
     public void Add(params object?[] values) => Rows.Add(values);
 
     /// <summary>Copies the rows gathered so far and empties the buffer.</summary>
-    public Task CopyAsync(IBulkCopy bulkCopy, CancellationToken cancellationToken) =>
-        CopyAsync(bulkCopy, IntoTableMadeInTransaction, cancellationToken);
-
     /// <param name="intoTableMadeInTransaction">Whether <see cref="Into"/> was created or emptied in the current transaction (<see cref="IBulkCopy.CopyAsync"/>).</param>
     public async Task CopyAsync(IBulkCopy bulkCopy, bool intoTableMadeInTransaction, CancellationToken cancellationToken)
     {
