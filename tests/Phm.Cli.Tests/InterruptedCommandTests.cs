@@ -117,29 +117,29 @@ public sealed class InterruptedCommandTests : IAsyncLifetime
         var before = await FingerprintAsync();
         Assert.NotEmpty(before.Models);
 
-        using (var killed = Start(population: 30_000, "score", "--force"))
+        using (var stopped = Start(population: 30_000, "score", "--force"))
         await using (await HoldScoredModelsAsync())
         {
-            await killed.WaitUntilAsync(() => killed.Printed.Contains(": Writing ", StringComparison.Ordinal), "writing the first model's scores", TimeSpan.FromMinutes(3));
-            await killed.WaitUntilAsync(() => WritingScores(), "the scores' rows being written", TimeSpan.FromMinutes(1));
+            await stopped.WaitUntilAsync(() => stopped.Printed.Contains(": Writing ", StringComparison.Ordinal), "writing the first model's scores", TimeSpan.FromMinutes(3));
+            await stopped.WaitUntilAsync(() => WritingScores(), "the scores' rows being written", TimeSpan.FromMinutes(1));
             if (stop == Stop.Killed)
-                await killed.KillAsync();
+                await stopped.KillAsync();
             else
             {
                 // Stopped, phm says so in a line, not a stack trace, and leaves the store as the kill does.
-                Assert.Equal(PhmCommandLine.StoppedExitCode, await killed.TerminateAsync());
-                Assert.Contains("Stopped before it finished", killed.Printed, StringComparison.Ordinal);
-                Assert.DoesNotContain("Unhandled exception", killed.Printed, StringComparison.Ordinal);
+                Assert.Equal(PhmCommandLine.StoppedExitCode, await stopped.TerminateAsync());
+                Assert.Contains("Stopped before it finished", stopped.Printed, StringComparison.Ordinal);
+                Assert.DoesNotContain("Unhandled exception", stopped.Printed, StringComparison.Ordinal);
             }
         }
 
-        // Each model's scores are replaced in a transaction of its own, so the kill may land after one or more models have
+        // Each model's scores are replaced in a transaction of its own, so the stop may land after one or more models have
         // committed: every model keeps whole scores, its old ones or its new, and the one being written keeps its old ones.
-        var afterKill = await FingerprintAsync();
-        Assert.Equal(WithoutScores(before), WithoutScores(afterKill));
-        Assert.Equal(before.Models.Select(m => m.Name), afterKill.Models.Select(m => m.Name));
-        Assert.All(afterKill.Models, model => Assert.Equal(model.PatientsScored, model.Scores));
-        Assert.Contains(afterKill.Models.Zip(before.Models), pair => pair.First == pair.Second);
+        var afterStop = await FingerprintAsync();
+        Assert.Equal(WithoutScores(before), WithoutScores(afterStop));
+        Assert.Equal(before.Models.Select(m => m.Name), afterStop.Models.Select(m => m.Name));
+        Assert.All(afterStop.Models, model => Assert.Equal(model.PatientsScored, model.Scores));
+        Assert.Contains(afterStop.Models.Zip(before.Models), pair => pair.First == pair.Second);
         using var rerun = Start(population: 30_000, "score", "--force");
         Assert.Equal(0, await rerun.WaitForExitAsync());
         var after = await FingerprintAsync();
