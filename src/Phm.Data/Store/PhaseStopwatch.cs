@@ -6,7 +6,8 @@ namespace Phm.Data.Store;
 
 /// <summary>
 /// Logs each phase of a long piece of work (a store build, a model's scores) at Debug, with its wall-clock and the process's CPU
-/// seconds: on a shared machine the CPU time is what load inflates least, so the two together show where a first start goes.
+/// seconds, and what it allocated and paused for garbage collection (the whole process's, all threads): on a shared machine the CPU
+/// time is what load inflates least, so together they show where a first start goes.
 /// </summary>
 public sealed class PhaseStopwatch(ILogger logger, string work)
 {
@@ -14,6 +15,8 @@ public sealed class PhaseStopwatch(ILogger logger, string work)
 
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private TimeSpan _cpu = ProcessCpu();
+    private TimeSpan _gcPauses = GC.GetTotalPauseDuration();
+    private long _allocated = GC.GetTotalAllocatedBytes();
 
     /// <summary>Logs the phase that ends now and starts timing the next; returns the phase's wall-clock, for a caller's own log.</summary>
     public TimeSpan Lap(string phase)
@@ -23,8 +26,11 @@ public sealed class PhaseStopwatch(ILogger logger, string work)
         if (logger.IsEnabled(LogLevel.Debug))
         {
             var cpu = ProcessCpu();
-            logger.LogDebug("{Work}: {Phase} in {WallSeconds:F2} s ({CpuSeconds:F2} s CPU)", work, phase, wall.TotalSeconds, (cpu - _cpu).TotalSeconds);
-            _cpu = cpu;
+            var gcPauses = GC.GetTotalPauseDuration();
+            var allocated = GC.GetTotalAllocatedBytes();
+            logger.LogDebug("{Work}: {Phase} in {WallSeconds:F2} s ({CpuSeconds:F2} s CPU, {AllocatedMegabytes:F0} MB allocated, GC paused {GcPauseSeconds:F2} s)",
+                work, phase, wall.TotalSeconds, (cpu - _cpu).TotalSeconds, (allocated - _allocated) / 1e6, (gcPauses - _gcPauses).TotalSeconds);
+            (_cpu, _gcPauses, _allocated) = (cpu, gcPauses, allocated);
         }
         return wall;
     }
