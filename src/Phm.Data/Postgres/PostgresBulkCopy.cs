@@ -18,7 +18,15 @@ internal sealed class PostgresBulkCopy(PostgresPhmDbContext db) : IBulkCopy
     /// FREEZE: the rows are written frozen and their pages all-visible, as a VACUUM would leave them, so the first reads after the
     /// commit (the vacuum after scoring, the queries) do not write every page again to set its hint bits and visibility.
     /// </param>
-    public async Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken)
+    public Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken) =>
+        CopyAllAsync(table, columns, rows, tableMadeInTransaction, cancellationToken);
+
+    /// <summary>
+    /// One COPY for all the rows: each COPY waits for the server to take the last of its rows before the next starts, and rows
+    /// gathered for one live long enough to be promoted by the GC (at 2,000,000 patients a model's scores in COPYs of 10,000 rows
+    /// took 7.5 s to make and copy, the GC pausing 0.8 s; in one COPY 5.9 s and 0.2 s).
+    /// </summary>
+    public async Task CopyAllAsync(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

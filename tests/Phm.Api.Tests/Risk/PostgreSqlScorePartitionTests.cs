@@ -10,7 +10,8 @@ namespace Phm.Api.Tests.Risk;
 
 /// <summary>
 /// On PostgreSQL a model's scores, as the scores' writer stores them, are a partition of their own whose rank and tier indexes
-/// leave the model out (it is the partition's one value). Pages by risk and criteria on tiers read them as the hub on SQLite
+/// leave the model out (it is the partition's one value), and whose key, led by the patient, holds the tier and probability too
+/// (it stands for two of the EF model's indexes). Pages by risk and criteria on tiers read them as the hub on SQLite
 /// reads its one table: the test hub's scores are written again through the writer twice, the second time swapping the model's
 /// partition for a new one, as every scoring after the first does.
 /// </summary>
@@ -39,10 +40,8 @@ public sealed class PostgreSqlScorePartitionTests(PhmApiFactory sqlite, Postgres
 
         Assert.Equal(
         [
-            "CREATE INDEX <name> ON public.<partition> USING btree (\"Model\", \"PatientId\", \"Tier\", \"Probability\")",
-            "CREATE INDEX <name> ON public.<partition> USING btree (\"PatientId\")",
             "CREATE INDEX <name> ON public.<partition> USING btree (\"Tier\", \"PatientId\") INCLUDE (\"Model\")",
-            "CREATE UNIQUE INDEX <name> ON public.<partition> USING btree (\"Model\", \"PatientId\")",
+            "CREATE UNIQUE INDEX <name> ON public.<partition> USING btree (\"PatientId\", \"Model\") INCLUDE (\"Tier\", \"Probability\")",
             "CREATE UNIQUE INDEX <name> ON public.<partition> USING btree (\"Rank\")",
         ], await IndexesOfPartitionAsync(store, Admission));
         var onServer = await ReadAsync(hub);
