@@ -36,8 +36,7 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
             await SaveModelAsync(model, cancellationToken);
         _phases.Lap("made way for the scores");
 
-        var bulkCopy = db.CreateBulkCopy();
-        var rows = new BulkRowBuffer(PopulationRows.TableOf(designModel, typeof(RiskScore)),
+        var scoreRows = new BulkRowBuffer(PopulationRows.TableOf(designModel, typeof(RiskScore)),
             nameof(RiskScore.Model), nameof(RiskScore.PatientId), nameof(RiskScore.ModelVersion), nameof(RiskScore.Probability),
             nameof(RiskScore.Rank), nameof(RiskScore.Percentile), nameof(RiskScore.Tier), nameof(RiskScore.Contributions))
         {
@@ -45,20 +44,22 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         };
         var contributionsFit = designModel.FindEntityType(typeof(RiskScore))?.FindProperty(nameof(RiskScore.Contributions))?.GetMaxLength() ?? int.MaxValue;
         var written = 0;
-        foreach (var score in scores)
+        IEnumerable<object?[]> Rows()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (score.Model != model.Name || score.ModelVersion != model.Version)
-                throw new ArgumentException($"A score of {score.Model} {score.ModelVersion} cannot be written as one of {model.Name} {model.Version}.", nameof(scores));
-            // SQLite would store a longer text; a server refuses it.
-            if (score.Contributions.Length > contributionsFit)
-                throw new ArgumentException($"The contributions of {model.Name}'s score ranked {score.Rank} take {score.Contributions.Length} characters; at most {contributionsFit} fit.", nameof(scores));
-            rows.Add(score.Model, score.PatientId, score.ModelVersion, score.Probability, score.Rank, score.Percentile, (int)score.Tier, score.Contributions);
-            written++;
-            if (rows.Rows.Count >= bulkCopy.RowsPerCopy)
-                await rows.CopyAsync(bulkCopy, into.MadeInTransaction, cancellationToken);
+            foreach (var score in scores)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (score.Model != model.Name || score.ModelVersion != model.Version)
+                    throw new ArgumentException($"A score of {score.Model} {score.ModelVersion} cannot be written as one of {model.Name} {model.Version}.", nameof(scores));
+                // SQLite would store a longer text; a server refuses it.
+                if (score.Contributions.Length > contributionsFit)
+                    throw new ArgumentException($"The contributions of {model.Name}'s score ranked {score.Rank} take {score.Contributions.Length} characters; at most {contributionsFit} fit.", nameof(scores));
+                written++;
+                yield return [score.Model, score.PatientId, score.ModelVersion, score.Probability, score.Rank, score.Percentile, (int)score.Tier, score.Contributions];
+            }
         }
-        await rows.CopyAsync(bulkCopy, into.MadeInTransaction, cancellationToken);
+        // Made as they are copied, in one go where the provider streams (IBulkCopy.CopyAllAsync).
+        await scoreRows.CopyAllAsync(db.CreateBulkCopy(), Rows(), into.MadeInTransaction, cancellationToken);
         if (written != model.PatientsScored)
             throw new ArgumentException($"{model.Name} {model.Version} says {model.PatientsScored} patients were scored, but {written} scores came.", nameof(scores));
         _phases.Lap("rows made and bulk-copied");

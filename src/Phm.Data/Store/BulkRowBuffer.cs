@@ -20,6 +20,10 @@ internal sealed class BulkRowBuffer(ITable table, params string[] properties)
 
     public void Add(params object?[] values) => Rows.Add(values);
 
+    /// <summary>Copies <paramref name="rows"/>, made as they are read, rather than rows gathered here (<see cref="IBulkCopy.CopyAllAsync"/>).</summary>
+    public Task CopyAllAsync(IBulkCopy bulkCopy, IEnumerable<object?[]> rows, bool intoTableMadeInTransaction, CancellationToken cancellationToken) =>
+        bulkCopy.CopyAllAsync(Into, Columns, rows, intoTableMadeInTransaction, cancellationToken);
+
     /// <summary>Copies the rows gathered so far and empties the buffer.</summary>
     /// <param name="intoTableMadeInTransaction">Whether <see cref="Into"/> was created or emptied in the current transaction (<see cref="IBulkCopy.CopyAsync"/>).</param>
     public async Task CopyAsync(IBulkCopy bulkCopy, bool intoTableMadeInTransaction, CancellationToken cancellationToken)

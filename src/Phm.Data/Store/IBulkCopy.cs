@@ -23,6 +23,16 @@ internal interface IBulkCopy
     Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Appends every row of <paramref name="rows"/>, made as they are read: a provider that streams rows to the server copies
+    /// them all in one go, each row let go as soon as it is written; by default they are gathered <see cref="RowsPerCopy"/> at a time.
+    /// </summary>
+    async Task CopyAllAsync(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken)
+    {
+        foreach (var batch in rows.Chunk(RowsPerCopy))
+            await CopyAsync(table, columns, batch, tableMadeInTransaction, cancellationToken);
+    }
+
+    /// <summary>
     /// SQL that empties all of <paramref name="tables"/> in one statement (foreign keys among them, and from no others, allowed) such
     /// that rows copied into them later in the same transaction may be written as already committed (<see cref="CopyAsync"/>'s
     /// <c>tableMadeInTransaction</c>); null where the provider has no such way, and the caller deletes the rows instead.
