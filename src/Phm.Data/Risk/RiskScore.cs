@@ -29,8 +29,8 @@ public sealed class RiskScore
     public RiskTier Tier { get; init; }
 
     /// <summary>
-    /// The five largest contributions to this patient's score, as JSON: <c>[{"feature":"emergency_admissions_12m",
-    /// "words":"3 emergency admissions in the last 12 months","contribution":0.41}, ...]</c>, largest first.
+    /// The five largest contributions to this patient's score, largest first, as a JSON array of [feature, value, contribution]:
+    /// <c>[["emergency_admission_12m",3,0.4123],["age",84,0.1002]]</c> (the words are made from the value when read).
     /// </summary>
     public required string Contributions { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Phm.Ml.Features;
 using Phm.Ml.Scoring;
 
 namespace Phm.Ml.Tests.Scoring;
@@ -28,6 +29,65 @@ public sealed class ContributionsJsonTests
         {
             System.Globalization.CultureInfo.CurrentCulture = culture;
         }
+    }
+
+    [Fact]
+    public void Contributions_AreWrittenAsSystemTextJsonWritesThem_ForEveryKindOfValue()
+    {
+        var random = new Random(2026);
+        var names = RiskFeatures.Schema.Features.Select(f => f.Name).Append("a \"quoted\" name <&>").Append("é").ToArray();
+        for (var score = 0; score < 20_000; score++)
+        {
+            var contributions = Enumerable.Range(0, random.Next(0, 6))
+                .Select(_ => new FeatureContribution(names[random.Next(names.Length)], AValue(random), AContribution(random)))
+                .ToArray();
+
+            Assert.Equal(AsSystemTextJson(contributions), ContributionsJson.Write(contributions));
+        }
+    }
+
+    /// <summary>Whole numbers, tenths, fractions, negatives, zeros of both signs, large and tiny values.</summary>
+    private static float AValue(Random random) => random.Next(8) switch
+    {
+        0 => random.Next(-5, 120),
+        1 => MathF.Round((float)random.NextDouble() * 40, 1),
+        2 => (float)(random.NextDouble() * 200 - 100),
+        3 => random.Next(2) == 0 ? 0f : -0f,
+        4 => (float)Math.Pow(10, random.Next(-12, 12)) * (float)random.NextDouble(),
+        5 => random.Next(999_990, 1_000_010) * (random.Next(2) == 0 ? 1 : -1),
+        6 => BitConverter.Int32BitsToSingle(random.Next()) is var bits && float.IsFinite(bits) ? bits : 1,
+        _ => 730,
+    };
+
+    /// <summary>Contributions of every size, rounding to 0 from either side, and at the edge of the plain form.</summary>
+    private static double AContribution(Random random) => random.Next(6) switch
+    {
+        0 => random.NextDouble() * 2 - 1,
+        1 => (random.NextDouble() - 0.5) * 1e-4,
+        2 => Math.Pow(10, random.Next(-6, 17)) * (random.NextDouble() - 0.5),
+        3 => Math.Round(random.NextDouble(), 4) + 0.00005,
+        4 => random.Next(-3, 4),
+        _ => BitConverter.Int64BitsToDouble(random.NextInt64()) is var bits && double.IsFinite(bits) ? bits : 0.5,
+    };
+
+    /// <summary>The form as System.Text.Json's writer makes it: the specification of what is stored.</summary>
+    private static string AsSystemTextJson(IReadOnlyList<FeatureContribution> contributions)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var contribution in contributions)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(contribution.Feature);
+                json.WriteNumberValue(contribution.Value);
+                json.WriteNumberValue(Math.Round(contribution.Contribution, ContributionsJson.Decimals, MidpointRounding.AwayFromZero) + 0.0);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     [Fact]
