@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
@@ -141,6 +142,7 @@ internal abstract class CompiledScorer(double slope, double offset)
         public TreeScorer(LightGbmBinaryModelParameters model, PlattCalibrator calibrator, int slots)
             : base(calibrator.Slope, calibrator.Offset)
         {
+            _slots = slots;
             var ensemble = model.TrainedTreeEnsemble;
             var trees = ensemble.Trees;
             if (trees.Any(t => t.CategoricalSplitFlags.Any(c => c)))
@@ -171,6 +173,9 @@ internal abstract class CompiledScorer(double slope, double offset)
 
         public override int[] UsedSlots { get; }
 
+        /// <summary>The schema's slots: every split's feature is one of them.</summary>
+        private readonly int _slots;
+
         /// <summary>Splits on the longest path from a root to a leaf.</summary>
         private readonly int _deepest;
 
@@ -179,21 +184,30 @@ internal abstract class CompiledScorer(double slope, double offset)
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override double Score(float[] features)
         {
+            RequireSlots(features.Length, "features");
+            ref var splits = ref MemoryMarshal.GetArrayDataReference(_splits);
+            ref var values = ref MemoryMarshal.GetArrayDataReference(features);
             var score = _bias;
             for (var t = 0; t < _roots.Length; t++)
-                score += _weights[t] * _leaves[~LeafFrom(_roots[t], features)];
+                score += _weights[t] * _leaves[~LeafFrom(ref splits, ref values, _roots[t])];
             return score;
         }
 
         /// <summary>
         /// One walk down each tree, remembering each split's feature and the branch not taken; then each split is credited
-        /// with the reached leaf's value minus that of the leaf its other branch leads to, in path order, as before.
+        /// with the reached leaf's value minus that of the leaf its other branch leads to, in path order, as before. The walks
+        /// read the arrays by reference without bounds checks (every split's feature is a slot of the schema, checked when the
+        /// scorer is made, and so is the row's length here): they are the hub's largest cost in scoring a population.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override double ScoreWithContributions(float[] features, double[] bySlot)
         {
-            var splits = _splits;
-            var leaves = _leaves;
+            RequireSlots(features.Length, "features");
+            RequireSlots(bySlot.Length, "contributions");
+            ref var splits = ref MemoryMarshal.GetArrayDataReference(_splits);
+            ref var leaves = ref MemoryMarshal.GetArrayDataReference(_leaves);
+            ref var values = ref MemoryMarshal.GetArrayDataReference(features);
+            ref var credits = ref MemoryMarshal.GetArrayDataReference(bySlot);
             Span<int> splitFeatures = stackalloc int[_deepest];
             Span<int> notTaken = stackalloc int[_deepest];
             var score = _bias;
@@ -203,32 +217,41 @@ internal abstract class CompiledScorer(double slope, double offset)
                 var node = _roots[t];
                 while (node >= 0)
                 {
-                    ref readonly var split = ref splits[node];
-                    var goesLeft = features[split.Feature] <= split.Threshold;
+                    ref readonly var split = ref Unsafe.Add(ref splits, node);
+                    var goesLeft = Unsafe.Add(ref values, split.Feature) <= split.Threshold;
                     splitFeatures[depth] = split.Feature;
                     notTaken[depth++] = goesLeft ? split.Right : split.Left;
                     node = goesLeft ? split.Left : split.Right;
                 }
                 var weight = _weights[t];
-                var leafValue = leaves[~node];
+                var leafValue = Unsafe.Add(ref leaves, ~node);
                 score += weight * leafValue;
                 for (var d = 0; d < depth; d++)
-                    bySlot[splitFeatures[d]] += weight * (leafValue - leaves[~LeafFrom(notTaken[d], features)]);
+                    Unsafe.Add(ref credits, splitFeatures[d]) += weight * (leafValue - Unsafe.Add(ref leaves, ~LeafFrom(ref splits, ref values, notTaken[d])));
             }
             return score;
         }
 
-        /// <summary>The leaf (as ~index) reached from <paramref name="node"/>, which may already be a leaf.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private int LeafFrom(int node, float[] features)
+        /// <summary>
+        /// The leaf (as ~index) reached from <paramref name="node"/>, which may already be a leaf, reading the splits and the row
+        /// (<paramref name="values"/>) by reference: the row's length is checked by the caller (<see cref="RequireSlots"/>).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int LeafFrom(ref Split splits, ref float values, int node)
         {
-            var splits = _splits;
             while (node >= 0)
             {
-                var split = splits[node];
-                node = features[split.Feature] <= split.Threshold ? split.Left : split.Right;
+                ref readonly var split = ref Unsafe.Add(ref splits, node);
+                node = Unsafe.Add(ref values, split.Feature) <= split.Threshold ? split.Left : split.Right;
             }
             return node;
+        }
+
+        /// <summary>Every split's feature is a slot of the schema (checked when the scorer is made): a row must have them all.</summary>
+        private void RequireSlots(int length, string what)
+        {
+            if (length < _slots)
+                throw new ArgumentException($"A row has {length} {what} where the model reads {_slots}.");
         }
 
         private readonly record struct Split(int Feature, float Threshold, int Left, int Right);
