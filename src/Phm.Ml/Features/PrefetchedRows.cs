@@ -10,7 +10,11 @@ namespace Phm.Ml.Features;
 /// </summary>
 internal sealed class PrefetchedRows<T> : IAsyncEnumerable<T>, IAsyncDisposable
 {
-    private const int BatchSize = 8192;
+    /// <summary>
+    /// Rows read ahead are held until the consumer gets to them, so the fewer, the fewer the GC promotes: at 2,000,000 patients
+    /// the features' GC pauses were 1.9 s with batches of 8,192 and 1.1-1.3 s with 1,024 (and no better with 256).
+    /// </summary>
+    private const int BatchSize = 1024;
 
     private readonly Channel<List<T>> _batches = Channel.CreateBounded<List<T>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop;
