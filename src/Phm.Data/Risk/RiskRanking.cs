@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Phm.Data.Risk;
 
 /// <summary>One patient's probability from a risk model, before it is ranked.</summary>
@@ -27,34 +29,43 @@ public sealed class RiskRanking
         _tiers = tiers;
     }
 
-    /// <summary>Positions in <paramref name="scores"/>, highest risk first: the patient at position <c>order[rank − 1]</c> has that rank.</summary>
+    /// <summary>
+    /// Positions in <paramref name="scores"/>, highest risk first: the patient at position <c>order[rank − 1]</c> has that rank.
+    /// Optimised at its first call: a scoring calls it once a model, over the whole population.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] RankOrder(IReadOnlyList<PatientProbability> scores)
     {
-        var entries = new RankEntry[scores.Count];
+        var keys = new ulong[scores.Count];
+        var order = new int[scores.Count];
         for (var i = 0; i < scores.Count; i++)
         {
-            var (id, probability) = scores[i];
+            var probability = scores[i].Probability;
             if (!(probability is >= 0 and <= 1))
                 throw new ArgumentException($"The probability at position {i + 1} of {scores.Count} is {probability}, not between 0 and 1.", nameof(scores));
-            entries[i] = new RankEntry(probability, id, i);
+            keys[i] = HighestFirst(probability);
+            order[i] = i;
         }
-        // A struct comparer over the values themselves: a delegate over positions into two arrays cost three times as long
-        // (0.8 s of the hub's CPU a model at 2,000,000 patients).
-        entries.AsSpan().Sort(new HighestRiskFirst());
-        var order = new int[entries.Length];
-        for (var i = 0; i < order.Length; i++)
-            order[i] = entries[i].Position;
+        // Whole-number keys sort without a comparer, several times faster than entries compared field by field (at 2,000,000
+        // patients 0.69 s a model that way); equal probabilities, few, are then put in patient id order.
+        Array.Sort(keys, order);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+                end++;
+            if (end - start > 1)
+                order.AsSpan(start, end - start).Sort((x, y) => scores[x].PatientId.CompareTo(scores[y].PatientId));
+            start = end;
+        }
         return order;
     }
 
-    private readonly record struct RankEntry(double Probability, int PatientId, int Position);
-
-    /// <summary>Higher probability first, then lower patient id.</summary>
-    private readonly struct HighestRiskFirst : IComparer<RankEntry>
-    {
-        public int Compare(RankEntry x, RankEntry y) =>
-            x.Probability != y.Probability ? y.Probability.CompareTo(x.Probability) : x.PatientId.CompareTo(y.PatientId);
-    }
+    /// <summary>
+    /// A key that sorts a probability in [0, 1] highest first: a non-negative double's bits grow with it, so their complement
+    /// falls. −0 is made 0 first (its bits would sort it above 1).
+    /// </summary>
+    private static ulong HighestFirst(double probability) => ~BitConverter.DoubleToUInt64Bits(probability + 0.0);
 
     /// <summary>Each score's rank, percentile and tier, in the order of <paramref name="scores"/>.</summary>
     public RankedProbability[] Rank(IReadOnlyList<PatientProbability> scores)

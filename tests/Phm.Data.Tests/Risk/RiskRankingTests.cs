@@ -61,11 +61,23 @@ public sealed class RiskRankingTests
     [Fact]
     public void Ranks_GoFromTheHighestProbability_TiesByPatientId()
     {
-        PatientProbability[] scores = [new(5, 0.1), new(3, 0.9), new(9, 0.4), new(2, 0.4), new(7, 0.0), new(4, 1.0)];
+        PatientProbability[] scores = [new(5, 0.1), new(3, 0.9), new(9, 0.4), new(2, 0.4), new(7, 0.0), new(4, 1.0), new(6, -0.0), new(8, double.Epsilon)];
 
         var order = RiskRanking.RankOrder(scores);
 
-        Assert.Equal([4, 3, 2, 9, 5, 7], order.Select(i => scores[i].PatientId));
+        Assert.Equal([4, 3, 2, 9, 5, 8, 6, 7], order.Select(i => scores[i].PatientId));
+    }
+
+    [Fact]
+    public void Ranks_AreByProbabilityThenPatientId_ForScoresInAnyOrder_WithManyEqual()
+    {
+        var random = new Random(13);
+        var ids = Enumerable.Range(1, 20_000).OrderBy(_ => random.Next()).ToList();
+        var scores = ids.Select(id => new PatientProbability(id, random.Next(3) == 0 ? random.Next(50) / 49.0 : random.NextDouble())).ToList();
+
+        var order = RiskRanking.RankOrder(scores);
+
+        Assert.Equal(scores.OrderByDescending(s => s.Probability).ThenBy(s => s.PatientId), order.Select(i => scores[i]));
     }
 
     [Fact]
