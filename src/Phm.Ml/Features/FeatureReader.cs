@@ -54,7 +54,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
         }
         var ratios = UrgentCareRatio.Of(histories);
         for (var i = 0; i < rows.Count; i++)
-            rows[i].Features[RiskFeatures.UrgentCareRatioSlot] = ratios[i];
+            rows[i].Features.AsSpan()[RiskFeatures.UrgentCareRatioSlot] = ratios[i];
         return new FeatureMatrix(Schema, indexDate, rows);
     }
 
@@ -73,15 +73,16 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
         await using var careFlags = new PatientCursor<PatientCareFlag>(CareFlagsQuery(careFlagsDb, indexDate).AsAsyncEnumerable(), f => f.PatientId, "care flags");
         var recordStart = await ReadRecordStartAsync(indexDate, cancellationToken);
         var nextHolder = new int[registerHolders.Length];
+        var rowBlocks = new FeatureRowBlocks(Schema.Count);
 
         await foreach (var patient in PatientsQuery(patientsDb, indexDate).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            var features = new float[Schema.Count];
+            var features = rowBlocks.Next();
             var age = Patient.AgeOn(patient.BirthYear, patient.BirthMonth, indexDate);
             features[RiskFeatures.Age] = age;
             features[RiskFeatures.Sex] = (int)patient.Sex;
             features[RiskFeatures.EthnicGroup] = (int)patient.EthnicGroup;
-            neighbourhoods[patient.LsoaCode].CopyTo(features, RiskFeatures.ImdScore);
+            neighbourhoods[patient.LsoaCode].CopyTo(features.AsSpan(RiskFeatures.ImdScore));
 
             var registers = 0;
             for (var r = 0; r < registerHolders.Length; r++)

@@ -11,7 +11,7 @@ internal sealed class PatientCursor<T>(IAsyncEnumerable<T> rows, Func<T, int> pa
     private bool _hasCurrent;
     private int _lastPatientId = int.MinValue;
 
-    public async ValueTask ApplyAsync(int patientId, float[] features, Action<T, float[]> apply)
+    public async ValueTask ApplyAsync(int patientId, ArraySegment<float> features, Action<T, ArraySegment<float>> apply)
     {
         if (!_started)
         {

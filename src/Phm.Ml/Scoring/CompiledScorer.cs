@@ -53,13 +53,13 @@ internal abstract class CompiledScorer(double slope, double offset)
             probabilities[i] = Probability(Score(features.Rows[i].Features));
     }
 
-    public abstract double Score(float[] features);
+    public abstract double Score(ReadOnlySpan<float> features);
 
     /// <summary>The slots the score depends on, ascending: every other slot's contribution is always 0.</summary>
     public abstract int[] UsedSlots { get; }
 
     /// <summary>Adds each slot's contribution to the raw score into <paramref name="bySlot"/> (one per schema slot) and returns the score.</summary>
-    public abstract double ScoreWithContributions(float[] features, double[] bySlot);
+    public abstract double ScoreWithContributions(ReadOnlySpan<float> features, double[] bySlot);
 
     public static CompiledScorer Compile(MLContext ml, ITransformer model, FeatureSchema schema, string name)
     {
@@ -182,11 +182,11 @@ internal abstract class CompiledScorer(double slope, double offset)
         private int Depth(int node) => node < 0 ? 0 : 1 + Math.Max(Depth(_splits[node].Left), Depth(_splits[node].Right));
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public override double Score(float[] features)
+        public override double Score(ReadOnlySpan<float> features)
         {
             RequireSlots(features.Length, "features");
             ref var splits = ref MemoryMarshal.GetArrayDataReference(_splits);
-            ref var values = ref MemoryMarshal.GetArrayDataReference(features);
+            ref var values = ref MemoryMarshal.GetReference(features);
             var score = _bias;
             for (var t = 0; t < _roots.Length; t++)
                 score += _weights[t] * _leaves[~LeafFrom(ref splits, ref values, _roots[t])];
@@ -200,13 +200,13 @@ internal abstract class CompiledScorer(double slope, double offset)
         /// scorer is made, and so is the row's length here): they are the hub's largest cost in scoring a population.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public override double ScoreWithContributions(float[] features, double[] bySlot)
+        public override double ScoreWithContributions(ReadOnlySpan<float> features, double[] bySlot)
         {
             RequireSlots(features.Length, "features");
             RequireSlots(bySlot.Length, "contributions");
             ref var splits = ref MemoryMarshal.GetArrayDataReference(_splits);
             ref var leaves = ref MemoryMarshal.GetArrayDataReference(_leaves);
-            ref var values = ref MemoryMarshal.GetArrayDataReference(features);
+            ref var values = ref MemoryMarshal.GetReference(features);
             ref var credits = ref MemoryMarshal.GetArrayDataReference(bySlot);
             Span<int> splitFeatures = stackalloc int[_deepest];
             Span<int> notTaken = stackalloc int[_deepest];
@@ -288,7 +288,7 @@ internal abstract class CompiledScorer(double slope, double offset)
         public override int[] UsedSlots { get; } = [.. Enumerable.Range(0, weights.Length)];
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public override double Score(float[] features)
+        public override double Score(ReadOnlySpan<float> features)
         {
             var score = bias;
             for (var slot = 0; slot < features.Length; slot++)
@@ -297,7 +297,7 @@ internal abstract class CompiledScorer(double slope, double offset)
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public override double ScoreWithContributions(float[] features, double[] bySlot)
+        public override double ScoreWithContributions(ReadOnlySpan<float> features, double[] bySlot)
         {
             var score = bias;
             for (var slot = 0; slot < features.Length; slot++)

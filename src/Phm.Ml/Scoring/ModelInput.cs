@@ -22,7 +22,7 @@ public sealed class ModelInput
         Label = label;
     }
 
-    public float[] Features => _row.Features;
+    public float[] Features => [.. _row.Features];
 
     public float[] Numeric => ModelInputLayout.Pick(_row.Features, _layout.NumericSlots);
 
@@ -69,7 +69,7 @@ internal sealed class ModelInputLayout
         }
     }
 
-    public static float[] Pick(float[] features, int[] slots)
+    public static float[] Pick(ReadOnlySpan<float> features, int[] slots)
     {
         var picked = new float[slots.Length];
         for (var i = 0; i < slots.Length; i++)

@@ -116,7 +116,7 @@ public sealed class RiskModel : IRiskModel
     /// schema order; none of 0. One pass keeping the five best so far, over the slots the model uses (the rest are 0).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private FeatureContribution[] TopOf(float[] values, double[] bySlot, int[] usedSlots)
+    private FeatureContribution[] TopOf(ReadOnlySpan<float> values, double[] bySlot, int[] usedSlots)
     {
         Span<int> top = stackalloc int[TopContributions];
         var count = 0;

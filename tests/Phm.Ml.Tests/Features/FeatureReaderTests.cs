@@ -177,7 +177,7 @@ public sealed class FeatureReaderTests
         var ids = features.Rows.Select(r => r.PatientId).ToList();
         Assert.Equal([alive, diesNextDay, bornThatMonth], ids.Where(id => id >= alive));
         Assert.Equal(ids.Order(), ids);
-        Assert.All(features.Rows, row => Assert.Equal(features.Schema.Count, row.Features.Length));
+        Assert.All(features.Rows, row => Assert.Equal(features.Schema.Count, row.Features.Count));
     }
 
     [SkippableTheory, ProviderData]
