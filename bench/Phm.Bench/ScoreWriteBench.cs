@@ -37,8 +37,8 @@ internal static class ScoreWriteBench
     {
         var schema = features.Schema;
         return [.. features.Rows.Select(row => new PatientPrediction(row.PatientId, (row.PatientId * 2654435761u % 1_000_003) / 1_000_003.0,
-            [.. Enumerable.Range(0, 5).Select(k => (row.PatientId + k * 7) % schema.Count)
-                .Select((slot, k) => new FeatureContribution(schema.Features[slot].Name, row.Features[slot], 0.5 / (k + 1) - 0.123456))]))];
+            Enumerable.Range(0, 5).Select(k => (row.PatientId + k * 7) % schema.Count)
+                .Select((slot, k) => new FeatureContribution(schema.Features[slot].Name, row.Features[slot], 0.5 / (k + 1) - 0.123456)).ToArray()))];
     }
 
     private static RiskModelInfo InfoOf(string model, string version) => new()

@@ -26,11 +26,11 @@ public static class ContributionsJson
     /// text is what <see cref="Utf8JsonWriter"/> writes for the same values (a test holds the two to it): features' names as it
     /// escapes them, numbers in their shortest round-trip form.
     /// </summary>
-    public static string Write(IReadOnlyList<FeatureContribution> contributions)
+    public static string Write(ReadOnlySpan<FeatureContribution> contributions)
     {
         var text = t_text ??= new StringBuilder(512);
         text.Clear().Append('[');
-        for (var i = 0; i < contributions.Count; i++)
+        for (var i = 0; i < contributions.Length; i++)
         {
             var contribution = contributions[i];
             if (i > 0)

@@ -5,7 +5,7 @@ namespace Phm.Ml.Scoring;
 /// <summary>
 /// How much one feature moved a patient's score, and the patient's value of it: what a score stores
 /// (<see cref="ContributionsJson"/>). A value, as is <see cref="PatientPrediction"/>: a city's scores are one array of
-/// predictions and one small array each of contributions, not seven objects a patient.
+/// predictions and, for each batch of patients, one array of their contributions, not seven objects a patient.
 /// </summary>
 public readonly record struct FeatureContribution(string Feature, float Value, double Contribution)
 {
@@ -17,4 +17,4 @@ public readonly record struct FeatureContribution(string Feature, float Value, d
 }
 
 /// <summary>A model's probability of its outcome for one patient, with the largest contributions to it, largest first.</summary>
-public readonly record struct PatientPrediction(int PatientId, double Probability, IReadOnlyList<FeatureContribution> TopContributions);
+public readonly record struct PatientPrediction(int PatientId, double Probability, ArraySegment<FeatureContribution> TopContributions);

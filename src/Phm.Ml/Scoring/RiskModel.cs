@@ -95,13 +95,17 @@ public sealed class RiskModel : IRiskModel
     {
         var usedSlots = _scorer.UsedSlots;
         var bySlot = new double[_schema.Count];
+        // The batch's top contributions in one array, a large object the GC never copies, rather than an array a patient that
+        // lives until the scores are written, copied as it is promoted.
+        var contributions = new FeatureContribution[(to - from) * TopContributions];
         for (var i = from; i < to; i++)
         {
             var row = features.Rows[i];
             foreach (var slot in usedSlots)
                 bySlot[slot] = 0;
             var score = _scorer.ScoreWithContributions(row.Features, bySlot);
-            predictions[i] = new PatientPrediction(row.PatientId, _scorer.Probability(score), TopOf(row.Features, bySlot, usedSlots));
+            var top = new ArraySegment<FeatureContribution>(contributions, (i - from) * TopContributions, TopContributions);
+            predictions[i] = new PatientPrediction(row.PatientId, _scorer.Probability(score), top[..TopOf(row.Features, bySlot, usedSlots, top)]);
         }
     }
 
@@ -114,9 +118,10 @@ public sealed class RiskModel : IRiskModel
     /// <summary>
     /// The five largest contributions (a category's one-hot columns counted as the one feature), largest first, ties in
     /// schema order; none of 0. One pass keeping the five best so far, over the slots the model uses (the rest are 0).
+    /// Written into <paramref name="contributions"/>; returns how many there are.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private FeatureContribution[] TopOf(ReadOnlySpan<float> values, double[] bySlot, int[] usedSlots)
+    private int TopOf(ReadOnlySpan<float> values, double[] bySlot, int[] usedSlots, Span<FeatureContribution> contributions)
     {
         Span<int> top = stackalloc int[TopContributions];
         var count = 0;
@@ -133,10 +138,9 @@ public sealed class RiskModel : IRiskModel
             top[at] = slot;
             count = Math.Min(count + 1, TopContributions);
         }
-        var contributions = new FeatureContribution[count];
         for (var i = 0; i < count; i++)
             contributions[i] = new FeatureContribution(_schema.Features[top[i]].Name, values[top[i]], bySlot[top[i]]);
-        return contributions;
+        return count;
     }
 }
 

@@ -35,5 +35,5 @@ public sealed class AgeRiskModel(string name = "test-admission-12m", string vers
 
     public static IReadOnlyList<PatientPrediction> ByAge(FeatureMatrix features) =>
         [.. features.Rows.Select(row => new PatientPrediction(row.PatientId, Math.Min(features.ValueOf(row, "age") / 100.0, 1),
-            [.. features.Schema.Features.Take(5).Select((feature, slot) => new FeatureContribution(feature.Name, row.Features[slot], row.Features[slot] / 1000.0))]))];
+            features.Schema.Features.Take(5).Select((feature, slot) => new FeatureContribution(feature.Name, row.Features[slot], row.Features[slot] / 1000.0)).ToArray()))];
 }
