@@ -29,7 +29,9 @@ public sealed class RiskContributionType : ObjectGraphType<FeatureContribution>
         Name = "RiskContribution";
         Description = "How much one feature moved a patient's score.";
         Field(c => c.Feature).Description("The feature's name in the model's features.json, e.g. emergency_admissions_12m.");
-        Field(c => c.Value).Description("The patient's value of the feature as the model saw it: a count, age, rate a year, decile, category code, or 1 and 0 for has and has not.");
+        Field<NonNullGraphType<FloatGraphType>>("value")
+            .Description("The patient's value of the feature as the model saw it: a count, age, rate a year, decile, category code, or 1 and 0 for has and has not.")
+            .Resolve(context => context.Source.ShownValue);
         Field(c => c.Words).Description("The patient's value of the feature in words, e.g. \"3 emergency admissions in the last 12 months\".");
         Field(c => c.Contribution).Description("The feature's contribution to the score (positive raises the risk, negative lowers it), in the model's units.");
     }

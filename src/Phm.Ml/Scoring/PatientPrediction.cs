@@ -1,3 +1,4 @@
+using System.Globalization;
 using Phm.Ml.Features;
 
 namespace Phm.Ml.Scoring;
@@ -14,6 +15,12 @@ public readonly record struct FeatureContribution(string Feature, float Value, d
     /// not stored, so a score's rows stay small and rewording needs no rescoring (<see cref="FeatureSchema.InWords"/>).
     /// </summary>
     public string Words => RiskFeatures.Schema.InWords(Feature, Value);
+
+    /// <summary>
+    /// The value as a double for those who read it as one (GraphQL's Float): the double of the float's shortest decimal form, 0.24
+    /// for the ratio 0.24, where a widening cast gives 0.23999999463558197.
+    /// </summary>
+    public double ShownValue => double.Parse(Value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
 
 /// <summary>A model's probability of its outcome for one patient, with the largest contributions to it, largest first.</summary>
