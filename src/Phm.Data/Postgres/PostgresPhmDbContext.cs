@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Phm.Data.Patients;
 using Phm.Data.Risk;
 using Phm.Data.Store;
 
@@ -63,6 +64,35 @@ public sealed class PostgresPhmDbContext(DbContextOptions<PostgresPhmDbContext> 
         await Database.ExecuteSqlRawAsync("SET LOCAL max_parallel_workers_per_gather = 0", cancellationToken);
         return transaction;
     }
+
+    /// <summary>
+    /// Through <see cref="PostgresTextCopy"/>: every column of the kept histories is a whole number (a date is its day number), and
+    /// at 2,000,000 patients this is a scoring's largest read (10.5 M rows: the features' read 11.3-12.4 -> 9.8-10.4 s).
+    /// </summary>
+    public override IEnumerable<ActivityHistory> ReadKeptActivityHistories()
+    {
+        // A context that sees everyone reads every row: its scope filter lifted, the statement has no parameters to send.
+        if (ScopedPcnCode is not null)
+            return base.ReadKeptActivityHistories();
+        var select = KeptActivityHistoriesInOrder().IgnoreQueryFilters([CriteriaRecordScope])
+            .Select(h => new { h.PatientId, h.Kind, h.In3Months, h.In6Months, h.In12Months, h.In24Months, h.InHistory, h.Last, h.BedDays })
+            .CreateDbCommand();
+        if (select.Parameters.Count > 0)
+            throw new InvalidOperationException($"The kept activity histories' statement has {select.Parameters.Count} parameter(s), which a COPY cannot take.");
+        var dayOf = FromProvider<int, DateOnly>(nameof(ActivityHistory.Last));
+        Database.OpenConnection();
+        return PostgresTextCopy.ReadIntegers((NpgsqlConnection)Database.GetDbConnection(), select.CommandText, columns: 9, "the kept activity histories")
+            .Select(v => new ActivityHistory
+            {
+                PatientId = v[0], Kind = (ActivityKind)v[1], In3Months = v[2], In6Months = v[3], In12Months = v[4], In24Months = v[5],
+                InHistory = v[6], Last = dayOf(v[7]), BedDays = v[8],
+            });
+    }
+
+    /// <summary>How the model reads a column of <see cref="ActivityHistory"/> from what is stored (a date from its day number).</summary>
+    private Func<TStored, TValue> FromProvider<TStored, TValue>(string property) =>
+        (Func<TStored, TValue>)Model.FindEntityType(typeof(ActivityHistory))!.FindProperty(property)!.GetTypeMapping().Converter!
+            .ConvertFromProviderExpression.Compile();
 
     /// <summary>
     /// PostgreSQL has no statistics for a count of records in a window and reckons that a third of the patients meet one, so it

@@ -74,7 +74,7 @@ public abstract class PhmDbContext : DbContext
     internal virtual IExecutionStrategy WholeReadStrategy() => Database.CreateExecutionStrategy();
 
     /// <summary>The scope's PCN, read by the query filters (EF Core parameterises context members per query).</summary>
-    private string? ScopedPcnCode => PatientScope.PcnCode;
+    private protected string? ScopedPcnCode => PatientScope.PcnCode;
 
     /// <summary>Whether the scope lists its practices (<see cref="PatientScope.PracticeCodes"/>), so the filters need not look them up.</summary>
     private bool ScopeListsPractices => PatientScope.PracticeCodes is not null;
@@ -179,6 +179,16 @@ public abstract class PhmDbContext : DbContext
     /// </summary>
     public virtual Task<IDbContextTransaction?> BeginSingleProcessReadAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IDbContextTransaction?>(null);
+
+    /// <summary>
+    /// The activity histories the store keeps (<see cref="ActivityHistory"/>), in patient then kind order, read synchronously as
+    /// they stream: the risk features' one pass over every patient's.
+    /// </summary>
+    public virtual IEnumerable<ActivityHistory> ReadKeptActivityHistories() => KeptActivityHistoriesInOrder().AsEnumerable();
+
+    /// <summary>The statement of <see cref="ReadKeptActivityHistories"/>.</summary>
+    private protected IQueryable<ActivityHistory> KeptActivityHistoriesInOrder() =>
+        ActivityHistories.AsNoTracking().OrderBy(h => h.PatientId).ThenBy(h => h.Kind);
 
     /// <summary>
     /// Whether a page by pseudonym of candidates known to be few (one PCN's) is better sorted from every match than looked for along

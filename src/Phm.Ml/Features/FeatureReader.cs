@@ -63,7 +63,7 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
     {
         await using var activityDb = ContextWithoutTimeout();
         await using var singleProcess = await activityDb.BeginSingleProcessReadAsync(cancellationToken);
-        await using var activityRows = new PrefetchedRows<ActivityHistory>(ActivityHistories(activityDb, indexDate, kept).AsEnumerable(), cancellationToken);
+        await using var activityRows = new PrefetchedRows<ActivityHistory>(ActivityHistories(activityDb, indexDate, kept), cancellationToken);
         await using var activity = new PatientCursor<ActivityHistory>(activityRows, a => a.PatientId, "activity");
         var registerHolders = await ReadRegisterHoldersAsync(indexDate, kept, cancellationToken);
 
@@ -197,12 +197,13 @@ public sealed class FeatureReader(Func<PhmDbContext> createContext)
 
     /// <summary>
     /// Everyone's activity before the index date by patient and kind, in that order: the rows the store keeps on its reference
-    /// date, else one pass over the activity by the rule (the order of the activity index, so no sort). The kept rows include
-    /// the dead, whom the merge never asks for.
+    /// date (<see cref="PhmDbContext.ReadKeptActivityHistories"/>), else one pass over the activity by the rule (the order of the
+    /// activity index, so no sort). The kept rows include the dead, whom the merge never asks for.
     /// </summary>
-    private static IQueryable<ActivityHistory> ActivityHistories(PhmDbContext db, DateOnly indexDate, bool kept) =>
-        (kept ? db.ActivityHistories.AsNoTracking() : ActivityHistory.Before(db.Activities.AsNoTracking(), indexDate))
-            .OrderBy(h => h.PatientId).ThenBy(h => h.Kind);
+    private static IEnumerable<ActivityHistory> ActivityHistories(PhmDbContext db, DateOnly indexDate, bool kept) =>
+        kept
+            ? db.ReadKeptActivityHistories()
+            : ActivityHistory.Before(db.Activities.AsNoTracking(), indexDate).OrderBy(h => h.PatientId).ThenBy(h => h.Kind).AsEnumerable();
 
     /// <summary>The earliest activity record before the index date (the index date itself when there is none): where the store's history starts.</summary>
     private async Task<DateOnly> ReadRecordStartAsync(DateOnly indexDate, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Phm.Data.Governance;
 using Phm.Data.Ingest;
 using Phm.Data.Patients;
 using Phm.Data.Store;
@@ -63,9 +65,34 @@ public sealed class ActivityHistoryTests
                 + $"{(Activity.AdmissionKinds.Contains(g.Key.Kind) ? g.Where(a => a.Date >= bedDaysFrom).Sum(a => a.LengthOfStayDays ?? 0) : 0)} bed days")];
     }
 
+    [SkippableTheory, ProviderData]
+    public async Task ReadWhole_TheKeptHistoriesAreEveryRowInKeyOrder_AndAScopedContextReadsOnlyItsPatients(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.For(provider);
+        var store = database.Store(population: 1_500, seed: 3);
+        await store.EnsureReadyAsync(CancellationToken.None);
+        await using var db = store.CreateContext();
+        var kept = await KeptAsync(db);
+
+        var read = Described(db.ReadKeptActivityHistories());
+        db.PatientScope = PatientScope.RegisteredIn(Bitterne);
+        var scopedPatients = (await db.Patients.Select(p => p.Id).ToListAsync()).ToHashSet();
+        var readInScope = db.ReadKeptActivityHistories().ToList();
+
+        Assert.Equal(kept, read);
+        Assert.NotEmpty(readInScope);
+        Assert.True(readInScope.Count < kept.Count / 2, $"{readInScope.Count} of {kept.Count} in one PCN");
+        Assert.All(readInScope, h => Assert.Contains(h.PatientId, scopedPatients));
+        Assert.Equal(kept.Where(h => scopedPatients.Contains(int.Parse(h.Split(' ')[0], CultureInfo.InvariantCulture))), Described(readInScope));
+    }
+
+    private const string Bitterne = "U97340";
+
     private static async Task<List<string>> KeptAsync(PhmDbContext db) =>
-        [.. (await db.ActivityHistories.AsNoTracking().ToListAsync()).OrderBy(h => (h.PatientId, h.Kind))
-            .Select(h => $"{h.PatientId} {h.Kind}: {h.In3Months} {h.In6Months} {h.In12Months} {h.In24Months} of {h.InHistory}, last {h.Last}, {h.BedDays} bed days")];
+        Described((await db.ActivityHistories.AsNoTracking().ToListAsync()).OrderBy(h => (h.PatientId, h.Kind)));
+
+    private static List<string> Described(IEnumerable<ActivityHistory> histories) =>
+        [.. histories.Select(h => $"{h.PatientId} {h.Kind}: {h.In3Months} {h.In6Months} {h.In12Months} {h.In24Months} of {h.InHistory}, last {h.Last}, {h.BedDays} bed days")];
 
     [SkippableTheory, ProviderData]
     public async Task EachIngest_RewritesTheHistoriesOfThePatientsItTouches(DatabaseProvider provider)

@@ -37,6 +37,14 @@ public sealed class TestDatabase : IAsyncDisposable
         if (provider == DatabaseProvider.Sqlite)
             return new TestDatabase(provider, null);
 
+        var builder = new DbConnectionStringBuilder { ConnectionString = ServerConnectionString(provider) };
+        builder["Database"] = "phm_test_" + Guid.NewGuid().ToString("N");
+        return new TestDatabase(provider, builder.ConnectionString);
+    }
+
+    /// <summary>The configured server's connection string (its own database), for a test that needs no store; skips as <see cref="For"/> does.</summary>
+    public static string ServerConnectionString(DatabaseProvider provider)
+    {
         var variable = ServerVariables[provider];
         var serverConnectionString = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrEmpty(serverConnectionString))
@@ -45,10 +53,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 throw new InvalidOperationException($"{RequirePostgresVariable}=1 but {variable} is not set: run .ci/pg-setup.sh first.");
             Skip.If(true, $"{provider} is not configured: set {variable} to a connection string (a role that may create databases) to run this case.");
         }
-
-        var builder = new DbConnectionStringBuilder { ConnectionString = serverConnectionString };
-        builder["Database"] = "phm_test_" + Guid.NewGuid().ToString("N");
-        return new TestDatabase(provider, builder.ConnectionString);
+        return serverConnectionString!;
     }
 
     public PhmStore Store(int population, int seed, TimeProvider? time = null) =>
