@@ -82,8 +82,12 @@ public static class PhmApiExtensions
         app.Services.GetRequiredService<ReadReplica>();
         var store = app.Services.GetRequiredService<PhmStore>();
         var stopping = app.Lifetime.ApplicationStopping;
+        var models = scoring.LoadModelsAsync(stopping);
         await using (await store.LockPreparationAsync(stopping))
+        {
+            await models;
             await scoring.PrepareStoreAsync(stopping);
+        }
     }
 
     public static WebApplication MapPhmGraphQL(this WebApplication app)

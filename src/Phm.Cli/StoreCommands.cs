@@ -36,9 +36,13 @@ public static class StoreCommands
             var scoring = host.Services.GetRequiredService<RiskScoring>();
             var store = host.Services.GetRequiredService<PhmStore>();
             StoreManifest manifest;
+            var models = scoring.LoadModelsAsync(cancellationToken);
             // Not while a hub on the same database prepares it.
             await using (await store.LockPreparationAsync(cancellationToken))
+            {
+                await models;
                 manifest = await scoring.PrepareStoreAsync(cancellationToken);
+            }
             parse.InvocationConfiguration.Output.WriteLine($"Store ready: {manifest.Population:N0} patients, seed {manifest.Seed}, built {manifest.BuiltAtUtc:u}.");
             return 0;
         });

@@ -28,6 +28,14 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         return await FindStaleAsync(db, models, referenceDate, cancellationToken);
     }
 
+    /// <summary>
+    /// Loads the models on the thread pool, for a caller to start before it takes the store's preparation lock: the first
+    /// connection and EF Core's model keep one core busy for a second or two at start, and loading and checking the models
+    /// (ML.NET's, compiled) can use the other meanwhile. Scoring asks the source again and gets the models loaded here; a model
+    /// refused here is refused there.
+    /// </summary>
+    public Task LoadModelsAsync(CancellationToken cancellationToken) => Task.Run(() => CurrentModelsAsync(cancellationToken), cancellationToken);
+
     /// <param name="force">Score every model, current or not.</param>
     public Task<RiskScoringResult> ScoreAsync(bool force, IProgress<RiskScoringProgress>? progress, CancellationToken cancellationToken) =>
         ScoreAsync(store.CreateContext, force, progress, cancellationToken);
