@@ -10,8 +10,8 @@ internal interface IModelScoresReplacement
     /// <summary>Whether two models' scores may be written at once, each by a writer of its own: their loads then lock nothing the other needs.</summary>
     bool ModelsWriteConcurrently { get; }
 
-    /// <summary>Makes way for the model's new scores; returns the table to bulk-copy them into.</summary>
-    Task<ScoresLoadTable> PrepareAsync(string modelName, CancellationToken cancellationToken);
+    /// <summary>Makes way for the new scores of <paramref name="model"/> (its name and version); returns the table to bulk-copy them into.</summary>
+    Task<ScoresLoadTable> PrepareAsync(RiskModelInfo model, CancellationToken cancellationToken);
 
     /// <summary>Builds the copied rows' key and indexes; ranks that repeat fail here.</summary>
     Task IndexAsync(string modelName, CancellationToken cancellationToken);
@@ -37,7 +37,8 @@ internal interface IModelScoresReplacement
 
 /// <summary>
 /// Where a model's new scores are bulk-copied; whether the replacement's transaction created that table
-/// (<see cref="Store.IBulkCopy.CopyAsync"/>); and whether its rows are checked against their model's and patients' rows only as
-/// they are put in place, not as they are copied (so the model's row may be written then).
+/// (<see cref="Store.IBulkCopy.CopyAsync"/>); whether its rows are checked against their model's and patients' rows only as
+/// they are put in place, not as they are copied (so the model's row may be written then); and whether the table fills in the
+/// model's name and version itself (its columns' defaults), so that the rows copied leave them out.
 /// </summary>
-internal sealed record ScoresLoadTable(string Name, bool MadeInTransaction, bool CheckedAtSwap);
+internal sealed record ScoresLoadTable(string Name, bool MadeInTransaction, bool CheckedAtSwap, bool FillsInModel = false);

@@ -30,15 +30,17 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
         var replacement = db.CreateScoresReplacement();
         await replacement.DropSetAsideAsync(model.Name, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var into = await replacement.PrepareAsync(model.Name, cancellationToken);
+        var into = await replacement.PrepareAsync(model, cancellationToken);
         // Rows copied into the scores' own table are checked against the model's row as they come.
         if (!into.CheckedAtSwap)
             await SaveModelAsync(model, cancellationToken);
         _phases.Lap("made way for the scores");
 
+        // Where the table fills in the model's name and version, the rows leave them out.
+        string[] modelColumns = into.FillsInModel ? [] : [nameof(RiskScore.Model), nameof(RiskScore.ModelVersion)];
         var scoreRows = new BulkRowBuffer(PopulationRows.TableOf(designModel, typeof(RiskScore)),
-            nameof(RiskScore.Model), nameof(RiskScore.PatientId), nameof(RiskScore.ModelVersion), nameof(RiskScore.Probability),
-            nameof(RiskScore.Rank), nameof(RiskScore.Percentile), nameof(RiskScore.Tier), nameof(RiskScore.Contributions))
+            [.. modelColumns, nameof(RiskScore.PatientId), nameof(RiskScore.Probability), nameof(RiskScore.Rank), nameof(RiskScore.Percentile),
+            nameof(RiskScore.Tier), nameof(RiskScore.Contributions)])
         {
             Into = into.Name,
         };
@@ -55,7 +57,9 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
                 if (score.Contributions.Length > contributionsFit)
                     throw new ArgumentException($"The contributions of {model.Name}'s score ranked {score.Rank} take {score.Contributions.Length} characters; at most {contributionsFit} fit.", nameof(scores));
                 written++;
-                yield return [score.Model, score.PatientId, score.ModelVersion, score.Probability, score.Rank, score.Percentile, (int)score.Tier, score.Contributions];
+                yield return into.FillsInModel
+                    ? [score.PatientId, score.Probability, score.Rank, score.Percentile, (int)score.Tier, score.Contributions]
+                    : [score.Model, score.ModelVersion, score.PatientId, score.Probability, score.Rank, score.Percentile, (int)score.Tier, score.Contributions];
             }
         }
         // Made as they are copied, in one go where the provider streams (IBulkCopy.CopyAllAsync).

@@ -20,11 +20,11 @@ internal sealed class ScoresReplacedInPlace(PhmDbContext db) : IModelScoresRepla
     /// <summary>Writes one model at a time: the models share the table and its indexes, dropped and built again by each.</summary>
     public bool ModelsWriteConcurrently => false;
 
-    public async Task<ScoresLoadTable> PrepareAsync(string modelName, CancellationToken cancellationToken)
+    public async Task<ScoresLoadTable> PrepareAsync(RiskModelInfo model, CancellationToken cancellationToken)
     {
         await ModelDdl.ExecuteAsync(db, _designModel,
             [.. Table.Indexes.Select(index => new DropIndexOperation { Name = index.Name, Table = Table.Name, Schema = Table.Schema })], cancellationToken);
-        await RemoveAsync(modelName, cancellationToken);
+        await RemoveAsync(model.Name, cancellationToken);
         return new ScoresLoadTable(Table.Name, MadeInTransaction: false, CheckedAtSwap: false);
     }
 

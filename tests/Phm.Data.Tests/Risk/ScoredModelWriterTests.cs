@@ -29,6 +29,23 @@ public sealed class ScoredModelWriterTests
         Assert.Equivalent(scores, await reader.RiskScores.AsNoTracking().OrderBy(s => s.Rank).ToListAsync(), strict: true);
     }
 
+    [SkippableFact]
+    public async Task OnPostgres_TheLoadFillsInTheModelsNameAndVersion_AndThePartitionKeepsNoDefaultOfThem()
+    {
+        await using var database = TestDatabase.For(DatabaseProvider.Postgres);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+        foreach (var version in new[] { "1.0.0", "2.0.0" })
+            await WriteAsync(store, ModelOf(version, ids.Count), ScoresOf(ModelOf(version, ids.Count), ids));
+
+        await using var db = store.CreateContext();
+        var versions = await db.RiskScores.AsNoTracking().GroupBy(s => new { s.Model, s.ModelVersion }).Select(g => new { g.Key.Model, g.Key.ModelVersion, Rows = g.Count() }).ToListAsync();
+        var defaults = await db.Database.SqlQueryRaw<string>(
+            """SELECT table_name || '.' || column_name AS "Value" FROM information_schema.columns WHERE table_name LIKE 'RiskScores%' AND column_default IS NOT NULL""").ToListAsync();
+        Assert.Equal([("test-admission-12m", "2.0.0", ids.Count)], versions.Select(v => (v.Model, v.ModelVersion, v.Rows)));
+        Assert.Empty(defaults);
+    }
+
     [SkippableTheory, ProviderData]
     public async Task ANewVersion_LeavesNoRowOfTheOld_AndOtherModelsAsTheyWere(DatabaseProvider provider)
     {
