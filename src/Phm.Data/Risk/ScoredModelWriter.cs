@@ -38,7 +38,7 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
 
         // Where the table fills in the model's name and version, the rows leave them out.
         string[] modelColumns = into.FillsInModel ? [] : [nameof(RiskScore.Model), nameof(RiskScore.ModelVersion)];
-        var scoreRows = new BulkRowBuffer(PopulationRows.TableOf(designModel, typeof(RiskScore)),
+        var scoreColumns = new BulkColumns(PopulationRows.TableOf(designModel, typeof(RiskScore)),
             [.. modelColumns, nameof(RiskScore.PatientId), nameof(RiskScore.Probability), nameof(RiskScore.Rank), nameof(RiskScore.Percentile),
             nameof(RiskScore.Tier), nameof(RiskScore.Contributions)])
         {
@@ -63,7 +63,7 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
             }
         }
         // Made as they are copied, in one go where the provider streams (IBulkCopy.CopyAllAsync).
-        await scoreRows.CopyAllAsync(db.CreateBulkCopy(), Rows(), into.MadeInTransaction, cancellationToken);
+        await scoreColumns.CopyAllAsync(db.CreateBulkCopy(), Rows(), into.MadeInTransaction, cancellationToken);
         if (written != model.PatientsScored)
             throw new ArgumentException($"{model.Name} {model.Version} says {model.PatientsScored} patients were scored, but {written} scores came.", nameof(scores));
         _phases.Lap("rows made and bulk-copied");
