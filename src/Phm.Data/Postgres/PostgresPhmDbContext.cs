@@ -67,7 +67,7 @@ public sealed class PostgresPhmDbContext(DbContextOptions<PostgresPhmDbContext> 
 
     /// <summary>
     /// Through <see cref="PostgresTextCopy"/>: every column of the kept histories is a whole number (a date is its day number), and
-    /// at 2,000,000 patients this is a scoring's largest read (10.5 M rows: the features' read 11.3-12.4 -> 9.8-10.4 s).
+    /// at 2,000,000 patients this is a scoring's largest read (10.5 M rows: the features' read 10.9-14.4 -> 9.9-11.7 s in pairs, README "Scaling").
     /// </summary>
     public override IEnumerable<ActivityHistory> ReadKeptActivityHistories()
     {
