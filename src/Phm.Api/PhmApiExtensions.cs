@@ -80,14 +80,9 @@ public static class PhmApiExtensions
         // Resolved first: a bad tier or read replica configuration is refused before a minute goes on building the store.
         var scoring = app.Services.GetRequiredService<RiskScoring>();
         app.Services.GetRequiredService<ReadReplica>();
-        var store = app.Services.GetRequiredService<PhmStore>();
         var stopping = app.Lifetime.ApplicationStopping;
-        var models = scoring.LoadModelsAsync(stopping);
-        await using (await store.LockPreparationAsync(stopping))
-        {
-            await models;
+        await using (await scoring.LockPreparationAsync(stopping))
             await scoring.PrepareStoreAsync(stopping);
-        }
     }
 
     public static WebApplication MapPhmGraphQL(this WebApplication app)

@@ -28,11 +28,9 @@ public static class ScoreCommands
                 var scoring = host.Services.GetRequiredService<RiskScoring>();
                 var store = host.Services.GetRequiredService<PhmStore>();
                 RiskScoringResult result;
-                var models = scoring.LoadModelsAsync(cancellationToken);
                 // Not while a hub on the same database prepares (and scores) it.
-                await using (await store.LockPreparationAsync(cancellationToken))
+                await using (await scoring.LockPreparationAsync(cancellationToken))
                 {
-                    await models;
                     await store.UpgradeInPlaceAsync(cancellationToken);
                     result = await ProgressDisplay.RunAsync<RiskScoringProgress, RiskScoringResult>(error, "Scoring", progress => scoring.ScoreAsync(parse.GetValue(Force), progress, cancellationToken),
                         report => report.Fraction, report => report.Step, report => report.StepsDone < report.Steps ? $"step {report.StepsDone + 1} of {report.Steps}: {report.Step}" : report.Step);

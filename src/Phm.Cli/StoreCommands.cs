@@ -34,15 +34,10 @@ public static class StoreCommands
         {
             using var host = HubSettings.CreateHost(parse);
             var scoring = host.Services.GetRequiredService<RiskScoring>();
-            var store = host.Services.GetRequiredService<PhmStore>();
             StoreManifest manifest;
-            var models = scoring.LoadModelsAsync(cancellationToken);
             // Not while a hub on the same database prepares it.
-            await using (await store.LockPreparationAsync(cancellationToken))
-            {
-                await models;
+            await using (await scoring.LockPreparationAsync(cancellationToken))
                 manifest = await scoring.PrepareStoreAsync(cancellationToken);
-            }
             parse.InvocationConfiguration.Output.WriteLine($"Store ready: {manifest.Population:N0} patients, seed {manifest.Seed}, built {manifest.BuiltAtUtc:u}.");
             return 0;
         });

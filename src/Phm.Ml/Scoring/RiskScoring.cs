@@ -29,12 +29,26 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
     }
 
     /// <summary>
-    /// Loads the models on the thread pool, for a caller to start before it takes the store's preparation lock: the first
-    /// connection and EF Core's model keep one core busy for a second or two at start, and loading and checking the models
-    /// (ML.NET's, compiled) can use the other meanwhile. Scoring asks the source again and gets the models loaded here; a model
-    /// refused here is refused there.
+    /// The store's preparation lock (<see cref="PhmStore.LockPreparationAsync"/>), taken while the models load on the thread pool,
+    /// and returned once they have: the first connection and EF Core's model keep one core busy for a second or two at start, and
+    /// loading and checking the models (ML.NET's, compiled) can use the other meanwhile. Scoring asks the source again and gets
+    /// the models loaded here; a model refused here is refused with the lock let go.
     /// </summary>
-    public Task LoadModelsAsync(CancellationToken cancellationToken) => Task.Run(() => CurrentModelsAsync(cancellationToken), cancellationToken);
+    public async Task<IAsyncDisposable> LockPreparationAsync(CancellationToken cancellationToken)
+    {
+        var models = Task.Run(() => CurrentModelsAsync(cancellationToken), cancellationToken);
+        var preparation = await store.LockPreparationAsync(cancellationToken);
+        try
+        {
+            await models;
+            return preparation;
+        }
+        catch
+        {
+            await preparation.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <param name="force">Score every model, current or not.</param>
     public Task<RiskScoringResult> ScoreAsync(bool force, IProgress<RiskScoringProgress>? progress, CancellationToken cancellationToken) =>
