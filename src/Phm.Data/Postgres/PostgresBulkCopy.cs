@@ -29,50 +29,9 @@ internal sealed class PostgresBulkCopy(PostgresPhmDbContext db) : IBulkCopy
     public async Task CopyAllAsync(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var import = await connection.BeginBinaryImportAsync(
-            $"COPY {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(sql.DelimitIdentifier))}) FROM STDIN (FORMAT BINARY{(tableMadeInTransaction ? ", FREEZE" : "")})", cancellationToken);
-        foreach (var row in rows)
-        {
-            // Synchronous writes only fill Npgsql's buffer; awaiting each of millions of values costs more than it saves.
-            import.StartRow();
-            foreach (var value in row)
-                Write(import, value);
-        }
-        await import.CompleteAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Written as its own type where it is one of the rows' usual ones: written as an object, Npgsql looks each value's PostgreSQL
-    /// type up again (at 2,000,000 patients the emergency admission model's rows took 8.4 s to make and copy that way, 7.6 s this
-    /// way). Same types, same bytes.
-    /// </summary>
-    private static void Write(NpgsqlBinaryImporter import, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                import.WriteNull();
-                break;
-            case int number:
-                import.Write(number);
-                break;
-            case double number:
-                import.Write(number);
-                break;
-            case string text:
-                import.Write(text);
-                break;
-            case long number:
-                import.Write(number);
-                break;
-            case bool flag:
-                import.Write(flag);
-                break;
-            default:
-                import.Write(value);
-                break;
-        }
+        await PostgresBinaryCopy.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(),
+            $"COPY {sql.DelimitIdentifier(table)} ({string.Join(", ", columns.Select(sql.DelimitIdentifier))}) FROM STDIN (FORMAT BINARY{(tableMadeInTransaction ? ", FREEZE" : "")})",
+            columns, rows, cancellationToken);
     }
 
     /// <summary>
