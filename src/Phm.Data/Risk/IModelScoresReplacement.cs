@@ -33,6 +33,12 @@ internal interface IModelScoresReplacement
     /// (for the model's next write, or a <see cref="DropSetAsideAsync"/> once no other writer is open).
     /// </summary>
     Task<bool> TryDropSetAsideAsync(string modelName, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Once every model scored has been written, outside any transaction: brings the scores' statistics and visibility up to date
+    /// where the writes left them behind. False when nothing needed doing.
+    /// </summary>
+    Task<bool> MaintainAfterScoringAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -95,6 +95,10 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
     public Task DropSetAsideAsync(string modelName, CancellationToken cancellationToken) =>
         db.CreateScoresReplacement().DropSetAsideAsync(modelName, cancellationToken);
 
+    /// <summary>After every model scored has been written, outside any transaction (<see cref="IModelScoresReplacement.MaintainAfterScoringAsync"/>); false when nothing needed doing.</summary>
+    public static Task<bool> MaintainAfterScoringAsync(PhmDbContext db, CancellationToken cancellationToken) =>
+        db.CreateScoresReplacement().MaintainAfterScoringAsync(cancellationToken);
+
     /// <summary>Updated, not deleted and added: deleting it would cascade to the old scores, which readers still read.</summary>
     private async Task SaveModelAsync(ScoredModel model, CancellationToken cancellationToken)
     {

@@ -35,6 +35,9 @@ internal sealed class ScoresReplacedInPlace(PhmDbContext db) : IModelScoresRepla
     /// <summary>No turn to wait for: models are written one at a time (<see cref="ModelsWriteConcurrently"/>).</summary>
     public Task<IAsyncDisposable> SwapTurnAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(NoTurn.Instance);
 
+    /// <summary>What the provider does after any bulk load (<see cref="BulkLoadMaintenance"/>): nothing on SQLite and SQL Server.</summary>
+    public Task<bool> MaintainAfterScoringAsync(CancellationToken cancellationToken) => BulkLoadMaintenance.AfterCommitAsync(db, [Table.Name], cancellationToken);
+
     /// <summary>The rows are in place once copied and indexed.</summary>
     public Task CompleteAsync(string modelName, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -134,8 +134,8 @@ public sealed class RiskScoring(PhmStore store, IRiskModelSource source, IOption
         {
             // Old scores a writer left because another was still open (ScoredModelWriter.ReplaceAsync): none is now.
             await DropSetAsideAsync(db, scored.Select(m => m.Name), cancellationToken);
-            if (await BulkLoadMaintenance.AfterCommitAsync(db, [db.Model.FindEntityType(typeof(RiskScore))!.GetTableName()!], cancellationToken))
-                logger.LogInformation("Vacuumed and analysed the risk scores in {Seconds:F1} s", phases.Lap("risk scores vacuumed and analysed").TotalSeconds);
+            if (await ScoredModelWriter.MaintainAfterScoringAsync(db, cancellationToken))
+                logger.LogInformation("Brought the risk scores' statistics up to date in {Seconds:F1} s", phases.Lap("risk scores' statistics brought up to date").TotalSeconds);
         }
         progress?.Report(new RiskScoringProgress("Scored", steps, steps));
         return new RiskScoringResult(referenceDate, scored, current, retired);

@@ -46,6 +46,30 @@ public sealed class ScoredModelWriterTests
         Assert.Empty(defaults);
     }
 
+    [SkippableFact]
+    public async Task OnPostgres_TheScoresParentStatistics_AreTakenWhenItsRowsMove_NotWhenTheSameModelsAreScoredAgain()
+    {
+        await using var database = TestDatabase.For(DatabaseProvider.Postgres);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+        var admission = ModelOf("1.0.0", ids.Count);
+        var mortality = ModelOf("3.0.0", ids.Count, "test-mortality-12m");
+        await using var db = store.CreateContext();
+
+        await WriteAsync(store, admission, ScoresOf(admission, ids));
+        var first = await ScoredModelWriter.MaintainAfterScoringAsync(db, CancellationToken.None);
+        await WriteAsync(store, admission, ScoresOf(admission, ids));
+        var again = await ScoredModelWriter.MaintainAfterScoringAsync(db, CancellationToken.None);
+        await WriteAsync(store, mortality, ScoresOf(mortality, ids));
+        var withAnotherModel = await ScoredModelWriter.MaintainAfterScoringAsync(db, CancellationToken.None);
+
+        Assert.Equal([true, false, true], [first, again, withAnotherModel]);
+        var analysed = await db.Database.SqlQueryRaw<double>("""SELECT reltuples::float8 AS "Value" FROM pg_class WHERE oid = '"RiskScores"'::regclass""").SingleAsync();
+        var inherited = await db.Database.SqlQueryRaw<string>("""SELECT attname::text AS "Value" FROM pg_stats WHERE tablename = 'RiskScores' AND inherited""").ToListAsync();
+        Assert.Equal(2 * ids.Count, analysed);
+        Assert.Contains("PatientId", inherited);
+    }
+
     [SkippableTheory, ProviderData]
     public async Task ANewVersion_LeavesNoRowOfTheOld_AndOtherModelsAsTheyWere(DatabaseProvider provider)
     {
