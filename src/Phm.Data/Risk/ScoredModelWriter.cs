@@ -36,11 +36,14 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
             await SaveModelAsync(model, cancellationToken);
         _phases.Lap("made way for the scores");
 
-        // Where the table fills in the model's name and version, the rows leave them out.
-        string[] modelColumns = into.FillsInModel ? [] : [nameof(RiskScore.Model), nameof(RiskScore.ModelVersion)];
-        var scoreColumns = new BulkColumns(PopulationRows.TableOf(designModel, typeof(RiskScore)),
-            [.. modelColumns, nameof(RiskScore.PatientId), nameof(RiskScore.Probability), nameof(RiskScore.Rank), nameof(RiskScore.Percentile),
-            nameof(RiskScore.Tier), nameof(RiskScore.Contributions)])
+        // Each column copied with its value in a score; where the table fills in the model's name and version, the rows leave them out.
+        (string Column, Func<RiskScore, object?> Value)[] copied =
+        [
+            .. into.FillsInModel ? [] : ModelColumns,
+            (nameof(RiskScore.PatientId), s => s.PatientId), (nameof(RiskScore.Probability), s => s.Probability), (nameof(RiskScore.Rank), s => s.Rank),
+            (nameof(RiskScore.Percentile), s => s.Percentile), (nameof(RiskScore.Tier), s => (int)s.Tier), (nameof(RiskScore.Contributions), s => s.Contributions),
+        ];
+        var scoreColumns = new BulkColumns(PopulationRows.TableOf(designModel, typeof(RiskScore)), [.. copied.Select(c => c.Column)])
         {
             Into = into.Name,
         };
@@ -57,9 +60,10 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
                 if (score.Contributions.Length > contributionsFit)
                     throw new ArgumentException($"The contributions of {model.Name}'s score ranked {score.Rank} take {score.Contributions.Length} characters; at most {contributionsFit} fit.", nameof(scores));
                 written++;
-                yield return into.FillsInModel
-                    ? [score.PatientId, score.Probability, score.Rank, score.Percentile, (int)score.Tier, score.Contributions]
-                    : [score.Model, score.ModelVersion, score.PatientId, score.Probability, score.Rank, score.Percentile, (int)score.Tier, score.Contributions];
+                var row = new object?[copied.Length];
+                for (var i = 0; i < row.Length; i++)
+                    row[i] = copied[i].Value(score);
+                yield return row;
             }
         }
         // Made as they are copied, in one go where the provider streams (IBulkCopy.CopyAllAsync).
@@ -98,6 +102,10 @@ public sealed class ScoredModelWriter(PhmDbContext db, PhaseStopwatch? phases = 
     /// <summary>After every model scored has been written, outside any transaction (<see cref="IModelScoresReplacement.MaintainAfterScoringAsync"/>); false when nothing needed doing.</summary>
     public static Task<bool> MaintainAfterScoringAsync(PhmDbContext db, CancellationToken cancellationToken) =>
         db.CreateScoresReplacement().MaintainAfterScoringAsync(cancellationToken);
+
+    /// <summary>The columns of a score that name its model, with their values.</summary>
+    private static readonly (string Column, Func<RiskScore, object?> Value)[] ModelColumns =
+        [(nameof(RiskScore.Model), s => s.Model), (nameof(RiskScore.ModelVersion), s => s.ModelVersion)];
 
     /// <summary>Updated, not deleted and added: deleting it would cascade to the old scores, which readers still read.</summary>
     private async Task SaveModelAsync(ScoredModel model, CancellationToken cancellationToken)
