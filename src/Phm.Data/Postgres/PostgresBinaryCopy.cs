@@ -8,7 +8,8 @@ namespace Phm.Data.Postgres;
 /// Writes rows to <c>COPY … FROM STDIN (FORMAT BINARY)</c> in PostgreSQL's binary copy format, made here in one buffer that is
 /// sent as it fills. Npgsql's binary importer writes each value through a parameter of its own (its type looked up, an
 /// asynchronous write a value), which at 2,000,000 patients was half the hub's CPU in copying a model's scores: written here the
-/// hub spent 4.5-8 s less CPU on a scoring and the scores' copies took 5.6-7.5 s instead of 8.0-9.1 (README "Scaling"). The values
+/// hub spent 4.5-8.2 s less CPU on a scoring in five pairs of six, and the scores' copies took 5.6-7.5 s instead of 8.0-9.1
+/// (README "Scaling"). The values
 /// are those the bulk rows hold, each in the binary form of the column type it stands for, as Npgsql writes them: <c>int</c> as
 /// <c>integer</c>, <c>long</c> as <c>bigint</c>, <c>double</c> as <c>double precision</c>, <c>bool</c> as <c>boolean</c>,
 /// <c>string</c> as text (UTF-8; <c>text</c> or <c>character varying</c>), and null.
@@ -65,8 +66,14 @@ internal static class PostgresBinaryCopy
         catch
         {
             // Disposed without this, the stream would end the COPY as complete, and the rows sent so far would stand.
-            await stream.CancelAsync();
-            await stream.DisposeAsync();
+            try
+            {
+                await stream.CancelAsync();
+            }
+            finally
+            {
+                await stream.DisposeAsync();
+            }
             throw;
         }
         await stream.DisposeAsync();
