@@ -198,7 +198,7 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
     }
 
     /// <summary>The share of the scores' rows by which the parent's statistics may lag before they are taken again.</summary>
-    internal const double StatisticsDrift = 0.1;
+    private const double StatisticsDrift = 0.1;
 
     /// <summary>The parent's rows when it was last analysed (below 0 if never), and its partitions' as each was last analysed.</summary>
     private sealed record ParentRows(double AsAnalysed, double InPartitions);
