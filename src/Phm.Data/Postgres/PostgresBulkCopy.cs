@@ -16,7 +16,7 @@ internal sealed class PostgresBulkCopy(PostgresPhmDbContext db) : IBulkCopy
 
     /// <param name="tableMadeInTransaction">
     /// FREEZE: the rows are written frozen and their pages all-visible, as a VACUUM would leave them, so the first reads after the
-    /// commit (the vacuum after scoring, the queries) do not write every page again to set its hint bits and visibility.
+    /// commit (the build's vacuum, the queries) do not write every page again to set its hint bits and visibility.
     /// </param>
     public Task CopyAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, bool tableMadeInTransaction, CancellationToken cancellationToken) =>
         CopyAllAsync(table, columns, rows, tableMadeInTransaction, cancellationToken);

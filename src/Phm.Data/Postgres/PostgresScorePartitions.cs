@@ -22,8 +22,9 @@ namespace Phm.Data.Postgres;
 /// where another writer's open transaction stands in the way, once none is (<see cref="TryDropSetAsideAsync"/>).
 /// At 2,000,000 patients a model's replacement costs the server 2.3-2.5 times less CPU this way (README "Partitioning").
 /// The table being made in the transaction, its rows are copied frozen (<see cref="Store.IBulkCopy.CopyAsync"/>): no other
-/// transaction can see them before the commit, and then every row is committed, so the vacuum after scoring and the first
-/// readers have no page to write again, and ATTACH's foreign-key checks no commit status to look up.
+/// transaction can see them before the commit, and then every row is committed, so the first readers have no page to write
+/// again, no vacuum is owed after scoring (<see cref="MaintainAfterScoringAsync"/>), and ATTACH's foreign-key checks no commit
+/// status to look up.
 /// Models are written concurrently (<see cref="ModelsWriteConcurrently"/>): each loads and indexes a table of its own, which
 /// locks nothing another model's write needs, and the swaps, which lock the parent and the referenced tables, take turns
 /// (<see cref="SwapTurnAsync"/>).
