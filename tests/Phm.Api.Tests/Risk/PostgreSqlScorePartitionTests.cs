@@ -10,17 +10,17 @@ namespace Phm.Api.Tests.Risk;
 
 /// <summary>
 /// On PostgreSQL a model's scores, as the scores' writer stores them, are a partition of their own whose rank and tier indexes
-/// leave the model out (it is the partition's one value), and whose key, led by the patient, holds the tier and probability too
-/// (it stands for two of the EF model's indexes). Pages by risk and criteria on tiers read them as the hub on SQLite
-/// reads its one table: the test hub's scores are written again through the writer twice, the second time swapping the model's
+/// leave the model out (it is the partition's one value), whose tier index holds only the tiers above Low, and whose key, led by
+/// the patient, holds the tier and probability too (it stands for two of the EF model's indexes). Pages by risk and criteria on
+/// tiers, the Low tier's among them, read them as the hub on SQLite reads its one table: the test hub's scores are written again through the writer twice, the second time swapping the model's
 /// partition for a new one, as every scoring after the first does.
 /// </summary>
 [Collection(HubCollection.Name)]
 public sealed class PostgreSqlScorePartitionTests(PhmApiFactory sqlite, PostgresHub server) : IClassFixture<PostgresHub>
 {
     private const string PagesByRisk = $$"""
-        query($after: String) {
-          patients(first: 10, after: $after, orderBy: RISK_DESC, filter: { risk: { model: "{{Admission}}", tiers: [VERY_HIGH, HIGH] } }) {
+        query($after: String, $tiers: [RiskTier!]) {
+          patients(first: 10, after: $after, orderBy: RISK_DESC, filter: { risk: { model: "{{Admission}}", tiers: $tiers } }) {
             totalCount
             pageInfo { endCursor }
             edges { node { id risk(model: "{{Admission}}") { probability percentile tier } } }
@@ -29,7 +29,7 @@ public sealed class PostgreSqlScorePartitionTests(PhmApiFactory sqlite, Postgres
         """;
 
     [SkippableFact]
-    public async Task AModelScoredTwice_HasItsRankIndexWithoutTheModel_AndIsPagedByRiskAsOnSqlite()
+    public async Task AModelScoredTwice_HasItsRankAndTierIndexesWithoutTheModel_AndIsPagedByRiskAsOnSqlite()
     {
         var hub = server.Hub;
         await ReadAsync(hub);
@@ -40,26 +40,31 @@ public sealed class PostgreSqlScorePartitionTests(PhmApiFactory sqlite, Postgres
 
         Assert.Equal(
         [
-            "CREATE INDEX <name> ON public.<partition> USING btree (\"Tier\", \"PatientId\") INCLUDE (\"Model\")",
+            "CREATE INDEX <name> ON public.<partition> USING btree (\"Tier\", \"PatientId\") INCLUDE (\"Model\") WHERE (\"Tier\" < 4)",
             "CREATE UNIQUE INDEX <name> ON public.<partition> USING btree (\"PatientId\", \"Model\") INCLUDE (\"Tier\", \"Probability\")",
             "CREATE UNIQUE INDEX <name> ON public.<partition> USING btree (\"Rank\")",
         ], await IndexesOfPartitionAsync(store, Admission));
         var onServer = await ReadAsync(hub);
         var onSqlite = await ReadAsync(sqlite);
         Assert.Equal(onSqlite, onServer);
+        Assert.Equal(await ReadAsync(sqlite, LowTier), await ReadAsync(hub, LowTier));
         var probabilities = onServer.SelectMany(page => JsonDocument.Parse(page).RootElement.GetProperty("data").GetProperty("patients").GetProperty("edges").EnumerateArray())
             .Select(edge => edge.GetProperty("node").GetProperty("risk").GetProperty("probability").GetDouble()).ToList();
         Assert.Equal(20, probabilities.Count);
         Assert.Equal(probabilities.OrderDescending(), probabilities);
     }
 
-    /// <summary>The first two pages, highest risk first, of a clinician's patients in the two highest tiers.</summary>
-    private static async Task<IReadOnlyList<string>> ReadAsync(PhmApiFactory hub)
+    private static readonly string[] HighestTiers = ["VERY_HIGH", "HIGH"];
+    private static readonly string[] LowTier = ["LOW"];
+
+    /// <summary>The first two pages, highest risk first, of a clinician's patients in the given tiers (by default the two highest).</summary>
+    private static async Task<IReadOnlyList<string>> ReadAsync(PhmApiFactory hub, string[]? tiers = null)
     {
         var clinician = hub.AsClinician(GovernanceTests.PcnA);
-        var first = await clinician.PostGraphQLAsync(PagesByRisk, new { after = (string?)null });
+        tiers ??= HighestTiers;
+        var first = await clinician.PostGraphQLAsync(PagesByRisk, new { after = (string?)null, tiers });
         var cursor = first.Json.GetProperty("data").GetProperty("patients").GetProperty("pageInfo").GetProperty("endCursor").GetString();
-        var second = await clinician.PostGraphQLAsync(PagesByRisk, new { after = cursor });
+        var second = await clinician.PostGraphQLAsync(PagesByRisk, new { after = cursor, tiers });
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.Status, second.Status));
         return [first.Body, second.Body];
     }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Phm.Data.Risk;
 using Phm.Data.Store;
@@ -69,6 +71,37 @@ public sealed class ScoredModelWriterTests
         Assert.Equal(2 * ids.Count, analysed);
         Assert.Contains("PatientId", inherited);
     }
+
+    [SkippableFact]
+    public async Task OnPostgres_APartitionWrittenBeforeTheTierIndexHeldOnlyTheTiersAboveLow_HasItRemadeSoByTheMigration_AndWholeAgainDown()
+    {
+        await using var database = TestDatabase.For(DatabaseProvider.Postgres);
+        var store = await StoreAsync(database);
+        var ids = await PatientIdsAsync(store);
+        await WriteAsync(store, ModelOf("1.0.0", ids.Count), ScoresOf(ModelOf("1.0.0", ids.Count), ids));
+        await using var db = store.CreateContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        var before = migrations[migrations.FindIndex(m => m.EndsWith("_PartitionsIndexTiersAboveLow", StringComparison.Ordinal)) - 1];
+        var written = await TierIndexOfPartitionAsync(db);
+
+        await db.GetService<IMigrator>().MigrateAsync(before);
+        var down = await TierIndexOfPartitionAsync(db);
+        await db.GetService<IMigrator>().MigrateAsync();
+        var up = await TierIndexOfPartitionAsync(db);
+
+        const string Whole = "(\"Tier\", \"PatientId\") INCLUDE (\"Model\")";
+        Assert.Equal([Whole + " WHERE (\"Tier\" < 4)", Whole, Whole + " WHERE (\"Tier\" < 4)"], [written, down, up]);
+    }
+
+    /// <summary>The columns and condition of the one index on tiers of the test model's partition.</summary>
+    private static async Task<string> TierIndexOfPartitionAsync(PhmDbContext db) =>
+        await db.Database.SqlQueryRaw<string>(
+            """
+            SELECT substring(pg_get_indexdef(x.indexrelid) from '\("Tier".*$') AS "Value"
+            FROM pg_inherits i JOIN pg_index x ON x.indrelid = i.inhrelid JOIN pg_class c ON c.oid = i.inhrelid
+            WHERE i.inhparent = '"RiskScores"'::regclass AND pg_get_expr(c.relpartbound, c.oid) = 'FOR VALUES IN (''test-admission-12m'')'
+                AND pg_get_indexdef(x.indexrelid) LIKE '%btree ("Tier"%'
+            """).SingleAsync();
 
     [SkippableTheory, ProviderData]
     public async Task ANewVersion_LeavesNoRowOfTheOld_AndOtherModelsAsTheyWere(DatabaseProvider provider)

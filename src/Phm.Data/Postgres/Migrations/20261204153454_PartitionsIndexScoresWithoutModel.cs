@@ -31,7 +31,7 @@ namespace Phm.Data.Postgres.Migrations
                 BEGIN
                     FOR partition IN SELECT i.inhrelid::regclass FROM pg_inherits i
                         WHERE i.inhparent = '"{Parent}"'::regclass AND i.inhrelid <> '"{DefaultPartition}"'::regclass LOOP
-                {string.Join("\n", indexes.Select(index => $"        EXECUTE format('{index.CreateOn("%s", ofOneModel: true).Replace("'", "''", StringComparison.Ordinal)}', partition);"))}
+                {string.Join("\n", indexes.Select(index => $"        EXECUTE format('{index.CreateOn("%s", ofOneModel: true, overEveryTier: true).Replace("'", "''", StringComparison.Ordinal)}', partition);"))}
                     END LOOP;
                 END
                 $indexes$;
