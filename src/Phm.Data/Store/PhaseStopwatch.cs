@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,7 +19,7 @@ public sealed class PhaseStopwatch(ILogger logger, string work)
     private TimeSpan _cpu = ProcessCpu();
     private TimeSpan _gcPauses = GC.GetTotalPauseDuration();
     private long _allocated = GC.GetTotalAllocatedBytes();
-    private TimeSpan _jit = System.Runtime.JitInfo.GetCompilationTime();
+    private TimeSpan _jit = JitInfo.GetCompilationTime();
 
     /// <summary>Logs the phase that ends now and starts timing the next; returns the phase's wall-clock, for a caller's own log.</summary>
     public TimeSpan Lap(string phase)
@@ -30,7 +31,7 @@ public sealed class PhaseStopwatch(ILogger logger, string work)
             var cpu = ProcessCpu();
             var gcPauses = GC.GetTotalPauseDuration();
             var allocated = GC.GetTotalAllocatedBytes();
-            var jit = System.Runtime.JitInfo.GetCompilationTime();
+            var jit = JitInfo.GetCompilationTime();
             logger.LogDebug("{Work}: {Phase} in {WallSeconds:F2} s ({CpuSeconds:F2} s CPU, {AllocatedMegabytes:F0} MB allocated, GC paused {GcPauseSeconds:F2} s, JIT {JitSeconds:F2} s)",
                 work, phase, wall.TotalSeconds, (cpu - _cpu).TotalSeconds, (allocated - _allocated) / 1e6, (gcPauses - _gcPauses).TotalSeconds, (jit - _jit).TotalSeconds);
             (_cpu, _gcPauses, _allocated, _jit) = (cpu, gcPauses, allocated, jit);
