@@ -70,6 +70,11 @@ internal static class PostgresBinaryCopy
             {
                 await stream.CancelAsync();
             }
+            catch (ObjectDisposedException)
+            {
+                // The COPY has already ended: a write cancelled by the token breaks the connection (Npgsql does not cancel a COPY
+                // on the server), so no row of it can stand, and the cancellation, not this, is what the caller must see.
+            }
             finally
             {
                 await stream.DisposeAsync();

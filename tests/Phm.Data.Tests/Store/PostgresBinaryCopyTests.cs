@@ -75,8 +75,24 @@ public sealed class PostgresBinaryCopyTests
         Assert.Empty(await ReadAsync(connection));
     }
 
-    private static Task CopyAsync(NpgsqlConnection connection, IEnumerable<object?[]> rows) =>
-        PostgresBinaryCopy.CopyAsync(connection, $"COPY copied ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", Columns, rows, CancellationToken.None);
+    [SkippableFact]
+    public async Task ACopyCancelledByItsToken_FailsWithTheCancellation()
+    {
+        await using var connection = await OpenWithTableAsync();
+        using var cancellation = new CancellationTokenSource();
+        // Cancelled while rows are still to come: the next buffer's write sees the token.
+        var rows = Enumerable.Range(1, 100_000).Select(n =>
+        {
+            if (n == 1_000)
+                cancellation.Cancel();
+            return new object?[] { n, n, (long)n, n / 7.0, true, $"row {n}", "c" };
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CopyAsync(connection, rows, cancellation.Token));
+    }
+
+    private static Task CopyAsync(NpgsqlConnection connection, IEnumerable<object?[]> rows, CancellationToken cancellationToken = default) =>
+        PostgresBinaryCopy.CopyAsync(connection, $"COPY copied ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", Columns, rows, cancellationToken);
 
     private static async Task<List<object?[]>> ReadAsync(NpgsqlConnection connection)
     {
