@@ -150,15 +150,26 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
     /// Right after a write's commit another model's writer may still be open, having read <c>Patients</c> (its cells) and about to
     /// take <c>ScoredModels</c> in its swap: a drop that waited for its locks would hold one of them exclusively while waiting for
     /// the other, and the two would deadlock. So it gives up at once (<see cref="DropLockTimeout"/>) and the table waits for
-    /// <see cref="DropSetAsideAsync"/>.
+    /// <see cref="DropSetAsideAsync"/>. Its rows are freed first, though, by a <c>TRUNCATE</c>, which locks that table alone (no
+    /// other is touched: nothing references it), so another writer neither holds it up nor is held up by it: freeing the files
+    /// of 2,000,000 scores is most of a drop's time (0.4-0.5 s of 0.4-0.6 s), and a drop left for later is then of an empty table.
     /// </summary>
     public async Task<bool> TryDropSetAsideAsync(string modelName, CancellationToken cancellationToken)
+    {
+        var detached = _sql.DelimitIdentifier(Detached(modelName));
+        var setAside = await db.Database.SqlQueryRaw<bool>("""SELECT to_regclass({0}) IS NOT NULL AS "Value" """, detached).SingleAsync(cancellationToken);
+        return !setAside
+            || (await TryWithoutWaitingAsync($"TRUNCATE {detached}", cancellationToken) && await TryWithoutWaitingAsync(DropDetached(modelName), cancellationToken));
+    }
+
+    /// <summary>Runs <paramref name="sql"/> in a transaction of its own that waits for no lock held elsewhere; false, and nothing done, if it would have.</summary>
+    private async Task<bool> TryWithoutWaitingAsync(string sql, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await ExecuteAsync($"SET LOCAL lock_timeout = '{DropLockTimeout}'", cancellationToken);
-            await ExecuteAsync(DropDetached(modelName), cancellationToken);
+            await ExecuteAsync(sql, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }

@@ -273,7 +273,7 @@ public sealed class ScoredModelWriterTests
     }
 
     [SkippableTheory, ProviderData]
-    public async Task AWriteCommittingWhileAnotherIsOpenWithItsCellsCounted_LeavesItsOldScoresForLater_AndEachEndsWithItsNewScores(DatabaseProvider provider)
+    public async Task AWriteCommittingWhileAnotherIsOpenWithItsCellsCounted_EmptiesItsOldScoresButLeavesTheirTableForLater_AndEachEndsWithItsNewScores(DatabaseProvider provider)
     {
         await using var database = TestDatabase.For(provider);
         var store = await StoreAsync(database);
@@ -291,6 +291,8 @@ public sealed class ScoredModelWriterTests
         await using var reader = store.CreateContext();
         await AssertBothWholeAtTheirNewVersionAsync(reader, ids.Count);
         Assert.Equal(["RiskScores_detached_test-admission-12m"], await SetAsideAsync(reader));
+        // Its rows were freed at once all the same: that locks the old partition alone.
+        Assert.Equal(0, await reader.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM "RiskScores_detached_test-admission-12m" """).SingleAsync());
         await new ScoredModelWriter(reader).DropSetAsideAsync(newAdmission.Name, CancellationToken.None);
         Assert.Empty(await SetAsideAsync(reader));
     }
