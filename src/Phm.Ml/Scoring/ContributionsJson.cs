@@ -8,10 +8,14 @@ namespace Phm.Ml.Scoring;
 
 /// <summary>
 /// The stored form of a score's top contributions (<see cref="Data.Risk.RiskScore.Contributions"/>): a JSON array of
-/// <c>[feature, value, contribution]</c>, largest first, each contribution rounded to 4 decimals, e.g.
-/// <c>[["emergency_admission_12m",3,0.4123],["age",84,0.1002]]</c>. The words are made from the value when read
-/// (<see cref="FeatureContribution.Words"/>): stored, they were two thirds of a score's row, written and copied for every
-/// patient (about 600 bytes a row against 200).
+/// <c>[feature, value, contribution]</c>, largest first, each contribution rounded to 4 decimals, the feature given by its
+/// position in the code's features (<see cref="RiskFeatures.Schema"/>), e.g. <c>[[11,3,0.4123],[0,84,0.1002]]</c>; a feature
+/// the schema does not have (a retired one, a test's model) is given by its name. Positions, not names: the names were about 40%
+/// of a score's row (some 105 of 260 bytes), written, copied to the server, logged and stored for every patient. A position is
+/// read against the schema it was written with: a model scores only if its features are the code's (<see cref="RiskModel"/>),
+/// and a store scored with other features is scored again before the hub serves it (<see cref="RiskScoring"/>). Names stored by
+/// earlier versions read as before. The words are made from the value when read (<see cref="FeatureContribution.Words"/>):
+/// stored, they were two thirds of a score's row.
 /// </summary>
 public static class ContributionsJson
 {
@@ -35,7 +39,7 @@ public static class ContributionsJson
             var contribution = contributions[i];
             if (i > 0)
                 text.Append(',');
-            text.Append('[').Append(Quoted(contribution.Feature)).Append(',');
+            text.Append('[').Append(Stored(contribution.Feature)).Append(',');
             AppendValue(text, contribution.Value);
             text.Append(',');
             AppendRounded(text, Rounded(contribution.Contribution));
@@ -44,11 +48,12 @@ public static class ContributionsJson
         return text.Append(']').ToString();
     }
 
-    /// <summary>The schema's features' names as JSON strings, made once; any other name is quoted as it comes.</summary>
-    private static readonly FrozenDictionary<string, string> QuotedNames =
-        RiskFeatures.Schema.Features.Select(f => f.Name).Distinct().ToFrozenDictionary(name => name, name => JsonSerializer.Serialize(name), StringComparer.Ordinal);
+    /// <summary>The schema's features' positions as JSON numbers, made once; any other feature is its name, quoted as it comes.</summary>
+    private static readonly FrozenDictionary<string, string> Positions =
+        RiskFeatures.Schema.Features.Select((feature, position) => (feature.Name, position))
+            .ToFrozenDictionary(f => f.Name, f => f.position.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
-    private static string Quoted(string feature) => QuotedNames.TryGetValue(feature, out var quoted) ? quoted : JsonSerializer.Serialize(feature);
+    private static string Stored(string feature) => Positions.TryGetValue(feature, out var position) ? position : JsonSerializer.Serialize(feature);
 
     /// <summary>Most values are whole (counts, ages, flags, codes), and a whole number's shortest form is its digits.</summary>
     private static void AppendValue(StringBuilder text, float value)
@@ -94,7 +99,9 @@ public static class ContributionsJson
     /// </summary>
     private const double RoundedDigitsUpTo = 1e11;
 
-    /// <exception cref="JsonException">The text is not an array of <c>[feature, value, contribution]</c>, naming where.</exception>
+    /// <exception cref="JsonException">
+    /// The text is not an array of <c>[feature, value, contribution]</c>, or a feature's position is not one of the schema's, naming where.
+    /// </exception>
     public static IReadOnlyList<FeatureContribution> Read(string json)
     {
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
@@ -103,8 +110,7 @@ public static class ContributionsJson
         while (Next(ref reader) != JsonTokenType.EndArray)
         {
             Require(ref reader, JsonTokenType.StartArray);
-            Expect(ref reader, JsonTokenType.String);
-            var feature = reader.GetString()!;
+            var feature = Next(ref reader) == JsonTokenType.String ? reader.GetString()! : FeatureAt(ref reader);
             Expect(ref reader, JsonTokenType.Number);
             var value = reader.GetSingle();
             Expect(ref reader, JsonTokenType.Number);
@@ -115,13 +121,23 @@ public static class ContributionsJson
     }
 
     /// <summary>
-    /// Whether <paramref name="json"/> is in this form: scores stored before it (objects with their words) are scored again
-    /// (<see cref="RiskScoring"/>) rather than read two ways.
+    /// Whether <paramref name="json"/> is in this form (features by position or by name): scores stored before it, objects with
+    /// their words, are scored again (<see cref="RiskScoring"/>) rather than read two ways.
     /// </summary>
     public static bool IsCurrentForm(string json) => !json.StartsWith("[{", StringComparison.Ordinal);
 
     /// <summary>Adding 0.0 turns a rounded −0 into 0, which would otherwise be written "-0".</summary>
     private static double Rounded(double contribution) => Math.Round(contribution, Decimals, MidpointRounding.AwayFromZero) + 0.0;
+
+    /// <summary>The name of the feature whose position in the schema the reader is at.</summary>
+    private static string FeatureAt(ref Utf8JsonReader reader)
+    {
+        Require(ref reader, JsonTokenType.Number);
+        var features = RiskFeatures.Schema.Features;
+        return reader.TryGetInt32(out var position) && position >= 0 && position < features.Count
+            ? features[position].Name
+            : throw new JsonException($"Contributions have feature {Encoding.UTF8.GetString(reader.ValueSpan)} at byte {reader.TokenStartIndex}, not a position among the schema's {features.Count} features.");
+    }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
         reader.Read() ? reader.TokenType : throw new JsonException($"Contributions end early, at byte {reader.BytesConsumed}.");

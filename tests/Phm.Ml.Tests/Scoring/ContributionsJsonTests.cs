@@ -6,12 +6,13 @@ namespace Phm.Ml.Tests.Scoring;
 
 /// <summary>
 /// A score's contributions are stored as a compact JSON array of [feature, value, contribution], in the order given, rounded
-/// to four decimals whatever the culture; the words are made from the value when read.
+/// to four decimals whatever the culture, each feature by its position in the code's schema (by name if it has none there);
+/// the words are made from the value when read.
 /// </summary>
 public sealed class ContributionsJsonTests
 {
     [Fact]
-    public void Contributions_AreFeatureValueAndContribution_RoundedToFourDecimals_InAnyCulture()
+    public void Contributions_AreFeaturePositionValueAndContribution_RoundedToFourDecimals_InAnyCulture()
     {
         var culture = System.Globalization.CultureInfo.CurrentCulture;
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
@@ -23,13 +24,22 @@ public sealed class ContributionsJsonTests
                 new FeatureContribution("age", 84, -1.23456789e-1),
             ]);
 
-            Assert.Equal("""[["emergency_admission_12m",3,0.4123],["ae_attendance_per_year",1.25,0],["age",84,-0.1235]]""", json);
+            Assert.Equal($"[[{Position("emergency_admission_12m")},3,0.4123],[{Position("ae_attendance_per_year")},1.25,0],[{Position("age")},84,-0.1235]]", json);
         }
         finally
         {
             System.Globalization.CultureInfo.CurrentCulture = culture;
         }
     }
+
+    [Fact]
+    public void AFeatureTheSchemaDoesNotHave_IsWrittenByName()
+    {
+        Assert.Equal($"""[["retired_feature",2.5,0.1],[{Position("age")},84,0]]""",
+            ContributionsJson.Write([new FeatureContribution("retired_feature", 2.5f, 0.1), new FeatureContribution("age", 84, 0)]));
+    }
+
+    private static int Position(string feature) => RiskFeatures.Schema.SlotOf(feature);
 
     [Fact]
     public void Contributions_AreWrittenAsSystemTextJsonWritesThem_ForEveryKindOfValue()
@@ -80,7 +90,10 @@ public sealed class ContributionsJsonTests
             foreach (var contribution in contributions)
             {
                 json.WriteStartArray();
-                json.WriteStringValue(contribution.Feature);
+                if (RiskFeatures.Schema.Names.Contains(contribution.Feature))
+                    json.WriteNumberValue(Position(contribution.Feature));
+                else
+                    json.WriteStringValue(contribution.Feature);
                 json.WriteNumberValue(contribution.Value);
                 json.WriteNumberValue(Math.Round(contribution.Contribution, ContributionsJson.Decimals, MidpointRounding.AwayFromZero) + 0.0);
                 json.WriteEndArray();
@@ -90,10 +103,13 @@ public sealed class ContributionsJsonTests
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    [Fact]
-    public void Contributions_ReadBack_WithTheirValuesInTheFeaturesWords()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Contributions_ReadBack_WithTheirValuesInTheFeaturesWords_TheirFeaturesByPositionOrByName(bool byPosition)
     {
-        var read = ContributionsJson.Read("""[["emergency_admission_12m",3,0.4123],["register_heart_failure",1,0.2],["age",84,-0.1235]]""");
+        string Feature(string name) => byPosition ? $"{Position(name)}" : $"\"{name}\"";
+        var read = ContributionsJson.Read($"[[{Feature("emergency_admission_12m")},3,0.4123],[{Feature("register_heart_failure")},1,0.2],[{Feature("age")},84,-0.1235]]");
 
         Assert.Equal(
             [
@@ -114,6 +130,10 @@ public sealed class ContributionsJsonTests
     [InlineData("""[{"feature":"age","words":"aged 84","contribution":0.1}]""", "StartObject at byte 1")]
     [InlineData("""[["age",84]]""", "EndArray at byte 10")]
     [InlineData("""[["age","84",0.1]]""", "String at byte 8")]
+    [InlineData("""[[true,84,0.1]]""", "True at byte 2")]
+    [InlineData("""[[-1,84,0.1]]""", "feature -1 at byte 2, not a position among the schema's")]
+    [InlineData("""[[100000,84,0.1]]""", "feature 100000 at byte 2, not a position")]
+    [InlineData("""[[1.5,84,0.1]]""", "feature 1.5 at byte 2, not a position")]
     public void AnythingElse_IsRefused_NamingWhere(string json, string where)
     {
         var refused = Assert.Throws<JsonException>(() => ContributionsJson.Read(json));
@@ -122,6 +142,7 @@ public sealed class ContributionsJsonTests
     }
 
     [Theory]
+    [InlineData("""[[0,84,0.1]]""", true)]
     [InlineData("""[["age",84,0.1]]""", true)]
     [InlineData("[]", true)]
     [InlineData("""[{"feature":"age","words":"aged 84","contribution":0.1}]""", false)]
