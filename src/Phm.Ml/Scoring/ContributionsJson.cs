@@ -9,7 +9,7 @@ namespace Phm.Ml.Scoring;
 /// <summary>
 /// The stored form of a score's top contributions (<see cref="Data.Risk.RiskScore.Contributions"/>): a JSON array of
 /// <c>[feature, value, contribution]</c>, largest first, each contribution rounded to 4 decimals, the feature given by its
-/// position in the code's features (<see cref="RiskFeatures.Schema"/>), e.g. <c>[[11,3,0.4123],[0,84,0.1002]]</c>; a feature
+/// position in the code's features (<see cref="RiskFeatures.Schema"/>), e.g. <c>[[63,3,0.4123],[0,84,0.1002]]</c>; a feature
 /// the schema does not have (a retired one, a test's model) is given by its name. Positions, not names: the names were about 40%
 /// of a score's row (some 105 of 260 bytes), written, copied to the server, logged and stored for every patient. A position is
 /// read against the schema it was written with: a model scores only if its features are the code's (<see cref="RiskModel"/>),
