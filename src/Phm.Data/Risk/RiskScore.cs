@@ -29,8 +29,9 @@ public sealed class RiskScore
     public RiskTier Tier { get; init; }
 
     /// <summary>
-    /// The five largest contributions to this patient's score, largest first, as a JSON array of [feature, value, contribution]:
-    /// <c>[["emergency_admission_12m",3,0.4123],["age",84,0.1002]]</c> (the words are made from the value when read).
+    /// The five largest contributions to this patient's score, largest first, as a JSON array of [feature, value, contribution],
+    /// the feature by its position in the risk features' schema: <c>[[63,3,0.4123],[0,84,0.1002]]</c> (emergency admissions in
+    /// 12 months, then age; the names and words are made when read, by <c>Phm.Ml.Scoring.ContributionsJson</c>).
     /// </summary>
     public required string Contributions { get; init; }
 }
