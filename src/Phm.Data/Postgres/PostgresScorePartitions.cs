@@ -191,8 +191,10 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
     /// estimate a join of the scores with another table. An <c>ANALYZE</c> of the parent in PostgreSQL 15 analyses every
     /// partition again (1.0-1.4 s at 2,000,000 patients, the scoring's last step), and a rescoring of the same models hardly moves
     /// what the parent's statistics hold: the patients' ids are as many and as distinct, ranks and tiers the same shares. So the
-    /// parent is analysed only when it never was, or when its rows as last analysed are off by more than <see cref="StatisticsDrift"/>
-    /// from its partitions' (a model added or removed, the population grown or shrunk).
+    /// parent is analysed only when it never was, when its rows as last analysed are off by more than <see cref="StatisticsDrift"/>
+    /// from its partitions' (a model added or removed, the population grown or shrunk), or when a model's version is not among
+    /// the versions its statistics hold (a new version's scores: its probabilities spread otherwise, and a plan that estimates
+    /// a version's rows would find none).
     /// </summary>
     public async Task<bool> MaintainAfterScoringAsync(CancellationToken cancellationToken)
     {
@@ -202,11 +204,27 @@ internal sealed class PostgresScorePartitions(PostgresPhmDbContext db) : IModelS
                 WHERE i.inhparent = p.oid AND c.reltuples > 0), 0) AS "InPartitions"
             FROM pg_class p WHERE p.oid = {0}::regclass
             """, _sql.DelimitIdentifier(Table.Name)).SingleAsync(cancellationToken);
-        if (rows.AsAnalysed >= 0 && Math.Abs(rows.InPartitions - rows.AsAnalysed) <= StatisticsDrift * rows.InPartitions)
+        if (rows.AsAnalysed >= 0 && Math.Abs(rows.InPartitions - rows.AsAnalysed) <= StatisticsDrift * rows.InPartitions
+            && await StatisticsHoldEveryVersionAsync(cancellationToken))
             return false;
         db.Database.SetCommandTimeout(0);
         await ExecuteAsync($"ANALYZE {_sql.DelimitIdentifier(Table.Name)}", cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Whether every scored model's version is among the most common values of the parent's statistics of the versions: every
+    /// model scores the whole population, so each version holds a share of the rows, and the last <c>ANALYZE</c> saw it.
+    /// </summary>
+    private async Task<bool> StatisticsHoldEveryVersionAsync(CancellationToken cancellationToken)
+    {
+        var analysed = await db.Database.SqlQueryRaw<string[]>(
+            """
+            SELECT most_common_vals::text::text[] AS "Value" FROM pg_stats
+            WHERE schemaname = current_schema() AND tablename = {0} AND attname = {1} AND inherited
+            """, Table.Name, ColumnOf(nameof(RiskScore.ModelVersion))).ToListAsync(cancellationToken);
+        var versions = await db.ScoredModels.Select(m => m.Version).Distinct().ToListAsync(cancellationToken);
+        return versions.All(version => analysed.Any(held => held.Contains(version, StringComparer.Ordinal)));
     }
 
     /// <summary>The share of the scores' rows by which the parent's statistics may lag before they are taken again.</summary>

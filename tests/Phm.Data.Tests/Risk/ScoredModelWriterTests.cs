@@ -49,12 +49,13 @@ public sealed class ScoredModelWriterTests
     }
 
     [SkippableFact]
-    public async Task OnPostgres_TheScoresParentStatistics_AreTakenWhenItsRowsMove_NotWhenTheSameModelsAreScoredAgain()
+    public async Task OnPostgres_TheScoresParentStatistics_AreTakenWhenItsRowsMoveOrAModelsVersionChanges_NotWhenTheSameModelsAreScoredAgain()
     {
         await using var database = TestDatabase.For(DatabaseProvider.Postgres);
         var store = await StoreAsync(database);
         var ids = await PatientIdsAsync(store);
         var admission = ModelOf("1.0.0", ids.Count);
+        var newAdmission = ModelOf("2.0.0", ids.Count);
         var mortality = ModelOf("3.0.0", ids.Count, "test-mortality-12m");
         await using var db = store.CreateContext();
 
@@ -62,10 +63,14 @@ public sealed class ScoredModelWriterTests
         var first = await ScoredModelWriter.MaintainAfterScoringAsync(db, CancellationToken.None);
         await WriteAsync(store, admission, ScoresOf(admission, ids));
         var again = await ScoredModelWriter.MaintainAfterScoringAsync(db, CancellationToken.None);
+        await WriteAsync(store, newAdmission, ScoresOf(newAdmission, ids));
+        var withANewVersion = await ScoredModelWriter.MaintainAfterScoringAsync(db, CancellationToken.None);
+        await WriteAsync(store, newAdmission, ScoresOf(newAdmission, ids));
+        var newVersionAgain = await ScoredModelWriter.MaintainAfterScoringAsync(db, CancellationToken.None);
         await WriteAsync(store, mortality, ScoresOf(mortality, ids));
         var withAnotherModel = await ScoredModelWriter.MaintainAfterScoringAsync(db, CancellationToken.None);
 
-        Assert.Equal([true, false, true], [first, again, withAnotherModel]);
+        Assert.Equal([true, false, true, false, true], [first, again, withANewVersion, newVersionAgain, withAnotherModel]);
         var analysed = await db.Database.SqlQueryRaw<double>("""SELECT reltuples::float8 AS "Value" FROM pg_class WHERE oid = '"RiskScores"'::regclass""").SingleAsync();
         var inherited = await db.Database.SqlQueryRaw<string>("""SELECT attname::text AS "Value" FROM pg_stats WHERE tablename = 'RiskScores' AND inherited""").ToListAsync();
         Assert.Equal(2 * ids.Count, analysed);
