@@ -10,12 +10,12 @@ namespace Phm.Ml.Scoring;
 /// The stored form of a score's top contributions (<see cref="Data.Risk.RiskScore.Contributions"/>): a JSON array of
 /// <c>[feature, value, contribution]</c>, largest first, each contribution rounded to 4 decimals, the feature given by its
 /// position in the code's features (<see cref="RiskFeatures.Schema"/>), e.g. <c>[[63,3,0.4123],[0,84,0.1002]]</c>; a feature
-/// the schema does not have (a retired one, a test's model) is given by its name. Positions, not names: the names were about 40%
-/// of a score's row (some 105 of 260 bytes), made, copied to the server, written to its log and stored for every patient. A position is
-/// read against the schema it was written with: a model scores only if its features are the code's (<see cref="RiskModel"/>),
-/// and a store scored with other features is scored again before the hub serves it (<see cref="RiskScoring"/>). Names stored by
-/// earlier versions read as before. The words are made from the value when read (<see cref="FeatureContribution.Words"/>):
-/// stored, they were two thirds of a score's row.
+/// the schema does not have (a retired one, a test's model) is given by its name. Positions, not names: the names were about
+/// 40% of a score's row (some 105 of 260 bytes), made, copied to the server, written to its log and stored for every patient.
+/// A position is read against the schema it was written with: a model scores only if its features are the code's
+/// (<see cref="RiskModel"/>), and a store scored with other features is scored again before the hub serves it
+/// (<see cref="RiskScoring"/>). Names stored by earlier versions read as before (earlier versions read names only). The words
+/// are made from the value when read (<see cref="FeatureContribution.Words"/>): stored, they were two thirds of a score's row.
 /// </summary>
 public static class ContributionsJson
 {
