@@ -132,7 +132,8 @@ public static class ContributionsJson
     /// <summary>The name of the feature whose position in the schema the reader is at.</summary>
     private static string FeatureAt(ref Utf8JsonReader reader)
     {
-        Require(ref reader, JsonTokenType.Number);
+        if (reader.TokenType != JsonTokenType.Number)
+            throw new JsonException($"Contributions have {reader.TokenType} at byte {reader.TokenStartIndex} where a feature (its position or its name) belongs.");
         var features = RiskFeatures.Schema.Features;
         return reader.TryGetInt32(out var position) && position >= 0 && position < features.Count
             ? features[position].Name

@@ -130,7 +130,7 @@ public sealed class ContributionsJsonTests
     [InlineData("""[{"feature":"age","words":"aged 84","contribution":0.1}]""", "StartObject at byte 1")]
     [InlineData("""[["age",84]]""", "EndArray at byte 10")]
     [InlineData("""[["age","84",0.1]]""", "String at byte 8")]
-    [InlineData("""[[true,84,0.1]]""", "True at byte 2")]
+    [InlineData("""[[true,84,0.1]]""", "True at byte 2 where a feature (its position or its name) belongs")]
     [InlineData("""[[-1,84,0.1]]""", "feature -1 at byte 2, not a position among the schema's")]
     [InlineData("""[[100000,84,0.1]]""", "feature 100000 at byte 2, not a position")]
     [InlineData("""[[1.5,84,0.1]]""", "feature 1.5 at byte 2, not a position")]
