@@ -50,8 +50,7 @@ public static class ContributionsJson
 
     /// <summary>The schema's features' positions as JSON numbers, made once; any other feature is its name, quoted as it comes.</summary>
     private static readonly FrozenDictionary<string, string> Positions =
-        RiskFeatures.Schema.Features.Select((feature, position) => (feature.Name, position))
-            .ToFrozenDictionary(f => f.Name, f => f.position.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        RiskFeatures.Schema.Names.ToFrozenDictionary(name => name, name => RiskFeatures.Schema.SlotOf(name).ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static string Stored(string feature) => Positions.TryGetValue(feature, out var position) ? position : JsonSerializer.Serialize(feature);
 
